@@ -1,0 +1,22 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** The localised error page body for 403, 404 and everything else (500). */
+export function ErrorPage({ status }: { status: number }) {
+  const { t } = useTranslation();
+  const [title, body] =
+    status === 404
+      ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+        : [t("errors.serverTitle"), t("errors.serverBody")];
+  return (
+    <div className="error-page">
+      <h1>{title}</h1>
+      <p>{body}</p>
+      <p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

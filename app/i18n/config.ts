@@ -1,0 +1,41 @@
+import i18next, { type i18n } from "i18next";
+import type { Resource } from "./vi";
+
+export const LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "vi";
+export const LANG_COOKIE = "lang";
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** A synchronous i18next instance for one locale: used per request on the server and once in the browser. */
+export function createI18n(locale: Locale, resource: Resource): i18n {
+  const instance = i18next.createInstance();
+  void instance.init({
+    lng: locale,
+    fallbackLng: false,
+    resources: { [locale]: { translation: resource } },
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  return instance;
+}
+
+/** Cookie first, then Accept-Language, then Vietnamese. */
+export function detectLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  const fromCookie = /(?:^|;\s*)lang=([a-z]{2})/.exec(cookieHeader ?? "")?.[1];
+  if (isLocale(fromCookie)) return fromCookie;
+  const ranked = (acceptLanguage ?? "")
+    .split(",")
+    .map((part) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params.map((p) => /^q=([\d.]+)$/.exec(p.trim())?.[1]).find(Boolean);
+      return { lang: (tag ?? "").slice(0, 2).toLowerCase(), q: q ? Number(q) : 1 };
+    })
+    .filter((x) => x.lang && x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((x) => x.lang).find(isLocale) ?? DEFAULT_LOCALE;
+}

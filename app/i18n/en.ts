@@ -1,0 +1,141 @@
+import type { Resource } from "./vi";
+
+type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
+
+/** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
+const en: Translation<Resource> = {
+  meta: {
+    siteName: "Civil Judgment Enforcement Online Services",
+    siteShort: "THADS portal",
+    description:
+      "File enforcement requests, pay advance court fees, follow your case and receive documents online.",
+  },
+  layout: {
+    skipLink: "Skip to main content",
+    govLine: "Ministry of Justice · Civil Judgment Enforcement",
+    navLabel: "Main navigation",
+    nav: { home: "Home", services: "Services", staff: "Staff" },
+    footer: {
+      heading: "Contact",
+      agency: "Department of Civil Judgment Enforcement Management – Ministry of Justice",
+      address: "Address: 60 Tran Phu, Ba Dinh ward, Hanoi",
+      hotline: "Hotline: 1900 0000 (office hours)",
+      email: "E-mail: hotro@thads.gov.vn",
+      hours: "Online submissions 24/7; processed during office hours.",
+      note: "Pilot version. The data on this portal is demonstration data.",
+    },
+  },
+  lang: {
+    label: "Language",
+    switchTo: "Tiếng Việt",
+    switchToLang: "vi",
+    submit: "Change language",
+  },
+  home: {
+    title: "Civil judgment enforcement online services",
+    lead: "Complete enforcement procedures online from start to finish: no trip to an office, one electronic receipt for every payment, your case status at any time.",
+    servicesHeading: "Services",
+    comingSoonBadge: "Coming soon",
+    openService: "Open service",
+    helpHeading: "Need help?",
+    helpText: "Call the hotline or visit the reception desk of your nearest civil judgment enforcement office.",
+  },
+  services: {
+    "yeu-cau-thi-hanh-an": {
+      name: "File an enforcement request",
+      description: "Submit your request and documents online and get a reference to follow it.",
+    },
+    "tong-dat-van-ban": {
+      name: "Receive documents served electronically",
+      description: "Receive and acknowledge decisions and notices from the enforcement office.",
+    },
+    "nop-tien": {
+      name: "Pay enforcement money and advance court fees",
+      description: "Pay through VNPay and get one verifiable electronic receipt at once.",
+    },
+    "khieu-nai-to-cao": {
+      name: "Complaints, denunciations, feedback and petitions",
+      description: "Send a complaint, denunciation, feedback or petition and receive the outcome.",
+    },
+    "xac-nhan-ket-qua": {
+      name: "Confirmation of enforcement results",
+      description: "Ask the enforcement office to confirm the result of your enforcement.",
+    },
+    "thay-doi-chap-hanh-vien": {
+      name: "Request a change of enforcement officer",
+      description: "Ask for another enforcement officer, with your reasons and documents.",
+    },
+    "danh-sach-chua-co-dieu-kien": {
+      name: "Judgment debtors currently unable to pay",
+      description: "Search the list published by law.",
+    },
+  },
+  comingSoon: {
+    title: "This service is being built",
+    body: "“{{service}}” cannot be done online yet. We are working on it and will announce when it is ready.",
+    meanwhile: "In the meantime, you can complete this procedure at the reception desk of a civil judgment enforcement office, or call the hotline for guidance.",
+    back: "Back to the home page",
+  },
+  errors: {
+    notFoundTitle: "Page not found",
+    notFoundBody: "The page you are looking for does not exist or has moved. Please check the address.",
+    serverTitle: "Something went wrong",
+    serverBody: "The system had a problem handling your request. Nothing you entered has been lost; please try again in a few minutes.",
+    reference: "Reference: {{id}}",
+    tooManyTitle: "Too many attempts",
+    tooManyBody: "Please wait {{seconds}} seconds and try again.",
+    forbiddenTitle: "Not allowed",
+    forbiddenBody: "This request is not valid or you are not allowed to make it.",
+    backHome: "Back to the home page",
+    summaryTitle: "There are {{count}} problems to fix",
+  },
+  staff: {
+    signInTitle: "Staff sign-in",
+    signInLead: "Staff of civil judgment enforcement offices sign in with their work e-mail.",
+    email: "E-mail",
+    password: "Password",
+    signIn: "Sign in",
+    signOut: "Sign out",
+    signOutEverywhere: "Sign out on every device",
+    badCredentials: "The e-mail or password is not correct.",
+    emailRequired: "Enter your e-mail address.",
+    emailInvalid: "Enter an e-mail address in the right format, like name@thads.gov.vn.",
+    passwordRequired: "Enter your password.",
+    rateLimited: "Too many failed sign-ins. Please try again in {{seconds}} seconds.",
+    areaTitle: "Staff workspace",
+    welcome: "Hello, {{name}}",
+    roleAt: "{{role}} – {{agency}}",
+    yourRoles: "Your roles",
+    emptyInbox: "Nothing to process yet. Your work queue will appear here.",
+    signedOut: "You have signed out.",
+    roles: {
+      clerk: "Reception clerk",
+      officer: "Enforcement officer",
+      accountant: "Accountant",
+      head: "Head of office",
+      admin: "System administrator",
+    },
+  },
+  outbox: {
+    title: "Outbox (development only)",
+    lead: "While SMTP_URL is not set, messages are kept here instead of being sent.",
+    empty: "No messages yet.",
+    to: "To",
+    subject: "Subject",
+    at: "Time",
+    view: "View",
+  },
+  email: {
+    signInAlert: {
+      subject: "Your account has just been signed in",
+      preview: "Signed in at {{time}}",
+      greeting: "Dear {{name}},",
+      body: "Your staff account on the Civil Judgment Enforcement portal was signed in at {{time}} from IP address {{ip}}.",
+      ifNotYou: "If this was not you, sign in, choose “Sign out on every device” and tell your administrator at once.",
+      signature: "Civil Judgment Enforcement Online Services",
+      automated: "This is an automated message; please do not reply.",
+    },
+  },
+};
+
+export default en;

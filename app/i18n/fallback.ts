@@ -1,0 +1,8 @@
+/**
+ * The only strings the browser bundle carries itself: the last-resort error page shown when even the
+ * root loader (which brings the translations) failed. `i18n.test.ts` checks they equal vi/en resources.
+ */
+export const FALLBACK = {
+  vi: { title: "Đã có lỗi xảy ra", body: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu bạn đã nhập không bị mất; vui lòng thử lại sau ít phút.", home: "Về trang chủ" },
+  en: { title: "Something went wrong", body: "The system had a problem handling your request. Nothing you entered has been lost; please try again in a few minutes.", home: "Back to the home page" },
+} as const;

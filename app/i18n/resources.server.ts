@@ -1,0 +1,17 @@
+import en from "./en";
+import vi, { type Resource } from "./vi";
+import { createI18n, type Locale } from "./config";
+
+export const resources: Record<Locale, Resource> = { vi, en };
+
+const cache = new Map<Locale, ReturnType<typeof createI18n>>();
+
+/** A shared translator per locale for server code (e-mails, PDFs, errors): instances are immutable here. */
+export function serverT(locale: Locale) {
+  let instance = cache.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, resources[locale]);
+    cache.set(locale, instance);
+  }
+  return instance.t;
+}

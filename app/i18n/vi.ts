@@ -1,0 +1,141 @@
+/**
+ * Vietnamese: the source of every visible string. `en.ts` is typed from this object, so a key missing
+ * in English fails the type check (and `i18n.test.ts` checks both ways).
+ */
+const vi = {
+  meta: {
+    siteName: "Cổng dịch vụ công Thi hành án dân sự",
+    siteShort: "Cổng THADS",
+    description:
+      "Gửi đơn yêu cầu thi hành án, nộp tiền tạm ứng án phí, theo dõi hồ sơ và nhận văn bản điện tử trực tuyến.",
+  },
+  layout: {
+    skipLink: "Bỏ qua, đến nội dung chính",
+    govLine: "Bộ Tư pháp · Hệ thống Thi hành án dân sự",
+    navLabel: "Điều hướng chính",
+    nav: { home: "Trang chủ", services: "Dịch vụ", staff: "Cán bộ" },
+    footer: {
+      heading: "Liên hệ",
+      agency: "Cục Quản lý thi hành án dân sự – Bộ Tư pháp",
+      address: "Địa chỉ: 60 Trần Phú, phường Ba Đình, Hà Nội",
+      hotline: "Đường dây nóng: 1900 0000 (giờ hành chính)",
+      email: "Thư điện tử: hotro@thads.gov.vn",
+      hours: "Tiếp nhận trực tuyến 24/7; xử lý trong giờ hành chính.",
+      note: "Bản thử nghiệm. Dữ liệu trên cổng này là dữ liệu minh hoạ.",
+    },
+  },
+  lang: {
+    label: "Ngôn ngữ",
+    switchTo: "English",
+    switchToLang: "en",
+    submit: "Đổi ngôn ngữ",
+  },
+  home: {
+    title: "Dịch vụ công trực tuyến Thi hành án dân sự",
+    lead: "Làm thủ tục thi hành án trực tuyến từ đầu đến cuối: không phải đến cơ quan, một biên lai điện tử cho mỗi lần nộp tiền, theo dõi hồ sơ mọi lúc.",
+    servicesHeading: "Các dịch vụ",
+    comingSoonBadge: "Sắp ra mắt",
+    openService: "Mở dịch vụ",
+    helpHeading: "Cần hỗ trợ?",
+    helpText: "Gọi đường dây nóng hoặc đến Bộ phận tiếp nhận của cơ quan thi hành án dân sự gần nhất.",
+  },
+  services: {
+    "yeu-cau-thi-hanh-an": {
+      name: "Gửi đơn yêu cầu thi hành án",
+      description: "Nộp đơn và tài liệu kèm theo trực tuyến, nhận mã hồ sơ để theo dõi.",
+    },
+    "tong-dat-van-ban": {
+      name: "Nhận văn bản, giấy tờ được tống đạt điện tử",
+      description: "Nhận và xác nhận đã nhận quyết định, thông báo của cơ quan thi hành án.",
+    },
+    "nop-tien": {
+      name: "Nộp tiền thi hành án và tạm ứng án phí",
+      description: "Thanh toán qua VNPay và nhận ngay một biên lai điện tử có thể kiểm tra.",
+    },
+    "khieu-nai-to-cao": {
+      name: "Khiếu nại, tố cáo, phản ánh, kiến nghị",
+      description: "Gửi khiếu nại, tố cáo, phản ánh, kiến nghị và nhận kết quả giải quyết.",
+    },
+    "xac-nhan-ket-qua": {
+      name: "Xác nhận kết quả thi hành án",
+      description: "Đề nghị cơ quan thi hành án xác nhận kết quả thi hành án của bạn.",
+    },
+    "thay-doi-chap-hanh-vien": {
+      name: "Đề nghị thay đổi chấp hành viên",
+      description: "Gửi đề nghị thay đổi chấp hành viên kèm lý do và tài liệu.",
+    },
+    "danh-sach-chua-co-dieu-kien": {
+      name: "Danh sách người phải thi hành án chưa có điều kiện thi hành",
+      description: "Tra cứu danh sách được công khai theo quy định.",
+    },
+  },
+  comingSoon: {
+    title: "Dịch vụ đang được xây dựng",
+    body: "Dịch vụ “{{service}}” chưa thể thực hiện trực tuyến. Chúng tôi đang hoàn thiện và sẽ thông báo khi sẵn sàng.",
+    meanwhile: "Trong thời gian này, bạn có thể làm thủ tục trực tiếp tại Bộ phận tiếp nhận của cơ quan thi hành án dân sự, hoặc gọi đường dây nóng để được hướng dẫn.",
+    back: "Quay lại trang chủ",
+  },
+  errors: {
+    notFoundTitle: "Không tìm thấy trang",
+    notFoundBody: "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ.",
+    serverTitle: "Đã có lỗi xảy ra",
+    serverBody: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu bạn đã nhập không bị mất; vui lòng thử lại sau ít phút.",
+    reference: "Mã tham chiếu: {{id}}",
+    tooManyTitle: "Bạn thao tác quá nhanh",
+    tooManyBody: "Vui lòng đợi {{seconds}} giây rồi thử lại.",
+    forbiddenTitle: "Không được phép",
+    forbiddenBody: "Yêu cầu này không hợp lệ hoặc bạn không có quyền thực hiện.",
+    backHome: "Về trang chủ",
+    summaryTitle: "Có {{count}} lỗi cần sửa",
+  },
+  staff: {
+    signInTitle: "Đăng nhập dành cho cán bộ",
+    signInLead: "Cán bộ cơ quan thi hành án dân sự đăng nhập bằng thư điện tử công vụ.",
+    email: "Thư điện tử",
+    password: "Mật khẩu",
+    signIn: "Đăng nhập",
+    signOut: "Đăng xuất",
+    signOutEverywhere: "Đăng xuất trên mọi thiết bị",
+    badCredentials: "Thư điện tử hoặc mật khẩu không đúng.",
+    emailRequired: "Nhập thư điện tử.",
+    emailInvalid: "Thư điện tử không đúng định dạng, ví dụ: ten@thads.gov.vn.",
+    passwordRequired: "Nhập mật khẩu.",
+    rateLimited: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.",
+    areaTitle: "Khu vực làm việc của cán bộ",
+    welcome: "Xin chào, {{name}}",
+    roleAt: "{{role}} – {{agency}}",
+    yourRoles: "Vai trò của bạn",
+    emptyInbox: "Chưa có việc nào cần xử lý. Hộp công việc sẽ xuất hiện ở đây.",
+    signedOut: "Bạn đã đăng xuất.",
+    roles: {
+      clerk: "Cán bộ tiếp nhận",
+      officer: "Chấp hành viên",
+      accountant: "Kế toán",
+      head: "Thủ trưởng",
+      admin: "Quản trị hệ thống",
+    },
+  },
+  outbox: {
+    title: "Hộp thư đi (chỉ dùng khi phát triển)",
+    lead: "Khi chưa cấu hình SMTP_URL, thư được lưu tại đây thay vì gửi đi.",
+    empty: "Chưa có thư nào.",
+    to: "Người nhận",
+    subject: "Tiêu đề",
+    at: "Thời điểm",
+    view: "Xem",
+  },
+  email: {
+    signInAlert: {
+      subject: "Tài khoản của bạn vừa được đăng nhập",
+      preview: "Đăng nhập lúc {{time}}",
+      greeting: "Kính gửi {{name}},",
+      body: "Tài khoản cán bộ của bạn trên Cổng dịch vụ công Thi hành án dân sự vừa được đăng nhập lúc {{time}} từ địa chỉ IP {{ip}}.",
+      ifNotYou: "Nếu không phải bạn, hãy đăng nhập, chọn “Đăng xuất trên mọi thiết bị” và báo ngay cho quản trị viên.",
+      signature: "Cổng dịch vụ công Thi hành án dân sự",
+      automated: "Đây là thư tự động, vui lòng không trả lời.",
+    },
+  },
+};
+
+export default vi;
+export type Resource = typeof vi;

@@ -1,0 +1,18 @@
+import type { Services } from "../server/services.server";
+import type { Locale } from "./i18n/config";
+
+declare module "@remix-run/node" {
+  // Single Fetch types for useLoaderData/useActionData (the v3_singleFetch flag is on).
+  interface Future {
+    v3_singleFetch: true;
+  }
+  interface AppLoadContext {
+    services: Services;
+    cspNonce: string;
+    requestId: string;
+    locale: Locale;
+    clientIp: string | null;
+  }
+}
+
+export {};

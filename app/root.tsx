@@ -1,0 +1,177 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
+import { FALLBACK } from "./i18n/fallback";
+import { resources } from "./i18n/resources.server";
+import type { Resource } from "./i18n/vi";
+import { useNonce } from "./utils/nonce";
+import { ErrorPage } from "./components/error-page";
+import stylesHref from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesHref },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return {
+    locale: context.locale,
+    resource: resources[context.locale],
+    showDevTools: !context.services.config.isProduction,
+  };
+}
+
+// The translations change only with the language, and switching language reloads the document.
+export const shouldRevalidate = () => false;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.resource.meta.siteName ?? "THADS" },
+  { name: "description", content: data?.resource.meta.description ?? "" },
+];
+
+const i18nCache = new Map<Locale, ReturnType<typeof createI18n>>();
+function useI18n(locale: Locale, resource: Resource) {
+  return useMemo(() => {
+    let instance = i18nCache.get(locale);
+    if (!instance) {
+      instance = createI18n(locale, resource);
+      i18nCache.set(locale, instance);
+    }
+    return instance;
+  }, [locale, resource]);
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {data ? <Translated locale={data.locale} resource={data.resource}>{children}</Translated> : children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function Translated({ locale, resource, children }: { locale: Locale; resource: Resource; children: ReactNode }) {
+  const i18n = useI18n(locale, resource);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <Shell>{children}</Shell>
+    </I18nextProvider>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const target = t("lang.switchToLang");
+  return (
+    <Form method="post" action="/lang" reloadDocument className="lang-switch">
+      <input type="hidden" name="lang" value={target} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" lang={target} aria-label={`${t("lang.submit")}: ${t("lang.switchTo")}`}>
+        {t("lang.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+function Shell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("layout.skipLink")}
+      </a>
+      <header className="site-header">
+        <div className="gov-band">
+          <div className="container">{t("layout.govLine")}</div>
+        </div>
+        <div className="container header-row">
+          <Link to="/" className="brand">
+            <img src="/emblem.svg" alt="" width="40" height="40" />
+            <span>{t("meta.siteName")}</span>
+          </Link>
+          <LanguageSwitch />
+        </div>
+        <nav aria-label={t("layout.navLabel")} className="main-nav">
+          <ul className="container">
+            <li>
+              <Link to="/">{t("layout.nav.home")}</Link>
+            </li>
+            <li>
+              <Link to="/#dich-vu">{t("layout.nav.services")}</Link>
+            </li>
+            <li>
+              <Link to="/staff">{t("layout.nav.staff")}</Link>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1} className="container">
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <h2>{t("layout.footer.heading")}</h2>
+          <address>
+            <p>{t("layout.footer.agency")}</p>
+            <p>{t("layout.footer.address")}</p>
+            <p>{t("layout.footer.hotline")}</p>
+            <p>{t("layout.footer.email")}</p>
+          </address>
+          <p>{t("layout.footer.hours")}</p>
+          <p className="muted">{t("layout.footer.note")}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  if (!data) {
+    // The root loader itself failed: no translations came, so use the two built-in languages.
+    const f = FALLBACK[DEFAULT_LOCALE];
+    return (
+      <main id="main" className="container">
+        <h1>{f.title}</h1>
+        <p>{f.body}</p>
+        <p lang="en">{FALLBACK.en.body}</p>
+        <a href="/">{f.home}</a>
+      </main>
+    );
+  }
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+}
+

@@ -1,0 +1,33 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { SERVICES } from "../services";
+
+export default function Home() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p className="lead">{t("home.lead")}</p>
+      </section>
+      <section aria-labelledby="dich-vu">
+        <h2 id="dich-vu">{t("home.servicesHeading")}</h2>
+        <ul className="service-list">
+          {SERVICES.map((s) => (
+            <li key={s.slug} className="service-card">
+              <h3>
+                <Link to={`/dich-vu/${s.slug}`}>{t(`services.${s.slug}.name`)}</Link>
+              </h3>
+              <p>{t(`services.${s.slug}.description`)}</p>
+              {s.available ? null : <p className="badge">{t("home.comingSoonBadge")}</p>}
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="help" className="help">
+        <h2 id="help">{t("home.helpHeading")}</h2>
+        <p>{t("home.helpText")}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listOutbox } from "../server/notifications.server";
+import { formatDateTime } from "../utils/format";
+
+/** Development only: the messages kept instead of sent while SMTP_URL is not set. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.services.config.isProduction) throw data(null, { status: 404 });
+  return { messages: await listOutbox(context.services.sql), locale: context.locale };
+}
+
+export default function Outbox() {
+  const { messages, locale } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h1>{t("outbox.title")}</h1>
+      <p>{t("outbox.lead")}</p>
+      {messages.length === 0 ? (
+        <p>{t("outbox.empty")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("outbox.at")}</th>
+                <th scope="col">{t("outbox.to")}</th>
+                <th scope="col">{t("outbox.subject")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr key={m.id}>
+                  <td>{formatDateTime(m.created_at, locale)}</td>
+                  <td>{m.to_address}</td>
+                  <td>
+                    <Link to={`/dev/outbox/${m.id}`}>{m.subject}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

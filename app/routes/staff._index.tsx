@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireStaff } from "../server/accounts.server";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const staff = await requireStaff(request, context);
+  return { staff };
+}
+
+export default function StaffHome() {
+  const { staff } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h1>{t("staff.areaTitle")}</h1>
+      <p className="lead">{t("staff.welcome", { name: staff.fullName })}</p>
+      <h2>{t("staff.yourRoles")}</h2>
+      <ul className="roles">
+        {staff.roles.map((r) => (
+          <li key={`${r.role}:${r.agencyId}`}>{t("staff.roleAt", { role: t(`staff.roles.${r.role}`), agency: r.agencyName })}</li>
+        ))}
+      </ul>
+      <p className="empty">{t("staff.emptyInbox")}</p>
+      <div className="actions">
+        <Form method="post" action="/staff/sign-out">
+          <button type="submit" className="button">
+            {t("staff.signOut")}
+          </button>
+        </Form>
+        <Form method="post" action="/staff/sign-out">
+          <input type="hidden" name="everywhere" value="1" />
+          <button type="submit" className="button secondary">
+            {t("staff.signOutEverywhere")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+// Browser-build boundary for server/http (see accounts.server.ts).
+export { readCookie, safeRedirectPath, serializeCookie } from "../../server/http/cookies.server";

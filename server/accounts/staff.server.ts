@@ -1,0 +1,119 @@
+import type { Sql, Pool } from "../db/client.server";
+import { audit } from "../audit/audit.server";
+import { enqueue } from "../jobs/queue.server";
+import { hit } from "../http/rate-limit.server";
+import { hashPassword, verifyPassword } from "./password.server";
+import { createSession } from "./session.server";
+import type { Locale } from "../../app/i18n/config";
+
+export const STAFF_ROLES = ["clerk", "officer", "accountant", "head", "admin"] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type StaffRoleAt = { role: StaffRole; agencyId: string; agencyName: string; agencyCode: string };
+export type StaffProfile = { id: string; email: string; fullName: string; roles: StaffRoleAt[] };
+
+export async function createStaff(
+  sql: Sql,
+  input: { email: string; fullName: string; password: string; roles: { role: StaffRole; agencyId: string }[] },
+): Promise<string> {
+  const passwordHash = await hashPassword(input.password);
+  const [row] = await sql<{ id: string }[]>`
+    insert into staff (email, full_name, password_hash)
+    values (${input.email.toLowerCase()}, ${input.fullName}, ${passwordHash})
+    returning id`;
+  const id = row!.id;
+  for (const r of input.roles) {
+    await sql`insert into staff_roles (staff_id, agency_id, role) values (${id}, ${r.agencyId}, ${r.role})`;
+  }
+  return id;
+}
+
+export async function getStaffProfile(sql: Sql, { staffId }: { staffId: string }): Promise<StaffProfile | null> {
+  const rows = await sql<
+    { id: string; email: string; full_name: string; role: StaffRole | null; agency_id: string | null; agency_name: string | null; agency_code: string | null }[]
+  >`
+    select s.id, s.email, s.full_name, r.role, a.id as agency_id, a.name as agency_name, a.code as agency_code
+    from staff s
+    left join staff_roles r on r.staff_id = s.id
+    left join agencies a on a.id = r.agency_id
+    where s.id = ${staffId} and s.active
+    order by r.role`;
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    id: first.id,
+    email: first.email,
+    fullName: first.full_name,
+    roles: rows
+      .filter((r) => r.role && r.agency_id)
+      .map((r) => ({ role: r.role!, agencyId: r.agency_id!, agencyName: r.agency_name!, agencyCode: r.agency_code! })),
+  };
+}
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: Date; staffId: string }
+  | { ok: false; reason: "bad-credentials" }
+  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+/** Per e-mail and per IP: 10 failures per 15 minutes. */
+const SIGN_IN_LIMIT = { limit: 10, windowSeconds: 15 * 60 };
+
+/**
+ * Checks a staff member's password; on success opens a session. Every attempt is audited, and a
+ * successful one queues the sign-in alert e-mail in the same transaction.
+ */
+export async function signInStaff(
+  sql: Pool,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null; requestId?: string; locale: Locale },
+): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const limits = await Promise.all([
+    hit(sql, { key: `staff-sign-in:email:${email}`, ...SIGN_IN_LIMIT }),
+    hit(sql, { key: `staff-sign-in:ip:${input.ip ?? "unknown"}`, ...SIGN_IN_LIMIT, limit: 50 }),
+  ]);
+  const blocked = limits.find((l) => !l.allowed);
+  if (blocked) {
+    await audit(sql, {
+      actorType: "anonymous",
+      action: "staff.sign_in.rate_limited",
+      ip: input.ip,
+      requestId: input.requestId,
+      details: { email },
+    });
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: blocked.retryAfterSeconds };
+  }
+
+  const [staff] = await sql<{ id: string; password_hash: string }[]>`
+    select id, password_hash from staff where lower(email) = ${email} and active`;
+  const valid = await verifyPassword(staff?.password_hash ?? null, input.password);
+  if (!staff || !valid) {
+    await audit(sql, {
+      actorType: "anonymous",
+      actorId: staff?.id ?? null,
+      action: "staff.sign_in.failed",
+      ip: input.ip,
+      requestId: input.requestId,
+      details: { email },
+    });
+    return { ok: false, reason: "bad-credentials" };
+  }
+
+  return sql.begin(async (tx) => {
+    const session = await createSession(tx, { staffId: staff.id }, { ip: input.ip, userAgent: input.userAgent });
+    await tx`update staff set last_sign_in_at = now() where id = ${staff.id}`;
+    await audit(tx, {
+      actorType: "staff",
+      actorId: staff.id,
+      action: "staff.sign_in",
+      ip: input.ip,
+      requestId: input.requestId,
+    });
+    await enqueue(tx, "send_sign_in_alert", {
+      staffId: staff.id,
+      at: new Date().toISOString(),
+      ip: input.ip ?? "?",
+      locale: input.locale,
+    });
+    return { ok: true as const, token: session.token, expiresAt: session.expiresAt, staffId: staff.id };
+  });
+}

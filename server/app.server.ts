@@ -1,0 +1,106 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import compression from "compression";
+import express, { type Express } from "express";
+import { pinoHttp } from "pino-http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { Services } from "./services.server";
+import { ping } from "./db/client.server";
+import { migrationsApplied, readMigrations } from "./db/migrate.server";
+import { securityHeaders, sameOriginForms } from "./http/security.server";
+import { detectLocale } from "../app/i18n/config";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+export type AppOptions = {
+  services: Services;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  publicDir?: string;
+  /** Extra routers mounted before Remix (webhooks, APIs, the payment sandbox). */
+  beforeRemix?: (app: Express) => void;
+};
+
+/** The Express application: headers, static files, health checks, then Remix. No listening here. */
+export function createApp({ services, build, publicDir = path.resolve("public"), beforeRemix }: AppOptions): Express {
+  const { config, log, sql } = services;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.TRUST_PROXY);
+
+  app.use((req, res, next) => {
+    const incoming = req.get("x-request-id");
+    const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    next();
+  });
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (_req, res) => (res as express.Response).locals.requestId as string,
+      autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/readyz" },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.get("/healthz", (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    res.json({ status: "ok" });
+  });
+
+  const migrations = readMigrations();
+  app.get("/readyz", async (_req, res) => {
+    res.setHeader("Cache-Control", "no-store");
+    const database = await ping(sql);
+    const migrated = database ? await migrationsApplied(sql, migrations).catch(() => false) : false;
+    const ready = database && migrated;
+    res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", database, migrations: migrated });
+  });
+
+  app.use(compression());
+  const vnpayOrigin = config.VNPAY_PAYMENT_URL ? new URL(config.VNPAY_PAYMENT_URL).origin : null;
+  app.use(securityHeaders({ isProduction: config.isProduction, extraFormActions: vnpayOrigin ? [vnpayOrigin] : [] }));
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+  app.use(sameOriginForms([new URL(config.BASE_URL).origin]));
+
+  beforeRemix?.(app);
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.isProduction ? "production" : "development",
+      getLoadContext: (req, res) => ({
+        services,
+        cspNonce: res.locals.cspNonce as string,
+        requestId: res.locals.requestId as string,
+        locale: detectLocale(req.get("cookie"), req.get("accept-language")),
+        clientIp: normaliseIp(req.ip),
+      }),
+    }),
+  );
+
+  // Last resort: never a stack trace, always a request id to quote.
+  app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error({ err, requestId: res.locals.requestId, url: req.url }, "unhandled error");
+    if (res.headersSent) return;
+    res
+      .status(500)
+      .type("text/plain; charset=utf-8")
+      .send(`Đã có lỗi xảy ra. / Something went wrong. (${String(res.locals.requestId)})`);
+  });
+  return app;
+}
+
+/** "::ffff:1.2.3.4" → "1.2.3.4"; "::1" → "127.0.0.1". */
+export function normaliseIp(ip: string | undefined): string | null {
+  if (!ip) return null;
+  if (ip === "::1") return "127.0.0.1";
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
+}

@@ -1,0 +1,30 @@
+import { loadConfig } from "../config/env.server";
+import { createPool } from "./client.server";
+import { openDatabase } from "./bootstrap.server";
+import { migrate } from "./migrate.server";
+import { migrateWorker } from "../jobs/worker.server";
+import { seedDemo, DEMO_PASSWORD } from "./seed.server";
+
+/** `npm run db:seed`: idempotent demo data (agency tree, one staff account per role). */
+async function main() {
+  const config = loadConfig();
+  if (config.isProduction && process.env.SEED_DEMO !== "true") {
+    throw new Error("refusing to seed demo accounts in production (set SEED_DEMO=true to insist)");
+  }
+  const db = await openDatabase(config);
+  const sql = createPool(db.url, { max: 2 });
+  try {
+    await migrate(sql);
+    await migrateWorker(db.url);
+    const { staffCreated } = await seedDemo(sql);
+    process.stdout.write(`demo data ready (${staffCreated} staff accounts created; password ${DEMO_PASSWORD})\n`);
+  } finally {
+    await sql.end({ timeout: 5 });
+    await db.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

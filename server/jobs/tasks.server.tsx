@@ -1,0 +1,45 @@
+import type { Task, TaskList } from "graphile-worker";
+import { z } from "zod";
+import type { Services } from "../services.server";
+import { serverT } from "../../app/i18n/resources.server";
+import { isLocale } from "../../app/i18n/config";
+import { formatDateTime } from "../../app/utils/format";
+import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
+import { renderEmail } from "../notifications/render.server";
+import { pruneRateLimits } from "../http/rate-limit.server";
+
+const SignInAlertPayload = z.object({
+  staffId: z.uuid(),
+  at: z.iso.datetime(),
+  ip: z.string().max(64),
+  locale: z.string().refine(isLocale),
+});
+
+/** Tells a staff member by e-mail that their account was signed in (time, IP), in their language. */
+export function sendSignInAlert(services: Services): Task {
+  return async (raw) => {
+    const payload = SignInAlertPayload.parse(raw);
+    const locale = isLocale(payload.locale) ? payload.locale : "vi";
+    const [staff] = await services.sql<{ email: string; full_name: string }[]>`
+      select email, full_name from staff where id = ${payload.staffId}`;
+    if (!staff) return; // account removed since: nothing to tell
+    const t = serverT(locale);
+    const time = formatDateTime(payload.at, locale);
+    const { html, text } = await renderEmail(
+      <SignInAlertEmail t={t} lang={locale} name={staff.full_name} time={time} ip={payload.ip} />,
+    );
+    await services.mailer.send({ to: staff.email, subject: signInAlertSubject(t), html, text });
+  };
+}
+
+export function taskList(services: Services): TaskList {
+  return {
+    send_sign_in_alert: sendSignInAlert(services),
+    prune_rate_limits: async () => {
+      await pruneRateLimits(services.sql);
+    },
+  };
+}
+
+/** Recurring jobs (graphile-worker crontab syntax, UTC). */
+export const CRONTAB = ["15 * * * * prune_rate_limits"].join("\n");

@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from "../config/env.server";
+import { createLogger } from "../logger.server";
+import { createPool } from "../db/client.server";
+import { openDatabase } from "../db/bootstrap.server";
+import { migrate } from "../db/migrate.server";
+import { createMailer } from "../notifications/mailer.server";
+import { migrateWorker, startWorker } from "./worker.server";
+
+/** `npm run worker`: the job runner as its own process (set WORKER_IN_PROCESS=false on the web processes). */
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(config, log);
+  const sql = createPool(db.url, { max: config.WORKER_CONCURRENCY + 2 });
+  await migrate(sql);
+  await migrateWorker(db.url);
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
+  const runner = await startWorker({ config, sql, log, mailer }, db.url);
+  log.info("worker started");
+  const stop = async () => {
+    await runner.stop();
+    mailer.close();
+    await sql.end({ timeout: 5 });
+    await db.stop();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    error instanceof ConfigError ? `invalid configuration: ${error.problems.join("; ")}\n` : `worker failed: ${String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,105 @@
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import type { Runner } from "graphile-worker";
+import { loadConfig, type Config } from "./config/env.server";
+import { createLogger, type Logger } from "./logger.server";
+import { createPool } from "./db/client.server";
+import { openDatabase } from "./db/bootstrap.server";
+import { migrate } from "./db/migrate.server";
+import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./db/seed.server";
+import { createMailer } from "./notifications/mailer.server";
+import { migrateWorker, startWorker } from "./jobs/worker.server";
+import { createApp } from "./app.server";
+import type { Services } from "./services.server";
+
+export type Portal = { url: string; services: Services; stop: () => Promise<void> };
+
+export type StartOptions = {
+  env?: NodeJS.ProcessEnv;
+  build?: ServerBuild;
+  /** Print the start banner (demo accounts, generated secrets) to stdout. */
+  banner?: boolean;
+};
+
+async function loadBuild(): Promise<ServerBuild> {
+  const file = path.resolve(process.env.REMIX_BUILD_PATH ?? "build/remix/index.js");
+  return (await import(pathToFileURL(file).href)) as ServerBuild;
+}
+
+/**
+ * Starts everything a portal process needs, in order: configuration, database (embedded unless
+ * DATABASE_URL), migrations under the advisory lock, demo data (development), mailer, job worker (unless
+ * WORKER_IN_PROCESS=false), HTTP. `stop()` undoes it in reverse and finishes open requests first.
+ */
+export async function startPortal({ env = process.env, build, banner = false }: StartOptions = {}): Promise<Portal> {
+  const config: Config = loadConfig(env);
+  const log: Logger = createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(config, log);
+  const sql = createPool(db.url, { max: config.DATABASE_POOL_MAX });
+  try {
+    const applied = await migrate(sql);
+    if (applied.length) log.info({ applied }, "migrations applied");
+    await migrateWorker(db.url);
+    const seeded = config.SEED_DEMO ? await seedDemo(sql) : null;
+
+    const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
+    const services: Services = { config, sql, log, mailer };
+    const worker: Runner | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
+
+    const app = createApp({ services, build: build ?? (await loadBuild()) });
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 65_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.PORT;
+    const url = config.BASE_URL.endsWith(`:${config.PORT}`) && config.PORT === 0 ? `http://localhost:${port}` : config.BASE_URL;
+
+    if (banner) printBanner({ config, url, embedded: db.embedded, seeded: seeded !== null, mailMode: mailer.mode, worker: Boolean(worker) });
+    log.info({ url, embeddedDatabase: db.embedded, worker: Boolean(worker) }, "portal started");
+
+    let stopping: Promise<void> | null = null;
+    const stop = () =>
+      (stopping ??= (async () => {
+        log.info("shutting down: no new connections, finishing open requests");
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+        });
+        await worker?.stop();
+        mailer.close();
+        await sql.end({ timeout: 5 });
+        await db.stop();
+        log.info("stopped");
+      })());
+    return { url, services, stop };
+  } catch (error) {
+    await sql.end({ timeout: 1 }).catch(() => {});
+    await db.stop().catch(() => {});
+    throw error;
+  }
+}
+
+function printBanner(o: { config: Config; url: string; embedded: boolean; seeded: boolean; mailMode: string; worker: boolean }) {
+  const lines = [
+    "",
+    "  Cổng dịch vụ công Thi hành án dân sự — THADS citizen portal",
+    `  ▸ Trang chủ / Home:        ${o.url}/`,
+    `  ▸ Cán bộ / Staff sign-in:  ${o.url}/staff/sign-in`,
+    `  ▸ Database:                ${o.embedded ? `embedded PostgreSQL (data in ${o.config.DATA_DIR}/pg)` : "DATABASE_URL"}`,
+    `  ▸ Mail:                    ${o.mailMode === "smtp" ? "SMTP (SMTP_URL)" : `local outbox → ${o.url}/dev/outbox`}`,
+    `  ▸ Jobs:                    ${o.worker ? "worker running in this process" : "run `npm run worker` separately"}`,
+  ];
+  for (const s of o.config.generatedSecrets) lines.push(`  ▸ Development secret:      ${s}`);
+  if (o.seeded) {
+    lines.push("", `  Demo staff accounts (password for all: ${DEMO_PASSWORD})`);
+    for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(11)} ${s.email.padEnd(28)} ${s.fullName} (${s.agencyCode})`);
+  }
+  lines.push("");
+  process.stdout.write(lines.join("\n") + "\n");
+}
