@@ -9,9 +9,9 @@ export type JobSpec = { jobKey?: string; runAt?: Date; maxAttempts?: number; que
 export async function enqueue(sql: Sql, task: string, payload: Record<string, unknown>, spec: JobSpec = {}) {
   await sql`
     select graphile_worker.add_job(
-      ${task}, ${sql.json(payload as never)},
-      queue_name => ${spec.queueName ?? null},
-      run_at => ${spec.runAt ?? null},
-      max_attempts => ${spec.maxAttempts ?? 10},
-      job_key => ${spec.jobKey ?? null})`;
+      ${task}::text, ${sql.json(payload as never)}::json,
+      queue_name => ${spec.queueName ?? null}::text,
+      run_at => ${spec.runAt ?? null}::timestamptz,
+      max_attempts => ${spec.maxAttempts ?? 10}::int,
+      job_key => ${spec.jobKey ?? null}::text)`;
 }

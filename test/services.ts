@@ -1,0 +1,17 @@
+import { loadConfig, type Config } from "../server/config/env.server";
+import { createLogger } from "../server/logger.server";
+import { createMailer } from "../server/notifications/mailer.server";
+import type { Pool } from "../server/db/client.server";
+import type { Services } from "../server/services.server";
+
+/** Services for a test: real config parsing (test defaults), a silent logger, the outbox mailer unless smtpUrl. */
+export function testServices(sql: Pool, overrides: Partial<Config> & { env?: NodeJS.ProcessEnv } = {}): Services {
+  const { env, ...rest } = overrides;
+  const config = {
+    ...loadConfig({ NODE_ENV: "test", DATA_DIR: ".data/test", LOG_LEVEL: "silent", ...env }),
+    ...rest,
+  };
+  const log = createLogger("silent");
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
+  return { config, sql, log, mailer };
+}
