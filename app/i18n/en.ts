@@ -1,6 +1,5 @@
 import type { Resource } from "./vi";
-
-type Translation<T> = { [K in keyof T]: T[K] extends string ? string : Translation<T[K]> };
+import type { Translation } from "./types";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {

@@ -1,4 +1,8 @@
 /**
+ * Vietnamese: the source of every visible string. Large areas keep their strings in
+ * `sections/<area>.vi.ts` and `sections/<area>.en.ts` (typed with `Translation<typeof area>`), added here
+ * and in en.ts as one key each.
+ *
  * Vietnamese: the source of every visible string. `en.ts` is typed from this object, so a key missing
  * in English fails the type check (and `i18n.test.ts` checks both ways).
  */

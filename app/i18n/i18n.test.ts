@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import vi from "./vi";
+import en from "./en";
+import { FALLBACK } from "./fallback";
+import { detectLocale } from "./config";
+
+function keys(obj: object, prefix = ""): string[] {
+  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
+}
+
+function leaves(obj: object): [string, string][] {
+  return keys(obj).map((k) => [k, k.split(".").reduce((o: any, p) => o[p], obj) as string]);
+}
+
+describe("translations", () => {
+  it("have the same keys in Vietnamese and English", () => {
+    expect(keys(en).sort()).toEqual(keys(vi).sort());
+  });
+
+  it("have no empty strings and the same {{placeholders}} in both languages", () => {
+    const enMap = new Map(leaves(en));
+    for (const [key, text] of leaves(vi)) {
+      expect(text.trim(), key).not.toBe("");
+      const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+      expect(placeholders(enMap.get(key)!), key).toEqual(placeholders(text));
+    }
+  });
+
+  it("keep the browser's built-in fallback equal to the resources", () => {
+    expect(FALLBACK.vi).toEqual({ title: vi.errors.serverTitle, body: vi.errors.serverBody, home: vi.errors.backHome });
+    expect(FALLBACK.en).toEqual({ title: en.errors.serverTitle, body: en.errors.serverBody, home: en.errors.backHome });
+  });
+
+  it("use Vietnamese diacritics (a smoke check against ASCII-only text)", () => {
+    expect(vi.home.title).toMatch(/[ạảãàáâậầấẩẫăắằặẳẵđêềếệểễôồốộổỗơờớợởỡưừứựửữ]/);
+  });
+});
+
+describe("detectLocale", () => {
+  it("prefers the cookie, then Accept-Language by weight, then Vietnamese", () => {
+    expect(detectLocale("lang=en; other=1", "vi-VN")).toBe("en");
+    expect(detectLocale("lang=fr", "en-US,en;q=0.9")).toBe("en");
+    expect(detectLocale(null, "fr-FR, vi;q=0.5, en;q=0.8")).toBe("en");
+    expect(detectLocale(null, "fr-FR")).toBe("vi");
+    expect(detectLocale(undefined, undefined)).toBe("vi");
+  });
+});

@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = "ThadsDemo#2026";
+
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/**
+ * Runs axe (WCAG 2.0–2.2 A and AA rules) on the page as it is now and fails on any violation. With
+ * JavaScript off, axe cannot run inside the page, so the same HTML (scripts removed) is served at the
+ * same URL to a JavaScript-enabled page in the same browser, with the real stylesheets.
+ */
+export async function expectNoAxeViolations(page: Page, { javaScriptEnabled = true } = {}) {
+  let target = page;
+  let scratch: Page | null = null;
+  if (!javaScriptEnabled) {
+    const url = page.url();
+    const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+    const browser = page.context().browser()!;
+    const ctx = await browser.newContext({ javaScriptEnabled: true });
+    scratch = await ctx.newPage();
+    await scratch.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+    await scratch.goto(url);
+    target = scratch;
+  }
+  try {
+    const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
+    const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  } finally {
+    await scratch?.context().close();
+  }
+}
+
+/**
+ * `test` with two guards on every page: no console errors (CSP violations show up there), no uncaught
+ * exceptions, and no failed sub-resource (script, style, image). Documents answered 4xx on purpose (a
+ * 404 page, a refused form) are not errors.
+ */
+export const test = base.extend<{ consoleErrors: string[]; checkA11y: () => Promise<void> }>({
+  /** `await checkA11y()`: axe on the current page, whether JavaScript is on or off in this test. */
+  checkA11y: async ({ page, javaScriptEnabled }, use) => {
+    await use(() => expectNoAxeViolations(page, { javaScriptEnabled }));
+  },
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("console", (msg) => {
+        if (msg.type() === "error" && !msg.text().startsWith("Failed to load resource")) errors.push(msg.text());
+      });
+      page.on("pageerror", (err) => errors.push(err.message));
+      page.on("response", (res) => {
+        if (res.status() >= 400 && res.request().resourceType() !== "document" && res.request().resourceType() !== "fetch") {
+          errors.push(`${res.status()} ${res.url()}`);
+        }
+      });
+      await use(errors);
+      expect(errors, "browser console errors").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Signs a demo staff member in through the real form. */
+export async function signInAsStaff(page: Page, email: string) {
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
+}

@@ -1,0 +1,44 @@
+import { expect, test } from "./fixtures";
+
+test("the home page is Vietnamese, lists every citizen service and passes axe", async ({ page, checkA11y }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dịch vụ công trực tuyến Thi hành án dân sự");
+  const services = page.locator(".service-card h3");
+  await expect(services).toHaveCount(7);
+  await expect(services.first()).toHaveText("Gửi đơn yêu cầu thi hành án");
+  await checkA11y();
+});
+
+test("a service not built yet leads to an honest coming-soon page", async ({ page, checkA11y }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Xác nhận kết quả thi hành án" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dịch vụ đang được xây dựng");
+  await expect(page.getByText("“Xác nhận kết quả thi hành án” chưa thể thực hiện trực tuyến")).toBeVisible();
+  await checkA11y();
+});
+
+test("an unknown address gives a localised 404 inside the page shell", async ({ page, checkA11y }) => {
+  const response = await page.goto("/khong-co-trang-nay");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy trang");
+  await expect(page.getByRole("navigation", { name: "Điều hướng chính" })).toBeVisible();
+  await checkA11y();
+});
+
+test("the skip link moves keyboard focus to the main content", async ({ page, checkA11y }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Bỏ qua, đến nội dung chính" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+});
+
+test("the page fits a 320 px wide screen without horizontal scrolling", async ({ page, checkA11y }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto("/");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await checkA11y();
+});
