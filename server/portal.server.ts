@@ -17,7 +17,7 @@ import type { Services } from "./services.server";
 export type Portal = { url: string; services: Services; stop: () => Promise<void> };
 
 export type StartOptions = {
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string | undefined>;
   build?: ServerBuild;
   /** Print the start banner (demo accounts, generated secrets) to stdout. */
   banner?: boolean;

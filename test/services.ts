@@ -5,7 +5,7 @@ import type { Pool } from "../server/db/client.server";
 import type { Services } from "../server/services.server";
 
 /** Services for a test: real config parsing (test defaults), a silent logger, the outbox mailer unless smtpUrl. */
-export function testServices(sql: Pool, overrides: Partial<Config> & { env?: NodeJS.ProcessEnv } = {}): Services {
+export function testServices(sql: Pool, overrides: Partial<Config> & { env?: Record<string, string | undefined> } = {}): Services {
   const { env, ...rest } = overrides;
   const config = {
     ...loadConfig({ NODE_ENV: "test", DATA_DIR: ".data/test", LOG_LEVEL: "silent", ...env }),
