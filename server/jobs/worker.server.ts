@@ -6,7 +6,9 @@ function workerLogger(services: Services): Logger {
   const factory: LogFunctionFactory = (scope) => (level, message, meta) => {
     const l = level === "warning" ? "warn" : level;
     const fn = (services.log as unknown as Record<string, (o: object, m: string) => void>)[l] ?? services.log.info;
-    fn.call(services.log, { worker: scope, ...(meta ?? {}) }, message);
+    // Only the error itself: graphile-worker's metadata can hold whole database clients.
+    const err = (meta as { error?: unknown } | undefined)?.error;
+    fn.call(services.log, { worker: { label: scope.label, taskIdentifier: scope.taskIdentifier, jobId: scope.jobId }, ...(err ? { err } : {}) }, message);
   };
   return new Logger(factory);
 }
