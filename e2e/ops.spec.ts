@@ -69,3 +69,57 @@ test("SIGTERM finishes the request in flight, closes everything and exits 0", as
   const refused = await fetch(`http://127.0.0.1:${port}/healthz`).then(() => false, () => true);
   expect(refused).toBe(true);
 });
+
+test("in production, a failing page is a localised 500 page with no stack trace", async ({ browser }) => {
+  const { startTcpProxy } = await import("../test/tcp-proxy");
+  const { startEmbeddedPostgres } = await import("../server/db/embedded.server");
+  const { ensureDatabase, withDatabase } = await import("../server/db/bootstrap.server");
+  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(".data/e2e-prod-pg");
+  const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
+  const dbName = `thads_e2e_prod_${process.pid}`;
+  await ensureDatabase(adminUrl, dbName);
+  const target = new URL(withDatabase(adminUrl, dbName));
+  const proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
+  target.port = String(proxy.port);
+
+  const port = 3280 + (Number(process.env.E2E_PORT ?? 3210) % 7);
+  const child = spawn(process.execPath, ["build/server.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      BASE_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: target.toString(),
+      SESSION_SECRET: "s".repeat(48),
+      VNPAY_TMN_CODE: "TEST0001",
+      VNPAY_HASH_SECRET: "h".repeat(32),
+      LOG_LEVEL: "fatal",
+    },
+    stdio: "ignore",
+  });
+  const exited = waitForExit(child);
+  try {
+    await waitReady(`http://127.0.0.1:${port}/readyz`);
+    await proxy.cut();
+    const page = await browser.newPage();
+    // A session cookie makes the staff page ask the (now unreachable) database.
+    await page.context().addCookies([{ name: "thads_session", value: "some-token", url: `http://127.0.0.1:${port}` }]);
+    const response = await page.goto(`http://127.0.0.1:${port}/staff`);
+    expect(response?.status()).toBe(500);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã có lỗi xảy ra");
+    const html = await page.content();
+    expect(html).not.toMatch(/at [\w.<>]+ \(.*:\d+:\d+\)/); // no stack frames
+    expect(html).not.toContain("ECONNREFUSED");
+    expect(html).not.toContain("node_modules");
+    await page.close();
+  } finally {
+    child.kill("SIGTERM");
+    await exited;
+    await proxy.close();
+    const postgres = (await import("postgres")).default;
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+    await embedded?.stop();
+  }
+});
