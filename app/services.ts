@@ -3,7 +3,7 @@
  * not built yet leads to an honest "coming soon" page; a later issue flips `available` and adds its route.
  */
 export const SERVICES = [
-  { slug: "yeu-cau-thi-hanh-an", available: false },
+  { slug: "yeu-cau-thi-hanh-an", available: true },
   { slug: "tong-dat-van-ban", available: false },
   { slug: "nop-tien", available: false },
   { slug: "khieu-nai-to-cao", available: false },

@@ -23,7 +23,7 @@ export function ErrorSummary({ errors, formError }: { errors: FieldError[]; form
   }, [count, errors, formError]);
   if (count === 0) return null;
   return (
-    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" autoFocus>
       <h2 id="error-summary-title">{t("errors.summaryTitle", { count })}</h2>
       <ul>
         {formError ? <li>{formError}</li> : null}

@@ -1,3 +1,4 @@
+import filingEn from "./sections/filing.en";
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
 
@@ -115,6 +116,7 @@ const en: Translation<Resource> = {
       admin: "System administrator",
     },
   },
+  filing: filingEn,
   outbox: {
     title: "Outbox (development only)",
     lead: "While SMTP_URL is not set, messages are kept here instead of being sent.",

@@ -1,3 +1,4 @@
+import filingVi from "./sections/filing.vi";
 /**
  * Vietnamese: the source of every visible string. Large areas keep their strings in
  * `sections/<area>.vi.ts` and `sections/<area>.en.ts` (typed with `Translation<typeof area>`), added here
@@ -119,6 +120,7 @@ const vi = {
       admin: "Quản trị hệ thống",
     },
   },
+  filing: filingVi,
   outbox: {
     title: "Hộp thư đi (chỉ dùng khi phát triển)",
     lead: "Khi chưa cấu hình SMTP_URL, thư được lưu tại đây thay vì gửi đi.",

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../server/accounts.server";
 
@@ -21,6 +21,9 @@ export default function StaffHome() {
           <li key={`${r.role}:${r.agencyId}`}>{t("staff.roleAt", { role: t(`staff.roles.${r.role}`), agency: r.agencyName })}</li>
         ))}
       </ul>
+      <p>
+        <Link to="/staff/requests">{t("filing.staff.title")}</Link>
+      </p>
       <p className="empty">{t("staff.emptyInbox")}</p>
       <div className="actions">
         <Form method="post" action="/staff/sign-out">

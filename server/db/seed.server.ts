@@ -1,5 +1,6 @@
 import type { Pool, Sql } from "./client.server";
 import { createStaff, type StaffRole } from "../accounts/staff.server";
+import { seedDemoCourts } from "../filing/courts.server";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 
@@ -82,6 +83,7 @@ async function upsertAgency(sql: Sql, a: AgencySeed, level: "central" | "provinc
 export async function seedDemo(sql: Pool): Promise<{ staffCreated: number }> {
   return sql.begin(async (tx) => {
     await upsertAgency(tx, DEMO_AGENCIES, "central", null);
+    await seedDemoCourts(tx);
     let staffCreated = 0;
     for (const s of DEMO_STAFF) {
       const [exists] = await tx`select 1 from staff where lower(email) = ${s.email}`;

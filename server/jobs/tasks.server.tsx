@@ -7,6 +7,7 @@ import { formatDateTime } from "../../app/utils/format";
 import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
+import { filingTasks } from "../filing/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -38,8 +39,9 @@ export function taskList(services: Services): TaskList {
     prune_rate_limits: async () => {
       await pruneRateLimits(services.sql);
     },
+    ...filingTasks(services),
   };
 }
 
 /** Recurring jobs (graphile-worker crontab syntax, UTC). */
-export const CRONTAB = ["15 * * * * prune_rate_limits"].join("\n");
+export const CRONTAB = ["15 * * * * prune_rate_limits", "40 3 * * * prune_filing_drafts"].join("\n");

@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DECISION_WORKING_DAYS } from "../../server/filing/journey";
+import { justSubmitted } from "../server/filing.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { done: { title: string } } } } | undefined;
+  return [{ title: root?.resource?.filing.done.title ?? "THADS" }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const found = await justSubmitted(request, context);
+  if (!found) return { submitted: null };
+  const r = found.request;
+  return {
+    submitted: {
+      reference: r.reference,
+      accessCode: found.accessCode,
+      email: r.applicantEmail,
+      office: { name: r.agencyName, address: r.agencyAddress, phone: r.agencyPhone },
+    },
+  };
+}
+
+export default function Submitted() {
+  const { submitted } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  if (!submitted) {
+    return (
+      <div className="narrow">
+        <h1>{t("filing.done.title")}</h1>
+        <p>{t("filing.done.expired")}</p>
+        <p>
+          <Link to="/">{t("filing.done.home")}</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div className="narrow">
+      <div className="panel-confirmation">
+        <h1>{t("filing.done.title")}</h1>
+        <dl>
+          <dt>{t("filing.done.reference")}</dt>
+          <dd className="code" data-testid="reference">
+            {submitted.reference}
+          </dd>
+          <dt>{t("filing.done.accessCode")}</dt>
+          <dd className="code" data-testid="access-code">
+            {submitted.accessCode}
+          </dd>
+        </dl>
+      </div>
+      <p>{t("filing.done.keepCodes")}</p>
+      {submitted.email ? <p>{t("filing.done.emailSent", { email: submitted.email })}</p> : null}
+      <h2>{t("filing.done.officeHeading")}</h2>
+      <address className="office">
+        <p>{submitted.office.name}</p>
+        {submitted.office.address ? <p>{submitted.office.address}</p> : null}
+        {submitted.office.phone ? <p>{submitted.office.phone}</p> : null}
+      </address>
+      <h2>{t("filing.done.nextHeading")}</h2>
+      <ol>
+        <li>{t("filing.done.next1")}</li>
+        <li>{t("filing.done.next2", { days: DECISION_WORKING_DAYS })}</li>
+        <li>{t("filing.done.next3")}</li>
+      </ol>
+      <p>
+        <a href="/dich-vu/yeu-cau-thi-hanh-an/da-gui.pdf" className="button secondary" download>
+          {t("filing.done.pdf")}
+        </a>
+      </p>
+      <p>
+        <Link to="/">{t("filing.done.home")}</Link>
+      </p>
+    </div>
+  );
+}

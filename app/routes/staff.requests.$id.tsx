@@ -1,0 +1,71 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pathFor, stepById } from "../../server/filing/journey";
+import { presentAnswer } from "../../server/filing/present";
+import { loadOfficeRequest } from "../server/filing.server";
+import { formatDateTime } from "../utils/format";
+import { formatFileSize } from "../utils/files";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.request.reference ?? "THADS" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  return loadOfficeRequest(request, context, params.id);
+}
+
+export default function OfficeRequest() {
+  const { request: r, attachments } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "en" ? "en" : "vi";
+  return (
+    <div className="check-answers">
+      <p>
+        <Link to="/staff/requests" className="back-link">
+          {t("filing.staff.backToList")}
+        </Link>
+      </p>
+      <h1>{t("filing.staff.detailTitle", { reference: r.reference })}</h1>
+      <p>
+        {formatDateTime(r.submittedAt, locale)} · {r.agencyName}
+      </p>
+      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit")}</p> : null}
+      <p>
+        <a href={`/staff/requests/${r.id}/pdf`} className="button secondary">
+          {t("filing.staff.pdf")}
+        </a>
+      </p>
+      {pathFor(r.answers)
+        .filter((s) => s.kind === "form")
+        .map((s) => {
+          const step = stepById(s.id);
+          return (
+            <section key={s.id} aria-labelledby={`h-${s.id}`}>
+              <h2 id={`h-${s.id}`}>{t(`filing.steps.${s.id}.title`)}</h2>
+              <dl className="summary-list">
+                {step.fields.map((def) => (
+                  <div className="summary-row" key={def.name}>
+                    <dt>{t(`filing.fields.${def.name}.label` as never) as string}</dt>
+                    <dd>{presentAnswer(t, locale, def, r.answers[s.id]?.[def.name], { courtName: r.courtName })}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          );
+        })}
+      <section aria-labelledby="h-files">
+        <h2 id="h-files">{t("filing.staff.attachments")}</h2>
+        <ul className="file-list">
+          {attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`/staff/requests/${r.id}/files/${a.id}`}>
+                {a.originalName}
+              </a>{" "}
+              — {t(`filing.attachments.types.${a.documentType as "other"}`)}, {formatFileSize(a.sizeBytes, locale)},{" "}
+              {t(`filing.staff.scan.${a.scanStatus as "clean"}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

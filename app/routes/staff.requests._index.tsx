@@ -1,0 +1,65 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadOfficeList } from "../server/filing.server";
+import { formatDateTime } from "../utils/format";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { staff: { title: string } } } } | undefined;
+  return [{ title: root?.resource?.filing.staff.title ?? "THADS" }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadOfficeList(request, context);
+}
+
+export default function OfficeRequests() {
+  const { offices, requests } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "en" ? "en" : "vi";
+  return (
+    <div>
+      <p>
+        <Link to="/staff" className="back-link">
+          {t("filing.common.back")}
+        </Link>
+      </p>
+      <h1>{t("filing.staff.title")}</h1>
+      {offices.length === 0 ? <p>{t("filing.staff.notClerk")}</p> : <p>{t("filing.staff.lead", { agency: offices.join(", ") })}</p>}
+      {requests.length === 0 ? (
+        <p className="empty">{t("filing.staff.none")}</p>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("filing.staff.reference")}</th>
+                <th scope="col">{t("filing.staff.submittedAt")}</th>
+                <th scope="col">{t("filing.staff.applicant")}</th>
+                <th scope="col">{t("filing.staff.debtor")}</th>
+                <th scope="col">{t("filing.staff.court")}</th>
+                <th scope="col">{t("filing.staff.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/staff/requests/${r.id}`} aria-label={t("filing.staff.open", { reference: r.reference })}>
+                      {r.reference}
+                    </Link>
+                  </td>
+                  <td>{formatDateTime(r.submittedAt, locale)}</td>
+                  <td>{r.applicantName}</td>
+                  <td>{r.debtorName}</td>
+                  <td>{r.courtName}</td>
+                  <td>{t(`filing.staff.statuses.${r.status as "submitted"}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import crypto from "node:crypto";
+import {
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+import type { Sql, Pool } from "../db/client.server";
+import type { FileStore } from "./storage.server";
+import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, type DocumentType } from "./journey";
+
+export const CONTENT_TYPES = {
+  pdf: "application/pdf",
+  jpeg: "image/jpeg",
+  png: "image/png",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+} as const;
+export type ContentType = (typeof CONTENT_TYPES)[keyof typeof CONTENT_TYPES];
+
+/**
+ * The type of a file from its content, never its name: PDF (`%PDF-`), JPEG (FF D8 FF), PNG (its 8-byte
+ * signature), DOCX (a ZIP whose central directory, at the end of the file, lists word/document.xml).
+ */
+export function detectContentType(head: Buffer, tail: Buffer): ContentType | null {
+  if (head.subarray(0, 5).toString("latin1") === "%PDF-") return CONTENT_TYPES.pdf;
+  if (head.length >= 3 && head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return CONTENT_TYPES.jpeg;
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return CONTENT_TYPES.png;
+  if (head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    const directory = tail.toString("latin1");
+    if (directory.includes("word/document.xml") && directory.includes("[Content_Types].xml")) return CONTENT_TYPES.docx;
+  }
+  return null;
+}
+
+export type ScanResult = "clean" | "infected" | "not_scanned";
+
+/**
+ * The virus-scan hook: every upload passes through it before it is accepted. Deployments plug in a real
+ * scanner (e.g. ClamAV's clamd) here. The default only recognises the EICAR test file, so that the
+ * refusal path is exercised end to end, and records the file as "not_scanned".
+ */
+export type VirusScanner = (file: { head: Buffer; tail: Buffer; size: number; localPath: string | null }) => Promise<ScanResult>;
+
+const EICAR = "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*";
+
+export const eicarOnlyScanner: VirusScanner = async ({ head }) =>
+  head.subarray(0, 256).toString("latin1").includes(EICAR) ? "infected" : "not_scanned";
+
+export type Attachment = {
+  id: string;
+  documentType: DocumentType;
+  originalName: string;
+  contentType: ContentType;
+  sizeBytes: number;
+  scanStatus: "clean" | "not_scanned";
+  createdAt: Date;
+};
+
+type AttachmentRow = {
+  id: string;
+  document_type: DocumentType;
+  original_name: string;
+  content_type: ContentType;
+  size_bytes: number;
+  scan_status: "clean" | "not_scanned";
+  created_at: Date;
+  storage_key: string;
+};
+
+const toAttachment = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  documentType: r.document_type,
+  originalName: r.original_name,
+  contentType: r.content_type,
+  sizeBytes: r.size_bytes,
+  scanStatus: r.scan_status,
+  createdAt: r.created_at,
+});
+
+export async function listDraftAttachments(sql: Sql, { draftId }: { draftId: string }): Promise<Attachment[]> {
+  const rows = await sql<AttachmentRow[]>`
+    select * from filing_attachments where draft_id = ${draftId} order by created_at, id`;
+  return rows.map(toAttachment);
+}
+
+export type UploadProblem = { code: "noFile" | "tooBig" | "wrongType" | "tooMany" | "infected" | "empty" | "badType" | "judgmentMissing"; name?: string };
+export type UploadOutcome = { accepted: number; problems: UploadProblem[]; documentType: string | null };
+
+/** A file name as shown back to people: no path, no control characters, at most 255 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().normalize("NFC");
+  return (cleaned || "tep").slice(0, 255);
+}
+
+/**
+ * Streams the files of a multipart upload (field `file`, one or many) into the store, one at a time,
+ * checking each one's size while it arrives, then its content signature and the virus-scan hook. The
+ * accepted ones are recorded on the draft in one transaction that also enforces the count limit.
+ * Nothing is held in memory but the small text fields.
+ */
+export async function receiveUploads(
+  request: Request,
+  deps: { sql: Pool; store: FileStore; scanner?: VirusScanner },
+  { draftId }: { draftId: string },
+): Promise<UploadOutcome> {
+  const { sql, store, scanner = eicarOnlyScanner } = deps;
+  const problems: UploadProblem[] = [];
+  const stored: { key: string; name: string; size: number; sha256: string; contentType: ContentType; scan: "clean" | "not_scanned" }[] = [];
+  const existing = (await sql<{ n: number }[]>`
+    select count(*)::int as n from filing_attachments where draft_id = ${draftId}`)[0]!.n;
+  let tooManyReported = false;
+  let sawFile = false;
+
+  const fileHandler: UploadHandler = async ({ name, filename, data }) => {
+    if (name !== "file" || filename === undefined) return undefined;
+    const drain = async () => {
+      for await (const _ of data) {
+        // discard
+      }
+    };
+    if (filename === "") {
+      await drain();
+      return "";
+    }
+    sawFile = true;
+    const displayName = cleanFileName(filename);
+    if (existing + stored.length >= MAX_FILES) {
+      await drain();
+      if (!tooManyReported) problems.push({ code: "tooMany" });
+      tooManyReported = true;
+      return "";
+    }
+    const key = `drafts/${draftId}/${crypto.randomUUID()}`;
+    const written = await store.write(key, data, { maxBytes: MAX_FILE_BYTES });
+    if (!written.ok) {
+      problems.push({ code: "tooBig", name: displayName });
+      return "";
+    }
+    if (written.bytes === 0) {
+      await store.remove(key);
+      problems.push({ code: "empty", name: displayName });
+      return "";
+    }
+    const { head, tail, size } = await store.peek(key, { head: 4096, tail: 256 * 1024 });
+    const scan = await scanner({ head, tail, size, localPath: store.localPath(key) });
+    if (scan === "infected") {
+      await store.remove(key);
+      problems.push({ code: "infected", name: displayName });
+      return "";
+    }
+    const contentType = detectContentType(head, tail);
+    if (!contentType) {
+      await store.remove(key);
+      problems.push({ code: "wrongType", name: displayName });
+      return "";
+    }
+    stored.push({ key, name: displayName, size: written.bytes, sha256: written.sha256, contentType, scan });
+    return "";
+  };
+
+  const form = await unstable_parseMultipartFormData(
+    request,
+    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
+  );
+  const typeValue = form.get("documentType");
+  const documentType = typeof typeValue === "string" && (DOCUMENT_TYPES as readonly string[]).includes(typeValue) ? (typeValue as DocumentType) : null;
+  if (!sawFile && problems.length === 0) problems.push({ code: "noFile" });
+  if (!documentType && stored.length) problems.push({ code: "badType" });
+  if (!documentType || stored.length === 0) {
+    for (const f of stored) await store.remove(f.key);
+    return { accepted: 0, problems, documentType: typeof typeValue === "string" ? typeValue : null };
+  }
+
+  const accepted = await sql.begin(async (tx) => {
+    await tx`select id from filing_drafts where id = ${draftId} for update`;
+    const n = (await tx<{ n: number }[]>`
+      select count(*)::int as n from filing_attachments where draft_id = ${draftId}`)[0]!.n;
+    const room = Math.max(0, MAX_FILES - n);
+    const keep = stored.slice(0, room);
+    if (keep.length) {
+      await tx`insert into filing_attachments ${tx(
+        keep.map((f) => ({
+          draft_id: draftId,
+          storage_key: f.key,
+          document_type: documentType,
+          original_name: f.name,
+          content_type: f.contentType,
+          size_bytes: f.size,
+          sha256: f.sha256,
+          scan_status: f.scan,
+        })),
+      )}`;
+    }
+    return { keep, drop: stored.slice(room) };
+  });
+  for (const f of accepted.drop) await store.remove(f.key);
+  if (accepted.drop.length && !tooManyReported) problems.push({ code: "tooMany" });
+  return { accepted: accepted.keep.length, problems, documentType };
+}
+
+export async function removeDraftAttachment(sql: Sql, store: FileStore, { draftId, attachmentId }: { draftId: string; attachmentId: string }) {
+  if (!/^[0-9a-f-]{36}$/.test(attachmentId)) return false;
+  const [row] = await sql<{ storage_key: string }[]>`
+    delete from filing_attachments where id = ${attachmentId} and draft_id = ${draftId} and request_id is null
+    returning storage_key`;
+  if (row) await store.remove(row.storage_key);
+  return Boolean(row);
+}
+
+/** The rule of the attachments step: a copy of the judgment is attached. */
+export async function hasJudgmentCopy(sql: Sql, { draftId }: { draftId: string }): Promise<boolean> {
+  const [row] = await sql`select 1 from filing_attachments where draft_id = ${draftId} and document_type = 'judgment' limit 1`;
+  return Boolean(row);
+}

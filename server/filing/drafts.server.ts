@@ -1,0 +1,132 @@
+import crypto from "node:crypto";
+import type { Sql } from "../db/client.server";
+import type { Answers, StepId } from "./journey";
+
+export const DRAFT_COOKIE = "thads_filing";
+export const DRAFT_TTL_DAYS = 30;
+export const RESUME_LINK_TTL_HOURS = 72;
+
+export type Draft = {
+  id: string;
+  citizenId: string | null;
+  answers: Answers;
+  completed: StepId[];
+  locale: "vi" | "en";
+  updatedAt: Date;
+  expiresAt: Date;
+};
+
+type DraftRow = {
+  id: string;
+  citizen_id: string | null;
+  answers: Answers;
+  completed: StepId[];
+  locale: "vi" | "en";
+  updated_at: Date;
+  expires_at: Date;
+};
+
+const toDraft = (r: DraftRow): Draft => ({
+  id: r.id,
+  citizenId: r.citizen_id,
+  answers: r.answers,
+  completed: r.completed,
+  locale: r.locale,
+  updatedAt: r.updated_at,
+  expiresAt: r.expires_at,
+});
+
+export function digestToken(token: string): Buffer {
+  return crypto.createHash("sha256").update(token).digest();
+}
+
+export function newToken(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
+/** Starts a draft; the returned token goes into the guest's cookie (only its hash is stored). */
+export async function createDraft(sql: Sql, { citizenId = null, locale }: { citizenId?: string | null; locale: "vi" | "en" }) {
+  const token = newToken();
+  const [row] = await sql<DraftRow[]>`
+    insert into filing_drafts (token_hash, citizen_id, locale, expires_at)
+    values (${digestToken(token)}, ${citizenId}, ${locale}, now() + make_interval(days => ${DRAFT_TTL_DAYS}))
+    returning *`;
+  return { token, draft: toDraft(row!) };
+}
+
+/**
+ * The draft of this visitor: the signed-in citizen's latest (on any device), else the one whose token
+ * the cookie holds. Expired drafts are not found.
+ */
+export async function findDraft(sql: Sql, { token, citizenId }: { token?: string | null; citizenId?: string | null }): Promise<Draft | null> {
+  if (citizenId) {
+    const [row] = await sql<DraftRow[]>`
+      select * from filing_drafts where citizen_id = ${citizenId} and expires_at > now()
+      order by updated_at desc limit 1`;
+    if (row) return toDraft(row);
+  }
+  if (!token || token.length > 100) return null;
+  const [row] = await sql<DraftRow[]>`
+    select * from filing_drafts where token_hash = ${digestToken(token)} and expires_at > now()`;
+  return row ? toDraft(row) : null;
+}
+
+/** Stores one step's answers and marks it complete; later steps keep their answers. */
+export async function saveStepAnswers(sql: Sql, { draftId, stepId, values }: { draftId: string; stepId: StepId; values: Record<string, unknown> }) {
+  await sql`
+    update filing_drafts
+    set answers = jsonb_set(answers, ${[stepId]}::text[], ${sql.json(values as never)}::jsonb),
+        completed = case when ${stepId} = any(completed) then completed else array_append(completed, ${stepId}::text) end,
+        updated_at = now(),
+        expires_at = greatest(expires_at, now() + make_interval(days => ${DRAFT_TTL_DAYS}))
+    where id = ${draftId}`;
+}
+
+export async function markStepComplete(sql: Sql, { draftId, stepId }: { draftId: string; stepId: StepId }) {
+  await sql`
+    update filing_drafts
+    set completed = case when ${stepId} = any(completed) then completed else array_append(completed, ${stepId}::text) end,
+        updated_at = now()
+    where id = ${draftId}`;
+}
+
+/** A guest who signs in keeps their draft: it becomes the citizen's. */
+export async function claimDraft(sql: Sql, { token, citizenId }: { token: string | null; citizenId: string }) {
+  if (!token) return;
+  await sql`update filing_drafts set citizen_id = ${citizenId} where token_hash = ${digestToken(token)} and citizen_id is null`;
+}
+
+/** "Save and come back later": a link token valid for RESUME_LINK_TTL_HOURS, sent to the given address. */
+export async function createResumeLink(sql: Sql, { draftId, email }: { draftId: string; email: string }) {
+  const token = newToken();
+  const [row] = await sql<{ expires_at: Date }[]>`
+    insert into filing_resume_links (token_hash, draft_id, email, expires_at)
+    values (${digestToken(token)}, ${draftId}, ${email}, now() + make_interval(hours => ${RESUME_LINK_TTL_HOURS}))
+    returning expires_at`;
+  return { token, expiresAt: row!.expires_at };
+}
+
+/**
+ * Opens a draft from a resume link: gives it a new cookie token (the old one stops working), so the
+ * draft follows the applicant to this device. Null when the link is unknown or expired.
+ */
+export async function resumeDraft(sql: Sql, { linkToken }: { linkToken: string }): Promise<{ token: string; draft: Draft } | null> {
+  if (!linkToken || linkToken.length > 100) return null;
+  const token = newToken();
+  const [row] = await sql<DraftRow[]>`
+    update filing_drafts d set token_hash = ${digestToken(token)}, updated_at = now()
+    from filing_resume_links l
+    where l.token_hash = ${digestToken(linkToken)} and l.expires_at > now() and l.draft_id = d.id and d.expires_at > now()
+    returning d.*`;
+  return row ? { token, draft: toDraft(row) } : null;
+}
+
+export async function deleteDraft(sql: Sql, { draftId }: { draftId: string }) {
+  await sql`delete from filing_drafts where id = ${draftId}`;
+}
+
+export async function pruneDrafts(sql: Sql): Promise<number> {
+  await sql`delete from filing_resume_links where expires_at < now()`;
+  const r = await sql`delete from filing_drafts where expires_at < now()`;
+  return r.count;
+}

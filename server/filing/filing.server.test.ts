@@ -1,0 +1,309 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import type { AppLoadContext } from "@remix-run/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { testServices } from "../../test/services";
+import { queuedJobs } from "../../test/jobs";
+import { seedDemo } from "../db/seed.server";
+import { createStaff } from "../accounts/staff.server";
+import { action as stepAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.$step";
+import { action as attachmentsAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.tai-lieu";
+import { STEPS, MAX_FILES, MAX_FILE_BYTES, isPastTimeLimit, type Answers } from "./journey";
+import { createDraft, findDraft, DRAFT_COOKIE, createResumeLink, resumeDraft } from "./drafts.server";
+import { submitDraft, getRequestByCode } from "./submit.server";
+import { getOfficeRequest, listOfficeRequests } from "./staff.server";
+import { detectContentType } from "./attachments.server";
+import { renderRequestPdf } from "./pdf.server";
+
+let db: TestDatabase;
+let context: AppLoadContext;
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "thads-filing-"));
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemo(db.sql);
+  const services = testServices(db.sql, { DATA_DIR: dataDir });
+  context = { services, cspNonce: "n", requestId: "test-request", locale: "vi", clientIp: "203.0.113.9" };
+});
+afterAll(async () => {
+  await db.drop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const BASE = "http://localhost/dich-vu/yeu-cau-thi-hanh-an";
+
+function post(slug: string, token: string, body: BodyInit, headers: Record<string, string> = {}) {
+  return new Request(`${BASE}/${slug}`, { method: "POST", body, headers: { cookie: `${DRAFT_COOKIE}=${token}`, ...headers } });
+}
+
+function form(values: Record<string, string | string[]>) {
+  const f = new URLSearchParams();
+  for (const [k, v] of Object.entries(values)) for (const x of Array.isArray(v) ? v : [v]) f.append(k, x);
+  return f;
+}
+
+/** Runs a route action the way Remix does: a thrown Response is the answer too. */
+async function run(fn: () => Promise<unknown>): Promise<{ status: number; body: any; location: string | null }> {
+  try {
+    const r = await fn();
+    if (r instanceof Response) return { status: r.status, body: null, location: r.headers.get("location") };
+    const d = r as { init?: { status?: number }; data?: unknown; type?: string };
+    if (d && d.type === "DataWithResponseInit") return { status: d.init?.status ?? 200, body: d.data, location: null };
+    return { status: 200, body: r, location: null };
+  } catch (e) {
+    if (e instanceof Response) return { status: e.status, body: null, location: e.headers.get("location") };
+    throw e;
+  }
+}
+
+const stepCall = (slug: string, token: string, values: Record<string, string | string[]>) =>
+  run(() => stepAction({ request: post(slug, token, form(values)), context, params: { step: slug } } as never));
+
+const VALID: Record<string, Record<string, string | string[]>> = {
+  "nguoi-nop-don": { role: "creditor", party: "person", actingAs: "self" },
+  "thong-tin-ca-nhan": { fullName: "Nguyễn Văn An", birthDate: "1985-04-12", cccd: "001085012345", address: "Số 1 Tràng Tiền, Hà Nội", phone: "0912 345 678", email: "an@example.vn" },
+  "ban-an": { court: "TAND-HNI-KV01", judgmentNumber: "125/2024/DS-ST", judgmentDate: "2024-03-01", effectiveDate: "2024-04-01" },
+  "nguoi-phai-thi-hanh-an": { debtorKind: "person", debtorName: "Trần Thị Bình", debtorAddress: "Hà Nội" },
+  "noi-dung-yeu-cau": { obligations: ["money"], amount: "150.000.000" },
+  "tai-san-thu-nhap": { debtorAssets: "Căn hộ tại Cầu Giấy" },
+  "cam-doan": { declaration: "on" },
+};
+
+async function draftThrough(lastSlug: string): Promise<string> {
+  const { token } = await createDraft(db.sql, { locale: "vi" });
+  for (const [slug, values] of Object.entries(VALID)) {
+    if (slug === "cam-doan") break;
+    const r = await stepCall(slug, token, values);
+    expect(r.status, slug).toBe(302);
+    if (slug === lastSlug) break;
+  }
+  return token;
+}
+
+const PDF = Buffer.from("%PDF-1.4\n% test\n1 0 obj <<>> endobj\n%%EOF\n");
+
+function upload(token: string, files: { name: string; content: Buffer }[], documentType = "judgment") {
+  const fd = new FormData();
+  fd.append("documentType", documentType);
+  for (const f of files) fd.append("file", new Blob([new Uint8Array(f.content)]), f.name);
+  return run(() => attachmentsAction({ request: post("tai-lieu", token, fd), context, params: {} } as never));
+}
+
+describe("journey steps", () => {
+  it("give field-level messages for invalid IDs, future dates and missing fields, and keep every value", async () => {
+    const token = await draftThrough("nguoi-nop-don");
+    const bad = { fullName: "Nguyễn Văn An", birthDate: "2999-01-01", cccd: "003085012345", address: "", phone: "0241234567", email: "khong-phai-email" };
+    const r = await stepCall("thong-tin-ca-nhan", token, bad);
+    expect(r.status).toBe(400);
+    const { error, initialValue } = r.body.result;
+    expect(error.birthDate).toEqual(["filing.errors.dateFuture"]);
+    expect(error.cccd).toEqual(["filing.errors.cccd.province"]);
+    expect(error.address).toEqual(["filing.errors.required"]);
+    expect(error.phone).toEqual(["filing.errors.phone.prefix"]);
+    expect(error.email).toEqual(["filing.errors.email"]);
+    expect(error.fullName).toBeUndefined();
+    expect(initialValue).toMatchObject({ fullName: "Nguyễn Văn An", birthDate: "2999-01-01", cccd: "003085012345", phone: "0241234567", email: "khong-phai-email" });
+  });
+
+  it("check the enterprise code's check digit, the judgment's dates and the court list", async () => {
+    const token = await draftThrough("nguoi-nop-don");
+    await stepCall("nguoi-nop-don", token, { role: "creditor", party: "organisation", actingAs: "self" });
+    const org = await stepCall("thong-tin-to-chuc", token, { orgName: "Ngân hàng TMCP A", taxCode: "0100109107", address: "Hà Nội", legalRep: "Lê Văn C", phone: "0912345678" });
+    expect(org.body.result.error.taxCode).toEqual(["filing.errors.taxCode.checkDigit"]);
+    const ok = await stepCall("thong-tin-to-chuc", token, { orgName: "Ngân hàng TMCP A", taxCode: "0100109106-001", address: "Hà Nội", legalRep: "Lê Văn C", phone: "0912345678" });
+    expect(ok.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/ban-an");
+    const dates = await stepCall("ban-an", token, { court: "TAND-KHONG-CO", judgmentNumber: "1/2024", judgmentDate: "2024-05-01", effectiveDate: "2024-04-01" });
+    expect(dates.body.result.error.effectiveDate).toEqual(["filing.errors.effectiveBeforeJudgment"]);
+    const court = await stepCall("ban-an", token, { court: "TAND-KHONG-CO", judgmentNumber: "1/2024", judgmentDate: "2024-03-01", effectiveDate: "2024-04-01" });
+    expect(court.body.result.error.court).toEqual(["filing.errors.chooseCourt"]);
+    expect(court.body.result.initialValue.judgmentNumber).toBe("1/2024");
+  });
+
+  it("never answer a 500 to random input on any step (property-based)", async () => {
+    const token = await draftThrough("tai-san-thu-nhap");
+    const names = [...new Set(STEPS.flatMap((s) => s.fields.map((f) => f.name))), "returnTo", "intent", "__proto__", "constructor"];
+    const value = fc.oneof(fc.string(), fc.string({ unit: "binary", maxLength: 30 }), fc.constantFrom("", " ", "on", "money", "2024-02-30", "9".repeat(400), "001085012345"), fc.string({ maxLength: 3000 }));
+    const slugs = STEPS.filter((s) => s.kind === "form").map((s) => s.slug);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...slugs, "khong-co"), fc.dictionary(fc.constantFrom(...names), fc.oneof(value, fc.array(value, { maxLength: 4 }))), async (slug, values) => {
+        const r = await stepCall(slug, token, values as Record<string, string | string[]>);
+        expect([200, 302, 400, 404]).toContain(r.status);
+      }),
+      { numRuns: 150 },
+    );
+    // The attachments step's action too (plain forms and multipart with random parts).
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom("intent", "id", "returnTo", "documentType", "file"), value), fc.boolean(), async (values, multipart) => {
+        let body: BodyInit;
+        if (multipart) {
+          const fd = new FormData();
+          for (const [k, v] of Object.entries(values)) {
+            const text = Array.isArray(v) ? v.join(",") : v;
+            if (k === "file") fd.append(k, new Blob([text]), "x.bin");
+            else fd.append(k, text);
+          }
+          body = fd;
+        } else body = form(values as Record<string, string | string[]>);
+        const r = await run(() => attachmentsAction({ request: post("tai-lieu", token, body), context, params: {} } as never));
+        expect([200, 302, 400]).toContain(r.status);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("warn past the 5-year time limit", () => {
+    const answers: Answers = { judgment: { effectiveDate: "2020-01-15" } };
+    expect(isPastTimeLimit(answers, new Date("2025-01-15T12:00:00Z"))).toBe(false);
+    expect(isPastTimeLimit(answers, new Date("2025-01-16T12:00:00Z"))).toBe(true);
+  });
+});
+
+describe("attachments", () => {
+  it("recognise PDF, JPEG, PNG and DOCX by content, not by name", () => {
+    expect(detectContentType(PDF, PDF)).toBe("application/pdf");
+    expect(detectContentType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(0))).toBe("image/jpeg");
+    expect(detectContentType(Buffer.from("\x89PNG\r\n\x1a\n", "latin1"), Buffer.alloc(0))).toBe("image/png");
+    const zipHead = Buffer.from("PK\x03\x04", "latin1");
+    expect(detectContentType(zipHead, Buffer.from("[Content_Types].xml word/document.xml"))).toContain("wordprocessingml");
+    expect(detectContentType(zipHead, Buffer.from("[Content_Types].xml xl/workbook.xml"))).toBeNull();
+    expect(detectContentType(Buffer.from("MZ\x90\x00"), Buffer.alloc(0))).toBeNull();
+  });
+
+  it("refuse wrong types, empty, too big and too many files with a message each, keeping the good ones", async () => {
+    const token = await draftThrough("tai-san-thu-nhap");
+    const mixed = await upload(token, [
+      { name: "ban-an.pdf", content: PDF },
+      { name: "virus.exe.pdf", content: Buffer.from("MZ this is not a pdf") },
+      { name: "rong.pdf", content: Buffer.alloc(0) },
+      { name: "qua-lon.pdf", content: Buffer.concat([PDF, Buffer.alloc(MAX_FILE_BYTES)]) },
+    ]);
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.accepted).toBe(1);
+    expect(mixed.body.problems).toEqual([
+      { code: "wrongType", name: "virus.exe.pdf" },
+      { code: "empty", name: "rong.pdf" },
+      { code: "tooBig", name: "qua-lon.pdf" },
+    ]);
+    const eicar = await upload(token, [{ name: "eicar.pdf", content: Buffer.from("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") }]);
+    expect(eicar.body.problems).toEqual([{ code: "infected", name: "eicar.pdf" }]);
+
+    const many = await upload(token, Array.from({ length: MAX_FILES + 2 }, (_, i) => ({ name: `trang-${i + 1}.pdf`, content: PDF })));
+    expect(many.body.accepted).toBe(MAX_FILES - 1);
+    expect(many.body.problems).toEqual([{ code: "tooMany" }]);
+    const draft = await findDraft(db.sql, { token });
+    const [{ n }] = (await db.sql`select count(*)::int as n from filing_attachments where draft_id = ${draft!.id}`) as unknown as [{ n: number }];
+    expect(n).toBe(MAX_FILES);
+    // Only accepted files are on disk.
+    const dir = path.join(dataDir, "uploads", "drafts", draft!.id);
+    expect(fs.readdirSync(dir)).toHaveLength(MAX_FILES);
+  });
+
+  it("accept a file of exactly 20 MB (the limit), streamed to disk with its SHA-256", async () => {
+    const token = await draftThrough("tai-san-thu-nhap");
+    const big = Buffer.concat([PDF, Buffer.alloc(MAX_FILE_BYTES - PDF.length, 0x20)]);
+    const r = await upload(token, [{ name: "ho-so-20mb.pdf", content: big }]);
+    expect(r.body.problems).toEqual([]);
+    expect(r.body.accepted).toBe(1);
+    const [row] = await db.sql`select size_bytes, sha256 from filing_attachments where original_name = 'ho-so-20mb.pdf'`;
+    expect(row!.size_bytes).toBe(MAX_FILE_BYTES);
+    expect(row!.sha256).toBe((await import("node:crypto")).createHash("sha256").update(big).digest("hex"));
+  });
+});
+
+describe("submission", () => {
+  async function readyDraft() {
+    const token = await draftThrough("tai-san-thu-nhap");
+    await upload(token, [{ name: "Bản án 125.pdf", content: PDF }]);
+    const cont = await run(() => attachmentsAction({ request: post("tai-lieu", token, form({ intent: "continue" })), context, params: {} } as never));
+    expect(cont.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/cam-doan");
+    expect((await stepCall("cam-doan", token, VALID["cam-doan"]!)).location).toBe("/dich-vu/yeu-cau-thi-hanh-an/kiem-tra");
+    return (await findDraft(db.sql, { token }))!;
+  }
+
+  it("stores the request, its attachments, the audit entry and the e-mail job together, routed by the court", async () => {
+    const draft = await readyDraft();
+    const result = await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: "203.0.113.9" });
+    if (!result.ok) throw new Error("not submitted");
+    expect(result.reference).toMatch(/^YC-\d{4}-\d{7}$/);
+    expect(result.accessCode).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
+    const found = await getRequestByCode(db.sql, { reference: result.reference, accessCode: result.accessCode.toLowerCase() });
+    expect(found?.agencyName).toBe("Phòng Thi hành án dân sự khu vực 1 – Hà Nội");
+    expect(await getRequestByCode(db.sql, { reference: result.reference, accessCode: "22222-22222" })).toBeNull();
+    const files = await db.sql`select original_name, draft_id from filing_attachments where request_id = ${result.requestId}`;
+    expect(files).toEqual([{ original_name: "Bản án 125.pdf", draft_id: null }]);
+    const audits = await db.sql`select action from audit_log where target_id = ${result.requestId}`;
+    expect(audits.map((a) => a.action)).toEqual(["filing.request.submitted"]);
+    expect((await queuedJobs<{ requestId: string }>(db.sql, "send_filing_confirmation")).some((j) => j.requestId === result.requestId)).toBe(true);
+    expect(await findDraft(db.sql, { token: "x", citizenId: null })).toBeNull();
+    // A second submit of the same draft finds nothing to send.
+    expect((await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null })).ok).toBe(false);
+  });
+
+  it("rolls everything back when any part fails", async () => {
+    const draft = await readyDraft();
+    await db.sql`create function fail_audit() returns trigger language plpgsql as $$ begin raise exception 'boom'; end $$`;
+    await db.sql`create trigger fail_audit before insert on audit_log for each row execute function fail_audit()`;
+    try {
+      await expect(submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null })).rejects.toThrow(/boom/);
+    } finally {
+      await db.sql`drop trigger fail_audit on audit_log`;
+      await db.sql`drop function fail_audit()`;
+    }
+    const [{ n }] = (await db.sql`select count(*)::int as n from filing_attachments where draft_id = ${draft.id}`) as unknown as [{ n: number }];
+    expect(n).toBe(1);
+    expect(await findDraft(db.sql, { token: null, citizenId: null })).toBeNull();
+    const [still] = await db.sql`select id from filing_drafts where id = ${draft.id}`;
+    expect(still).toBeDefined();
+  });
+
+  it("shows each office only its own requests (checked in SQL)", async () => {
+    const draft = await readyDraft();
+    const result = await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null });
+    if (!result.ok) throw new Error("not submitted");
+    const [hn1] = await db.sql<{ id: string }[]>`select id from agencies where code = 'HNI-KV01'`;
+    const [hcm] = await db.sql<{ id: string }[]>`select id from agencies where code = 'HCM-KV01'`;
+    const clerkHn = await createStaff(db.sql, { email: "clerk-hn@test.vn", fullName: "Cán bộ HN", password: "x".repeat(12), roles: [{ role: "clerk", agencyId: hn1!.id }] });
+    const clerkHcm = await createStaff(db.sql, { email: "clerk-hcm@test.vn", fullName: "Cán bộ HCM", password: "x".repeat(12), roles: [{ role: "clerk", agencyId: hcm!.id }] });
+    const officerHn = await createStaff(db.sql, { email: "officer-hn@test.vn", fullName: "CHV HN", password: "x".repeat(12), roles: [{ role: "officer", agencyId: hn1!.id }] });
+    expect((await listOfficeRequests(db.sql, { staffId: clerkHn })).map((r) => r.id)).toContain(result.requestId);
+    expect(await listOfficeRequests(db.sql, { staffId: clerkHcm })).toEqual([]);
+    expect(await listOfficeRequests(db.sql, { staffId: officerHn })).toEqual([]);
+    expect(await getOfficeRequest(db.sql, { staffId: clerkHcm, requestId: result.requestId })).toBeNull();
+    expect((await getOfficeRequest(db.sql, { staffId: clerkHn, requestId: result.requestId }))?.reference).toBe(result.reference);
+  });
+
+  it("renders the request as a PDF with the embedded Noto Sans font", async () => {
+    const draft = await readyDraft();
+    const pdf = await renderRequestPdf({
+      reference: "YC-2026-0000042",
+      submittedAt: new Date("2026-11-20T03:00:00Z"),
+      agencyName: "Phòng Thi hành án dân sự khu vực 1 – Hà Nội",
+      courtName: "Tòa án nhân dân khu vực 1 – Hà Nội",
+      answers: draft.answers,
+      attachments: [{ documentType: "judgment", originalName: "Bản án.pdf" }],
+      locale: "vi",
+    });
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-1.7")).toBe(true);
+    expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSans-Regular/);
+    expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSans-Bold/);
+    expect(text).toContain("/FontFile2");
+  });
+});
+
+describe("resume links", () => {
+  it("open the draft on another device until they expire, and move the cookie", async () => {
+    const { token, draft } = await createDraft(db.sql, { locale: "vi" });
+    const link = await createResumeLink(db.sql, { draftId: draft.id, email: "an@example.vn" });
+    const resumed = await resumeDraft(db.sql, { linkToken: link.token });
+    expect(resumed?.draft.id).toBe(draft.id);
+    expect(await findDraft(db.sql, { token })).toBeNull(); // the old cookie no longer opens it
+    expect((await findDraft(db.sql, { token: resumed!.token }))?.id).toBe(draft.id);
+    await db.sql`update filing_resume_links set expires_at = now() - interval '1 second'`;
+    expect(await resumeDraft(db.sql, { linkToken: link.token })).toBeNull();
+    expect(await resumeDraft(db.sql, { linkToken: "x".repeat(500) })).toBeNull();
+  });
+});

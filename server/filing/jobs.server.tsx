@@ -1,0 +1,76 @@
+import type { Task } from "graphile-worker";
+import { z } from "zod";
+import type { Services } from "../services.server";
+import { serverT } from "../../app/i18n/resources.server";
+import { isLocale } from "../../app/i18n/config";
+import { formatDateTime } from "../../app/utils/format";
+import FilingConfirmationEmail, { filingConfirmationSubject } from "../../emails/filing-confirmation";
+import FilingResumeEmail from "../../emails/filing-resume";
+import { renderEmail } from "../notifications/render.server";
+import { getRequestById, listRequestAttachments } from "./submit.server";
+import { renderRequestPdf } from "./pdf.server";
+import { pruneDrafts } from "./drafts.server";
+import { DECISION_WORKING_DAYS } from "./journey";
+
+const ConfirmationPayload = z.object({ requestId: z.uuid() });
+
+/** The confirmation e-mail of a filed request, in the applicant's language, with the request as PDF. */
+export function sendFilingConfirmation(services: Services): Task {
+  return async (raw) => {
+    const { requestId } = ConfirmationPayload.parse(raw);
+    const request = await getRequestById(services.sql, { id: requestId });
+    if (!request?.applicantEmail) return;
+    const locale = isLocale(request.locale) ? request.locale : "vi";
+    const t = serverT(locale);
+    const attachments = await listRequestAttachments(services.sql, { requestId });
+    const pdf = await renderRequestPdf({
+      reference: request.reference,
+      submittedAt: request.submittedAt,
+      agencyName: request.agencyName,
+      courtName: request.courtName,
+      answers: request.answers,
+      attachments,
+      locale,
+    });
+    const { html, text } = await renderEmail(
+      <FilingConfirmationEmail
+        t={t}
+        lang={locale}
+        name={request.applicantName}
+        reference={request.reference}
+        time={formatDateTime(request.submittedAt, locale)}
+        office={request.agencyName}
+        days={DECISION_WORKING_DAYS}
+      />,
+    );
+    await services.mailer.send({
+      to: request.applicantEmail,
+      subject: filingConfirmationSubject(t, request.reference),
+      html,
+      text,
+      attachments: [{ filename: `${request.reference}.pdf`, content: pdf, contentType: "application/pdf" }],
+    });
+  };
+}
+
+const ResumePayload = z.object({ email: z.email(), url: z.url(), expiresAt: z.iso.datetime(), locale: z.string() });
+
+export function sendFilingResumeLink(services: Services): Task {
+  return async (raw) => {
+    const p = ResumePayload.parse(raw);
+    const locale = isLocale(p.locale) ? p.locale : "vi";
+    const t = serverT(locale);
+    const { html, text } = await renderEmail(<FilingResumeEmail t={t} lang={locale} url={p.url} time={formatDateTime(p.expiresAt, locale)} />);
+    await services.mailer.send({ to: p.email, subject: t("filing.email.resume.subject"), html, text });
+  };
+}
+
+export function filingTasks(services: Services) {
+  return {
+    send_filing_confirmation: sendFilingConfirmation(services),
+    send_filing_resume_link: sendFilingResumeLink(services),
+    prune_filing_drafts: async () => {
+      await pruneDrafts(services.sql);
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import { createRequire } from "node:module";
+import PDFDocument from "pdfkit";
+import { serverT } from "../../app/i18n/resources.server";
+import { formatDateTime } from "../../app/utils/format";
+import { presentAnswer } from "./present";
+import { pathFor, stepById, type Answers } from "./journey";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Noto Sans (regular and bold) from an npm package, embedded in every PDF so that Vietnamese diacritics
+ * render the same on every machine: no system font is needed.
+ */
+export const PDF_FONTS = {
+  regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
+  bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
+};
+
+export type PdfInput = {
+  reference: string;
+  submittedAt: Date;
+  agencyName: string;
+  courtName: string;
+  answers: Answers;
+  attachments: { documentType: string; originalName: string }[];
+  locale: "vi" | "en";
+};
+
+/**
+ * The request laid out like the paper form: national heading and motto, title, "Kính gửi" the office,
+ * numbered parts (applicant, representative, judgment, debtor, what is to be enforced, assets, papers),
+ * the declaration, then date and the applicant's name on the right.
+ */
+export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
+  const t = serverT(input.locale);
+  const doc = new PDFDocument({
+    size: "A4",
+    margins: { top: 56, bottom: 56, left: 70, right: 56 },
+    info: { Title: `${t("filing.pdf.title")} ${input.reference}`, Author: t("meta.siteName"), Subject: input.reference },
+    lang: input.locale,
+    pdfVersion: "1.7",
+    tagged: true,
+    displayTitle: true,
+  } as PDFKit.PDFDocumentOptions);
+  doc.registerFont("body", PDF_FONTS.regular);
+  doc.registerFont("bold", PDF_FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const left = doc.page.margins.left;
+
+  doc.font("body").fontSize(9).fillColor("#333").text(t("filing.pdf.reference", { reference: input.reference }), { align: "left" });
+  doc.moveDown(0.5).fillColor("#000");
+  doc.font("bold").fontSize(12).text(t("filing.pdf.nation"), { align: "center" });
+  doc.font("bold").fontSize(12).text(t("filing.pdf.motto"), { align: "center", underline: true });
+  doc.moveDown(1.5);
+  doc.font("bold").fontSize(15).text(t("filing.pdf.title"), { align: "center" });
+  doc.moveDown(0.8);
+  doc.font("body").fontSize(12).text(t("filing.pdf.to", { office: input.agencyName }), { align: "center" });
+  doc.moveDown(1);
+
+  const answers = input.answers;
+  const court = input.courtName;
+  let part = 0;
+  const heading = (text: string) => {
+    part += 1;
+    doc.moveDown(0.6).font("bold").fontSize(12).text(`${part}. ${text}`, left, undefined, { width });
+    doc.moveDown(0.2);
+  };
+  const line = (label: string, value: string) => {
+    doc.font("body").fontSize(11).text(`${label}: `, left + 14, undefined, { continued: true, width: width - 14 });
+    doc.font("bold").text(value);
+  };
+  const stepLines = (stepId: Parameters<typeof stepById>[0]) => {
+    const step = stepById(stepId);
+    for (const def of step.fields) {
+      const value = answers[stepId]?.[def.name];
+      if (def.optional && (value === undefined || value === "")) continue;
+      line(t(`filing.fields.${def.name}.label` as never) as string, presentAnswer(t, input.locale, def, value, { courtName: court }));
+    }
+  };
+
+  const path = pathFor(answers).map((s) => s.id);
+  heading(t("filing.pdf.applicantHeading"));
+  stepLines("who");
+  stepLines(path.includes("organisation") ? "organisation" : "person");
+  if (path.includes("representative")) {
+    heading(t("filing.pdf.representativeHeading"));
+    stepLines("representative");
+  }
+  heading(t("filing.pdf.judgmentHeading"));
+  const j = answers.judgment ?? {};
+  const judgmentDef = stepById("judgment").fields;
+  doc.font("body").fontSize(11).text(
+    t("filing.pdf.judgmentLine", {
+      number: String(j.judgmentNumber ?? ""),
+      date: presentAnswer(t, input.locale, judgmentDef[2]!, j.judgmentDate),
+      court,
+      effective: presentAnswer(t, input.locale, judgmentDef[3]!, j.effectiveDate),
+    }),
+    left + 14,
+    undefined,
+    { width: width - 14 },
+  );
+  heading(t("filing.pdf.debtorHeading"));
+  stepLines("debtor");
+  heading(t("filing.pdf.requestHeading"));
+  stepLines("obligations");
+  heading(t("filing.pdf.assetsHeading"));
+  stepLines("assets");
+  heading(t("filing.pdf.attachmentsHeading"));
+  input.attachments.forEach((a, i) => {
+    doc.font("body").fontSize(11).text(`${i + 1}. ${t(`filing.attachments.types.${a.documentType}` as never)}: ${a.originalName}`, left + 14, undefined, { width: width - 14 });
+  });
+
+  doc.moveDown(1).font("body").fontSize(11).text(t("filing.pdf.declaration"), left, undefined, { width, align: "justify" });
+  doc.moveDown(1.2);
+  const local = formatDateTime(input.submittedAt, "vi"); // dd/mm/yyyy HH:mm in Vietnam's time zone
+  const [day, month, year] = local.slice(0, 10).split("/");
+  const colX = left + width / 2;
+  const colW = width / 2;
+  doc.font("body").fontSize(11).text(t("filing.pdf.placeDate", { day, month, year }), colX, undefined, { width: colW, align: "center" });
+  doc.font("bold").fontSize(12).text(t("filing.pdf.signature"), colX, undefined, { width: colW, align: "center" });
+  doc.font("body").fontSize(9).text(t("filing.pdf.signedOnline"), colX, undefined, { width: colW, align: "center" });
+  doc.moveDown(0.6);
+  const name = path.includes("organisation") ? String(answers.organisation?.orgName ?? "") : String(answers.person?.fullName ?? "");
+  doc.font("bold").fontSize(12).text(name, colX, undefined, { width: colW, align: "center" });
+  doc.end();
+  return done;
+}

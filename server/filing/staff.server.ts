@@ -1,0 +1,153 @@
+import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
+import type { Sql } from "../db/client.server";
+import { audit } from "../audit/audit.server";
+import { requireStaff } from "../accounts/guards.server";
+import { fileStoreFor } from "./storage.server";
+import { getRequestById, justSubmitted, listRequestAttachments } from "./submit.server";
+import { renderRequestPdf } from "./pdf.server";
+
+/** Roles that receive filed requests at their office. */
+const RECEIVING_ROLES = ["clerk", "head"] as const;
+
+export type OfficeRequestRow = {
+  id: string;
+  reference: string;
+  submittedAt: Date;
+  applicantName: string;
+  debtorName: string;
+  courtName: string;
+  status: string;
+  pastTimeLimit: boolean;
+};
+
+/**
+ * The requests of the offices where this staff member receives requests. The agency check is in the
+ * SQL itself: a row is returned only when the staff member holds a receiving role at its agency.
+ */
+export async function listOfficeRequests(sql: Sql, { staffId, limit = 100 }: { staffId: string; limit?: number }): Promise<OfficeRequestRow[]> {
+  const rows = await sql<
+    { id: string; reference: string; submitted_at: Date; applicant_name: string; debtor_name: string; court_name: string; status: string; past_time_limit: boolean }[]
+  >`
+    select r.id, r.reference, r.submitted_at, r.applicant_name, r.debtor_name, c.name as court_name, r.status, r.past_time_limit
+    from enforcement_requests r
+    join courts c on c.id = r.court_id
+    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ${sql(RECEIVING_ROLES)})
+    order by r.submitted_at desc
+    limit ${limit}`;
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    submittedAt: r.submitted_at,
+    applicantName: r.applicant_name,
+    debtorName: r.debtor_name,
+    courtName: r.court_name,
+    status: r.status,
+    pastTimeLimit: r.past_time_limit,
+  }));
+}
+
+/** One request, only if it belongs to an office where this staff member receives requests (else null). */
+export async function getOfficeRequest(sql: Sql, { staffId, requestId }: { staffId: string; requestId: string }) {
+  if (!/^[0-9a-f-]{36}$/.test(requestId)) return null;
+  const [allowed] = await sql`
+    select 1 from enforcement_requests r
+    where r.id = ${requestId}
+      and r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ${sql(RECEIVING_ROLES)})`;
+  if (!allowed) return null;
+  return getRequestById(sql, { id: requestId });
+}
+
+export async function requireReceivingStaff(request: Request, context: AppLoadContext) {
+  const staff = await requireStaff(request, context);
+  const offices = staff.roles.filter((r) => (RECEIVING_ROLES as readonly string[]).includes(r.role));
+  return { staff, offices };
+}
+
+export async function loadOfficeList(request: Request, context: AppLoadContext) {
+  const { staff, offices } = await requireReceivingStaff(request, context);
+  const requests = offices.length ? await listOfficeRequests(context.services.sql, { staffId: staff.id }) : [];
+  return { offices: [...new Set(offices.map((o) => o.agencyName))], requests };
+}
+
+export async function loadOfficeRequest(request: Request, context: AppLoadContext, requestId: string | undefined) {
+  const { staff } = await requireReceivingStaff(request, context);
+  const { sql } = context.services;
+  const found = await getOfficeRequest(sql, { staffId: staff.id, requestId: requestId ?? "" });
+  if (!found) throw new Response(null, { status: 404 });
+  await audit(sql, {
+    actorType: "staff",
+    actorId: staff.id,
+    agencyId: found.agencyId,
+    action: "filing.request.viewed",
+    targetType: "enforcement_request",
+    targetId: found.id,
+    ip: context.clientIp,
+    requestId: context.requestId,
+  });
+  const attachments = (await listRequestAttachments(sql, { requestId: found.id })).map(({ storageKey: _, ...a }) => a);
+  return { request: found, attachments };
+}
+
+/** Streams one attachment of a request the staff member may see; audited. */
+export async function downloadOfficeAttachment(request: Request, context: AppLoadContext, requestId: string | undefined, fileId: string | undefined) {
+  const { staff } = await requireReceivingStaff(request, context);
+  const { sql, config } = context.services;
+  const found = await getOfficeRequest(sql, { staffId: staff.id, requestId: requestId ?? "" });
+  const file = found ? (await listRequestAttachments(sql, { requestId: found.id })).find((a) => a.id === fileId) : undefined;
+  if (!found || !file) throw new Response(null, { status: 404 });
+  await audit(sql, {
+    actorType: "staff",
+    actorId: staff.id,
+    agencyId: found.agencyId,
+    action: "filing.attachment.downloaded",
+    targetType: "filing_attachment",
+    targetId: file.id,
+    ip: context.clientIp,
+    requestId: context.requestId,
+  });
+  const stream = fileStoreFor(config).read(file.storageKey);
+  return new Response(createReadableStreamFromReadable(stream), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Length": String(file.sizeBytes),
+      "Content-Disposition": `attachment; filename="${file.id}"; filename*=UTF-8''${encodeURIComponent(file.originalName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}
+
+async function pdfResponse(sql: Sql, requestId: string, locale: "vi" | "en") {
+  const found = await getRequestById(sql, { id: requestId });
+  if (!found) throw new Response(null, { status: 404 });
+  const pdf = await renderRequestPdf({
+    reference: found.reference,
+    submittedAt: found.submittedAt,
+    agencyName: found.agencyName,
+    courtName: found.courtName,
+    answers: found.answers,
+    attachments: await listRequestAttachments(sql, { requestId }),
+    locale,
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="${found.reference}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
+
+export async function officeRequestPdf(request: Request, context: AppLoadContext, requestId: string | undefined) {
+  const { staff } = await requireReceivingStaff(request, context);
+  const found = await getOfficeRequest(context.services.sql, { staffId: staff.id, requestId: requestId ?? "" });
+  if (!found) throw new Response(null, { status: 404 });
+  return pdfResponse(context.services.sql, found.id, "vi");
+}
+
+/** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */
+export async function submittedRequestPdf(request: Request, context: AppLoadContext) {
+  const found = await justSubmitted(request, context);
+  if (!found) throw new Response(null, { status: 404 });
+  return pdfResponse(context.services.sql, found.request.id, context.locale);
+}

@@ -1,0 +1,94 @@
+/**
+ * Shape checks for Vietnamese identity numbers (DESIGN.md section 4). Pure: used by the form schemas in
+ * the browser and on the server. Each returns the normalised value or the reason it was refused; the
+ * reasons map to i18n keys in the forms that use them.
+ */
+
+export type IdCheck = { valid: true; value: string } | { valid: false; reason: "empty" | "format" | "province" | "birthYear" | "checkDigit" | "branch" | "prefix" };
+
+/**
+ * Province codes that begin a 12-digit citizen ID (CCCD), as allocated in 2016 to the 63 provinces
+ * (Thông tư 07/2016/TT-BCA). Cards keep their number after the 2025 merger of provinces, so the old
+ * codes stay valid.
+ */
+export const CCCD_PROVINCE_CODES: ReadonlySet<string> = new Set([
+  "001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020", "022", "024", "025",
+  "026", "027", "030", "031", "033", "034", "035", "036", "037", "038", "040", "042", "044", "045", "046", "048",
+  "049", "051", "052", "054", "056", "058", "060", "062", "064", "066", "067", "068", "070", "072", "074", "075",
+  "077", "079", "080", "082", "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096",
+]);
+
+function compact(input: string): string {
+  return input.replace(/[\s.\-]/g, "");
+}
+
+/**
+ * Citizen ID (căn cước / CCCD): 12 digits = province code (3) + century-and-sex digit (1) + last two
+ * digits of the birth year (2) + 6 random digits. The century digit is 0/1 for births in 1900–1999 and
+ * 2/3 for 2000–2099; later centuries cannot exist yet, nor a birth year after this year.
+ */
+export function validateCccd(input: string | null | undefined, now: Date = new Date()): IdCheck {
+  const value = compact(input ?? "");
+  if (!value) return { valid: false, reason: "empty" };
+  if (!/^\d{12}$/.test(value)) return { valid: false, reason: "format" };
+  if (!CCCD_PROVINCE_CODES.has(value.slice(0, 3))) return { valid: false, reason: "province" };
+  const year = cccdBirthYear(value);
+  if (year === null || year > now.getUTCFullYear()) return { valid: false, reason: "birthYear" };
+  return { valid: true, value };
+}
+
+/** The birth year a well-formed CCCD encodes, or null when its century digit is impossible. */
+export function cccdBirthYear(cccd: string): number | null {
+  const centuryDigit = Number(cccd[3]);
+  if (!Number.isInteger(centuryDigit) || centuryDigit > 3) return null;
+  const century = centuryDigit <= 1 ? 1900 : 2000;
+  return century + Number(cccd.slice(4, 6));
+}
+
+const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3] as const;
+
+/** The check digit of a 10-digit tax code from its first nine digits, or null if none exists. */
+export function taxCodeCheckDigit(first9: string): number | null {
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += Number(first9[i]) * TAX_WEIGHTS[i]!;
+  const check = 10 - (sum % 11);
+  return check === 10 ? null : check;
+}
+
+/**
+ * Enterprise / tax code (mã số doanh nghiệp, mã số thuế): 10 digits whose last is a check digit over
+ * the first nine (weights 31, 29, 23, 19, 17, 13, 7, 5, 3; 10 − sum mod 11), or 13 digits for a branch:
+ * the parent's 10 digits and a 3-digit branch number from 001, written with or without a hyphen.
+ * Normalised as `0100109106` or `0100109106-001`.
+ */
+export function validateTaxCode(input: string | null | undefined): IdCheck {
+  const raw = (input ?? "").replace(/\s/g, "");
+  if (!raw) return { valid: false, reason: "empty" };
+  const m = /^(\d{10})(?:-?(\d{3}))?$/.exec(raw);
+  if (!m) return { valid: false, reason: "format" };
+  const [, main, branch] = m as unknown as [string, string, string | undefined];
+  if (taxCodeCheckDigit(main.slice(0, 9)) !== Number(main[9])) return { valid: false, reason: "checkDigit" };
+  if (branch !== undefined && branch === "000") return { valid: false, reason: "branch" };
+  return { valid: true, value: branch ? `${main}-${branch}` : main };
+}
+
+/**
+ * Mobile numbers of Vietnamese networks since the 2018 renumbering: 0 + a 2-digit network prefix + 7
+ * digits (032–039, 052, 055, 056, 058, 059, 070, 076–079, 081–089, 090–099), also written +84 / 84
+ * without the 0, with spaces, dots or hyphens. Normalised as `0912345678`.
+ */
+export function validateVnMobile(input: string | null | undefined): IdCheck {
+  let value = (input ?? "").replace(/[\s.\-()]/g, "");
+  if (!value) return { valid: false, reason: "empty" };
+  if (value.startsWith("+84")) value = `0${value.slice(3)}`;
+  else if (/^84\d{9}$/.test(value)) value = `0${value.slice(2)}`;
+  if (!/^0\d{9}$/.test(value)) return { valid: false, reason: "format" };
+  if (!/^0(3[2-9]|5[25689]|7[06-9]|8[1-9]|9\d)/.test(value)) return { valid: false, reason: "prefix" };
+  return { valid: true, value };
+}
+
+/** Shows only the last digits of an identity number where the whole number is not needed. */
+export function maskId(value: string, visible = 3): string {
+  if (value.length <= visible) return value;
+  return `${"•".repeat(Math.max(0, value.length - visible))}${value.slice(-visible)}`;
+}
