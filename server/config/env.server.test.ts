@@ -19,6 +19,27 @@ describe("loadConfig", () => {
     expect(second.generatedSecrets.join(" ")).toMatch(/kept in/);
   });
 
+  it("points VNPay at the embedded sandbox in development, with a dev terminal code and generated secret", () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir, BASE_URL: "http://localhost:4000" });
+    expect(config.VNPAY_TMN_CODE).toBe("THADSDEV");
+    expect(config.VNPAY_TMN_CODE).toMatch(/^[A-Za-z0-9]{8}$/);
+    expect(config.VNPAY_HASH_SECRET.length).toBeGreaterThanOrEqual(16);
+    expect(config.VNPAY_PAYMENT_URL).toBe("http://localhost:4000/sandbox/vnpay/paymentv2/vpcpay.html");
+    expect(config.VNPAY_API_URL).toBe("http://localhost:4000/sandbox/vnpay/merchant_webapi/api/transaction");
+    expect(config.vnpaySandbox).toBe(true);
+    expect(config.generatedSecrets.join(" ")).toMatch(/VNPAY_HASH_SECRET/);
+  });
+
+  it("requires every VNPay setting in production", () => {
+    const base = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), BASE_URL: "https://thads.example.vn", DATABASE_URL: "postgres://u@db/t" };
+    expect(() => loadConfig(base)).toThrow(/VNPAY_TMN_CODE, VNPAY_HASH_SECRET: required in production/);
+    expect(() => loadConfig({ ...base, VNPAY_TMN_CODE: "ABCD1234", VNPAY_HASH_SECRET: "S".repeat(32) })).toThrow(
+      /VNPAY_PAYMENT_URL, VNPAY_API_URL: required in production/,
+    );
+    expect(() => loadConfig({ ...base, VNPAY_TMN_CODE: "ABC" })).toThrow(/VNPAY_TMN_CODE: must be 8 letters or digits/);
+  });
+
   it("names each bad variable", () => {
     try {
       loadConfig({ DATA_DIR: dataDir(), PORT: "eighty", DATABASE_URL: "mysql://x", SMTP_URL: "http://mail" });
@@ -43,7 +64,11 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgres://u@db/thads",
       VNPAY_TMN_CODE: "ABCD1234",
       VNPAY_HASH_SECRET: "S".repeat(32),
+      VNPAY_PAYMENT_URL: "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+      VNPAY_API_URL: "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
     });
+    expect(config.vnpaySandbox).toBe(false);
+    expect(config.VNPAY_PAYMENT_URL).toBe("https://sandbox.vnpayment.vn/paymentv2/vpcpay.html");
     expect(config.isProduction).toBe(true);
     expect(config.BASE_URL).toBe("https://thads.example.vn");
     expect(config.generatedSecrets).toEqual([]);

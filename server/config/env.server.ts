@@ -42,11 +42,25 @@ export const EnvSchema = z.object({
   VNPAY_API_URL: z.url().optional(),
 });
 
+/** The sandbox's terminal code and paths (same shape as the real gateway's URLs). */
+export const DEV_TMN_CODE = "THADSDEV";
+export const SANDBOX_PAYMENT_PATH = "/sandbox/vnpay/paymentv2/vpcpay.html";
+export const SANDBOX_API_PATH = "/sandbox/vnpay/merchant_webapi/api/transaction";
+
 export type RawEnv = z.infer<typeof EnvSchema>;
 
-export type Config = Omit<RawEnv, "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO"> & {
+export type Config = Omit<
+  RawEnv,
+  "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO" | "VNPAY_TMN_CODE" | "VNPAY_HASH_SECRET" | "VNPAY_PAYMENT_URL" | "VNPAY_API_URL"
+> & {
   BASE_URL: string;
   SESSION_SECRET: string;
+  VNPAY_TMN_CODE: string;
+  VNPAY_HASH_SECRET: string;
+  VNPAY_PAYMENT_URL: string;
+  VNPAY_API_URL: string;
+  /** True when VNPAY_PAYMENT_URL points at our own sandbox (development default). */
+  vnpaySandbox: boolean;
   SEED_DEMO: boolean;
   isProduction: boolean;
   /** Secrets generated for development and kept in the data folder (empty in production). */
@@ -97,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!raw.VNPAY_TMN_CODE || !raw.VNPAY_HASH_SECRET) {
       problems.push("VNPAY_TMN_CODE, VNPAY_HASH_SECRET: required in production");
     }
+    if (!raw.VNPAY_PAYMENT_URL || !raw.VNPAY_API_URL) {
+      problems.push("VNPAY_PAYMENT_URL, VNPAY_API_URL: required in production");
+    }
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -116,11 +133,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   const baseUrl = (raw.BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+  // Development and tests: the embedded VNPay sandbox under BASE_URL (server/payments/vnpay-sandbox).
+  const paymentUrl = raw.VNPAY_PAYMENT_URL ?? `${baseUrl}${SANDBOX_PAYMENT_PATH}`;
   return {
     ...raw,
     BASE_URL: baseUrl,
     SESSION_SECRET: sessionSecret!,
-    VNPAY_HASH_SECRET: vnpaySecret,
+    VNPAY_TMN_CODE: raw.VNPAY_TMN_CODE ?? DEV_TMN_CODE,
+    VNPAY_HASH_SECRET: vnpaySecret!,
+    VNPAY_PAYMENT_URL: paymentUrl,
+    VNPAY_API_URL: raw.VNPAY_API_URL ?? `${baseUrl}${SANDBOX_API_PATH}`,
+    vnpaySandbox: paymentUrl.startsWith(`${baseUrl}/sandbox/vnpay/`),
     SEED_DEMO: raw.SEED_DEMO ?? !isProduction,
     isProduction,
     generatedSecrets,

@@ -42,8 +42,12 @@ describe("signing (vnpay-protocol.md check vector)", () => {
   it("encodes non-ASCII and special characters as URLSearchParams does", () => {
     const q = canonicalQuery({ vnp_OrderInfo: "Nộp tiền án phí", vnp_B: "a b*c~(d)!'" });
     expect(q).toBe("vnp_B=a+b*c%7E%28d%29%21%27&vnp_OrderInfo=N%E1%BB%99p+ti%E1%BB%81n+%C3%A1n+ph%C3%AD");
-    // Fixed vector computed once with this encoding (regression guard):
-    expect(hmacSha512("test_secret", "vnp_OrderInfo=Nop+tam+ung+an+phi")).toMatch(/^[0-9a-f]{128}$/);
+    // Vector cross-checked with `printf %s MESSAGE | openssl dgst -sha512 -hmac test_secret`:
+    const message = canonicalQuery({ vnp_TxnRef: "T1", vnp_OrderInfo: "Nộp tiền án phí", vnp_Amount: "125000000" });
+    expect(message).toBe("vnp_Amount=125000000&vnp_OrderInfo=N%E1%BB%99p+ti%E1%BB%81n+%C3%A1n+ph%C3%AD&vnp_TxnRef=T1");
+    expect(hmacSha512("test_secret", message)).toBe(
+      "ae79ff66f65622af08e603c1c68e872040c6d072151e2269c6c0a86ca1a2016b4bc3dcdceefb408f0a0eb4c9657f562a771290857c3c2ba9382d32901cbbfba5",
+    );
   });
 });
 
