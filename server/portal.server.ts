@@ -12,6 +12,8 @@ import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./db/seed.server";
 import { createMailer } from "./notifications/mailer.server";
 import { migrateWorker, startWorker } from "./jobs/worker.server";
 import { createApp } from "./app.server";
+import { mountPayments, type PaymentsMount } from "./payments/http.server";
+import { DEMO_COURT_KEY, DEMO_NOTICES } from "./payments/seed.server";
 import type { Services } from "./services.server";
 
 export type Portal = { url: string; services: Services; stop: () => Promise<void> };
@@ -48,7 +50,8 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     const services: Services = { config, sql, log, mailer };
     const worker: Runner | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
 
-    const app = createApp({ services, build: build ?? (await loadBuild()) });
+    let payments: PaymentsMount | null = null;
+    const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => (payments = mountPayments(a, services)) });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
@@ -71,6 +74,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
+        (payments as PaymentsMount | null)?.close();
         await worker?.stop();
         mailer.close();
         await sql.end({ timeout: 5 });
@@ -99,7 +103,15 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
   if (o.seeded) {
     lines.push("", `  Demo staff accounts (password for all: ${DEMO_PASSWORD})`);
     for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(11)} ${s.email.padEnd(28)} ${s.fullName} (${s.agencyCode})`);
+    const n = DEMO_NOTICES[0]!;
+    lines.push(
+      "",
+      "  Nộp tạm ứng án phí / Pay a court fee (VNPay sandbox)",
+      `    ${o.url}/dich-vu/nop-tien   số thông báo / notice: ${n.noticeNumber}   CCCD / payer ID: ${n.payerIdNumber}`,
+      `    Court API: POST ${o.url}/api/courts/notices   Authorization: Bearer ${DEMO_COURT_KEY}`,
+    );
   }
+  if (o.config.vnpaySandbox) lines.push(`  ▸ VNPay:                   sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})`);
   lines.push("");
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -1,5 +1,6 @@
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
+import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -135,6 +136,7 @@ const en: Translation<Resource> = {
       automated: "This is an automated message; please do not reply.",
     },
   },
+  payments: paymentsEn,
 };
 
 export default en;

@@ -6,6 +6,8 @@
  * Vietnamese: the source of every visible string. `en.ts` is typed from this object, so a key missing
  * in English fails the type check (and `i18n.test.ts` checks both ways).
  */
+import paymentsVi from "./sections/payments.vi";
+
 const vi = {
   meta: {
     siteName: "Cổng dịch vụ công Thi hành án dân sự",
@@ -139,6 +141,7 @@ const vi = {
       automated: "Đây là thư tự động, vui lòng không trả lời.",
     },
   },
+  payments: paymentsVi,
 };
 
 export default vi;

@@ -7,6 +7,7 @@ import { formatDateTime } from "../../app/utils/format";
 import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
+import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -35,6 +36,8 @@ export function sendSignInAlert(services: Services): Task {
 export function taskList(services: Services): TaskList {
   return {
     send_sign_in_alert: sendSignInAlert(services),
+    send_payment_confirmation: sendPaymentConfirmation(services),
+    sweep_payment_attempts: sweepPayments(services),
     prune_rate_limits: async () => {
       await pruneRateLimits(services.sql);
     },
@@ -42,4 +45,4 @@ export function taskList(services: Services): TaskList {
 }
 
 /** Recurring jobs (graphile-worker crontab syntax, UTC). */
-export const CRONTAB = ["15 * * * * prune_rate_limits"].join("\n");
+export const CRONTAB = ["15 * * * * prune_rate_limits", "* * * * * sweep_payment_attempts ?max=1"].join("\n");
