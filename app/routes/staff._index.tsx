@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireStaff } from "../server/accounts.server";
 
@@ -21,6 +21,11 @@ export default function StaffHome() {
           <li key={`${r.role}:${r.agencyId}`}>{t("staff.roleAt", { role: t(`staff.roles.${r.role}`), agency: r.agencyName })}</li>
         ))}
       </ul>
+      {staff.roles.some((r) => r.role === "accountant") ? (
+        <p>
+          <Link to="/staff/notices">{t("payments.staff.navNotices")}</Link>
+        </p>
+      ) : null}
       <p className="empty">{t("staff.emptyInbox")}</p>
       <div className="actions">
         <Form method="post" action="/staff/sign-out">

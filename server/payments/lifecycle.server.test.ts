@@ -278,8 +278,8 @@ describe("the IPN endpoint's answers", () => {
     expect(replies.filter((r) => r === "02")).toHaveLength(49);
     expect(await notice(n.id)).toMatchObject({ status: "paid" });
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
-    const [{ count }] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_events where attempt_id = ${a!.id} and to_state = 'succeeded'`;
-    expect(count).toBe(1);
+    const [events] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_events where attempt_id = ${a!.id} and to_state = 'succeeded'`;
+    expect(events!.count).toBe(1);
     expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
     expect(await notifications(c.txnRef)).toHaveLength(50);
   });
