@@ -13,6 +13,7 @@ import { createMailer } from "./notifications/mailer.server";
 import { migrateWorker, startWorker } from "./jobs/worker.server";
 import { createApp } from "./app.server";
 import { mountPayments, type PaymentsMount } from "./payments/http.server";
+import { mountReceipts } from "./receipts/http.server";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./payments/seed.server";
 import type { Services } from "./services.server";
 
@@ -51,7 +52,10 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     const worker: Runner | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
 
     let payments: PaymentsMount | null = null;
-    const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => (payments = mountPayments(a, services)) });
+    const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => {
+      payments = mountPayments(a, services);
+      mountReceipts(a, services);
+    } });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {

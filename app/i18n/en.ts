@@ -1,5 +1,6 @@
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
+import receiptsEn from "./sections/receipts.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -137,6 +138,7 @@ const en: Translation<Resource> = {
     },
   },
   payments: paymentsEn,
+  receipts: receiptsEn,
 };
 
 export default en;

@@ -6,6 +6,7 @@
  * Vietnamese: the source of every visible string. `en.ts` is typed from this object, so a key missing
  * in English fails the type check (and `i18n.test.ts` checks both ways).
  */
+import receiptsVi from "./sections/receipts.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -142,6 +143,7 @@ const vi = {
     },
   },
   payments: paymentsVi,
+  receipts: receiptsVi,
 };
 
 export default vi;

@@ -8,6 +8,7 @@ import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
 import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
+import { deliverReceipt } from "../receipts/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -38,6 +39,7 @@ export function taskList(services: Services): TaskList {
     send_sign_in_alert: sendSignInAlert(services),
     send_payment_confirmation: sendPaymentConfirmation(services),
     sweep_payment_attempts: sweepPayments(services),
+    deliver_receipt: deliverReceipt(services),
     prune_rate_limits: async () => {
       await pruneRateLimits(services.sql);
     },

@@ -7,6 +7,7 @@ import { hit } from "../http/rate-limit.server";
 import type { Locale } from "../../app/i18n/config";
 import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
+import { issueReceipt } from "../receipts/receipts.server";
 
 /**
  * The life of a payment attempt (docs/decisions/012-payment-lifecycle.md):
@@ -181,6 +182,7 @@ async function applyOutcome(tx: Sql, attempt: Attempt, o: GatewayOutcome, source
     update fee_notices set status = 'paid', paid_at = now(), paid_attempt_id = ${attempt.id}
     where id = ${attempt.notice_id} and status = 'unpaid'`;
   if (credited.count === 1) {
+    await issueReceipt(tx, { attemptId: attempt.id });
     await enqueue(tx, "send_payment_confirmation", { attemptId: attempt.id }, { jobKey: `payment-confirmation:${attempt.id}` });
   } else {
     await tx`update payment_attempts set refund_review = true, refund_review_reason = 'notice-already-paid', updated_at = now()

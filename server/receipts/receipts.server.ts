@@ -1,0 +1,365 @@
+import crypto from "node:crypto";
+import type { Pool, Sql } from "../db/client.server";
+import type { Config } from "../config/env.server";
+import { audit } from "../audit/audit.server";
+import { enqueue } from "../jobs/queue.server";
+import { maskIdNumber } from "../validation/ids";
+import { amountInVietnameseWords } from "./words";
+import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
+
+/**
+ * Electronic receipts (biên lai thu tiền điện tử), docs/decisions/030-e-receipts.md:
+ * - issued inside the transaction that credits the notice (`issueReceipt`), exactly once per attempt;
+ * - numbered per issuing office and year from a counter row locked by `update … returning`: no gaps,
+ *   no duplicates, whatever the concurrency;
+ * - the content is frozen as JSON at issue; its JWS is added right after commit (job or first reader);
+ * - cancelled (and optionally replaced) only by the office's accountant, with a reason, audited.
+ */
+export const RECEIPT_DEFAULT_FORM = "01BLTP-001";
+export const receiptSymbol = (year: number) => `TA/${String(year % 100).padStart(2, "0")}E`;
+export const VERIFY_PATH = "/xac-minh-bien-lai";
+export const RECEIPT_PATH = "/bien-lai";
+
+/** What a receipt says (signed exactly as stored). */
+export type ReceiptContent = {
+  formNumber: string;
+  symbol: string;
+  number: string;
+  year: number;
+  office: { code: string; name: string; address: string | null };
+  payer: { name: string; idNumber: string; address: string };
+  reason: { text: string; noticeNumber: string; court: string; courtDocumentNumber: string | null; caseReference: string };
+  amount: number;
+  currency: "VND";
+  amountInWords: string;
+  method: { name: "VNPay"; txnRef: string; transactionNo: string | null; bankCode: string | null };
+  paidAt: string;
+  issuedAt: string;
+  replaces: { symbol: string; number: string; code: string } | null;
+};
+
+export type ReceiptRow = {
+  id: string;
+  agency_id: string;
+  year: number;
+  number: number;
+  form_number: string;
+  symbol: string;
+  attempt_id: string;
+  notice_id: string;
+  amount: number;
+  payload: ReceiptContent;
+  jws: string | null;
+  kid: string | null;
+  code: string;
+  issued_at: Date;
+  status: "valid" | "cancelled";
+  cancelled_at: Date | null;
+  cancel_reason: string | null;
+  replaces_id: string | null;
+  replaced_by_id: string | null;
+};
+
+export const formatReceiptNumber = (n: number) => String(n).padStart(7, "0");
+
+/** 24 characters from a 32-letter alphabet (120 bits): the capability in the QR code. */
+export function newReceiptCode(): string {
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  let out = "";
+  for (const b of crypto.randomBytes(24)) out += alphabet[b % 32];
+  return out;
+}
+
+/** Takes the next number of the office's series for the year (creating the series if needed). */
+async function nextNumber(tx: Sql, agencyId: string, year: number) {
+  await tx`
+    insert into receipt_counters (agency_id, year, symbol) values (${agencyId}, ${year}, ${receiptSymbol(year)})
+    on conflict (agency_id, year) do nothing`;
+  const [row] = await tx<{ last_number: number; form_number: string; symbol: string }[]>`
+    update receipt_counters set last_number = last_number + 1
+    where agency_id = ${agencyId} and year = ${year}
+    returning last_number, form_number, symbol`;
+  return row!;
+}
+
+type Source = {
+  attempt_id: string;
+  notice_id: string;
+  state: string;
+  amount: number;
+  txn_ref: string;
+  transaction_no: string | null;
+  bank_code: string | null;
+  paid_at: Date;
+  notice_number: string;
+  payer_name: string;
+  payer_id_number: string;
+  payer_address: string;
+  court_name: string;
+  court_document_number: string | null;
+  case_reference: string;
+  agency_id: string;
+  agency_code: string;
+  agency_name: string;
+  agency_address: string | null;
+  year: number;
+  now: Date;
+};
+
+async function loadSource(tx: Sql, attemptId: string): Promise<Source | null> {
+  const [row] = await tx<Source[]>`
+    select p.id as attempt_id, p.notice_id, p.state, p.amount, p.txn_ref, p.transaction_no, p.bank_code,
+      coalesce(p.pay_date, p.settled_at, now()) as paid_at,
+      n.notice_number, n.payer_name, n.payer_id_number, n.payer_address, n.court_document_number, n.case_reference,
+      c.name as court_name, a.id as agency_id, a.code as agency_code, a.name as agency_name, a.address as agency_address,
+      extract(year from (now() at time zone 'Asia/Ho_Chi_Minh'))::int as year, now() as now
+    from payment_attempts p join fee_notices n on n.id = p.notice_id join courts c on c.id = n.court_id
+    join agencies a on a.id = n.agency_id
+    where p.id = ${attemptId}`;
+  return row ?? null;
+}
+
+async function insertReceipt(
+  tx: Sql,
+  src: Source,
+  overrides: { payerName?: string; payerAddress?: string; replaces?: ReceiptRow | null } = {},
+): Promise<{ id: string; code: string; number: number }> {
+  const counter = await nextNumber(tx, src.agency_id, src.year);
+  const code = newReceiptCode();
+  const content: ReceiptContent = {
+    formNumber: counter.form_number,
+    symbol: counter.symbol,
+    number: formatReceiptNumber(counter.last_number),
+    year: src.year,
+    office: { code: src.agency_code, name: src.agency_name, address: src.agency_address },
+    payer: { name: overrides.payerName ?? src.payer_name, idNumber: maskIdNumber(src.payer_id_number), address: overrides.payerAddress ?? src.payer_address },
+    reason: {
+      text: `Nộp tiền tạm ứng án phí theo thông báo số ${src.notice_number}`,
+      noticeNumber: src.notice_number,
+      court: src.court_name,
+      courtDocumentNumber: src.court_document_number,
+      caseReference: src.case_reference,
+    },
+    amount: src.amount,
+    currency: "VND",
+    amountInWords: amountInVietnameseWords(src.amount),
+    method: { name: "VNPay", txnRef: src.txn_ref, transactionNo: src.transaction_no, bankCode: src.bank_code },
+    paidAt: new Date(src.paid_at).toISOString(),
+    issuedAt: new Date(src.now).toISOString(),
+    replaces: overrides.replaces ? { symbol: overrides.replaces.symbol, number: formatReceiptNumber(overrides.replaces.number), code: overrides.replaces.code } : null,
+  };
+  const [row] = await tx<{ id: string }[]>`
+    insert into receipts (agency_id, year, number, form_number, symbol, attempt_id, notice_id, amount, payload, code, issued_at, replaces_id)
+    values (${src.agency_id}, ${src.year}, ${counter.last_number}, ${counter.form_number}, ${counter.symbol}, ${src.attempt_id},
+      ${src.notice_id}, ${src.amount}, ${tx.json(content as never)}, ${code}, ${src.now}, ${overrides.replaces?.id ?? null})
+    returning id`;
+  await enqueue(tx, "deliver_receipt", { receiptId: row!.id }, { jobKey: `deliver-receipt:${row!.id}` });
+  return { id: row!.id, code, number: counter.last_number };
+}
+
+/**
+ * Issues the receipt of a succeeded attempt, inside the caller's transaction (the one that credits the
+ * notice, with the attempt row locked). A second call for the same attempt returns the first receipt
+ * and takes no number; the partial unique index is the database's own guarantee.
+ */
+export async function issueReceipt(tx: Sql, { attemptId }: { attemptId: string }): Promise<{ id: string; code: string; number: number }> {
+  const [existing] = await tx<{ id: string; code: string; number: number }[]>`
+    select id, code, number from receipts where attempt_id = ${attemptId} and replaces_id is null`;
+  if (existing) return existing;
+  const src = await loadSource(tx, attemptId);
+  if (!src || src.state !== "succeeded") throw new Error(`receipt for attempt ${attemptId} refused: not a succeeded payment`);
+  return insertReceipt(tx, src);
+}
+
+const RECEIPT_COLUMNS = (sql: Sql) => sql`
+  r.id, r.agency_id, r.year, r.number, r.form_number, r.symbol, r.attempt_id, r.notice_id, r.amount, r.payload, r.jws, r.kid,
+  r.code, r.issued_at, r.status, r.cancelled_at, r.cancel_reason, r.replaces_id, r.replaced_by_id`;
+
+export async function getReceiptByCode(sql: Sql, { code }: { code: string }): Promise<ReceiptRow | null> {
+  if (!/^[A-Za-z0-9]{20,40}$/.test(code)) return null;
+  const [row] = await sql<ReceiptRow[]>`select ${RECEIPT_COLUMNS(sql)} from receipts r where r.code = ${code}`;
+  return row ?? null;
+}
+
+export async function getReceipt(sql: Sql, { id }: { id: string }): Promise<ReceiptRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await sql<ReceiptRow[]>`select ${RECEIPT_COLUMNS(sql)} from receipts r where r.id = ${id}`;
+  return row ?? null;
+}
+
+/** The claims that are signed: issuer, receipt id, issue time and the frozen content. */
+export function receiptClaims(config: Pick<Config, "BASE_URL">, r: Pick<ReceiptRow, "id" | "issued_at" | "payload">) {
+  return { iss: config.BASE_URL, jti: r.id, iat: Math.floor(new Date(r.issued_at).getTime() / 1000), receipt: r.payload };
+}
+
+/** Signs a receipt that is not signed yet (idempotent: the first signature stays). */
+export async function ensureSigned(deps: { sql: Sql; config: Config }, receipt: ReceiptRow): Promise<ReceiptRow> {
+  if (receipt.jws) return receipt;
+  const { jws, kid } = await signReceipt(deps.config, receiptClaims(deps.config, receipt));
+  await deps.sql`update receipts set jws = ${jws}, kid = ${kid} where id = ${receipt.id} and jws is null`;
+  return (await getReceipt(deps.sql, { id: receipt.id }))!;
+}
+
+export const verifyUrl = (config: Pick<Config, "BASE_URL">, code: string) => `${config.BASE_URL}${VERIFY_PATH}/${code}`;
+
+export type ReceiptCheck = {
+  receipt: ReceiptRow;
+  signature: { ok: true; kid: string } | { ok: false; reason: string };
+  /** The claims as signed (decoded from the JWS), when the signature holds. */
+  signed: ReturnType<typeof receiptClaims> | null;
+  state: "valid" | "cancelled";
+  replacedBy: { symbol: string; number: string; code: string } | null;
+};
+
+/**
+ * The public check behind the QR code: the signature against the published keys, the signed content
+ * against the record, and the receipt's current state (valid, cancelled, replaced by N).
+ */
+export async function checkReceipt(deps: { sql: Sql; config: Config }, { code }: { code: string }): Promise<ReceiptCheck | null> {
+  let receipt = await getReceiptByCode(deps.sql, { code });
+  if (!receipt) return null;
+  receipt = await ensureSigned(deps, receipt);
+  const verified = await verifyReceiptJws<ReceiptContent>(publicJwks(deps.config.RECEIPT_SIGNING_KEYS), receipt.jws!);
+  let signature: ReceiptCheck["signature"] = verified.ok ? { ok: true, kid: verified.kid } : { ok: false, reason: verified.reason };
+  if (verified.ok) {
+    const expected = receiptClaims(deps.config, receipt);
+    const same = verified.claims.jti === expected.jti && JSON.stringify(sortKeys(verified.claims.receipt)) === JSON.stringify(sortKeys(expected.receipt));
+    if (!same) signature = { ok: false, reason: "content-differs" };
+  }
+  let replacedBy: ReceiptCheck["replacedBy"] = null;
+  if (receipt.replaced_by_id) {
+    const next = await getReceipt(deps.sql, { id: receipt.replaced_by_id });
+    if (next) replacedBy = { symbol: next.symbol, number: formatReceiptNumber(next.number), code: next.code };
+  }
+  return {
+    receipt,
+    signature,
+    signed: verified.ok ? (verified.claims as ReturnType<typeof receiptClaims>) : null,
+    state: receipt.status,
+    replacedBy,
+  };
+}
+
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortKeys(x)]));
+  return v;
+}
+
+/** The receipt to show on the payment result page: the valid one, else the latest. */
+export async function receiptForPayment(sql: Sql, { txnRef }: { txnRef: string }) {
+  const [row] = await sql<{ code: string; symbol: string; number: number; status: "valid" | "cancelled" }[]>`
+    select r.code, r.symbol, r.number, r.status from receipts r join payment_attempts p on p.id = r.attempt_id
+    where p.txn_ref = ${txnRef} order by (r.status = 'valid') desc, r.issued_at desc limit 1`;
+  return row ? { code: row.code, symbol: row.symbol, number: formatReceiptNumber(row.number), status: row.status } : null;
+}
+
+// ---- Staff: list, cancel, replace ----------------------------------------------------------------------
+
+export type StaffReceipt = {
+  id: string;
+  code: string;
+  symbol: string;
+  number: number;
+  status: "valid" | "cancelled";
+  amount: number;
+  payer_name: string;
+  notice_number: string;
+  issued_at: Date;
+  agency_name: string;
+  replaced_by_number: number | null;
+};
+
+/** Receipts of the offices where this staff member is an accountant (filtered in SQL). */
+export async function listReceiptsForAccountant(sql: Sql, { staffId, limit = 100 }: { staffId: string; limit?: number }) {
+  return sql<StaffReceipt[]>`
+    select r.id, r.code, r.symbol, r.number, r.status, r.amount, r.payload->'payer'->>'name' as payer_name,
+      r.payload->'reason'->>'noticeNumber' as notice_number, r.issued_at, a.name as agency_name, nr.number as replaced_by_number
+    from receipts r join agencies a on a.id = r.agency_id left join receipts nr on nr.id = r.replaced_by_id
+    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    order by r.issued_at desc limit ${limit}`;
+}
+
+/** One receipt, only if this staff member is an accountant of its issuing office. */
+export async function getReceiptForAccountant(sql: Sql, { id, staffId }: { id: string; staffId: string }): Promise<ReceiptRow | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [row] = await sql<ReceiptRow[]>`
+    select ${RECEIPT_COLUMNS(sql)} from receipts r
+    where r.id = ${id} and exists (select 1 from staff_roles s where s.staff_id = ${staffId} and s.agency_id = r.agency_id and s.role = 'accountant')`;
+  return row ?? null;
+}
+
+export type CancelInput = { receiptId: string; reason: string; replace: boolean; payerName?: string; payerAddress?: string };
+export type CancelResult =
+  | { ok: true; cancelled: { id: string; code: string }; replacement: { id: string; code: string; number: number } | null }
+  | { ok: false; error: "not-found" | "already-cancelled" | "payment-not-succeeded" };
+
+/**
+ * Cancels a valid receipt (accountant of its issuing office only, checked in SQL), and optionally
+ * issues its replacement with the next number, carrying corrected payer details. Audited.
+ */
+export async function cancelReceipt(
+  sql: Pool,
+  input: CancelInput,
+  actor: { staffId: string; ip: string | null; requestId: string | null },
+): Promise<CancelResult> {
+  return sql.begin(async (tx) => {
+    const [r] = await tx<(ReceiptRow & { attempt_state: string })[]>`
+      select ${RECEIPT_COLUMNS(tx)}, p.state as attempt_state from receipts r join payment_attempts p on p.id = r.attempt_id
+      where r.id = ${input.receiptId}
+        and exists (select 1 from staff_roles s where s.staff_id = ${actor.staffId} and s.agency_id = r.agency_id and s.role = 'accountant')
+      for update of r`;
+    if (!r) return { ok: false as const, error: "not-found" as const };
+    if (r.status !== "valid") return { ok: false as const, error: "already-cancelled" as const };
+    if (input.replace && r.attempt_state !== "succeeded") return { ok: false as const, error: "payment-not-succeeded" as const };
+    await tx`
+      update receipts set status = 'cancelled', cancelled_at = now(), cancelled_by = ${actor.staffId}, cancel_reason = ${input.reason}
+      where id = ${r.id}`;
+    let replacement: { id: string; code: string; number: number } | null = null;
+    if (input.replace) {
+      // Lock the attempt like the crediting transaction does, then issue the next number.
+      await tx`select 1 from payment_attempts where id = ${r.attempt_id} for update`;
+      const src = (await loadSource(tx, r.attempt_id))!;
+      replacement = await insertReceipt(tx, src, {
+        payerName: input.payerName || r.payload.payer.name,
+        payerAddress: input.payerAddress || r.payload.payer.address,
+        replaces: r,
+      });
+      await tx`update receipts set replaced_by_id = ${replacement.id} where id = ${r.id}`;
+    }
+    await audit(tx, {
+      actorType: "staff",
+      actorId: actor.staffId,
+      agencyId: r.agency_id,
+      action: input.replace ? "receipt.replace" : "receipt.cancel",
+      targetType: "receipt",
+      targetId: r.id,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      details: {
+        symbol: r.symbol,
+        number: formatReceiptNumber(r.number),
+        reason: input.reason,
+        replacement: replacement ? formatReceiptNumber(replacement.number) : null,
+      },
+    });
+    return { ok: true as const, cancelled: { id: r.id, code: r.code }, replacement };
+  });
+}
+
+/** Everything a receipt page or PDF shows, from its code (signing it first if needed). */
+export async function receiptDocument(deps: { sql: Sql; config: Config }, { code }: { code: string }) {
+  let row = await getReceiptByCode(deps.sql, { code });
+  if (!row) return null;
+  row = await ensureSigned(deps, row);
+  const next = row.replaced_by_id ? await getReceipt(deps.sql, { id: row.replaced_by_id }) : null;
+  const [attempt] = await deps.sql<{ txn_ref: string; email: string; locale: "vi" | "en" }[]>`
+    select txn_ref, email, locale from payment_attempts where id = ${row.attempt_id}`;
+  return {
+    row,
+    content: row.payload,
+    verifyUrl: verifyUrl(deps.config, row.code),
+    replacedBy: next ? { number: formatReceiptNumber(next.number), symbol: next.symbol, code: next.code } : null,
+    attempt: attempt!,
+  };
+}
