@@ -8,7 +8,7 @@ import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
 import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
-import { deliverReceipt } from "../receipts/jobs.server";
+import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "../receipts/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -40,11 +40,14 @@ export function taskList(services: Services): TaskList {
     send_payment_confirmation: sendPaymentConfirmation(services),
     sweep_payment_attempts: sweepPayments(services),
     deliver_receipt: deliverReceipt(services),
+    send_refund_update: sendRefundUpdate(services),
+    run_refund: runRefund(services),
+    reconcile_daily: reconcileDaily(services),
     prune_rate_limits: async () => {
       await pruneRateLimits(services.sql);
     },
   };
 }
 
-/** Recurring jobs (graphile-worker crontab syntax, UTC). */
-export const CRONTAB = ["15 * * * * prune_rate_limits", "* * * * * sweep_payment_attempts ?max=1"].join("\n");
+/** Recurring jobs (graphile-worker crontab syntax, UTC; 01:30 UTC = 08:30 in Vietnam). */
+export const CRONTAB = ["15 * * * * prune_rate_limits", "* * * * * sweep_payment_attempts ?max=1", "30 1 * * * reconcile_daily"].join("\n");

@@ -1,0 +1,8 @@
+// Browser-build boundary for server/receipts (see accounts.server.ts).
+export {
+  receiptDocument, checkReceipt, receiptForPayment, listReceiptsForAccountant, getReceiptForAccountant, cancelReceipt,
+  formatReceiptNumber, verifyUrl, type ReceiptContent,
+} from "../../server/receipts/receipts.server";
+export { renderReceiptPdf } from "../../server/receipts/pdf.server";
+export { qrSvgDataUri } from "../../server/receipts/qr.server";
+export { JWKS_PATH } from "../../server/receipts/signing.server";
