@@ -98,3 +98,52 @@ export function ReceiptDocument({
     </article>
   );
 }
+
+export type PaymentReceipt = { code: string; symbol: string; number: string; status: "valid" | "cancelled" } | null;
+export type PaymentRefund = { id: string; amount: number; state: "proposed" | "approved" | "rejected" | "refunded" | "failed"; updatedAt: string };
+
+/** On the payment result page: the receipt (view, PDF) and any refund with its state. */
+export function PaymentReceiptPanel({ receipt, refunds, succeeded }: { receipt: PaymentReceipt; refunds: PaymentRefund[]; succeeded: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <>
+      {succeeded ? (
+        <section aria-labelledby="receipt-heading">
+          <h2 id="receipt-heading">{t("receipts.result.receiptHeading")}</h2>
+          {receipt ? (
+            <>
+              <p>
+                {receipt.status === "valid"
+                  ? t("receipts.result.receiptIssued", { symbol: receipt.symbol, number: receipt.number })
+                  : t("receipts.result.receiptCancelled", { symbol: receipt.symbol, number: receipt.number })}
+              </p>
+              <div className="receipt-links">
+                <a className="button" href={`/bien-lai/${receipt.code}`}>
+                  {t("receipts.result.openReceipt")}
+                </a>
+                <a className="button secondary" href={`/bien-lai/${receipt.code}/pdf`}>
+                  {t("receipts.result.downloadPdf")}
+                </a>
+              </div>
+            </>
+          ) : (
+            <p>{t("receipts.result.receiptPending")}</p>
+          )}
+        </section>
+      ) : null}
+      {refunds.length ? (
+        <section aria-labelledby="refunds-heading">
+          <h2 id="refunds-heading">{t("receipts.result.refundsHeading")}</h2>
+          <ul className="refund-list">
+            {refunds.map((r) => (
+              <li key={r.id}>
+                {t("receipts.result.refundLine", { amount: formatMoney(r.amount, locale), state: t(`receipts.refundStates.${r.state}`), date: formatDateTime(r.updatedAt, locale) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

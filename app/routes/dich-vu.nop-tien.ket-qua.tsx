@@ -3,6 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { maskEmail, OPEN_STATES, paymentStatus, vnpayFor } from "../server/payments.server";
 import { titleFrom, useLocale } from "../components/payments";
+import { receiptForPayment, refundsForPayment } from "../server/receipts.server";
+import { PaymentReceiptPanel } from "../components/receipts";
 import { formatMoney } from "../utils/format";
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
@@ -41,6 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         transactionNo: view.transactionNo,
         refundReview: view.refundReview,
       },
+      receipt: view.state === "succeeded" ? await receiptForPayment(context.services.sql, { txnRef: view.txnRef }) : null,
+      refunds: (await refundsForPayment(context.services.sql, { txnRef: view.txnRef })).map((r) => ({ id: r.id, amount: r.amount, state: r.state, updatedAt: r.updated_at.toISOString() })),
     },
     { headers },
   );
@@ -49,7 +53,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function PaymentResult() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { payment } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { payment } = loaded;
   if (!payment) {
     return (
       <div className="narrow">
@@ -99,6 +104,7 @@ export default function PaymentResult() {
           </div>
         ) : null}
       </dl>
+      {"receipt" in loaded ? <PaymentReceiptPanel receipt={loaded.receipt} refunds={loaded.refunds} succeeded={payment.state === "succeeded"} /> : null}
       <div className="actions">
         {payment.open ? (
           <a className="button secondary" href={`/dich-vu/nop-tien/ket-qua?ref=${encodeURIComponent(payment.txnRef)}`}>

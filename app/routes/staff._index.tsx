@@ -26,6 +26,13 @@ export default function StaffHome() {
           <Link to="/staff/notices">{t("payments.staff.navNotices")}</Link>
         </p>
       ) : null}
+      {staff.roles.some((r) => r.role === "accountant" || r.role === "head") ? (
+        <p className="receipt-links">
+          <Link to="/staff/receipts">{t("receipts.staff.nav")}</Link>
+          <Link to="/staff/reconciliation">{t("receipts.staff.navReconciliation")}</Link>
+          <Link to="/staff/refunds">{t("receipts.staff.navRefunds")}</Link>
+        </p>
+      ) : null}
       <p className="empty">{t("staff.emptyInbox")}</p>
       <div className="actions">
         <Form method="post" action="/staff/sign-out">

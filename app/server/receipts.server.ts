@@ -6,3 +6,7 @@ export {
 export { renderReceiptPdf } from "../../server/receipts/pdf.server";
 export { qrSvgDataUri } from "../../server/receipts/qr.server";
 export { JWKS_PATH } from "../../server/receipts/signing.server";
+export {
+  proposeRefund, decideRefund, listRefundsForStaff, getRefundForStaff, listRefundReview, refundablePayment, refundsForPayment,
+} from "../../server/receipts/refunds.server";
+export { reconcile, latestRun, runItems, itemsCsv, vietnamDay } from "../../server/receipts/reconciliation.server";
