@@ -256,6 +256,25 @@ describe("the IPN endpoint's answers", () => {
     expect(await res.json()).toMatchObject({ RspCode: "97" });
   });
 
+  it("99 for anything unexpected while applying: logged, the raw row kept with the error, nothing half-applied", async () => {
+    const n = await newNotice(600_000);
+    const c = await checkout(n.id);
+    // A real database failure in the middle of the credit (a trigger refusing the notice update).
+    await db.sql.unsafe(`
+      create function refuse_credit() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end; $$;
+      create trigger refuse_credit before update on fee_notices for each row when (new.id = '${n.id}') execute function refuse_credit();`);
+    try {
+      expect(await ipn(paidParams(c.txnRef, 600_000))).toEqual({ RspCode: "99", Message: "Unknown error" });
+      const [raw] = await db.sql<{ rsp_code: string; note: string }[]>`select rsp_code, note from gateway_notifications where txn_ref = ${c.txnRef}`;
+      expect(raw).toMatchObject({ rsp_code: "99", note: expect.stringContaining("disk on fire") });
+      expect(await attempt(c.txnRef)).toMatchObject({ state: "redirected" });
+    } finally {
+      await db.sql.unsafe(`drop trigger refuse_credit on fee_notices; drop function refuse_credit();`);
+    }
+    // VNPay retries; once the fault is gone the same IPN applies.
+    expect(await ipn(paidParams(c.txnRef, 600_000))).toMatchObject({ RspCode: "00" });
+  });
+
   it("fifty identical IPNs at the same moment credit the notice exactly once", async () => {
     const n = await newNotice(2_000_000);
     const c = await checkout(n.id);
