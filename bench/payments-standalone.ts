@@ -3,6 +3,7 @@
 // It starts the production build (NODE_ENV=production, worker out of process) on a fresh database.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
+import fs from "node:fs";
 import postgres from "postgres";
 import run from "./payments";
 
@@ -38,8 +39,17 @@ try {
     if (i > 150) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 200));
   }
+  const cpu = () => {
+    const f = fs.readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, ms (USER_HZ = 100)
+  };
+  const cpuBefore = cpu();
+  const load = fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const rows = await run({ baseUrl: `http://127.0.0.1:${port}`, databaseUrl: env.DATABASE_URL, hashSecret: env.VNPAY_HASH_SECRET, tmnCode: env.VNPAY_TMN_CODE });
+  const cpuMs = cpu() - cpuBefore;
   console.table(rows);
+  const requests = rows[0]?.requests ?? 0;
+  console.log(`server process CPU: ${cpuMs.toFixed(0)} ms for ${requests} requests (${(cpuMs / Math.max(1, requests)).toFixed(2)} ms/request); load average before: ${load}`);
 } finally {
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
