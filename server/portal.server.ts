@@ -2,7 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import type { Runner } from "graphile-worker";
+import type { Worker } from "./jobs/worker.server";
 import { loadConfig, type Config } from "./config/env.server";
 import { createLogger, type Logger } from "./logger.server";
 import { createPool } from "./db/client.server";
@@ -48,7 +48,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
     const services: Services = { config, sql, log, mailer };
-    const worker: Runner | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
+    const worker: Worker | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
 
     let payments: PaymentsMount | null = null;
     const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => (payments = mountPayments(a, services)) });
