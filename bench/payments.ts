@@ -1,18 +1,14 @@
 import crypto from "node:crypto";
-import autocannon from "autocannon";
 import postgres from "postgres";
 import { signParams } from "../server/payments/vnpay";
+import { load, type BenchRow } from "./lib";
 
 /**
  * IPN benchmark (issue 4): creates N notices with one open attempt each directly in the database, then
  * fires valid, distinct, signed "paid" IPNs at GET /payments/vnpay/ipn with autocannon (loopback only,
  * bounded in time), and finally checks that nothing was credited twice.
  */
-export type BenchContext = { baseUrl: string; databaseUrl: string; hashSecret: string; tmnCode: string };
-export type BenchRow = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; note?: string };
-
-const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+export type BenchContext = { baseUrl: string; databaseUrl: string; hashSecret: string; tmnCode: string; duration?: number; connections?: number };
 /** More notices than the server can take in the window, so that every IPN is a first, distinct one. */
 const NOTICES = 20_000;
 
@@ -57,8 +53,8 @@ async function prepare(sql: postgres.Sql, runId: string, count: number) {
 }
 
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const url = new URL(ctx.baseUrl);
-  if (!["localhost", "127.0.0.1", "::1", "[::1]"].includes(url.hostname)) throw new Error("the IPN bench targets loopback only");
+  const duration = ctx.duration ?? 10;
+  const connections = ctx.connections ?? 10;
   const sql = postgres(ctx.databaseUrl, { max: 4, onnotice: () => {} });
   const runId = crypto.randomBytes(2).toString("hex").replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10));
   try {
@@ -81,16 +77,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       return `/payments/vnpay/ipn?${query}&vnp_SecureHash=${hash}`;
     });
     let next = 0;
-    const result = await autocannon({
+    // load() refuses anything but loopback.
+    const row = await load("IPN: valid, distinct, signed (GET /payments/vnpay/ipn)", {
       url: ctx.baseUrl,
-      connections: CONNECTIONS,
-      duration: DURATION_SECONDS,
-      requests: [
-        {
-          method: "GET",
-          setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }),
-        },
-      ],
+      connections,
+      duration,
+      requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
     });
     const sent = Math.min(next, paths.length);
     const refs = attempts.slice(0, sent).map((a) => a.txn_ref);
@@ -107,15 +99,11 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const doubleCredit = c.double_events > 0 || c.paid !== c.succeeded || c.replies_00 !== c.succeeded;
     return [
       {
-        name: "IPN: valid, distinct, signed (GET /payments/vnpay/ipn)",
-        requests: result.requests.total,
-        rps: Math.round(result.requests.average),
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        errors: result.errors + result.non2xx + c.replies_other,
+        ...row,
+        errors: row.errors + c.replies_other,
         note:
-          `${CONNECTIONS} connections, ${DURATION_SECONDS}s; credited ${c.paid} notices for ${c.succeeded} successful attempts, ` +
-          `${c.replies_00} replies 00, ${c.replies_other} other; ${doubleCredit ? "DOUBLE CREDIT OR MISMATCH" : "no double credit"}`,
+          `credited ${c.paid} notices for ${c.succeeded} successful attempts, ${c.replies_00} replies 00, ` +
+          `${c.replies_other} other; ${doubleCredit ? "DOUBLE CREDIT OR MISMATCH" : "no double credit"}`,
       },
     ];
   } finally {

@@ -12,6 +12,7 @@ import { startCheckout, sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
 import { insertNotice } from "./notices.server";
 import { signParams } from "./vnpay";
+import { sendPaymentConfirmation } from "./jobs.server";
 
 let db: TestDatabase;
 let server: http.Server;
@@ -131,6 +132,13 @@ describe("the payment journey through the sandbox", () => {
       { kind: "redirected", to_state: "redirected" },
       { kind: "ipn", to_state: "succeeded" },
     ]);
+    // The e-mail job, run for real into the outbox: in the payer's language (English here).
+    await sendPaymentConfirmation(services)({ attemptId: a!.id }, {} as never);
+    const [mail] = await db.sql<{ to_address: string; subject: string; text_body: string }[]>`
+      select to_address, subject, text_body from mail_outbox order by id desc limit 1`;
+    expect(mail).toMatchObject({ to_address: "payer@example.vn", subject: `Advance court fee payment confirmed – notice ${n.noticeNumber}` });
+    expect(mail!.text_body).toContain("Amount: VND 1,250,000");
+    expect(mail!.text_body).toContain("Dear Lê Văn Bình,");
     // A paid notice cannot be paid again.
     expect(await startCheckout(services, { noticeId: n.id, email: "x@example.vn", locale: "vi", ip: null })).toEqual({ ok: false, reason: "paid" });
   });
