@@ -162,9 +162,9 @@ begin
   update fee_notices set status = 'paid', paid_at = now(), paid_attempt_id = a.id where id = a.notice_id and status = 'unpaid';
   get diagnostics credited = row_count;
   if credited = 1 then
-    -- The confirmation e-mail commits with the credit (outbox rule).
-    perform graphile_worker.add_job('send_payment_confirmation', json_build_object('attemptId', a.id),
-      job_key => 'payment-confirmation:' || a.id::text, max_attempts => 10);
+    -- The confirmation e-mail commits with the credit (outbox rule). No job key: the credit itself
+    -- happens once, and keyed jobs cost an extra locked lookup in graphile-worker.
+    perform graphile_worker.add_job('send_payment_confirmation', json_build_object('attemptId', a.id), max_attempts => 10);
   else
     update payment_attempts set refund_review = true, refund_review_reason = 'notice-already-paid', updated_at = now() where id = a.id;
     insert into payment_events (attempt_id, kind, details)
