@@ -93,6 +93,8 @@ test("in production, a failing page is a localised 500 page with no stack trace"
       SESSION_SECRET: "s".repeat(48),
       VNPAY_TMN_CODE: "TEST0001",
       VNPAY_HASH_SECRET: "h".repeat(32),
+      VNPAY_PAYMENT_URL: "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+      VNPAY_API_URL: "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
       LOG_LEVEL: "fatal",
     },
     stdio: "ignore",

@@ -99,6 +99,7 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     `  ▸ Mail:                    ${o.mailMode === "smtp" ? "SMTP (SMTP_URL)" : `local outbox → ${o.url}/dev/outbox`}`,
     `  ▸ Jobs:                    ${o.worker ? "worker running in this process" : "run `npm run worker` separately"}`,
   ];
+  lines.push(`  ▸ VNPay:                   ${o.config.vnpaySandbox ? `sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})` : o.config.VNPAY_PAYMENT_URL}`);
   for (const s of o.config.generatedSecrets) lines.push(`  ▸ Development secret:      ${s}`);
   if (o.seeded) {
     lines.push("", `  Demo staff accounts (password for all: ${DEMO_PASSWORD})`);
@@ -106,12 +107,11 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     const n = DEMO_NOTICES[0]!;
     lines.push(
       "",
-      "  Nộp tạm ứng án phí / Pay a court fee (VNPay sandbox)",
+      "  Nộp tạm ứng án phí / Pay a court fee",
       `    ${o.url}/dich-vu/nop-tien   số thông báo / notice: ${n.noticeNumber}   CCCD / payer ID: ${n.payerIdNumber}`,
       `    Court API: POST ${o.url}/api/courts/notices   Authorization: Bearer ${DEMO_COURT_KEY}`,
     );
   }
-  if (o.config.vnpaySandbox) lines.push(`  ▸ VNPay:                   sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})`);
   lines.push("");
   process.stdout.write(lines.join("\n") + "\n");
 }
