@@ -25,6 +25,7 @@ test("switch language, sign in as staff, see name, role and office, sign out —
   await checkA11y();
   await page.getByRole("button", { name: "Đăng xuất", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đăng nhập dành cho cán bộ");
+  await expect(page.getByRole("status")).toHaveText("Bạn đã đăng xuất.");
   await page.goto("/staff");
   await expect(page).toHaveURL(/\/staff\/sign-in\?redirectTo=%2Fstaff/);
 });
@@ -45,4 +46,18 @@ test("a bad sign-in keeps the e-mail, shows the error summary and field messages
   await expect(page.getByText("Thư điện tử hoặc mật khẩu không đúng.")).toBeVisible();
   await expect(page.getByLabel("Thư điện tử")).toHaveValue("tiepnhan@thads.local");
   await expect(page.getByLabel("Mật khẩu")).toHaveValue("");
+});
+
+test("the sign-in alert reaches the development outbox through the in-process job worker", async ({ page, checkA11y }) => {
+  await signInAsStaff(page, "chaphanhvien@thads.local");
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(page.getByRole("row", { name: /chaphanhvien@thads\.local.*Tài khoản của bạn vừa được đăng nhập/ })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await checkA11y();
+  // The message itself is served in a CSP sandbox (no scripts at all), so read it over HTTP.
+  const href = await page.getByRole("row", { name: /chaphanhvien@thads\.local/ }).getByRole("link").first().getAttribute("href");
+  const message = await page.request.get(href!);
+  expect(message.headers()["content-security-policy"]).toMatch(/^sandbox;/);
+  expect(await message.text()).toContain("Kính gửi Trần Văn Đức,");
 });

@@ -1,4 +1,4 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import type { TFunction } from "i18next";
 import { EmailLayout } from "./layout";
 
@@ -35,7 +35,7 @@ export default function ReceiptEmail(p: ReceiptEmailProps) {
       {p.replacesNumber ? <Text>{t("receipts.email.replacementBody", { number: p.replacesNumber })}</Text> : null}
       <Text>
         {t("receipts.email.verifyLine", { url: "" })}
-        <Link href={p.verifyUrl}>{p.verifyUrl}</Link>
+        <a href={p.verifyUrl}>{p.verifyUrl}</a>
       </Text>
     </EmailLayout>
   );

@@ -1,4 +1,4 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import type { TFunction } from "i18next";
 import { EmailLayout } from "./layout";
 
@@ -35,7 +35,7 @@ export default function RefundUpdateEmail(p: RefundUpdateProps) {
       <Text>{t("receipts.email.refundReason", { reason: p.reason })}</Text>
       <Text>
         {t("receipts.email.refundFollow", { url: "" })}
-        <Link href={p.url}>{p.url}</Link>
+        <a href={p.url}>{p.url}</a>
       </Text>
     </EmailLayout>
   );

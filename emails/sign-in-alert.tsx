@@ -1,4 +1,4 @@
-import { Text } from "@react-email/components";
+import { Text } from "@react-email/text";
 import type { TFunction } from "i18next";
 import { EmailLayout } from "./layout";
 

@@ -2,7 +2,7 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import type { Runner } from "graphile-worker";
+import type { Worker } from "./jobs/worker.server";
 import { loadConfig, type Config } from "./config/env.server";
 import { createLogger, type Logger } from "./logger.server";
 import { createPool } from "./db/client.server";
@@ -49,7 +49,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
     const services: Services = { config, sql, log, mailer };
-    const worker: Runner | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
+    const worker: Worker | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
 
     let payments: PaymentsMount | null = null;
     const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => {
@@ -103,6 +103,7 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     `  ▸ Mail:                    ${o.mailMode === "smtp" ? "SMTP (SMTP_URL)" : `local outbox → ${o.url}/dev/outbox`}`,
     `  ▸ Jobs:                    ${o.worker ? "worker running in this process" : "run `npm run worker` separately"}`,
   ];
+  lines.push(`  ▸ VNPay:                   ${o.config.vnpaySandbox ? `sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})` : o.config.VNPAY_PAYMENT_URL}`);
   for (const s of o.config.generatedSecrets) lines.push(`  ▸ Development secret:      ${s}`);
   if (o.seeded) {
     lines.push("", `  Demo staff accounts (password for all: ${DEMO_PASSWORD})`);
@@ -110,12 +111,11 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     const n = DEMO_NOTICES[0]!;
     lines.push(
       "",
-      "  Nộp tạm ứng án phí / Pay a court fee (VNPay sandbox)",
+      "  Nộp tạm ứng án phí / Pay a court fee",
       `    ${o.url}/dich-vu/nop-tien   số thông báo / notice: ${n.noticeNumber}   CCCD / payer ID: ${n.payerIdNumber}`,
       `    Court API: POST ${o.url}/api/courts/notices   Authorization: Bearer ${DEMO_COURT_KEY}`,
     );
   }
-  if (o.config.vnpaySandbox) lines.push(`  ▸ VNPay:                   sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})`);
   lines.push("");
   process.stdout.write(lines.join("\n") + "\n");
 }

@@ -5,7 +5,8 @@ import {
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { CSV_COLUMNS, importNoticesCsv, requireAccountant, type CsvProblem } from "../server/payments.server";
+import { importNoticesCsv, requireAccountant, type CsvProblem } from "../server/payments.server";
+import { CSV_COLUMNS } from "../../server/payments/schemas";
 import { SelectField, titleFrom } from "../components/payments";
 import { translateError } from "../components/forms";
 

@@ -70,6 +70,11 @@ export default function StaffSignIn() {
   return (
     <div className="narrow">
       <h1>{t("staff.signInTitle")}</h1>
+      {params.get("signedOut") ? (
+        <p className="notice" role="status">
+          {t("staff.signedOut")}
+        </p>
+      ) : null}
       <p>{t("staff.signInLead")}</p>
       <ErrorSummary errors={fieldErrors} formError={formError} />
       <Form method="post" {...getFormProps(form)}>

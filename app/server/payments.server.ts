@@ -1,7 +1,7 @@
 // Browser-build boundary for server/payments (see accounts.server.ts).
 export {
   findNoticeForPayer, getNotice, listCourts, listNoticesForAccountant, accountantAgencies, createNoticeByStaff,
-  importNoticesCsv, CSV_COLUMNS, CSV_MAX_ROWS, type Notice, type CsvProblem,
+  importNoticesCsv, CSV_MAX_ROWS, type Notice, type CsvProblem,
 } from "../../server/payments/notices.server";
 export { startCheckout, paymentStatus, OPEN_STATES, type PaymentView } from "../../server/payments/lifecycle.server";
 export { signNoticeToken, verifyNoticeToken, maskEmail } from "../../server/payments/access.server";

@@ -15,10 +15,10 @@ async function main() {
   await migrate(sql);
   await migrateWorker(db.url);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
-  const runner = await startWorker({ config, sql, log, mailer }, db.url);
+  const worker = await startWorker({ config, sql, log, mailer }, db.url);
   log.info("worker started");
   const stop = async () => {
-    await runner.stop();
+    await worker.stop();
     mailer.close();
     await sql.end({ timeout: 5 });
     await db.stop();

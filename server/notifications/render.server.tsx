@@ -1,5 +1,5 @@
 import type { ReactElement } from "react";
-import { render } from "@react-email/components";
+import { render } from "@react-email/render";
 
 /** Renders a React Email element to the HTML and plain-text bodies of one message. */
 export async function renderEmail(element: ReactElement): Promise<{ html: string; text: string }> {

@@ -82,6 +82,16 @@ export function mountPayments(app: Express, services: Services, options: { sandb
     }
   });
 
+  // A body that is not JSON (or too large) is the caller's mistake: 400/413 in JSON, never a 500.
+  app.use("/api/courts", (err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const e = err as { type?: string; status?: number };
+    if (e?.type === "entity.parse.failed" || e?.type === "entity.too.large" || e?.type === "encoding.unsupported") {
+      const t = serverT(detectLocale(null, req.get("accept-language")));
+      return res.status(e.status ?? 400).json({ error: "invalid_body", message: t("payments.api.invalidBody") });
+    }
+    next(err);
+  });
+
   let sandbox: VnpaySandbox | null = null;
   if (!config.isProduction) {
     sandbox = createVnpaySandbox({ config, log, ...options.sandbox });

@@ -12,6 +12,7 @@ import { startCheckout, sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
 import { insertNotice } from "./notices.server";
 import { signParams } from "./vnpay";
+import { sendPaymentConfirmation } from "./jobs.server";
 
 let db: TestDatabase;
 let server: http.Server;
@@ -131,6 +132,13 @@ describe("the payment journey through the sandbox", () => {
       { kind: "redirected", to_state: "redirected" },
       { kind: "ipn", to_state: "succeeded" },
     ]);
+    // The e-mail job, run for real into the outbox: in the payer's language (English here).
+    await sendPaymentConfirmation(services)({ attemptId: a!.id }, {} as never);
+    const [mail] = await db.sql<{ to_address: string; subject: string; text_body: string }[]>`
+      select to_address, subject, text_body from mail_outbox order by id desc limit 1`;
+    expect(mail).toMatchObject({ to_address: "payer@example.vn", subject: `Advance court fee payment confirmed – notice ${n.noticeNumber}` });
+    expect(mail!.text_body).toContain("Amount: VND 1,250,000");
+    expect(mail!.text_body).toContain("Dear Lê Văn Bình,");
     // A paid notice cannot be paid again.
     expect(await startCheckout(services, { noticeId: n.id, email: "x@example.vn", locale: "vi", ip: null })).toEqual({ ok: false, reason: "paid" });
   });
@@ -254,6 +262,25 @@ describe("the IPN endpoint's answers", () => {
     expect(await ipn({ vnp_TmnCode: services.config.VNPAY_TMN_CODE, vnp_ResponseCode: "00" })).toMatchObject({ RspCode: "99" });
     const res = await fetch(`${base}/payments/vnpay/ipn`);
     expect(await res.json()).toMatchObject({ RspCode: "97" });
+  });
+
+  it("99 for anything unexpected while applying: logged, the raw row kept with the error, nothing half-applied", async () => {
+    const n = await newNotice(600_000);
+    const c = await checkout(n.id);
+    // A real database failure in the middle of the credit (a trigger refusing the notice update).
+    await db.sql.unsafe(`
+      create function refuse_credit() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end; $$;
+      create trigger refuse_credit before update on fee_notices for each row when (new.id = '${n.id}') execute function refuse_credit();`);
+    try {
+      expect(await ipn(paidParams(c.txnRef, 600_000))).toEqual({ RspCode: "99", Message: "Unknown error" });
+      const [raw] = await db.sql<{ rsp_code: string; note: string }[]>`select rsp_code, note from gateway_notifications where txn_ref = ${c.txnRef}`;
+      expect(raw).toMatchObject({ rsp_code: "99", note: expect.stringContaining("disk on fire") });
+      expect(await attempt(c.txnRef)).toMatchObject({ state: "redirected" });
+    } finally {
+      await db.sql.unsafe(`drop trigger refuse_credit on fee_notices; drop function refuse_credit();`);
+    }
+    // VNPay retries; once the fault is gone the same IPN applies.
+    expect(await ipn(paidParams(c.txnRef, 600_000))).toMatchObject({ RspCode: "00" });
   });
 
   it("fifty identical IPNs at the same moment credit the notice exactly once", async () => {

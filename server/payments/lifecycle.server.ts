@@ -2,12 +2,10 @@ import crypto from "node:crypto";
 import type { Pool, Sql } from "../db/client.server";
 import type { Services } from "../services.server";
 import type { Logger } from "../logger.server";
-import { enqueue } from "../jobs/queue.server";
 import { hit } from "../http/rate-limit.server";
 import type { Locale } from "../../app/i18n/config";
-import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentResult, type Vnpay } from "./vnpay";
+import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentEvent, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
-import { issueReceipt } from "../receipts/receipts.server";
 
 /**
  * The life of a payment attempt (docs/decisions/012-payment-lifecycle.md):
@@ -134,62 +132,19 @@ export type GatewayOutcome = {
   payDate: Date | null;
 };
 
-function failedState(o: GatewayOutcome): PaymentState {
-  if (o.responseCode === "24") return "cancelled";
-  if (o.responseCode === "11") return "expired";
-  return "failed";
-}
-
-export type ApplyVerdict = "applied" | "already" | "amount-mismatch";
+export type ApplyVerdict = "applied" | "already" | "amount-mismatch" | "not-found";
 
 /**
- * Applies a verified outcome to a locked attempt, exactly once. Money that arrives for an attempt that
- * is no longer open is still recorded: it credits the notice if unpaid, else goes to refund review.
+ * Applies a verified outcome to the attempt with this reference, exactly once (the SQL function
+ * payments_apply_outcome in migration 00002: one round trip, the attempt's row lock serialises
+ * duplicates). Money that arrives for an attempt no longer open still credits an unpaid notice, else
+ * goes to refund review.
  */
-async function applyOutcome(tx: Sql, attempt: Attempt, o: GatewayOutcome, source: "ipn" | "querydr"): Promise<ApplyVerdict> {
-  if (o.amount !== attempt.amount) {
-    if (o.paid && !attempt.refund_review) {
-      await tx`update payment_attempts set refund_review = true, refund_review_reason = 'amount-mismatch', updated_at = now()
-        where id = ${attempt.id}`;
-      await addEvent(tx, { attemptId: attempt.id, kind: "refund_review", details: { reason: "amount-mismatch", source, amount: o.amount } });
-    }
-    return "amount-mismatch";
-  }
-  if (attempt.state === "succeeded") return "already";
-  const open = OPEN_STATES.includes(attempt.state);
-  if (!o.paid) {
-    if (!open) return "already";
-    const to = failedState(o);
-    await tx`
-      update payment_attempts set state = ${to}, response_code = ${o.responseCode}, transaction_status = ${o.transactionStatus},
-        transaction_no = ${o.transactionNo}, bank_code = ${o.bankCode}, settled_at = now(), updated_at = now()
-      where id = ${attempt.id}`;
-    await addEvent(tx, { attemptId: attempt.id, kind: source, from: attempt.state, to, details: { responseCode: o.responseCode, transactionStatus: o.transactionStatus } });
-    return "applied";
-  }
-  await tx`
-    update payment_attempts set state = 'succeeded', response_code = ${o.responseCode}, transaction_status = ${o.transactionStatus},
-      transaction_no = ${o.transactionNo}, bank_code = ${o.bankCode}, pay_date = ${o.payDate}, settled_at = now(), updated_at = now()
-    where id = ${attempt.id}`;
-  await addEvent(tx, {
-    attemptId: attempt.id,
-    kind: source,
-    from: attempt.state,
-    to: "succeeded",
-    details: { responseCode: o.responseCode, transactionNo: o.transactionNo, bankCode: o.bankCode, late: !open },
-  });
-  const credited = await tx`
-    update fee_notices set status = 'paid', paid_at = now(), paid_attempt_id = ${attempt.id}
-    where id = ${attempt.notice_id} and status = 'unpaid'`;
-  if (credited.count === 1) {
-    await issueReceipt(tx, { attemptId: attempt.id });
-    await enqueue(tx, "send_payment_confirmation", { attemptId: attempt.id }, { jobKey: `payment-confirmation:${attempt.id}` });
-  } else {
-    await tx`update payment_attempts set refund_review = true, refund_review_reason = 'notice-already-paid', updated_at = now()
-      where id = ${attempt.id}`;
-    await addEvent(tx, { attemptId: attempt.id, kind: "refund_review", details: { reason: "notice-already-paid", source } });
-  }
-  return "applied";
+export async function applyOutcome(sql: Sql, txnRef: string, o: GatewayOutcome, source: "ipn" | "querydr"): Promise<ApplyVerdict> {
+  const [row] = await sql<{ verdict: ApplyVerdict }[]>`
+    select verdict from payments_apply_outcome(${txnRef}, ${source}, ${o.paid}, ${o.amount}, ${o.responseCode},
+      ${o.transactionStatus}, ${o.transactionNo}, ${o.bankCode}, ${o.payDate})`;
+  return row!.verdict;
 }
 
 export type IpnReply = { RspCode: "00" | "01" | "02" | "04" | "97" | "99"; Message: string };
@@ -214,49 +169,32 @@ export async function handleIpn(
 ): Promise<IpnReply> {
   const { sql, vnpay, log } = deps;
   const params = new URLSearchParams(input.rawQuery);
-  let notificationId: number | null = null;
+  const unverifiedRef = params.get("vnp_TxnRef")?.slice(0, 100) ?? null;
+  let event: PaymentEvent | null = null;
+  let signatureOk = true;
+  let note: string | null = null;
   try {
-    const [row] = await sql<{ id: number }[]>`
-      insert into gateway_notifications (raw_query, remote_ip, txn_ref)
-      values (${input.rawQuery.slice(0, 8192)}, ${input.remoteIp}, ${params.get("vnp_TxnRef")?.slice(0, 100) ?? null})
-      returning id`;
-    notificationId = row!.id;
-
-    let event;
-    try {
-      event = vnpay.webhooks.constructEvent(params);
-    } catch (e) {
-      if (e instanceof VnpaySignatureError) {
-        await sql`update gateway_notifications set signature_ok = false, rsp_code = '97' where id = ${notificationId}`;
-        log.warn({ notificationId, txnRef: params.get("vnp_TxnRef") }, "IPN with an invalid signature");
-        return reply("97");
-      }
-      if (e instanceof VnpayMalformedError) {
-        await sql`update gateway_notifications set signature_ok = true, rsp_code = '99', note = ${e.message} where id = ${notificationId}`;
-        log.warn({ notificationId, err: e }, "signed IPN without the fields we need");
-        return reply("99");
-      }
-      throw e;
-    }
-    const id = notificationId;
-    const code = await sql.begin(async (tx): Promise<IpnReply["RspCode"]> => {
-      const [attempt] = await tx<Attempt[]>`select * from payment_attempts where txn_ref = ${event.txnRef} for update`;
-      if (!attempt || event.tmnCode !== vnpay.config.tmnCode) {
-        await tx`update gateway_notifications set signature_ok = true, rsp_code = '01' where id = ${id}`;
-        return "01";
-      }
-      const verdict = await applyOutcome(tx, attempt, event, "ipn");
-      const rsp = verdict === "applied" ? "00" : verdict === "already" ? "02" : "04";
-      await tx`update gateway_notifications set signature_ok = true, rsp_code = ${rsp}, attempt_id = ${attempt.id} where id = ${id}`;
-      return rsp;
-    });
-    if (code === "04") log.error({ notificationId, txnRef: event.txnRef, amount: event.amount }, "IPN amount differs from the attempt: refund review");
+    event = vnpay.webhooks.constructEvent(params);
+  } catch (e) {
+    if (e instanceof VnpaySignatureError) signatureOk = false;
+    else if (e instanceof VnpayMalformedError) note = e.message;
+    else note = `unexpected: ${String(e)}`;
+  }
+  try {
+    // One round trip: raw row first, then the checks and the credit (payments_record_ipn, migration 00002).
+    const [row] = await sql<{ rsp_code: IpnReply["RspCode"]; error: string | null }[]>`
+      select rsp_code, error from payments_record_ipn(
+        ${input.rawQuery.slice(0, 8192)}, ${input.remoteIp}, ${event?.txnRef ?? unverifiedRef}, ${signatureOk}, ${note},
+        ${event ? event.tmnCode === vnpay.config.tmnCode : false}, ${event?.paid ?? false}, ${event?.amount ?? 0},
+        ${event?.responseCode ?? null}, ${event?.transactionStatus ?? null}, ${event?.transactionNo ?? null},
+        ${event?.bankCode ?? null}, ${event?.payDate ?? null})`;
+    const code = row!.rsp_code;
+    if (code === "97") log.warn({ txnRef: unverifiedRef, ip: input.remoteIp }, "IPN with an invalid signature");
+    else if (code === "04") log.error({ txnRef: event?.txnRef, amount: event?.amount }, "IPN amount differs from the attempt: refund review");
+    else if (code === "99") log.error({ txnRef: unverifiedRef, note, error: row!.error }, "IPN could not be processed");
     return reply(code);
   } catch (err) {
-    log.error({ err, notificationId }, "IPN could not be processed");
-    if (notificationId !== null) {
-      await sql`update gateway_notifications set rsp_code = '99', note = ${String(err).slice(0, 500)} where id = ${notificationId}`.catch(() => {});
-    }
+    log.error({ err, txnRef: unverifiedRef }, "IPN could not be recorded");
     return reply("99");
   }
 }
@@ -281,34 +219,41 @@ export async function settleWithQuery(
     log.warn({ err, txnRef: attempt.txn_ref }, "querydr failed; will try again later");
     return attempt.state;
   }
-  return sql.begin(async (tx) => {
-    const [locked] = await tx<Attempt[]>`select * from payment_attempts where id = ${attemptId} for update`;
-    if (!locked || !OPEN_STATES.includes(locked.state)) return locked?.state ?? null;
-    const definitive = info.found && (info.transactionStatus === "00" || info.transactionStatus === "02") && info.amount !== null;
-    if (definitive) {
-      await applyOutcome(
-        tx,
-        locked,
-        {
-          paid: info.paid,
-          amount: info.amount!,
-          responseCode: info.paid ? "00" : "99", // querydr's own code is the query's; the payment simply failed
-          transactionStatus: info.transactionStatus!,
-          transactionNo: info.transactionNo,
-          bankCode: info.bankCode,
-          payDate: info.payDate,
-        },
-        "querydr",
-      );
-    } else if (expireIfUnknown && locked.expires_at.getTime() < Date.now()) {
-      await tx`update payment_attempts set state = 'expired', settled_at = now(), updated_at = now() where id = ${locked.id}`;
-      await addEvent(tx, { attemptId: locked.id, kind: "querydr", from: locked.state, to: "expired", details: { responseCode: info.responseCode, transactionStatus: info.transactionStatus } });
-    } else {
-      await addEvent(tx, { attemptId: locked.id, kind: "querydr", details: { responseCode: info.responseCode, transactionStatus: info.transactionStatus } });
-    }
-    const [after] = await tx<{ state: PaymentState }[]>`select state from payment_attempts where id = ${locked.id}`;
-    return after!.state;
-  });
+  const definitive = info.found && (info.transactionStatus === "00" || info.transactionStatus === "02") && info.amount !== null;
+  if (definitive) {
+    await applyOutcome(
+      sql,
+      attempt.txn_ref,
+      {
+        paid: info.paid,
+        amount: info.amount!,
+        responseCode: info.paid ? "00" : "99", // querydr's own code is the query's; the payment simply failed
+        transactionStatus: info.transactionStatus!,
+        transactionNo: info.transactionNo,
+        bankCode: info.bankCode,
+        payDate: info.payDate,
+      },
+      "querydr",
+    );
+  } else {
+    await sql.begin(async (tx) => {
+      const expired = expireIfUnknown
+        ? await tx`
+            update payment_attempts set state = 'expired', settled_at = now(), updated_at = now()
+            where id = ${attempt.id} and state in ('created', 'redirected') and expires_at < now()
+            returning id`
+        : [];
+      await addEvent(tx, {
+        attemptId: attempt.id,
+        kind: "querydr",
+        from: expired.length ? attempt.state : null,
+        to: expired.length ? "expired" : null,
+        details: { responseCode: info.responseCode, transactionStatus: info.transactionStatus },
+      });
+    });
+  }
+  const [after] = await sql<{ state: PaymentState }[]>`select state from payment_attempts where id = ${attempt.id}`;
+  return after?.state ?? null;
 }
 
 /** Grace after the payment window before the sweep asks the gateway (IPNs may still be on their way). */

@@ -156,6 +156,16 @@ describe("court API", () => {
     expect(await office.json()).toMatchObject({ errors: [{ field: "collectingOfficeCode", message: "Không có cơ quan thi hành án với mã này." }] });
   });
 
+  it("a body that is not JSON is a 400, not a 500", async () => {
+    const res = await fetch(`${base}/api/courts/notices`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${DEMO_COURT_KEY}` },
+      body: "{not json",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_body" });
+  });
+
   it("a newly issued key replaces the old one", async () => {
     const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HCM-KV1'`;
     const key = await issueCourtKey(db.sql, { courtId: court!.id });

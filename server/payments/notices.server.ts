@@ -4,7 +4,9 @@ import { audit } from "../audit/audit.server";
 import { hit } from "../http/rate-limit.server";
 import { checkPayerId } from "../validation/ids";
 import { parseCsv } from "./csv";
-import { NoticeInputSchema, type NoticeInput } from "./schemas";
+import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
+
+export { CSV_COLUMNS };
 
 /** Fee notices (thông báo nộp tiền tạm ứng án phí): created by staff (form, CSV) and courts (API). */
 
@@ -114,17 +116,6 @@ export async function createNoticeByStaff(
   });
 }
 
-/** The CSV columns, in order (a header row with these names is required). */
-export const CSV_COLUMNS = [
-  "court_code",
-  "court_document_number",
-  "case_reference",
-  "payer_name",
-  "payer_id_number",
-  "payer_address",
-  "amount",
-  "due_date",
-] as const;
 const CSV_FIELD: Record<(typeof CSV_COLUMNS)[number], keyof NoticeInput> = {
   court_code: "courtCode",
   court_document_number: "courtDocumentNumber",

@@ -77,6 +77,18 @@ export const StaffNoticeFormSchema = NoticeInputSchema.extend({
   agencyId: z.uuid({ error: "payments.errors.agencyRequired" }),
 });
 
+/** The CSV import's columns (a header row with these names is required; order free). */
+export const CSV_COLUMNS = [
+  "court_code",
+  "court_document_number",
+  "case_reference",
+  "payer_name",
+  "payer_id_number",
+  "payer_address",
+  "amount",
+  "due_date",
+] as const;
+
 export const NOTICE_NUMBER = /^TB-\d{4}-\d{7}$/;
 
 export const NoticeLookupSchema = z.object({

@@ -24,7 +24,9 @@ describe("issuing the e-receipt with the credit", () => {
     const { attempt } = await paidNotice(h);
     const rows = await receiptsOf(attempt.id);
     expect(rows).toHaveLength(1);
-    const r = (await getReceipt(h.db.sql, { id: rows[0]!.id }))!;
+    const unsigned = (await getReceipt(h.db.sql, { id: rows[0]!.id }))!;
+    expect(unsigned.jws).toBeNull(); // signed right after commit, by the delivery job or the first reader
+    const r = (await receiptDocument(h.services, { code: unsigned.code }))!.row;
     const c: ReceiptContent = r.payload;
     expect(c).toMatchObject({
       formNumber: "01BLTP-001",
@@ -151,7 +153,7 @@ describe("delivery", () => {
   it("renders a cancelled receipt with its stamp", async () => {
     const { attempt } = await paidNotice(h);
     const [row] = await receiptsOf(attempt.id);
-    const r = (await getReceipt(h.db.sql, { id: row!.id }))!;
+    const r = (await receiptDocument(h.services, { code: row!.code }))!.row;
     const pdf = await renderReceiptPdf({ content: r.payload, verifyUrl: "http://x/y", kid: "k", status: "cancelled", cancelledAt: new Date(), replacedByNumber: "0000009", locale: "vi" });
     expect(pdf.length).toBeGreaterThan(10_000);
   });

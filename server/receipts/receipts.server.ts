@@ -1,9 +1,6 @@
-import crypto from "node:crypto";
 import type { Pool, Sql } from "../db/client.server";
 import type { Config } from "../config/env.server";
 import { audit } from "../audit/audit.server";
-import { enqueue } from "../jobs/queue.server";
-import { maskIdNumber } from "../validation/ids";
 import { amountInVietnameseWords } from "./words";
 import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
 
@@ -15,8 +12,6 @@ import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
  * - the content is frozen as JSON at issue; its JWS is added right after commit (job or first reader);
  * - cancelled (and optionally replaced) only by the office's accountant, with a reason, audited.
  */
-export const RECEIPT_DEFAULT_FORM = "01BLTP-001";
-export const receiptSymbol = (year: number) => `TA/${String(year % 100).padStart(2, "0")}E`;
 export const VERIFY_PATH = "/xac-minh-bien-lai";
 export const RECEIPT_PATH = "/bien-lai";
 
@@ -47,113 +42,21 @@ export type ReceiptRow = {
 
 export const formatReceiptNumber = (n: number) => String(n).padStart(7, "0");
 
-/** 24 characters from a 32-letter alphabet (120 bits): the capability in the QR code. */
-export function newReceiptCode(): string {
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  let out = "";
-  for (const b of crypto.randomBytes(24)) out += alphabet[b % 32];
-  return out;
-}
-
-/** Takes the next number of the office's series for the year (creating the series if needed). */
-async function nextNumber(tx: Sql, agencyId: string, year: number) {
-  await tx`
-    insert into receipt_counters (agency_id, year, symbol) values (${agencyId}, ${year}, ${receiptSymbol(year)})
-    on conflict (agency_id, year) do nothing`;
-  const [row] = await tx<{ last_number: number; form_number: string; symbol: string }[]>`
-    update receipt_counters set last_number = last_number + 1
-    where agency_id = ${agencyId} and year = ${year}
-    returning last_number, form_number, symbol`;
-  return row!;
-}
-
-type Source = {
-  attempt_id: string;
-  notice_id: string;
-  state: string;
-  amount: number;
-  txn_ref: string;
-  transaction_no: string | null;
-  bank_code: string | null;
-  paid_at: Date;
-  notice_number: string;
-  payer_name: string;
-  payer_id_number: string;
-  payer_address: string;
-  court_name: string;
-  court_document_number: string | null;
-  case_reference: string;
-  agency_id: string;
-  agency_code: string;
-  agency_name: string;
-  agency_address: string | null;
-  year: number;
-  now: Date;
-};
-
-async function loadSource(tx: Sql, attemptId: string): Promise<Source | null> {
-  const [row] = await tx<Source[]>`
-    select p.id as attempt_id, p.notice_id, p.state, p.amount, p.txn_ref, p.transaction_no, p.bank_code,
-      coalesce(p.pay_date, p.settled_at, now()) as paid_at,
-      n.notice_number, n.payer_name, n.payer_id_number, n.payer_address, n.court_document_number, n.case_reference,
-      c.name as court_name, a.id as agency_id, a.code as agency_code, a.name as agency_name, a.address as agency_address,
-      extract(year from (now() at time zone 'Asia/Ho_Chi_Minh'))::int as year, now() as now
-    from payment_attempts p join fee_notices n on n.id = p.notice_id join courts c on c.id = n.court_id
-    join agencies a on a.id = n.agency_id
-    where p.id = ${attemptId}`;
-  return row ?? null;
-}
-
-async function insertReceipt(
-  tx: Sql,
-  src: Source,
-  overrides: { payerName?: string; payerAddress?: string; replaces?: ReceiptRow | null } = {},
-): Promise<{ id: string; code: string; number: number }> {
-  const counter = await nextNumber(tx, src.agency_id, src.year);
-  const code = newReceiptCode();
-  const content: ReceiptContent = {
-    formNumber: counter.form_number,
-    symbol: counter.symbol,
-    number: formatReceiptNumber(counter.last_number),
-    year: src.year,
-    office: { code: src.agency_code, name: src.agency_name, address: src.agency_address },
-    payer: { name: overrides.payerName ?? src.payer_name, idNumber: maskIdNumber(src.payer_id_number), address: overrides.payerAddress ?? src.payer_address },
-    reason: {
-      text: `Nộp tiền tạm ứng án phí theo thông báo số ${src.notice_number}`,
-      noticeNumber: src.notice_number,
-      court: src.court_name,
-      courtDocumentNumber: src.court_document_number,
-      caseReference: src.case_reference,
-    },
-    amount: src.amount,
-    currency: "VND",
-    amountInWords: amountInVietnameseWords(src.amount),
-    method: { name: "VNPay", txnRef: src.txn_ref, transactionNo: src.transaction_no, bankCode: src.bank_code },
-    paidAt: new Date(src.paid_at).toISOString(),
-    issuedAt: new Date(src.now).toISOString(),
-    replaces: overrides.replaces ? { symbol: overrides.replaces.symbol, number: formatReceiptNumber(overrides.replaces.number), code: overrides.replaces.code } : null,
-  };
-  const [row] = await tx<{ id: string }[]>`
-    insert into receipts (agency_id, year, number, form_number, symbol, attempt_id, notice_id, amount, payload, code, issued_at, replaces_id)
-    values (${src.agency_id}, ${src.year}, ${counter.last_number}, ${counter.form_number}, ${counter.symbol}, ${src.attempt_id},
-      ${src.notice_id}, ${src.amount}, ${tx.json(content as never)}, ${code}, ${src.now}, ${overrides.replaces?.id ?? null})
-    returning id`;
-  await enqueue(tx, "deliver_receipt", { receiptId: row!.id }, { jobKey: `deliver-receipt:${row!.id}` });
-  return { id: row!.id, code, number: counter.last_number };
-}
-
 /**
- * Issues the receipt of a succeeded attempt, inside the caller's transaction (the one that credits the
- * notice, with the attempt row locked). A second call for the same attempt returns the first receipt
- * and takes no number; the partial unique index is the database's own guarantee.
+ * Issues the receipt of a succeeded attempt inside the caller's transaction (SQL function receipts_issue,
+ * migration 00004). The credit of a notice calls it through a trigger, so it runs in the crediting
+ * transaction; a second call for the same attempt returns the first receipt and takes no number.
  */
 export async function issueReceipt(tx: Sql, { attemptId }: { attemptId: string }): Promise<{ id: string; code: string; number: number }> {
-  const [existing] = await tx<{ id: string; code: string; number: number }[]>`
-    select id, code, number from receipts where attempt_id = ${attemptId} and replaces_id is null`;
-  if (existing) return existing;
-  const src = await loadSource(tx, attemptId);
-  if (!src || src.state !== "succeeded") throw new Error(`receipt for attempt ${attemptId} refused: not a succeeded payment`);
-  return insertReceipt(tx, src);
+  const [r] = await tx<{ id: string; code: string; number: number }[]>`select id, code, number from receipts_issue(${attemptId})`;
+  return r!;
+}
+
+/** A replacement: the next number, corrected payer details, a reference to the cancelled receipt. */
+async function issueReplacement(tx: Sql, r: ReceiptRow, payer: { name: string; address: string }) {
+  const [n] = await tx<{ id: string; code: string; number: number }[]>`
+    select id, code, number from receipts_issue(${r.attempt_id}, ${r.id}, ${payer.name}, ${payer.address})`;
+  return n!;
 }
 
 const RECEIPT_COLUMNS = (sql: Sql) => sql`
@@ -180,8 +83,9 @@ export function receiptClaims(config: Pick<Config, "BASE_URL">, r: Pick<ReceiptR
 /** Signs a receipt that is not signed yet (idempotent: the first signature stays). */
 export async function ensureSigned(deps: { sql: Sql; config: Config }, receipt: ReceiptRow): Promise<ReceiptRow> {
   if (receipt.jws) return receipt;
-  const { jws, kid } = await signReceipt(deps.config, receiptClaims(deps.config, receipt));
-  await deps.sql`update receipts set jws = ${jws}, kid = ${kid} where id = ${receipt.id} and jws is null`;
+  const payload: ReceiptContent = { ...receipt.payload, amountInWords: receipt.payload.amountInWords ?? amountInVietnameseWords(receipt.payload.amount) };
+  const { jws, kid } = await signReceipt(deps.config, receiptClaims(deps.config, { ...receipt, payload }));
+  await deps.sql`update receipts set jws = ${jws}, kid = ${kid}, payload = ${deps.sql.json(payload as never)} where id = ${receipt.id} and jws is null`;
   return (await getReceipt(deps.sql, { id: receipt.id }))!;
 }
 
@@ -304,11 +208,9 @@ export async function cancelReceipt(
     if (input.replace) {
       // Lock the attempt like the crediting transaction does, then issue the next number.
       await tx`select 1 from payment_attempts where id = ${r.attempt_id} for update`;
-      const src = (await loadSource(tx, r.attempt_id))!;
-      replacement = await insertReceipt(tx, src, {
-        payerName: input.payerName || r.payload.payer.name,
-        payerAddress: input.payerAddress || r.payload.payer.address,
-        replaces: r,
+      replacement = await issueReplacement(tx, r, {
+        name: input.payerName || r.payload.payer.name,
+        address: input.payerAddress || r.payload.payer.address,
       });
       await tx`update receipts set replaced_by_id = ${replacement.id} where id = ${r.id}`;
     }

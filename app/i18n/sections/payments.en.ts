@@ -148,6 +148,7 @@ const en: Translation<typeof vi> = {
   api: {
     unauthorized: "The court API key is missing or wrong.",
     rateLimited: "Too many requests, please try again later.",
+    invalidBody: "The request body must be JSON (UTF-8, at most 32 KB).",
   },
   sandbox: {
     brand: "VNPay – test environment",

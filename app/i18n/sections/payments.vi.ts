@@ -146,6 +146,7 @@ const payments = {
   api: {
     unauthorized: "Thiếu hoặc sai khóa API của Tòa án.",
     rateLimited: "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+    invalidBody: "Nội dung yêu cầu phải là JSON (UTF-8, tối đa 32 KB).",
   },
   sandbox: {
     brand: "VNPay – môi trường thử nghiệm",

@@ -99,3 +99,122 @@ create table gateway_notifications (
   note text
 );
 create index gateway_notifications_txn_idx on gateway_notifications (txn_ref, id);
+
+-- Applying a verified gateway outcome (IPN or querydr) to a payment attempt, exactly once, in one round
+-- trip (docs/decisions/012-payment-lifecycle.md). The row lock on the attempt serialises identical
+-- notifications; the conditional update of the notice credits it at most once; money that cannot be
+-- kept (wrong amount, notice already paid) is flagged for refund review, never dropped.
+-- verdict: 'not-found' (IPN 01) · 'amount-mismatch' (04) · 'already' (02) · 'applied' (00)
+create function payments_apply_outcome(
+  p_txn_ref text, p_source text, p_paid boolean, p_amount bigint, p_response_code text,
+  p_transaction_status text, p_transaction_no text, p_bank_code text, p_pay_date timestamptz,
+  out verdict text, out attempt_id uuid
+) language plpgsql as $$
+declare
+  a payment_attempts%rowtype;
+  target payment_state;
+  credited int;
+begin
+  select * into a from payment_attempts where txn_ref = p_txn_ref for update;
+  if not found then
+    verdict := 'not-found';
+    return;
+  end if;
+  attempt_id := a.id;
+
+  if p_amount <> a.amount then
+    if p_paid and not a.refund_review then
+      update payment_attempts set refund_review = true, refund_review_reason = 'amount-mismatch', updated_at = now() where id = a.id;
+      insert into payment_events (attempt_id, kind, details)
+      values (a.id, 'refund_review', jsonb_build_object('reason', 'amount-mismatch', 'source', p_source, 'amount', p_amount));
+    end if;
+    verdict := 'amount-mismatch';
+    return;
+  end if;
+
+  if a.state = 'succeeded' then
+    verdict := 'already';
+    return;
+  end if;
+
+  if not p_paid then
+    if a.state not in ('created', 'redirected') then
+      verdict := 'already';
+      return;
+    end if;
+    target := case p_response_code when '24' then 'cancelled' when '11' then 'expired' else 'failed' end;
+    update payment_attempts set state = target, response_code = p_response_code, transaction_status = p_transaction_status,
+      transaction_no = p_transaction_no, bank_code = p_bank_code, settled_at = now(), updated_at = now()
+    where id = a.id;
+    insert into payment_events (attempt_id, kind, from_state, to_state, details)
+    values (a.id, p_source, a.state, target, jsonb_build_object('responseCode', p_response_code, 'transactionStatus', p_transaction_status));
+    verdict := 'applied';
+    return;
+  end if;
+
+  -- Paid. Money that arrives for an attempt no longer open (superseded, expired) is still recorded.
+  update payment_attempts set state = 'succeeded', response_code = p_response_code, transaction_status = p_transaction_status,
+    transaction_no = p_transaction_no, bank_code = p_bank_code, pay_date = p_pay_date, settled_at = now(), updated_at = now()
+  where id = a.id;
+  insert into payment_events (attempt_id, kind, from_state, to_state, details)
+  values (a.id, p_source, a.state, 'succeeded', jsonb_build_object('responseCode', p_response_code, 'transactionNo', p_transaction_no,
+    'bankCode', p_bank_code, 'late', a.state not in ('created', 'redirected')));
+  update fee_notices set status = 'paid', paid_at = now(), paid_attempt_id = a.id where id = a.notice_id and status = 'unpaid';
+  get diagnostics credited = row_count;
+  if credited = 1 then
+    -- The confirmation e-mail commits with the credit (outbox rule). No job key: the credit itself
+    -- happens once, and keyed jobs cost an extra locked lookup in graphile-worker.
+    perform graphile_worker.add_job('send_payment_confirmation', json_build_object('attemptId', a.id), max_attempts => 10);
+  else
+    update payment_attempts set refund_review = true, refund_review_reason = 'notice-already-paid', updated_at = now() where id = a.id;
+    insert into payment_events (attempt_id, kind, details)
+    values (a.id, 'refund_review', jsonb_build_object('reason', 'notice-already-paid', 'source', p_source));
+  end if;
+  verdict := 'applied';
+end;
+$$;
+
+-- The IPN in one round trip: the raw notification is inserted first; a failed signature (or a signed
+-- message we cannot read) records its verdict and touches nothing else; otherwise the outcome is
+-- applied inside a sub-transaction, so that an unexpected error still leaves the raw row (answer 99).
+create function payments_record_ipn(
+  p_raw text, p_remote_ip text, p_txn_ref text, p_signature_ok boolean, p_note text, p_tmn_ok boolean,
+  p_paid boolean, p_amount bigint, p_response_code text, p_transaction_status text, p_transaction_no text,
+  p_bank_code text, p_pay_date timestamptz,
+  out rsp_code text, out error text
+) language plpgsql as $$
+declare
+  nid bigint;
+  v_verdict text;
+  v_attempt uuid;
+begin
+  if not p_signature_ok then
+    insert into gateway_notifications (raw_query, remote_ip, txn_ref, signature_ok, rsp_code)
+    values (p_raw, p_remote_ip, p_txn_ref, false, '97');
+    rsp_code := '97';
+    return;
+  end if;
+  insert into gateway_notifications (raw_query, remote_ip, txn_ref, signature_ok)
+  values (p_raw, p_remote_ip, p_txn_ref, true) returning id into nid;
+  if p_note is not null then
+    update gateway_notifications set rsp_code = '99', note = p_note where id = nid;
+    rsp_code := '99';
+    return;
+  end if;
+  begin
+    if not p_tmn_ok then
+      rsp_code := '01';
+    else
+      select o.verdict, o.attempt_id into v_verdict, v_attempt
+      from payments_apply_outcome(p_txn_ref, 'ipn', p_paid, p_amount, p_response_code, p_transaction_status,
+        p_transaction_no, p_bank_code, p_pay_date) o;
+      rsp_code := case v_verdict when 'applied' then '00' when 'already' then '02' when 'amount-mismatch' then '04' else '01' end;
+    end if;
+    update gateway_notifications set rsp_code = payments_record_ipn.rsp_code, attempt_id = v_attempt where id = nid;
+  exception when others then
+    error := sqlstate || ': ' || sqlerrm;
+    update gateway_notifications set rsp_code = '99', note = left(error, 500) where id = nid;
+    rsp_code := '99';
+  end;
+end;
+$$;

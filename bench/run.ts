@@ -1,0 +1,133 @@
+/**
+ * `npm run bench`: starts the production build (NODE_ENV=production) on a fresh database and a bare Node
+ * server beside it, then measures with autocannon on loopback, bounded in time. Scenario files
+ * bench/<area>.ts (default export `run(ctx)` returning rows) are picked up automatically.
+ * BENCH_DURATION (seconds per scenario, default 8) and BENCH_CONNECTIONS (default 10) tune it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import postgres from "postgres";
+import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from "../server/db/embedded.server";
+import { ensureDatabase, withDatabase } from "../server/db/bootstrap.server";
+import { load, printTable, type BenchRow } from "./lib";
+
+const duration = Number(process.env.BENCH_DURATION ?? 8);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+function startChild(cmd: string[], env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, cmd, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (ready(out)) {
+        child.stdout!.off("data", onData);
+        child.stdout!.resume();
+        child.stderr!.resume();
+        resolve(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (d) => (out += d.toString()));
+    child.once("exit", (code) => reject(new Error(`${cmd.join(" ")} exited with ${code}:\n${out.slice(-2000)}`)));
+  });
+}
+
+function gzipBytes(url: string): Promise<number> {
+  return new Promise((resolve, reject) =>
+    http
+      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        let n = 0;
+        res.on("data", (c: Buffer) => (n += c.length));
+        res.on("end", () => resolve(n));
+      })
+      .on("error", reject),
+  );
+}
+
+async function main() {
+  let embedded: EmbeddedDatabase | null = null;
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres(path.resolve(".data/bench-pg"));
+    adminUrl = embedded.url;
+  }
+  const dbName = "thads_bench";
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+  await admin.end();
+  await ensureDatabase(adminUrl, dbName);
+  const databaseUrl = withDatabase(adminUrl, dbName);
+
+  const port = await freePort();
+  const barePort = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const hashSecret = crypto.randomBytes(32).toString("hex");
+  const tmnCode = "BENCH001";
+  const portalEnv = {
+    NODE_ENV: "production",
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    BASE_URL: baseUrl,
+    DATABASE_URL: databaseUrl,
+    SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
+    VNPAY_TMN_CODE: tmnCode,
+    VNPAY_HASH_SECRET: hashSecret,
+    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/paymentv2/vpcpay.html`,
+    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
+    SEED_DEMO: "true",
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
+    DATA_DIR: ".data/bench",
+  };
+  const portal = await startChild(["build/server.js"], portalEnv, (out) => out.includes('"msg":"portal started"'));
+  const bare = await startChild(["bench/bare-node.mjs"], { PORT: String(barePort) }, (out) => out.includes("ready"));
+
+  const rows: BenchRow[] = [];
+  try {
+    const warm = { duration: 2, connections };
+    await load("warm-up", { url: `${baseUrl}/`, ...warm });
+    const bareRow = await load("bare Node HTTP server (ceiling)", { url: `http://127.0.0.1:${barePort}/`, duration, connections });
+    rows.push(bareRow);
+    rows.push(await load("GET / (home page, Remix SSR)", { url: `${baseUrl}/`, duration, connections }));
+    rows.push(await load("GET /healthz", { url: `${baseUrl}/healthz`, duration, connections }));
+    rows.push(await load("GET /readyz (database round trip)", { url: `${baseUrl}/readyz`, duration, connections }));
+
+    const scenarioFiles = fs
+      .readdirSync("bench")
+      .filter((f) => /^[a-z-]+\.ts$/.test(f) && !["run.ts", "lib.ts"].includes(f))
+      .sort();
+    for (const file of scenarioFiles) {
+      const mod = (await import(pathToFileURL(path.resolve("bench", file)).href)) as {
+        default: (ctx: Record<string, unknown>) => Promise<BenchRow[]>;
+      };
+      process.stdout.write(`running bench/${file} ...\n`);
+      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections })));
+    }
+
+    const html = await (await fetch(`${baseUrl}/`)).text();
+    const scripts = [...new Set([...html.matchAll(/\/build\/[^"']+\.js/g)].map((m) => m[0]))];
+    const jsBytes = (await Promise.all(scripts.map((s) => gzipBytes(`${baseUrl}${s}`)))).reduce((a, b) => a + b, 0);
+
+    process.stdout.write(`\nTHADS portal benchmark — ${new Date().toISOString()} — ${duration}s per scenario, ${connections} connections, loopback\n\n`);
+    printTable(rows, bareRow.rps);
+    const home = rows.find((r) => r.name.startsWith("GET / "))!;
+    process.stdout.write(
+      `\nhome page: ${(jsBytes / 1024).toFixed(1)} KB gzipped JavaScript in ${scripts.length} files (budget 110 KB); ` +
+        `Remix SSR at ${((100 * home.rps) / bareRow.rps).toFixed(1)}% of the bare Node ceiling\n`,
+    );
+  } finally {
+    portal.kill("SIGTERM");
+    bare.kill("SIGTERM");
+    await new Promise((r) => portal.once("exit", r));
+    await embedded?.stop();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
