@@ -7,7 +7,7 @@ import { formatDateTime } from "../../app/utils/format";
 import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
-import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
+import { flushPaymentMailTask, sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -38,6 +38,7 @@ export function taskList(services: Services): TaskList {
     send_sign_in_alert: sendSignInAlert(services),
     send_payment_confirmation: sendPaymentConfirmation(services),
     sweep_payment_attempts: sweepPayments(services),
+    flush_payment_mail: flushPaymentMailTask(services),
     prune_rate_limits: async () => {
       await pruneRateLimits(services.sql);
     },
@@ -45,4 +46,4 @@ export function taskList(services: Services): TaskList {
 }
 
 /** Recurring jobs (graphile-worker crontab syntax, UTC). */
-export const CRONTAB = ["15 * * * * prune_rate_limits", "* * * * * sweep_payment_attempts ?max=1"].join("\n");
+export const CRONTAB = ["15 * * * * prune_rate_limits", "* * * * * sweep_payment_attempts ?max=1", "* * * * * flush_payment_mail ?max=1"].join("\n");
