@@ -7,7 +7,7 @@ import { formatDateTime } from "../../app/utils/format";
 import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
-import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
+import { flushPaymentMailTask, sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "../receipts/jobs.server";
 
 const SignInAlertPayload = z.object({
@@ -39,6 +39,7 @@ export function taskList(services: Services): TaskList {
     send_sign_in_alert: sendSignInAlert(services),
     send_payment_confirmation: sendPaymentConfirmation(services),
     sweep_payment_attempts: sweepPayments(services),
+    flush_payment_mail: flushPaymentMailTask(services),
     deliver_receipt: deliverReceipt(services),
     send_refund_update: sendRefundUpdate(services),
     run_refund: runRefund(services),
@@ -50,4 +51,9 @@ export function taskList(services: Services): TaskList {
 }
 
 /** Recurring jobs (graphile-worker crontab syntax, UTC; 01:30 UTC = 08:30 in Vietnam). */
-export const CRONTAB = ["15 * * * * prune_rate_limits", "* * * * * sweep_payment_attempts ?max=1", "30 1 * * * reconcile_daily"].join("\n");
+export const CRONTAB = [
+  "15 * * * * prune_rate_limits",
+  "* * * * * sweep_payment_attempts ?max=1",
+  "* * * * * flush_payment_mail ?max=1",
+  "30 1 * * * reconcile_daily",
+].join("\n");

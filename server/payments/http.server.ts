@@ -9,10 +9,11 @@ import { handleIpn } from "./lifecycle.server";
 import { IPN_PATH, vnpayFor } from "./gateway.server";
 import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
 import { NoticeInputSchema } from "./schemas";
+import { createMailFlusher, type MailFlusher } from "./mail-outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
 import { z } from "zod";
 
-export type PaymentsMount = { sandbox: VnpaySandbox | null; close: () => void };
+export type PaymentsMount = { sandbox: VnpaySandbox | null; mailFlusher: MailFlusher; close: () => void };
 
 /**
  * Express-level payment endpoints, mounted before Remix: the VNPay IPN, the courts' notice API and, when
@@ -20,11 +21,12 @@ export type PaymentsMount = { sandbox: VnpaySandbox | null; close: () => void };
  */
 export function mountPayments(app: Express, services: Services, options: { sandbox?: Partial<SandboxOptions> } = {}): PaymentsMount {
   const { config, sql, log } = services;
+  const mailFlusher = createMailFlusher(sql, log);
 
   app.get(IPN_PATH, async (req, res) => {
     const q = req.originalUrl.indexOf("?");
     const reply = await handleIpn(
-      { sql, vnpay: vnpayFor(config), log },
+      { sql, vnpay: vnpayFor(config), log, onCredit: mailFlusher.schedule },
       { rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "", remoteIp: normaliseIp(req.ip) },
     );
     res.setHeader("Cache-Control", "no-store");
@@ -97,5 +99,12 @@ export function mountPayments(app: Express, services: Services, options: { sandb
     sandbox = createVnpaySandbox({ config, log, ...options.sandbox });
     app.use(SANDBOX_BASE, sandbox.router);
   }
-  return { sandbox, close: () => sandbox?.close() };
+  return {
+    sandbox,
+    mailFlusher,
+    close: () => {
+      sandbox?.close();
+      mailFlusher.close();
+    },
+  };
 }

@@ -8,11 +8,12 @@ import { createApp } from "../app.server";
 import type { Services } from "../services.server";
 import { seedDemo } from "../db/seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
-import { startCheckout, sweepOpenAttempts } from "./lifecycle.server";
+import { handleIpn, startCheckout, sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
 import { insertNotice } from "./notices.server";
 import { signParams } from "./vnpay";
-import { sendPaymentConfirmation } from "./jobs.server";
+import { flushPaymentMailTask, sendPaymentConfirmation } from "./jobs.server";
+import { flushPaymentMail } from "./mail-outbox.server";
 
 let db: TestDatabase;
 let server: http.Server;
@@ -122,6 +123,7 @@ describe("the payment journey through the sandbox", () => {
     expect((await attempt(c.txnRef)).state).toBe("succeeded");
     expect(await notice(n.id)).toMatchObject({ status: "paid" });
     expect(await notifications(c.txnRef)).toEqual([{ rsp_code: "00", signature_ok: true }]);
+    await payments.mailFlusher.idle(); // the IPN asked for the e-mail outbox to be flushed
     const jobs = await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation");
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
     expect(jobs.filter((j) => j.attemptId === a!.id)).toHaveLength(1);
@@ -189,6 +191,25 @@ describe("the payment journey through the sandbox", () => {
     expect(result.settled.succeeded).toBeGreaterThanOrEqual(1);
     expect((await attempt(c.txnRef)).state).toBe("succeeded");
     expect(await notice(n.id)).toMatchObject({ status: "paid" });
+    // The querydr credit flushed its own e-mail into the queue.
+    const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
+    expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+  });
+
+  it("an e-mail owed by a credit whose process stopped before flushing is moved by the cron task, once", async () => {
+    const n = await newNotice(700_000);
+    const c = await checkout(n.id);
+    const { query, hash } = signParams(services.config.VNPAY_HASH_SECRET, paidParams(c.txnRef, 700_000));
+    // No onCredit: as if the process stopped right after the commit.
+    const r = await handleIpn({ sql: db.sql, vnpay: vnpayFor(services.config), log: services.log }, { rawQuery: `${query}&vnp_SecureHash=${hash}`, remoteIp: null });
+    expect(r.RspCode).toBe("00");
+    const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
+    const jobsFor = async () => (await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id);
+    expect(await jobsFor()).toHaveLength(0);
+    await flushPaymentMailTask(services)({}, {} as never);
+    expect(await jobsFor()).toHaveLength(1);
+    expect(await flushPaymentMail(db.sql)).toBe(0);
+    expect(await jobsFor()).toHaveLength(1);
   });
 
   it("the sweep expires an attempt the customer never paid", async () => {
@@ -307,6 +328,9 @@ describe("the IPN endpoint's answers", () => {
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
     const [events] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_events where attempt_id = ${a!.id} and to_state = 'succeeded'`;
     expect(events!.count).toBe(1);
+    const [owed] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_mail_outbox where attempt_id = ${a!.id}`;
+    expect(owed!.count).toBe(1);
+    await payments.mailFlusher.idle();
     expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
     expect(await notifications(c.txnRef)).toHaveLength(50);
   });

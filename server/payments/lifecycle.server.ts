@@ -6,6 +6,7 @@ import { hit } from "../http/rate-limit.server";
 import type { Locale } from "../../app/i18n/config";
 import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentEvent, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
+import { flushPaymentMail } from "./mail-outbox.server";
 
 /**
  * The life of a payment attempt (docs/decisions/012-payment-lifecycle.md):
@@ -164,7 +165,7 @@ const reply = (code: IpnReply["RspCode"]): IpnReply => ({ RspCode: code, Message
  * signature changes no state (only its own raw row records the verdict).
  */
 export async function handleIpn(
-  deps: { sql: Pool; vnpay: Vnpay; log: Logger },
+  deps: { sql: Pool; vnpay: Vnpay; log: Logger; onCredit?: () => void },
   input: { rawQuery: string; remoteIp: string | null },
 ): Promise<IpnReply> {
   const { sql, vnpay, log } = deps;
@@ -189,6 +190,7 @@ export async function handleIpn(
         ${event?.responseCode ?? null}, ${event?.transactionStatus ?? null}, ${event?.transactionNo ?? null},
         ${event?.bankCode ?? null}, ${event?.payDate ?? null})`;
     const code = row!.rsp_code;
+    if (code === "00" && event?.paid) deps.onCredit?.(); // an e-mail is owed: flush the outbox soon
     if (code === "97") log.warn({ txnRef: unverifiedRef, ip: input.remoteIp }, "IPN with an invalid signature");
     else if (code === "04") log.error({ txnRef: event?.txnRef, amount: event?.amount }, "IPN amount differs from the attempt: refund review");
     else if (code === "99") log.error({ txnRef: unverifiedRef, note, error: row!.error }, "IPN could not be processed");
@@ -221,7 +223,7 @@ export async function settleWithQuery(
   }
   const definitive = info.found && (info.transactionStatus === "00" || info.transactionStatus === "02") && info.amount !== null;
   if (definitive) {
-    await applyOutcome(
+    const verdict = await applyOutcome(
       sql,
       attempt.txn_ref,
       {
@@ -235,6 +237,7 @@ export async function settleWithQuery(
       },
       "querydr",
     );
+    if (verdict === "applied" && info.paid) await flushPaymentMail(sql);
   } else {
     await sql.begin(async (tx) => {
       const expired = expireIfUnknown

@@ -100,6 +100,15 @@ create table gateway_notifications (
 );
 create index gateway_notifications_txn_idx on gateway_notifications (txn_ref, id);
 
+-- E-mails owed for credited payments, written in the credit's transaction and moved into the job queue
+-- in batches (one NOTIFY per batch instead of one per IPN).
+create table payment_mail_outbox (
+  attempt_id uuid primary key references payment_attempts (id),
+  created_at timestamptz not null default now(),
+  enqueued_at timestamptz
+);
+create index payment_mail_outbox_pending on payment_mail_outbox (created_at) where enqueued_at is null;
+
 -- Applying a verified gateway outcome (IPN or querydr) to a payment attempt, exactly once, in one round
 -- trip (docs/decisions/012-payment-lifecycle.md). The row lock on the attempt serialises identical
 -- notifications; the conditional update of the notice credits it at most once; money that cannot be
@@ -162,9 +171,10 @@ begin
   update fee_notices set status = 'paid', paid_at = now(), paid_attempt_id = a.id where id = a.notice_id and status = 'unpaid';
   get diagnostics credited = row_count;
   if credited = 1 then
-    -- The confirmation e-mail commits with the credit (outbox rule). No job key: the credit itself
-    -- happens once, and keyed jobs cost an extra locked lookup in graphile-worker.
-    perform graphile_worker.add_job('send_payment_confirmation', json_build_object('attemptId', a.id), max_attempts => 10);
+    -- The confirmation e-mail commits with the credit (outbox rule): a row here, moved into
+    -- graphile-worker in batches by payments_flush_mail_outbox (add_job's NOTIFY would serialise the
+    -- commit of every IPN; see docs/decisions/012-payment-lifecycle.md).
+    insert into payment_mail_outbox (attempt_id) values (a.id);
   else
     update payment_attempts set refund_review = true, refund_review_reason = 'notice-already-paid', updated_at = now() where id = a.id;
     insert into payment_events (attempt_id, kind, details)
@@ -216,5 +226,29 @@ begin
     update gateway_notifications set rsp_code = '99', note = left(error, 500) where id = nid;
     rsp_code := '99';
   end;
+end;
+$$;
+
+-- Moves up to p_limit owed e-mails into graphile-worker as send_payment_confirmation jobs, in one
+-- transaction (rows are marked and jobs added together; concurrent flushers skip each other's rows).
+create function payments_flush_mail_outbox(p_limit int) returns int language plpgsql as $$
+declare
+  ids uuid[];
+begin
+  with batch as (
+    select attempt_id from payment_mail_outbox where enqueued_at is null order by created_at limit p_limit
+    for update skip locked
+  ), marked as (
+    update payment_mail_outbox o set enqueued_at = now() from batch where o.attempt_id = batch.attempt_id
+    returning o.attempt_id
+  )
+  select array_agg(attempt_id) into ids from marked;
+  if ids is null then
+    return 0;
+  end if;
+  perform graphile_worker.add_jobs(array(
+    select row('send_payment_confirmation', json_build_object('attemptId', id), null, null, 10, null, null, null)::graphile_worker.job_spec
+    from unnest(ids) as id));
+  return cardinality(ids);
 end;
 $$;
