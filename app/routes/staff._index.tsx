@@ -26,11 +26,9 @@ export default function StaffHome() {
           <Link to="/staff/notices">{t("payments.staff.navNotices")}</Link>
         </p>
       ) : null}
-      {staff.roles.some((r) => r.role === "accountant" || r.role === "head") ? (
-        <p className="receipt-links">
+      {staff.roles.some((r) => r.role === "accountant") ? (
+        <p>
           <Link to="/staff/receipts">{t("receipts.staff.nav")}</Link>
-          <Link to="/staff/reconciliation">{t("receipts.staff.navReconciliation")}</Link>
-          <Link to="/staff/refunds">{t("receipts.staff.navRefunds")}</Link>
         </p>
       ) : null}
       <p className="empty">{t("staff.emptyInbox")}</p>

@@ -42,14 +42,6 @@ export default function StaffReceipts() {
           {replacement ? t("receipts.staff.replaced", { number: done, replacement }) : t("receipts.staff.cancelled", { number: done })}
         </p>
       ) : null}
-      <div className="actions">
-        <Link className="button secondary" to="/staff/reconciliation">
-          {t("receipts.staff.navReconciliation")}
-        </Link>
-        <Link className="button secondary" to="/staff/refunds">
-          {t("receipts.staff.navRefunds")}
-        </Link>
-      </div>
       {receipts.length === 0 ? (
         <p className="empty">{t("receipts.staff.empty")}</p>
       ) : (
