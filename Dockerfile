@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 # THADS citizen portal — production image. Build: docker build -t thads-portal .
 # Run: docker run -p 3000:3000 -e DATABASE_URL=... -e SESSION_SECRET=... -e BASE_URL=... \
-#        -e VNPAY_TMN_CODE=... -e VNPAY_HASH_SECRET=... thads-portal
+#        -e VNPAY_TMN_CODE=... -e VNPAY_HASH_SECRET=... -e VNPAY_PAYMENT_URL=... -e VNPAY_API_URL=... thads-portal
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app

@@ -5,7 +5,7 @@
 export const SERVICES = [
   { slug: "yeu-cau-thi-hanh-an", available: true },
   { slug: "tong-dat-van-ban", available: false },
-  { slug: "nop-tien", available: false },
+  { slug: "nop-tien", available: true },
   { slug: "khieu-nai-to-cao", available: false },
   { slug: "xac-nhan-ket-qua", available: false },
   { slug: "thay-doi-chap-hanh-vien", available: false },

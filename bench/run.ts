@@ -79,6 +79,7 @@ async function main() {
     VNPAY_HASH_SECRET: hashSecret,
     VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/paymentv2/vpcpay.html`,
     VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
+    RECEIPT_SIGNING_KEYS: JSON.stringify([{ kid: "bench", ...crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }) }]),
     SEED_DEMO: "true",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
     DATA_DIR: ".data/bench",

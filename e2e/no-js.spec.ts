@@ -4,9 +4,9 @@ import { expect, signInAsStaff, test } from "./fixtures";
 test.use({ javaScriptEnabled: false });
 
 test("switch language, sign in as staff, see name, role and office, sign out — all without JavaScript", async ({ page, context, checkA11y }) => {
-  await page.goto("/dich-vu/nop-tien");
+  await page.goto("/dich-vu/khieu-nai-to-cao");
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page).toHaveURL(/\/dich-vu\/nop-tien$/);
+  await expect(page).toHaveURL(/\/dich-vu\/khieu-nai-to-cao$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This service is being built");
   const cookies = await context.cookies();

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
@@ -93,6 +94,9 @@ test("in production, a failing page is a localised 500 page with no stack trace"
       SESSION_SECRET: "s".repeat(48),
       VNPAY_TMN_CODE: "TEST0001",
       VNPAY_HASH_SECRET: "h".repeat(32),
+      VNPAY_PAYMENT_URL: "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+      VNPAY_API_URL: "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
+      RECEIPT_SIGNING_KEYS: JSON.stringify([{ kid: "e2e-prod", ...generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }) }]),
       LOG_LEVEL: "fatal",
     },
     stdio: "ignore",

@@ -12,6 +12,9 @@ import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./db/seed.server";
 import { createMailer } from "./notifications/mailer.server";
 import { migrateWorker, startWorker } from "./jobs/worker.server";
 import { createApp } from "./app.server";
+import { mountPayments, type PaymentsMount } from "./payments/http.server";
+import { mountReceipts } from "./receipts/http.server";
+import { DEMO_COURT_KEY, DEMO_NOTICES } from "./payments/seed.server";
 import type { Services } from "./services.server";
 
 export type Portal = { url: string; services: Services; stop: () => Promise<void> };
@@ -48,7 +51,11 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     const services: Services = { config, sql, log, mailer };
     const worker: Worker | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
 
-    const app = createApp({ services, build: build ?? (await loadBuild()) });
+    let payments: PaymentsMount | null = null;
+    const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => {
+      payments = mountPayments(a, services);
+      mountReceipts(a, services);
+    } });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
@@ -71,6 +78,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 10_000).unref();
         });
+        (payments as PaymentsMount | null)?.close();
         await worker?.stop();
         mailer.close();
         await sql.end({ timeout: 5 });
@@ -95,10 +103,18 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     `  ▸ Mail:                    ${o.mailMode === "smtp" ? "SMTP (SMTP_URL)" : `local outbox → ${o.url}/dev/outbox`}`,
     `  ▸ Jobs:                    ${o.worker ? "worker running in this process" : "run `npm run worker` separately"}`,
   ];
+  lines.push(`  ▸ VNPay:                   ${o.config.vnpaySandbox ? `sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})` : o.config.VNPAY_PAYMENT_URL}`);
   for (const s of o.config.generatedSecrets) lines.push(`  ▸ Development secret:      ${s}`);
   if (o.seeded) {
     lines.push("", `  Demo staff accounts (password for all: ${DEMO_PASSWORD})`);
     for (const s of DEMO_STAFF) lines.push(`    ${s.role.padEnd(11)} ${s.email.padEnd(28)} ${s.fullName} (${s.agencyCode})`);
+    const n = DEMO_NOTICES[0]!;
+    lines.push(
+      "",
+      "  Nộp tạm ứng án phí / Pay a court fee",
+      `    ${o.url}/dich-vu/nop-tien   số thông báo / notice: ${n.noticeNumber}   CCCD / payer ID: ${n.payerIdNumber}`,
+      `    Court API: POST ${o.url}/api/courts/notices   Authorization: Bearer ${DEMO_COURT_KEY}`,
+    );
   }
   lines.push("");
   process.stdout.write(lines.join("\n") + "\n");

@@ -1,6 +1,8 @@
 import filingEn from "./sections/filing.en";
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
+import receiptsEn from "./sections/receipts.en";
+import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -137,6 +139,8 @@ const en: Translation<Resource> = {
       automated: "This is an automated message; please do not reply.",
     },
   },
+  payments: paymentsEn,
+  receipts: receiptsEn,
 };
 
 export default en;

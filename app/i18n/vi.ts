@@ -7,6 +7,9 @@ import filingVi from "./sections/filing.vi";
  * Vietnamese: the source of every visible string. `en.ts` is typed from this object, so a key missing
  * in English fails the type check (and `i18n.test.ts` checks both ways).
  */
+import receiptsVi from "./sections/receipts.vi";
+import paymentsVi from "./sections/payments.vi";
+
 const vi = {
   meta: {
     siteName: "Cổng dịch vụ công Thi hành án dân sự",
@@ -141,6 +144,8 @@ const vi = {
       automated: "Đây là thư tự động, vui lòng không trả lời.",
     },
   },
+  payments: paymentsVi,
+  receipts: receiptsVi,
 };
 
 export default vi;

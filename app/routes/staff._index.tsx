@@ -24,6 +24,16 @@ export default function StaffHome() {
       <p>
         <Link to="/staff/requests">{t("filing.staff.title")}</Link>
       </p>
+      {staff.roles.some((r) => r.role === "accountant") ? (
+        <p>
+          <Link to="/staff/notices">{t("payments.staff.navNotices")}</Link>
+        </p>
+      ) : null}
+      {staff.roles.some((r) => r.role === "accountant") ? (
+        <p>
+          <Link to="/staff/receipts">{t("receipts.staff.nav")}</Link>
+        </p>
+      ) : null}
       <p className="empty">{t("staff.emptyInbox")}</p>
       <div className="actions">
         <Form method="post" action="/staff/sign-out">

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import crypto from "node:crypto";
 import { ConfigError, loadConfig } from "./env.server";
 
 const dataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "thads-cfg-"));
@@ -17,6 +18,27 @@ describe("loadConfig", () => {
     const second = loadConfig({ DATA_DIR: dir });
     expect(second.SESSION_SECRET).toBe(first.SESSION_SECRET);
     expect(second.generatedSecrets.join(" ")).toMatch(/kept in/);
+  });
+
+  it("points VNPay at the embedded sandbox in development, with a dev terminal code and generated secret", () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir, BASE_URL: "http://localhost:4000" });
+    expect(config.VNPAY_TMN_CODE).toBe("THADSDEV");
+    expect(config.VNPAY_TMN_CODE).toMatch(/^[A-Za-z0-9]{8}$/);
+    expect(config.VNPAY_HASH_SECRET.length).toBeGreaterThanOrEqual(16);
+    expect(config.VNPAY_PAYMENT_URL).toBe("http://localhost:4000/sandbox/vnpay/paymentv2/vpcpay.html");
+    expect(config.VNPAY_API_URL).toBe("http://localhost:4000/sandbox/vnpay/merchant_webapi/api/transaction");
+    expect(config.vnpaySandbox).toBe(true);
+    expect(config.generatedSecrets.join(" ")).toMatch(/VNPAY_HASH_SECRET/);
+  });
+
+  it("requires every VNPay setting in production", () => {
+    const base = { NODE_ENV: "production", SESSION_SECRET: "x".repeat(40), BASE_URL: "https://thads.example.vn", DATABASE_URL: "postgres://u@db/t" };
+    expect(() => loadConfig(base)).toThrow(/VNPAY_TMN_CODE, VNPAY_HASH_SECRET: required in production/);
+    expect(() => loadConfig({ ...base, VNPAY_TMN_CODE: "ABCD1234", VNPAY_HASH_SECRET: "S".repeat(32) })).toThrow(
+      /VNPAY_PAYMENT_URL, VNPAY_API_URL: required in production/,
+    );
+    expect(() => loadConfig({ ...base, VNPAY_TMN_CODE: "ABC" })).toThrow(/VNPAY_TMN_CODE: must be 8 letters or digits/);
   });
 
   it("names each bad variable", () => {
@@ -43,10 +65,56 @@ describe("loadConfig", () => {
       DATABASE_URL: "postgres://u@db/thads",
       VNPAY_TMN_CODE: "ABCD1234",
       VNPAY_HASH_SECRET: "S".repeat(32),
+      VNPAY_PAYMENT_URL: "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+      VNPAY_API_URL: "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
+      RECEIPT_SIGNING_KEYS: JSON.stringify([signingJwk("2026-01")]),
     });
+    expect(config.vnpaySandbox).toBe(false);
+    expect(config.RECEIPT_SIGNING_KEYS.map((k) => k.kid)).toEqual(["2026-01"]);
+    expect(config.VNPAY_PAYMENT_URL).toBe("https://sandbox.vnpayment.vn/paymentv2/vpcpay.html");
     expect(config.isProduction).toBe(true);
     expect(config.BASE_URL).toBe("https://thads.example.vn");
     expect(config.generatedSecrets).toEqual([]);
     expect(config.SEED_DEMO).toBe(false);
   });
+
+  it("generates a receipt signing key in development, keeps it, and says so", () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir });
+    expect(first.RECEIPT_SIGNING_KEYS).toHaveLength(1);
+    expect(first.RECEIPT_SIGNING_KEYS[0]).toMatchObject({ kty: "EC", crv: "P-256" });
+    expect(first.RECEIPT_SIGNING_KEYS[0]!.d).toBeTruthy();
+    expect(first.generatedSecrets.join(" ")).toMatch(/RECEIPT_SIGNING_KEYS .*generated in .*receipt-keys\.json/);
+    const second = loadConfig({ DATA_DIR: dir });
+    expect(second.RECEIPT_SIGNING_KEYS).toEqual(first.RECEIPT_SIGNING_KEYS);
+    expect(second.generatedSecrets.join(" ")).toMatch(/receipt signing key .* kept in/);
+  });
+
+  it("requires receipt signing keys in production and checks their shape", () => {
+    const base = {
+      NODE_ENV: "production",
+      SESSION_SECRET: "x".repeat(40),
+      BASE_URL: "https://thads.example.vn",
+      DATABASE_URL: "postgres://u@db/t",
+      VNPAY_TMN_CODE: "ABCD1234",
+      VNPAY_HASH_SECRET: "S".repeat(32),
+      VNPAY_PAYMENT_URL: "https://sandbox.vnpayment.vn/paymentv2/vpcpay.html",
+      VNPAY_API_URL: "https://sandbox.vnpayment.vn/merchant_webapi/api/transaction",
+    };
+    expect(() => loadConfig(base)).toThrow(/RECEIPT_SIGNING_KEYS: required in production/);
+    expect(() => loadConfig({ ...base, RECEIPT_SIGNING_KEYS: "not json" })).toThrow(/RECEIPT_SIGNING_KEYS: must be JSON/);
+    const { d: _d, ...publicOnly } = signingJwk("old");
+    expect(() => loadConfig({ ...base, RECEIPT_SIGNING_KEYS: JSON.stringify([publicOnly]) })).toThrow(/must be private/);
+    expect(() => loadConfig({ ...base, RECEIPT_SIGNING_KEYS: JSON.stringify([signingJwk("a"), signingJwk("a")]) })).toThrow(/unique/);
+    expect(() => loadConfig({ ...base, RECEIPT_SIGNING_KEYS: JSON.stringify([{ kid: "r", kty: "RSA", n: "x", e: "AQAB" }]) })).toThrow(/EC P-256 or Ed25519/);
+    // Rotation: the new private key first, the old public key kept for verification.
+    const config = loadConfig({ ...base, RECEIPT_SIGNING_KEYS: JSON.stringify({ keys: [signingJwk("2027-01"), publicOnly] }) });
+    expect(config.RECEIPT_SIGNING_KEYS.map((k) => k.kid)).toEqual(["2027-01", "old"]);
+    expect(config.generatedSecrets).toEqual([]);
+  });
 });
+
+function signingJwk(kid: string) {
+  const { privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
+  return { kid, ...(privateKey.export({ format: "jwk" }) as Record<string, string>) } as Record<string, string>;
+}

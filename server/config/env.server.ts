@@ -40,18 +40,86 @@ export const EnvSchema = z.object({
   VNPAY_HASH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   VNPAY_PAYMENT_URL: z.url().optional(),
   VNPAY_API_URL: z.url().optional(),
+  /** Receipt signing keys: a JSON array of JWKs (or {"keys": [...]}); the first, private, signs (see receipts). */
+  RECEIPT_SIGNING_KEYS: z.string().min(2).optional(),
 });
+
+/** The sandbox's terminal code and paths (same shape as the real gateway's URLs). */
+export const DEV_TMN_CODE = "THADSDEV";
+export const SANDBOX_PAYMENT_PATH = "/sandbox/vnpay/paymentv2/vpcpay.html";
+export const SANDBOX_API_PATH = "/sandbox/vnpay/merchant_webapi/api/transaction";
 
 export type RawEnv = z.infer<typeof EnvSchema>;
 
-export type Config = Omit<RawEnv, "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO"> & {
+export type Config = Omit<
+  RawEnv,
+  "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO" | "VNPAY_TMN_CODE" | "VNPAY_HASH_SECRET" | "VNPAY_PAYMENT_URL" | "VNPAY_API_URL" | "RECEIPT_SIGNING_KEYS"
+> & {
+  /** Receipt signing keys (JWK): the first signs new receipts, all are published at /.well-known/jwks.json. */
+  RECEIPT_SIGNING_KEYS: ReceiptJwk[];
   BASE_URL: string;
   SESSION_SECRET: string;
+  VNPAY_TMN_CODE: string;
+  VNPAY_HASH_SECRET: string;
+  VNPAY_PAYMENT_URL: string;
+  VNPAY_API_URL: string;
+  /** True when VNPAY_PAYMENT_URL points at our own sandbox (development default). */
+  vnpaySandbox: boolean;
   SEED_DEMO: boolean;
   isProduction: boolean;
   /** Secrets generated for development and kept in the data folder (empty in production). */
   generatedSecrets: string[];
 };
+
+/** A receipt signing key: ES256 (EC P-256) or EdDSA (Ed25519), with a key id; `d` only on private keys. */
+export type ReceiptJwk = { kid: string; kty: "EC" | "OKP"; crv: "P-256" | "Ed25519"; x: string; y?: string; d?: string; alg?: string };
+
+const b64url = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/);
+const ReceiptJwkSchema = z.union([
+  z.object({ kid: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), kty: z.literal("EC"), crv: z.literal("P-256"), x: b64url, y: b64url, d: b64url.optional(), alg: z.literal("ES256").optional() }),
+  z.object({ kid: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: b64url, d: b64url.optional(), alg: z.literal("EdDSA").optional() }),
+]);
+
+/** Parses RECEIPT_SIGNING_KEYS; the first key must be private (it signs), kids must be unique. */
+export function parseReceiptKeys(text: string): { keys: ReceiptJwk[] } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: "must be JSON: an array of JWKs or {\"keys\": [...]}" };
+  }
+  const list = Array.isArray(json) ? json : json && typeof json === "object" && "keys" in json ? (json as { keys: unknown }).keys : [json];
+  const parsed = z.array(ReceiptJwkSchema).min(1).safeParse(list);
+  if (!parsed.success) return { problem: "each key must be an EC P-256 or Ed25519 JWK with a kid (x, y, d as base64url)" };
+  const keys = parsed.data.map(({ alg: _alg, ...k }) => k as ReceiptJwk);
+  if (!keys[0]!.d) return { problem: "the first key signs new receipts and must be private (with d)" };
+  if (new Set(keys.map((k) => k.kid)).size !== keys.length) return { problem: "key ids (kid) must be unique" };
+  return { keys };
+}
+
+/** Reads (or creates) the development receipt signing key kept in DATA_DIR/receipt-keys.json. */
+function devReceiptKeys(dataDir: string): { keys: ReceiptJwk[]; created: boolean } {
+  const file = path.join(dataDir, "receipt-keys.json");
+  for (let i = 0; i < 2; i++) {
+    try {
+      const r = parseReceiptKeys(fs.readFileSync(file, "utf8"));
+      if ("keys" in r) return { keys: r.keys, created: false };
+    } catch {
+      // not there yet
+    }
+    const { privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
+    const jwk = privateKey.export({ format: "jwk" }) as { kty: "EC"; crv: "P-256"; x: string; y: string; d: string };
+    const key: ReceiptJwk = { kid: `dev-${new Date().toISOString().slice(0, 10)}-${crypto.randomBytes(3).toString("hex")}`, ...jwk };
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, JSON.stringify({ keys: [key] }, null, 2), { mode: 0o600, flag: "wx" });
+      return { keys: [key], created: true };
+    } catch (e) {
+      if ((e as { code?: string }).code !== "EEXIST") throw e; // another process made it first: read theirs
+    }
+  }
+  throw new Error(`cannot read or create ${file}`);
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -97,6 +165,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (!raw.VNPAY_TMN_CODE || !raw.VNPAY_HASH_SECRET) {
       problems.push("VNPAY_TMN_CODE, VNPAY_HASH_SECRET: required in production");
     }
+    if (!raw.VNPAY_PAYMENT_URL || !raw.VNPAY_API_URL) {
+      problems.push("VNPAY_PAYMENT_URL, VNPAY_API_URL: required in production");
+    }
+    if (!raw.RECEIPT_SIGNING_KEYS) problems.push("RECEIPT_SIGNING_KEYS: required in production (JWK JSON, see docs/decisions/031-receipt-signatures.md)");
+  }
+  let receiptKeys: ReceiptJwk[] | null = null;
+  if (raw.RECEIPT_SIGNING_KEYS) {
+    const r = parseReceiptKeys(raw.RECEIPT_SIGNING_KEYS);
+    if ("problem" in r) problems.push(`RECEIPT_SIGNING_KEYS: ${r.problem}`);
+    else receiptKeys = r.keys;
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -115,12 +193,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
 
+  if (!receiptKeys) {
+    const { keys, created } = devReceiptKeys(raw.DATA_DIR);
+    receiptKeys = keys;
+    generatedSecrets.push(`RECEIPT_SIGNING_KEYS (receipt signing key ${keys[0]!.kid} ${created ? "generated" : "kept"} in ${raw.DATA_DIR}/receipt-keys.json)`);
+  }
+
   const baseUrl = (raw.BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+  // Development and tests: the embedded VNPay sandbox under BASE_URL (server/payments/vnpay-sandbox).
+  const paymentUrl = raw.VNPAY_PAYMENT_URL ?? `${baseUrl}${SANDBOX_PAYMENT_PATH}`;
   return {
     ...raw,
     BASE_URL: baseUrl,
     SESSION_SECRET: sessionSecret!,
-    VNPAY_HASH_SECRET: vnpaySecret,
+    VNPAY_TMN_CODE: raw.VNPAY_TMN_CODE ?? DEV_TMN_CODE,
+    VNPAY_HASH_SECRET: vnpaySecret!,
+    VNPAY_PAYMENT_URL: paymentUrl,
+    VNPAY_API_URL: raw.VNPAY_API_URL ?? `${baseUrl}${SANDBOX_API_PATH}`,
+    RECEIPT_SIGNING_KEYS: receiptKeys,
+    vnpaySandbox: paymentUrl.startsWith(`${baseUrl}/sandbox/vnpay/`),
     SEED_DEMO: raw.SEED_DEMO ?? !isProduction,
     isProduction,
     generatedSecrets,

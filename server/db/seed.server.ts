@@ -1,6 +1,7 @@
 import type { Pool, Sql } from "./client.server";
 import { createStaff, type StaffRole } from "../accounts/staff.server";
 import { seedDemoCourts } from "../filing/courts.server";
+import { seedPaymentsDemo } from "../payments/seed.server";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 
@@ -80,7 +81,7 @@ async function upsertAgency(sql: Sql, a: AgencySeed, level: "central" | "provinc
 }
 
 /** Idempotent: running it twice changes nothing the second time. */
-export async function seedDemo(sql: Pool): Promise<{ staffCreated: number }> {
+export async function seedDemo(sql: Pool): Promise<{ staffCreated: number; noticesCreated: number }> {
   return sql.begin(async (tx) => {
     await upsertAgency(tx, DEMO_AGENCIES, "central", null);
     await seedDemoCourts(tx);
@@ -92,6 +93,7 @@ export async function seedDemo(sql: Pool): Promise<{ staffCreated: number }> {
       await createStaff(tx, { email: s.email, fullName: s.fullName, password: DEMO_PASSWORD, roles: [{ role: s.role, agencyId: agency!.id }] });
       staffCreated++;
     }
-    return { staffCreated };
+    const { noticesCreated } = await seedPaymentsDemo(tx);
+    return { staffCreated, noticesCreated };
   });
 }

@@ -8,6 +8,8 @@ import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
 import { filingTasks } from "../filing/jobs.server";
+import { flushPaymentMailTask, sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
+import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "../receipts/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -36,6 +38,13 @@ export function sendSignInAlert(services: Services): Task {
 export function taskList(services: Services): TaskList {
   return {
     send_sign_in_alert: sendSignInAlert(services),
+    send_payment_confirmation: sendPaymentConfirmation(services),
+    sweep_payment_attempts: sweepPayments(services),
+    flush_payment_mail: flushPaymentMailTask(services),
+    deliver_receipt: deliverReceipt(services),
+    send_refund_update: sendRefundUpdate(services),
+    run_refund: runRefund(services),
+    reconcile_daily: reconcileDaily(services),
     prune_rate_limits: async () => {
       await pruneRateLimits(services.sql);
     },
@@ -43,5 +52,11 @@ export function taskList(services: Services): TaskList {
   };
 }
 
-/** Recurring jobs (graphile-worker crontab syntax, UTC). */
-export const CRONTAB = ["15 * * * * prune_rate_limits", "40 3 * * * prune_filing_drafts"].join("\n");
+/** Recurring jobs (graphile-worker crontab syntax, UTC; 01:30 UTC = 08:30 in Vietnam). */
+export const CRONTAB = [
+  "15 * * * * prune_rate_limits",
+  "40 3 * * * prune_filing_drafts",
+  "* * * * * sweep_payment_attempts ?max=1",
+  "* * * * * flush_payment_mail ?max=1",
+  "30 1 * * * reconcile_daily",
+].join("\n");

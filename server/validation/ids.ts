@@ -92,3 +92,33 @@ export function maskId(value: string, visible = 3): string {
   if (value.length <= visible) return value;
   return `${"•".repeat(Math.max(0, value.length - visible))}${value.slice(-visible)}`;
 }
+
+// ---- Payer IDs on fee notices: either kind in one field, kept as bare digits ----------------------
+
+export type IdKind = "cccd" | "tax";
+export type PayerIdCheck = { ok: true; kind: IdKind; value: string } | { ok: false; reason: "format" | "province" | "checkDigit" };
+
+/** Removes spaces, dots and dashes people type inside numbers. */
+export function normaliseIdNumber(input: string): string {
+  return input.replace(/[\s.\-–]/g, "");
+}
+
+function payerResult(kind: IdKind, check: IdCheck): PayerIdCheck {
+  if (check.valid) return { ok: true, kind, value: normaliseIdNumber(check.value) };
+  return { ok: false, reason: check.reason === "province" || check.reason === "checkDigit" ? check.reason : "format" };
+}
+
+export const checkCccd = (input: string): PayerIdCheck => payerResult("cccd", validateCccd(normaliseIdNumber(input)));
+export const checkTaxCode = (input: string): PayerIdCheck => payerResult("tax", validateTaxCode(normaliseIdNumber(input)));
+export const taxCheckDigit = taxCodeCheckDigit;
+
+/** A payer's ID: 12 digits → citizen ID; 10 or 13 digits → enterprise/tax code. */
+export function checkPayerId(input: string): PayerIdCheck {
+  const v = normaliseIdNumber(input);
+  if (v.length === 12) return checkCccd(v);
+  if (v.length === 10 || v.length === 13) return checkTaxCode(v);
+  return { ok: false, reason: "format" };
+}
+
+/** "001203004567" → "••••••••4567": what pages show where the full number is not needed. */
+export const maskIdNumber = (value: string): string => maskId(value, 4);

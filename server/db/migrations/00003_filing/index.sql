@@ -6,15 +6,12 @@ create type court_level as enum ('supreme', 'high', 'province', 'regional', 'mil
 
 -- Which enforcement office receives a court's judgments is data: the 2025 reorganisation changed it
 -- once and may again. An administrator edits this table (or imports it); the code never names a court.
-create table courts (
-  id uuid primary key default gen_random_uuid(),
-  code text not null unique check (code ~ '^[A-Z0-9_.-]{2,32}$'),
-  name text not null check (length(name) between 3 and 255),
-  level court_level not null,
-  agency_id uuid not null references agencies (id),
-  active boolean not null default true,
-  sort_order integer not null default 0
-);
+-- `courts` itself comes from 00002_payments (codes, names, API keys); filing adds where each court's
+-- judgments are enforced. A court without an office is simply not offered in the filing journey.
+alter table courts
+  add column level court_level,
+  add column agency_id uuid references agencies (id),
+  add column sort_order integer not null default 0;
 create index courts_agency_idx on courts (agency_id);
 
 -- A journey in progress. Guests hold a random token in a cookie (only its SHA-256 is kept); a signed-in

@@ -1,0 +1,106 @@
+import type React from "react";
+import type { MetaDescriptor } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import type { Resource } from "../i18n/vi";
+import type { Locale } from "../i18n/config";
+import { formatDate, formatMoney } from "../utils/format";
+import { maskIdNumber } from "../../server/validation/ids";
+
+type Matches = { id: string; data: unknown }[];
+
+/** `<title>` from the root loader's translations: `title(matches, (r) => r.payments.lookup.title)`. */
+export function titleFrom(matches: Matches, pick: (r: Resource) => string, extra: MetaDescriptor[] = []): MetaDescriptor[] {
+  const root = matches.find((m) => m.id === "root")?.data as { resource?: Resource } | undefined;
+  const site = root?.resource?.meta.siteShort ?? "THADS";
+  return [{ title: root?.resource ? `${pick(root.resource)} – ${site}` : site }, ...extra];
+}
+
+export function useLocale(): Locale {
+  const { i18n } = useTranslation();
+  return i18n.language === "en" ? "en" : "vi";
+}
+
+export type NoticeSummary = {
+  notice_number: string;
+  court_name: string;
+  court_document_number: string | null;
+  case_reference: string;
+  payer_name: string;
+  payer_id_number: string;
+  payer_address: string;
+  amount: number;
+  due_date: string;
+  agency_name: string;
+  status: "unpaid" | "paid" | "cancelled";
+};
+
+/** The notice as a description list; the payer's ID number is masked. */
+export function NoticeDetails({ notice }: { notice: NoticeSummary }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const rows: [string, string][] = [
+    [t("payments.notice.number"), notice.notice_number],
+    [t("payments.notice.court"), notice.court_name],
+    ...(notice.court_document_number ? ([[t("payments.notice.courtDocument"), notice.court_document_number]] as [string, string][]) : []),
+    [t("payments.notice.caseReference"), notice.case_reference],
+    [t("payments.notice.payer"), notice.payer_name],
+    [t("payments.notice.payerId"), maskIdNumber(notice.payer_id_number)],
+    [t("payments.notice.amount"), formatMoney(notice.amount, locale)],
+    [t("payments.notice.dueDate"), formatDate(`${notice.due_date}T00:00:00+07:00`, locale)],
+    [t("payments.notice.office"), notice.agency_name],
+    [t("payments.notice.status"), t(`payments.notice.statuses.${notice.status}`)],
+  ];
+  return (
+    <dl className="summary-list">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** A labelled select with hint and error, like TextField. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  id,
+  options,
+  placeholder,
+  ...select
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  id: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+} & React.SelectHTMLAttributes<HTMLSelectElement>) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

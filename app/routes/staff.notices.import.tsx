@@ -1,0 +1,108 @@
+import {
+  data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData,
+  type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { importNoticesCsv, requireAccountant, type CsvProblem } from "../server/payments.server";
+import { CSV_COLUMNS } from "../../server/payments/schemas";
+import { SelectField, titleFrom } from "../components/payments";
+import { translateError } from "../components/forms";
+
+export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.importTitle);
+
+const MAX_BYTES = 1_000_000;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { agencies } = await requireAccountant(request, context);
+  return { agencies };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { staff, agencies } = await requireAccountant(request, context);
+  const fileProblem = (): { problems: CsvProblem[] } => ({ problems: [{ line: 0, column: null, error: "payments.import.errors.file" }] });
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
+  } catch (e) {
+    if (e instanceof MaxPartSizeExceededError || e instanceof TypeError) return data(fileProblem(), { status: 400 });
+    throw e;
+  }
+  const file = form.get("file");
+  const agencyId = String(form.get("agencyId") ?? agencies[0]!.id);
+  if (!(file instanceof File) || file.size === 0) return data(fileProblem(), { status: 400 });
+  const csv = new TextDecoder("utf-8").decode(await file.arrayBuffer());
+  const result = await importNoticesCsv(context.services.sql, { csv, agencyId }, { staffId: staff.id, ip: context.clientIp, requestId: context.requestId });
+  if (!result.ok) return data({ problems: result.problems }, { status: 400 });
+  return redirect(`/staff/notices?imported=${result.created.length}`);
+}
+
+export default function ImportNotices() {
+  const { t } = useTranslation();
+  const { agencies } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const problems = actionData?.problems ?? [];
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problems.length) ref.current?.focus();
+  }, [problems]);
+  return (
+    <div>
+      <h1>{t("payments.staff.importTitle")}</h1>
+      <p className="lead">{t("payments.staff.importLead")}</p>
+      {problems.length ? (
+        <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="import-problems-title">
+          <h2 id="import-problems-title">{t("payments.staff.problemsTitle", { count: problems.length })}</h2>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("payments.staff.line")}</th>
+                  <th scope="col">{t("payments.staff.column")}</th>
+                  <th scope="col">{t("payments.staff.problem")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {problems.map((p, i) => (
+                  <tr key={i}>
+                    <td>{p.line || "–"}</td>
+                    <td>{p.column ?? "–"}</td>
+                    <td>{translateError(t, p.error)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+      <h2>{t("payments.staff.columnsHeading")}</h2>
+      <ul className="csv-columns">
+        {CSV_COLUMNS.map((c) => (
+          <li key={c}>
+            <code>{c}</code>: {t(`payments.staff.columns.${c}`)}
+          </li>
+        ))}
+      </ul>
+      <Form method="post" encType="multipart/form-data" className="narrow">
+        {agencies.length > 1 ? (
+          <SelectField label={t("payments.staff.agency")} id="agencyId" name="agencyId" options={agencies.map((a) => ({ value: a.id, label: a.name }))} />
+        ) : (
+          <input type="hidden" name="agencyId" value={agencies[0]!.id} />
+        )}
+        <div className="field">
+          <label htmlFor="file">{t("payments.staff.file")}</label>
+          <input type="file" id="file" name="file" accept=".csv,text/csv" required />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t("payments.staff.upload")}
+          </button>
+          <Link to="/staff/notices" className="button secondary">
+            {t("payments.staff.back")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
+}

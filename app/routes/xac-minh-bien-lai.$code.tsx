@@ -1,0 +1,126 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
+import { titleFrom, useLocale } from "../components/payments";
+import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+
+export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
+
+/**
+ * The public verification page behind the QR code: the signature checked with the published keys, the
+ * receipt's current state, and what was signed.
+ */
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const headers = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+  const check = await checkReceipt(context.services, { code: params.code ?? "" });
+  if (!check) return data({ check: null, jwksUrl: "" }, { status: 404, headers });
+  const signed = check.signed?.receipt ?? null;
+  return data(
+    {
+      check: {
+        code: check.receipt.code,
+        verdict: !check.signature.ok ? "invalid" : check.state === "valid" ? "valid" : check.replacedBy ? "replaced" : "cancelled",
+        kid: check.signature.ok ? check.signature.kid : null,
+        issuer: check.signed?.iss ?? null,
+        cancelledAt: check.receipt.cancelled_at?.toISOString() ?? null,
+        replacedBy: check.replacedBy,
+        signed,
+      },
+      jwksUrl: `${context.services.config.BASE_URL}${JWKS_PATH}`,
+    },
+    { headers },
+  );
+}
+
+export default function VerifyReceipt() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { check, jwksUrl } = useLoaderData<typeof loader>();
+  if (!check) {
+    return (
+      <div className="narrow">
+        <h1>{t("receipts.verify.notFoundTitle")}</h1>
+        <p>{t("receipts.verify.notFoundBody")}</p>
+      </div>
+    );
+  }
+  const date = check.cancelledAt ? formatDate(check.cancelledAt, locale) : "";
+  const [title, body, tone] =
+    check.verdict === "valid"
+      ? [t("receipts.verify.valid"), t("receipts.verify.validBody"), "ok"]
+      : check.verdict === "replaced"
+        ? [t("receipts.verify.replaced", { number: check.replacedBy!.number }), t("receipts.verify.replacedBody", { date }), "problem"]
+        : check.verdict === "cancelled"
+          ? [t("receipts.verify.cancelled"), t("receipts.verify.cancelledBody", { date }), "problem"]
+          : [t("receipts.verify.invalid"), t("receipts.verify.invalidBody"), "problem"];
+  const s = check.signed;
+  return (
+    <div className="narrow">
+      <p className="muted">{t("receipts.verify.title")}</p>
+      <div className={`result-panel result-${tone}`} role="status" data-verdict={check.verdict}>
+        <h1>{title}</h1>
+        <p>{body}</p>
+        {check.replacedBy ? (
+          <p>
+            <a href={`/xac-minh-bien-lai/${check.replacedBy.code}`}>
+              {t("receipts.verify.openReplacement", { symbol: check.replacedBy.symbol, number: check.replacedBy.number })}
+            </a>
+          </p>
+        ) : null}
+      </div>
+      <p>{t("receipts.verify.lead")}</p>
+      {s ? (
+        <>
+          <h2>{t("receipts.verify.signedHeading")}</h2>
+          <dl className="summary-list">
+            {(
+              [
+                [t("receipts.doc.formNumber"), s.formNumber],
+                [t("receipts.doc.symbol"), s.symbol],
+                [t("receipts.doc.number"), s.number],
+                [t("receipts.doc.office"), s.office.name],
+                [t("receipts.doc.payer"), s.payer.name],
+                [t("receipts.doc.payerId"), s.payer.idNumber],
+                [t("receipts.doc.reason"), s.reason.text],
+                [t("receipts.doc.court"), s.reason.court],
+                [t("receipts.doc.caseReference"), s.reason.caseReference],
+                [t("receipts.doc.amount"), formatMoney(s.amount, locale)],
+                [t("receipts.doc.amountInWords"), s.amountInWords],
+                [t("receipts.doc.method"), t("receipts.doc.methodValue", { transactionNo: s.method.transactionNo ?? "—", txnRef: s.method.txnRef })],
+                [t("receipts.doc.paidAt"), formatDateTime(s.paidAt, locale)],
+                [t("receipts.doc.issuedAt"), formatDateTime(s.issuedAt, locale)],
+              ] as [string, string][]
+            ).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+          <h2>{t("receipts.verify.technicalHeading")}</h2>
+          <dl className="summary-list">
+            <div>
+              <dt>{t("receipts.verify.algorithm")}</dt>
+              <dd>ES256 / EdDSA · {check.kid}</dd>
+            </div>
+            <div>
+              <dt>{t("receipts.verify.issuer")}</dt>
+              <dd>{check.issuer}</dd>
+            </div>
+            <div>
+              <dt>{t("receipts.verify.keys")}</dt>
+              <dd>
+                <a href={jwksUrl}>{jwksUrl}</a>
+              </dd>
+            </div>
+          </dl>
+        </>
+      ) : null}
+      <p>{t("receipts.verify.howTo", { url: jwksUrl })}</p>
+      <p>
+        <a href={`/xac-minh-bien-lai/${check.code}/jws`}>{t("receipts.verify.rawJws")}</a>
+      </p>
+    </div>
+  );
+}

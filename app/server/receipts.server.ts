@@ -1,0 +1,12 @@
+// Browser-build boundary for server/receipts (see accounts.server.ts).
+export {
+  receiptDocument, checkReceipt, receiptForPayment, listReceiptsForAccountant, getReceiptForAccountant, cancelReceipt,
+  formatReceiptNumber, verifyUrl, type ReceiptContent,
+} from "../../server/receipts/receipts.server";
+export { renderReceiptPdf } from "../../server/receipts/pdf.server";
+export { qrSvgDataUri } from "../../server/receipts/qr.server";
+export { JWKS_PATH } from "../../server/receipts/signing.server";
+export {
+  proposeRefund, decideRefund, listRefundsForStaff, getRefundForStaff, listRefundReview, refundablePayment, refundsForPayment,
+} from "../../server/receipts/refunds.server";
+export { reconcile, latestRun, runItems, itemsCsv, vietnamDay } from "../../server/receipts/reconciliation.server";

@@ -1,0 +1,184 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect, signInAsStaff, test } from "./fixtures";
+
+// The demo court's key (server/payments/seed.server.ts; development data only).
+const COURT_KEY = "tak_demo_TAND-HNI-KV1_9fK2mQ7xR4vB8nL3";
+
+/** A fresh unpaid notice through the courts' API, so parallel journeys never share one. */
+async function courtNotice(request: APIRequestContext, payerIdNumber: string, amount = 1_250_000) {
+  const res = await request.post("/api/courts/notices", {
+    headers: { Authorization: `Bearer ${COURT_KEY}` },
+    data: {
+      courtDocumentNumber: "200/2026/TB-TA",
+      caseReference: "Vụ án dân sự số 77/2026/TLST-DS",
+      payerName: "Vũ Thị Lan",
+      payerIdNumber,
+      payerAddress: "Số 3 phố Tràng Tiền, phường Hoàn Kiếm, Hà Nội",
+      amount,
+      dueDate: "2026-12-31",
+      collectingOfficeCode: "HNI-KV01",
+    },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { noticeNumber: string }).noticeNumber;
+}
+
+/** A random valid citizen ID (Hà Nội prefix). */
+const randomCccd = () => `0010${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
+async function outboxHas(page: Page, subject: RegExp) {
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    await expect(page.getByText(subject).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+test.describe("with JavaScript", () => {
+  test("find a notice, check it, pay with VNPay in the sandbox, see the result, get the e-mail; it cannot be paid twice", async ({ page, request, checkA11y }) => {
+    const idNumber = randomCccd();
+    const noticeNumber = await courtNotice(request, idNumber);
+
+    await page.goto("/");
+    await page.getByRole("link", { name: "Nộp tiền thi hành án và tạm ứng án phí" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Nộp tiền tạm ứng án phí" })).toBeVisible();
+    await checkA11y();
+
+    await page.getByLabel("Số thông báo").fill(noticeNumber);
+    await page.getByLabel(/Số căn cước công dân/).fill("003085000001");
+    await page.getByRole("button", { name: "Tìm thông báo" }).click();
+    await expect(page.getByText("ba chữ số đầu phải là mã tỉnh").first()).toBeVisible();
+    await checkA11y();
+
+    await page.getByLabel(/Số căn cước công dân/).fill("001085099999");
+    await page.getByRole("button", { name: "Tìm thông báo" }).click();
+    await expect(page.getByText("Không tìm thấy thông báo khớp")).toBeVisible();
+    await expect(page.getByLabel("Số thông báo")).toHaveValue(noticeNumber);
+
+    await page.getByLabel(/Số căn cước công dân/).fill(idNumber);
+    await page.getByRole("button", { name: "Tìm thông báo" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Thông báo nộp tiền tạm ứng án phí" })).toBeVisible();
+    await expect(page.getByText("1.250.000 ₫", { exact: true })).toBeVisible();
+    await expect(page.getByText(idNumber)).toHaveCount(0); // masked
+    await checkA11y();
+
+    await page.getByLabel("Thư điện tử nhận xác nhận").fill("vu.lan@example.vn");
+    await page.getByRole("button", { name: "Thanh toán 1.250.000 ₫ qua VNPay" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Thanh toán (thử nghiệm)" })).toBeVisible();
+    await checkA11y();
+    await page.getByLabel("Vietcombank").check();
+    await page.getByRole("button", { name: "Thanh toán thành công" }).click();
+
+    await expect(page).toHaveURL(/\/dich-vu\/nop-tien\/ket-qua\?ref=T/);
+    await expect(page.getByRole("heading", { level: 1, name: "Thanh toán thành công" })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByText(`Đã nhận 1.250.000 ₫ cho thông báo ${noticeNumber}`)).toBeVisible();
+    await checkA11y();
+
+    await outboxHas(page, new RegExp(`Xác nhận nộp tiền tạm ứng án phí – thông báo ${noticeNumber}`));
+
+    await page.goto("/dich-vu/nop-tien");
+    await page.getByLabel("Số thông báo").fill(noticeNumber);
+    await page.getByLabel(/Số căn cước công dân/).fill(idNumber);
+    await page.getByRole("button", { name: "Tìm thông báo" }).click();
+    await expect(page.getByText("Thông báo này đã được nộp đủ tiền")).toBeVisible();
+    await expect(page.getByRole("button", { name: /qua VNPay/ })).toHaveCount(0);
+    await checkA11y();
+  });
+
+  test("an accountant creates a notice by form and imports a CSV (all or nothing)", async ({ page, checkA11y }) => {
+    await signInAsStaff(page, "ketoan@thads.local");
+    await page.getByRole("link", { name: "Thông báo nộp tiền" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Thông báo nộp tiền tạm ứng án phí" })).toBeVisible();
+    await checkA11y();
+
+    await page.getByRole("link", { name: "Tạo thông báo" }).click();
+    await page.getByLabel("Tòa án ra thông báo").selectOption("TAND-HNI-KV01");
+    await page.getByLabel("Vụ việc").fill("Vụ án dân sự số 5/2026/TLST-DS");
+    await page.getByLabel("Họ tên hoặc tên tổ chức của người nộp").fill("Bùi Minh Tâm");
+    await page.getByLabel("Số căn cước công dân hoặc mã số doanh nghiệp").fill("0300588568");
+    await page.getByLabel("Địa chỉ người nộp").fill("Hà Nội");
+    await page.getByLabel("Số tiền (đồng)").fill("450.000");
+    await page.getByLabel("Hạn nộp").fill("31/12/2026");
+    await page.getByRole("button", { name: "Tạo thông báo" }).click();
+    await expect(page.getByText("sai chữ số kiểm tra").first()).toBeVisible();
+    await expect(page.getByLabel("Họ tên hoặc tên tổ chức của người nộp")).toHaveValue("Bùi Minh Tâm");
+    await checkA11y();
+    await page.getByLabel("Số căn cước công dân hoặc mã số doanh nghiệp").fill("0300588569");
+    await page.getByRole("button", { name: "Tạo thông báo" }).click();
+    await expect(page.getByText(/Đã tạo thông báo TB-\d{4}-\d{7}/)).toBeVisible();
+    await expect(page.getByRole("cell", { name: "450.000 ₫" }).first()).toBeVisible();
+
+    await page.getByRole("link", { name: "Nhập từ tệp CSV" }).click();
+    await checkA11y();
+    const header = "court_code,court_document_number,case_reference,payer_name,payer_id_number,payer_address,amount,due_date";
+    await page.getByLabel("Tệp CSV").setInputFiles({
+      name: "thong-bao.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\nTAND-HNI-KV01,,Vụ án 1,Người Một,001085000011,Hà Nội,100000,31/12/2026\nTAND-HNI-KV01,,Vụ án 2,Người Hai,12345,Hà Nội,abc,31/12/2026\n`),
+    });
+    await page.getByRole("button", { name: "Nhập thông báo" }).click();
+    await expect(page.getByRole("heading", { name: "Không nhập thông báo nào: tệp có 2 lỗi" })).toBeVisible();
+    await checkA11y();
+    await page.getByLabel("Tệp CSV").setInputFiles({
+      name: "thong-bao.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`${header}\nTAND-HNI-KV01,,Vụ án 1,Người Một,001085000011,Hà Nội,100000,31/12/2026\n`),
+    });
+    await page.getByRole("button", { name: "Nhập thông báo" }).click();
+    await expect(page.getByText("Đã nhập 1 thông báo.")).toBeVisible();
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("in English, with the IPN lost: the return page checks with VNPay and refreshes itself until paid; e-mail in English", async ({ page, request, checkA11y }) => {
+    const idNumber = randomCccd();
+    const noticeNumber = await courtNotice(request, idNumber, 2_000_000);
+
+    await page.goto("/dich-vu/nop-tien");
+    await page.getByRole("button", { name: /English/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Pay an advance court fee" })).toBeVisible();
+    await page.getByRole("button", { name: "Find the notice" }).click();
+    await expect(page.getByRole("heading", { name: "There are 2 problems to fix" })).toBeVisible();
+    await checkA11y();
+
+    await page.getByLabel("Notice number").fill(noticeNumber);
+    await page.getByLabel(/citizen ID number/).fill(idNumber);
+    await page.getByRole("button", { name: "Find the notice" }).click();
+    await expect(page.getByText("VND 2,000,000", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Pay VND 2,000,000 with VNPay" }).click();
+    await expect(page.getByText("Enter an e-mail address for the confirmation.").first()).toBeVisible();
+    await checkA11y();
+    await page.getByLabel("E-mail for the confirmation").fill("lan.vu@example.com");
+    await page.getByRole("button", { name: "Pay VND 2,000,000 with VNPay" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Payment (test)" })).toBeVisible();
+    await checkA11y();
+    await page.getByLabel("Do not send the IPN (lost notification)").check();
+    await page.getByRole("button", { name: "Pay successfully" }).click();
+
+    // No IPN will come: the page itself asks VNPay (querydr) and settles the payment.
+    await expect(page.getByRole("heading", { level: 1, name: /Checking your payment|Payment successful/ })).toBeVisible();
+    await checkA11y();
+    await expect(page.getByRole("heading", { level: 1, name: "Payment successful" })).toBeVisible({ timeout: 20_000 });
+    await checkA11y();
+    await outboxHas(page, new RegExp(`Advance court fee payment confirmed – notice ${noticeNumber}`));
+  });
+
+  test("cancel at the gateway, then pay again", async ({ page, request, checkA11y }) => {
+    const idNumber = randomCccd();
+    const noticeNumber = await courtNotice(request, idNumber, 300_000);
+    await page.goto("/dich-vu/nop-tien");
+    await page.getByLabel("Số thông báo").fill(noticeNumber);
+    await page.getByLabel(/Số căn cước công dân/).fill(idNumber);
+    await page.getByRole("button", { name: "Tìm thông báo" }).click();
+    await page.getByLabel("Thư điện tử nhận xác nhận").fill("huy@example.vn");
+    await page.getByRole("button", { name: "Thanh toán 300.000 ₫ qua VNPay" }).click();
+    await page.getByRole("button", { name: "Hủy thanh toán" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /Bạn đã hủy thanh toán|Đang kiểm tra/ })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Bạn đã hủy thanh toán" })).toBeVisible({ timeout: 15_000 });
+    await checkA11y();
+    await page.getByRole("link", { name: "Thanh toán lại" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Nộp tiền tạm ứng án phí" })).toBeVisible();
+  });
+});

@@ -1,0 +1,22 @@
+import type { Config } from "../config/env.server";
+import { createVnpay, type Vnpay } from "./vnpay";
+
+const clients = new WeakMap<Config, Vnpay>();
+
+/** The VNPay client configured once per configuration object (the process's). */
+export function vnpayFor(config: Config): Vnpay {
+  let client = clients.get(config);
+  if (!client) {
+    client = createVnpay({
+      tmnCode: config.VNPAY_TMN_CODE,
+      hashSecret: config.VNPAY_HASH_SECRET,
+      paymentUrl: config.VNPAY_PAYMENT_URL,
+      apiUrl: config.VNPAY_API_URL,
+    });
+    clients.set(config, client);
+  }
+  return client;
+}
+
+export const RETURN_PATH = "/dich-vu/nop-tien/ket-qua";
+export const IPN_PATH = "/payments/vnpay/ipn";

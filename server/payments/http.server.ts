@@ -1,0 +1,110 @@
+import express, { type Express } from "express";
+import type { Services } from "../services.server";
+import { audit } from "../audit/audit.server";
+import { hit } from "../http/rate-limit.server";
+import { detectLocale } from "../../app/i18n/config";
+import { serverT } from "../../app/i18n/resources.server";
+import { normaliseIp } from "../app.server";
+import { handleIpn } from "./lifecycle.server";
+import { IPN_PATH, vnpayFor } from "./gateway.server";
+import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
+import { NoticeInputSchema } from "./schemas";
+import { createMailFlusher, type MailFlusher } from "./mail-outbox.server";
+import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
+import { z } from "zod";
+
+export type PaymentsMount = { sandbox: VnpaySandbox | null; mailFlusher: MailFlusher; close: () => void };
+
+/**
+ * Express-level payment endpoints, mounted before Remix: the VNPay IPN, the courts' notice API and, when
+ * not in production, the VNPay sandbox.
+ */
+export function mountPayments(app: Express, services: Services, options: { sandbox?: Partial<SandboxOptions> } = {}): PaymentsMount {
+  const { config, sql, log } = services;
+  const mailFlusher = createMailFlusher(sql, log);
+
+  app.get(IPN_PATH, async (req, res) => {
+    const q = req.originalUrl.indexOf("?");
+    const reply = await handleIpn(
+      { sql, vnpay: vnpayFor(config), log, onCredit: mailFlusher.schedule },
+      { rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "", remoteIp: normaliseIp(req.ip) },
+    );
+    res.setHeader("Cache-Control", "no-store");
+    res.status(200).json(reply);
+  });
+
+  app.post("/api/courts/notices", express.json({ limit: "32kb" }), async (req, res, next) => {
+    try {
+      res.setHeader("Cache-Control", "no-store");
+      const t = serverT(detectLocale(null, req.get("accept-language")));
+      const ip = normaliseIp(req.ip);
+      const limit = await hit(sql, { key: `court-api:ip:${ip ?? "unknown"}`, limit: 600, windowSeconds: 60 });
+      if (!limit.allowed) {
+        res.setHeader("Retry-After", String(limit.retryAfterSeconds));
+        return res.status(429).json({ error: "rate_limited", message: t("payments.api.rateLimited") });
+      }
+      const key = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "")?.[1];
+      const court = await courtByApiKey(sql, key);
+      if (!court) {
+        res.setHeader("WWW-Authenticate", 'Bearer realm="thads-courts"');
+        return res.status(401).json({ error: "unauthorized", message: t("payments.api.unauthorized") });
+      }
+      const body = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
+      const asText = (v: unknown) => (typeof v === "number" ? String(v) : v);
+      const parsed = NoticeInputSchema.extend({ collectingOfficeCode: z.string({ error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }) }).safeParse({
+        ...body,
+        amount: asText(body.amount),
+        courtCode: court.code,
+      });
+      const errors: { field: string; code: string; message: string }[] = parsed.success
+        ? []
+        : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: String(t(i.message as never)) }));
+      const agencyId = parsed.success ? await agencyIdByCode(sql, parsed.data.collectingOfficeCode) : null;
+      if (parsed.success && !agencyId) {
+        errors.push({ field: "collectingOfficeCode", code: "payments.errors.agencyUnknown", message: String(t("payments.errors.agencyUnknown")) });
+      }
+      if (!parsed.success || !agencyId) return res.status(400).json({ error: "invalid", errors });
+      const created = await sql.begin(async (tx) => {
+        const c = await insertNotice(tx, { ...parsed.data, courtId: court.id, agencyId, source: "court_api" });
+        await audit(tx, {
+          actorType: "system",
+          agencyId,
+          action: "fee_notice.create_by_court",
+          targetType: "fee_notice",
+          targetId: c.id,
+          ip,
+          requestId: res.locals.requestId as string,
+          details: { court: court.code, noticeNumber: c.noticeNumber, amount: parsed.data.amount },
+        });
+        return c;
+      });
+      res.status(201).json({ id: created.id, noticeNumber: created.noticeNumber, status: "unpaid" });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // A body that is not JSON (or too large) is the caller's mistake: 400/413 in JSON, never a 500.
+  app.use("/api/courts", (err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const e = err as { type?: string; status?: number };
+    if (e?.type === "entity.parse.failed" || e?.type === "entity.too.large" || e?.type === "encoding.unsupported") {
+      const t = serverT(detectLocale(null, req.get("accept-language")));
+      return res.status(e.status ?? 400).json({ error: "invalid_body", message: t("payments.api.invalidBody") });
+    }
+    next(err);
+  });
+
+  let sandbox: VnpaySandbox | null = null;
+  if (!config.isProduction) {
+    sandbox = createVnpaySandbox({ config, log, ...options.sandbox });
+    app.use(SANDBOX_BASE, sandbox.router);
+  }
+  return {
+    sandbox,
+    mailFlusher,
+    close: () => {
+      sandbox?.close();
+      mailFlusher.close();
+    },
+  };
+}

@@ -1,0 +1,383 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { testServices } from "../../test/services";
+import { queuedJobs } from "../../test/jobs";
+import { createApp } from "../app.server";
+import type { Services } from "../services.server";
+import { seedDemo } from "../db/seed.server";
+import { mountPayments, type PaymentsMount } from "./http.server";
+import { handleIpn, startCheckout, sweepOpenAttempts } from "./lifecycle.server";
+import { vnpayFor } from "./gateway.server";
+import { insertNotice } from "./notices.server";
+import { signParams } from "./vnpay";
+import { flushPaymentMailTask, sendPaymentConfirmation } from "./jobs.server";
+import { flushPaymentMail } from "./mail-outbox.server";
+
+let db: TestDatabase;
+let server: http.Server;
+let base: string;
+let services: Services;
+let payments: PaymentsMount;
+
+async function listen(s: http.Server): Promise<string> {
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", () => r()));
+  return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemo(db.sql);
+  server = http.createServer();
+  base = await listen(server);
+  services = testServices(db.sql, { env: { BASE_URL: base } });
+  const app = createApp({
+    services,
+    build: () => Promise.reject(new Error("no Remix in this test")),
+    beforeRemix: (a) => (payments = mountPayments(a, services, { sandbox: { retry: { attempts: 3, intervalMs: 30 } } })),
+  });
+  server.on("request", app);
+});
+
+afterAll(async () => {
+  payments?.close();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await db.drop();
+});
+
+async function newNotice(amount = 1_250_000) {
+  const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HNI-KV01'`;
+  const [agency] = await db.sql<{ id: string }[]>`select id from agencies where code = 'HNI-KV01'`;
+  return insertNotice(db.sql, {
+    courtCode: "TAND-HNI-KV01",
+    caseReference: "Vụ án dân sự số 1/2026/TLST-DS",
+    payerName: "Lê Văn Bình",
+    payerIdNumber: "001085012345",
+    payerAddress: "Hà Nội",
+    amount,
+    dueDate: "2026-12-31",
+    courtId: court!.id,
+    agencyId: agency!.id,
+    source: "form",
+  });
+}
+
+async function checkout(noticeId: string, locale: "vi" | "en" = "vi") {
+  const r = await startCheckout(services, { noticeId, email: "payer@example.vn", locale, ip: "::1" });
+  if (!r.ok) throw new Error(r.reason);
+  return r;
+}
+
+/** Opens the sandbox page like a browser and submits the tester's choice; returns the return URL. */
+async function payInSandbox(url: string, form: Record<string, string>) {
+  const page = await fetch(url);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  const pageId = /name="page" value="([0-9a-f]+)"/.exec(html)![1]!;
+  const res = await fetch(`${base}/sandbox/vnpay/paymentv2/pay`, {
+    method: "POST",
+    body: new URLSearchParams({ page: pageId, bank: "NCB", ...form }),
+    redirect: "manual",
+  });
+  expect(res.status).toBe(303);
+  return new URL(res.headers.get("location")!);
+}
+
+const attempt = async (txnRef: string) =>
+  (await db.sql<{ state: string; refund_review: boolean; refund_review_reason: string | null; notice_id: string }[]>`
+    select state, refund_review, refund_review_reason, notice_id from payment_attempts where txn_ref = ${txnRef}`)[0]!;
+const notice = async (id: string) =>
+  (await db.sql<{ status: string; paid_attempt_id: string | null }[]>`select status, paid_attempt_id from fee_notices where id = ${id}`)[0]!;
+const notifications = (txnRef: string) =>
+  db.sql<{ rsp_code: string; signature_ok: boolean | null }[]>`select rsp_code, signature_ok from gateway_notifications where txn_ref = ${txnRef} order by id`;
+const ipn = async (params: Record<string, string>, hash?: string) => {
+  const { query, hash: good } = signParams(services.config.VNPAY_HASH_SECRET, params);
+  const res = await fetch(`${base}/payments/vnpay/ipn?${query}&vnp_SecureHash=${hash ?? good}`);
+  expect(res.status).toBe(200);
+  return (await res.json()) as { RspCode: string; Message: string };
+};
+const paidParams = (txnRef: string, amount: number, extra: Record<string, string> = {}) => ({
+  vnp_Amount: String(amount * 100),
+  vnp_BankCode: "NCB",
+  vnp_OrderInfo: "Nop tam ung an phi",
+  vnp_PayDate: "20260102100405",
+  vnp_ResponseCode: "00",
+  vnp_TmnCode: services.config.VNPAY_TMN_CODE,
+  vnp_TransactionNo: "14000001",
+  vnp_TransactionStatus: "00",
+  vnp_TxnRef: txnRef,
+  ...extra,
+});
+
+describe("the payment journey through the sandbox", () => {
+  it("pays: signed redirect back, IPN applied once, notice credited, confirmation e-mail queued in the payer's language", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id, "en");
+    expect((await attempt(c.txnRef)).state).toBe("redirected");
+    const back = await payInSandbox(c.url, { outcome: "success" });
+    expect(back.pathname).toBe("/dich-vu/nop-tien/ket-qua");
+    expect(vnpayFor(services.config).returns.verify(back.searchParams)).toMatchObject({ paid: true, amount: 1_250_000, txnRef: c.txnRef });
+    await payments.sandbox!.ipn.idle();
+    expect((await attempt(c.txnRef)).state).toBe("succeeded");
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+    expect(await notifications(c.txnRef)).toEqual([{ rsp_code: "00", signature_ok: true }]);
+    await payments.mailFlusher.idle(); // the IPN asked for the e-mail outbox to be flushed
+    const jobs = await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation");
+    const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
+    expect(jobs.filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+    const events = await db.sql<{ kind: string; to_state: string | null }[]>`
+      select kind, to_state from payment_events where attempt_id = ${a!.id} order by id`;
+    expect(events).toEqual([
+      { kind: "created", to_state: "created" },
+      { kind: "redirected", to_state: "redirected" },
+      { kind: "ipn", to_state: "succeeded" },
+    ]);
+    // The e-mail job, run for real into the outbox: in the payer's language (English here).
+    await sendPaymentConfirmation(services)({ attemptId: a!.id }, {} as never);
+    const [mail] = await db.sql<{ to_address: string; subject: string; text_body: string }[]>`
+      select to_address, subject, text_body from mail_outbox order by id desc limit 1`;
+    expect(mail).toMatchObject({ to_address: "payer@example.vn", subject: `Advance court fee payment confirmed – notice ${n.noticeNumber}` });
+    expect(mail!.text_body).toContain("Amount: VND 1,250,000");
+    expect(mail!.text_body).toContain("Dear Lê Văn Bình,");
+    // A paid notice cannot be paid again.
+    expect(await startCheckout(services, { noticeId: n.id, email: "x@example.vn", locale: "vi", ip: null })).toEqual({ ok: false, reason: "paid" });
+  });
+
+  it.each([
+    ["cancel", "cancelled"],
+    ["insufficient", "failed"],
+    ["timeout", "expired"],
+  ])("records %s as %s and answers 00", async (outcome, state) => {
+    const n = await newNotice();
+    const c = await checkout(n.id);
+    await payInSandbox(c.url, { outcome });
+    await payments.sandbox!.ipn.idle();
+    expect((await attempt(c.txnRef)).state).toBe(state);
+    expect(await notice(n.id)).toMatchObject({ status: "unpaid" });
+    expect((await notifications(c.txnRef)).map((x) => x.rsp_code)).toEqual(["00"]);
+  });
+
+  it("a duplicated IPN is applied once: 00 then 02", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id);
+    await payInSandbox(c.url, { outcome: "success", duplicate: "1" });
+    await payments.sandbox!.ipn.idle();
+    expect((await notifications(c.txnRef)).map((x) => x.rsp_code).sort()).toEqual(["00", "02"]);
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+  });
+
+  it("a signed IPN with a wrong amount answers 04, is retried like VNPay, credits nothing and goes to refund review", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id);
+    await payInSandbox(c.url, { outcome: "success", wrongAmount: "1" });
+    await payments.sandbox!.ipn.idle();
+    expect((await notifications(c.txnRef)).map((x) => x.rsp_code)).toEqual(["04", "04", "04"]);
+    expect(payments.sandbox!.ipn.deliveries.filter((d) => d.txnRef === c.txnRef)).toHaveLength(3);
+    expect(await attempt(c.txnRef)).toMatchObject({ state: "redirected", refund_review: true, refund_review_reason: "amount-mismatch" });
+    expect(await notice(n.id)).toMatchObject({ status: "unpaid" });
+  });
+
+  it("a lost IPN is settled by the sweep with querydr", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id);
+    await payInSandbox(c.url, { outcome: "success", drop: "1" });
+    await payments.sandbox!.ipn.idle();
+    expect(await notifications(c.txnRef)).toEqual([]);
+    expect((await attempt(c.txnRef)).state).toBe("redirected");
+    await db.sql`update payment_attempts set expires_at = now() - interval '10 minutes' where txn_ref = ${c.txnRef}`;
+    const result = await sweepOpenAttempts({ sql: db.sql, vnpay: vnpayFor(services.config), log: services.log });
+    expect(result.settled.succeeded).toBeGreaterThanOrEqual(1);
+    expect((await attempt(c.txnRef)).state).toBe("succeeded");
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+    // The querydr credit flushed its own e-mail into the queue.
+    const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
+    expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+  });
+
+  it("an e-mail owed by a credit whose process stopped before flushing is moved by the cron task, once", async () => {
+    const n = await newNotice(700_000);
+    const c = await checkout(n.id);
+    const { query, hash } = signParams(services.config.VNPAY_HASH_SECRET, paidParams(c.txnRef, 700_000));
+    // No onCredit: as if the process stopped right after the commit.
+    const r = await handleIpn({ sql: db.sql, vnpay: vnpayFor(services.config), log: services.log }, { rawQuery: `${query}&vnp_SecureHash=${hash}`, remoteIp: null });
+    expect(r.RspCode).toBe("00");
+    const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
+    const jobsFor = async () => (await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id);
+    expect(await jobsFor()).toHaveLength(0);
+    await flushPaymentMailTask(services)({}, {} as never);
+    expect(await jobsFor()).toHaveLength(1);
+    expect(await flushPaymentMail(db.sql)).toBe(0);
+    expect(await jobsFor()).toHaveLength(1);
+  });
+
+  it("the sweep expires an attempt the customer never paid", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id);
+    await fetch(c.url); // the customer looked at the gateway page and left
+    await db.sql`update payment_attempts set expires_at = now() - interval '10 minutes' where txn_ref = ${c.txnRef}`;
+    await sweepOpenAttempts({ sql: db.sql, vnpay: vnpayFor(services.config), log: services.log });
+    expect((await attempt(c.txnRef)).state).toBe("expired");
+    // A new checkout can start.
+    const again = await checkout(n.id);
+    expect(again.txnRef).not.toBe(c.txnRef);
+  });
+
+  it("reuses the open attempt while its window lasts, and supersedes it when close to expiry", async () => {
+    const n = await newNotice();
+    const first = await checkout(n.id);
+    const second = await checkout(n.id);
+    expect(second).toMatchObject({ reused: true, txnRef: first.txnRef });
+    await db.sql`update payment_attempts set expires_at = now() + interval '30 seconds' where txn_ref = ${first.txnRef}`;
+    const third = await checkout(n.id);
+    expect(third.reused).toBe(false);
+    expect((await attempt(first.txnRef)).state).toBe("expired");
+  });
+
+  it("a second success at the gateway (race) is recorded and flagged for refund review, never credited twice", async () => {
+    const n = await newNotice();
+    const a = await checkout(n.id);
+    const pageA = await fetch(a.url).then((r) => r.text());
+    await db.sql`update payment_attempts set expires_at = now() + interval '30 seconds' where txn_ref = ${a.txnRef}`;
+    const b = await checkout(n.id); // supersedes A while A's gateway page is still open
+    await payInSandbox(b.url, { outcome: "success" });
+    await payments.sandbox!.ipn.idle(); // B's IPN first: B credits the notice
+    const pageId = /name="page" value="([0-9a-f]+)"/.exec(pageA)![1]!;
+    await fetch(`${base}/sandbox/vnpay/paymentv2/pay`, { method: "POST", body: new URLSearchParams({ page: pageId, outcome: "success" }), redirect: "manual" });
+    await payments.sandbox!.ipn.idle();
+    expect(await attempt(b.txnRef)).toMatchObject({ state: "succeeded", refund_review: false });
+    expect(await attempt(a.txnRef)).toMatchObject({ state: "succeeded", refund_review: true, refund_review_reason: "notice-already-paid" });
+    const [paidBy] = await db.sql<{ txn_ref: string }[]>`
+      select p.txn_ref from fee_notices n join payment_attempts p on p.id = n.paid_attempt_id where n.id = ${n.id}`;
+    expect(paidBy!.txn_ref).toBe(b.txnRef);
+  });
+});
+
+describe("the IPN endpoint's answers", () => {
+  it("97 for a tampered signature: stored raw, no state changed", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id);
+    const params = paidParams(c.txnRef, 1_250_000);
+    const { hash } = signParams(services.config.VNPAY_HASH_SECRET, params);
+    const tampered = hash.slice(0, -1) + (hash.endsWith("0") ? "1" : "0");
+    expect(await ipn(params, tampered)).toEqual({ RspCode: "97", Message: "Invalid signature" });
+    expect(await ipn({ ...params, vnp_Amount: "1" }, hash)).toMatchObject({ RspCode: "97" });
+    expect(await attempt(c.txnRef)).toMatchObject({ state: "redirected", refund_review: false });
+    expect(await notice(n.id)).toMatchObject({ status: "unpaid" });
+    expect(await notifications(c.txnRef)).toEqual([
+      { rsp_code: "97", signature_ok: false },
+      { rsp_code: "97", signature_ok: false },
+    ]);
+    const [raw] = await db.sql<{ raw_query: string }[]>`select raw_query from gateway_notifications where txn_ref = ${c.txnRef} limit 1`;
+    expect(raw!.raw_query).toContain(`vnp_SecureHash=${tampered}`);
+  });
+
+  it("01 for an unknown order, 04 for a wrong amount, 00 then 02 for the same success, 99 for a signed message without fields", async () => {
+    expect(await ipn(paidParams("TUNKNOWN", 1000))).toMatchObject({ RspCode: "01" });
+    const n = await newNotice(500_000);
+    const c = await checkout(n.id);
+    expect(await ipn(paidParams(c.txnRef, 400_000))).toMatchObject({ RspCode: "04" });
+    expect(await ipn(paidParams(c.txnRef, 500_000))).toEqual({ RspCode: "00", Message: "Confirm Success" });
+    expect(await ipn(paidParams(c.txnRef, 500_000))).toEqual({ RspCode: "02", Message: "Order already confirmed" });
+    expect(await ipn({ vnp_TmnCode: services.config.VNPAY_TMN_CODE, vnp_ResponseCode: "00" })).toMatchObject({ RspCode: "99" });
+    const res = await fetch(`${base}/payments/vnpay/ipn`);
+    expect(await res.json()).toMatchObject({ RspCode: "97" });
+  });
+
+  it("99 for anything unexpected while applying: logged, the raw row kept with the error, nothing half-applied", async () => {
+    const n = await newNotice(600_000);
+    const c = await checkout(n.id);
+    // A real database failure in the middle of the credit (a trigger refusing the notice update).
+    await db.sql.unsafe(`
+      create function refuse_credit() returns trigger language plpgsql as $$ begin raise exception 'disk on fire'; end; $$;
+      create trigger refuse_credit before update on fee_notices for each row when (new.id = '${n.id}') execute function refuse_credit();`);
+    try {
+      expect(await ipn(paidParams(c.txnRef, 600_000))).toEqual({ RspCode: "99", Message: "Unknown error" });
+      const [raw] = await db.sql<{ rsp_code: string; note: string }[]>`select rsp_code, note from gateway_notifications where txn_ref = ${c.txnRef}`;
+      expect(raw).toMatchObject({ rsp_code: "99", note: expect.stringContaining("disk on fire") });
+      expect(await attempt(c.txnRef)).toMatchObject({ state: "redirected" });
+    } finally {
+      await db.sql.unsafe(`drop trigger refuse_credit on fee_notices; drop function refuse_credit();`);
+    }
+    // VNPay retries; once the fault is gone the same IPN applies.
+    expect(await ipn(paidParams(c.txnRef, 600_000))).toMatchObject({ RspCode: "00" });
+  });
+
+  it("fifty identical IPNs at the same moment credit the notice exactly once", async () => {
+    const n = await newNotice(2_000_000);
+    const c = await checkout(n.id);
+    const { query, hash } = signParams(services.config.VNPAY_HASH_SECRET, paidParams(c.txnRef, 2_000_000));
+    const url = `${base}/payments/vnpay/ipn?${query}&vnp_SecureHash=${hash}`;
+    const agent = new http.Agent({ keepAlive: false, maxSockets: 50 });
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        new Promise<string>((resolve, reject) =>
+          http.get(url, { agent }, (res) => {
+            let body = "";
+            res.on("data", (d) => (body += d));
+            res.on("end", () => resolve((JSON.parse(body) as { RspCode: string }).RspCode));
+          }).on("error", reject),
+        ),
+      ),
+    );
+    agent.destroy();
+    expect(replies.filter((r) => r === "00")).toHaveLength(1);
+    expect(replies.filter((r) => r === "02")).toHaveLength(49);
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+    const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
+    const [events] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_events where attempt_id = ${a!.id} and to_state = 'succeeded'`;
+    expect(events!.count).toBe(1);
+    const [owed] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_mail_outbox where attempt_id = ${a!.id}`;
+    expect(owed!.count).toBe(1);
+    await payments.mailFlusher.idle();
+    expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+    expect(await notifications(c.txnRef)).toHaveLength(50);
+  });
+});
+
+describe("querydr and refund against the sandbox", () => {
+  it("retrieves a paid transaction, refunds it once, refuses the rest", async () => {
+    const vnpay = vnpayFor(services.config);
+    const n = await newNotice(300_000);
+    const c = await checkout(n.id);
+    await payInSandbox(c.url, { outcome: "success" });
+    await payments.sandbox!.ipn.idle();
+    const [a] = await db.sql<{ vnp_create_date: string; order_info: string; transaction_no: string }[]>`
+      select vnp_create_date, order_info, transaction_no from payment_attempts where txn_ref = ${c.txnRef}`;
+    const info = await vnpay.transactions.retrieve({ txnRef: c.txnRef, orderInfo: a!.order_info, transactionDate: a!.vnp_create_date });
+    expect(info).toMatchObject({ found: true, paid: true, amount: 300_000, transactionStatus: "00", transactionNo: a!.transaction_no });
+    const unknown = await vnpay.transactions.retrieve({ txnRef: "TNOPE", orderInfo: "x", transactionDate: a!.vnp_create_date });
+    expect(unknown).toMatchObject({ found: false, responseCode: "91", paid: false });
+
+    const refund = { txnRef: c.txnRef, orderInfo: "Hoan tien", transactionDate: a!.vnp_create_date, transactionNo: a!.transaction_no, createBy: "ketoan@thads.local" };
+    expect(await vnpay.refunds.create({ ...refund, amount: 100_000, type: "full" })).toMatchObject({ ok: false, responseCode: "03" });
+    expect(await vnpay.refunds.create({ ...refund, amount: 300_000, type: "full" })).toMatchObject({ ok: true, responseCode: "00" });
+    expect(await vnpay.refunds.create({ ...refund, amount: 300_000, type: "full" })).toMatchObject({ ok: false, responseCode: "94" });
+
+    const m = await newNotice(300_000);
+    const f = await checkout(m.id);
+    await payInSandbox(f.url, { outcome: "insufficient" });
+    const [fa] = await db.sql<{ vnp_create_date: string }[]>`select vnp_create_date from payment_attempts where txn_ref = ${f.txnRef}`;
+    expect(await vnpay.refunds.create({ ...refund, txnRef: f.txnRef, transactionDate: fa!.vnp_create_date, amount: 300_000, type: "full" })).toMatchObject({ responseCode: "95" });
+  });
+
+  it("answers 97 to a request with a bad checksum", async () => {
+    const res = await fetch(`${base}/sandbox/vnpay/merchant_webapi/api/transaction`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ vnp_Command: "querydr", vnp_SecureHash: "00" }),
+    });
+    expect(await res.json()).toMatchObject({ vnp_ResponseCode: "97" });
+  });
+
+  it("refuses a payment URL with a bad signature (localised page)", async () => {
+    const n = await newNotice();
+    const c = await checkout(n.id, "en");
+    const res = await fetch(c.url.replace("vnp_Amount=125000000", "vnp_Amount=100"));
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('lang="en"');
+    expect(html).toContain("Invalid signature");
+  });
+});

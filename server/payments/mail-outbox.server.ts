@@ -1,0 +1,58 @@
+import type { Sql } from "../db/client.server";
+import type { Logger } from "../logger.server";
+
+/** Moves owed confirmation e-mails (payment_mail_outbox) into the job queue; returns how many. */
+export async function flushPaymentMail(sql: Sql, { batch = 500 }: { batch?: number } = {}): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const [row] = await sql<{ n: number }[]>`select payments_flush_mail_outbox(${batch}) as n`;
+    total += row!.n;
+    if (row!.n < batch) return total;
+  }
+}
+
+/**
+ * After a credit the web process asks for a flush; requests within `delayMs` share one (so a burst of
+ * IPNs costs one NOTIFY per batch, not one per IPN). The cron task `flush_payment_mail` is the safety
+ * net for a process that stops between the commit and the flush.
+ */
+export function createMailFlusher(sql: Sql, log: Logger, { delayMs = 100 }: { delayMs?: number } = {}) {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = async () => {
+    timer = null;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = flushPaymentMail(sql)
+      .then(() => undefined)
+      .catch((err: unknown) => log.error({ err }, "payment e-mail outbox flush failed (the cron task will retry)"))
+      .finally(() => {
+        running = null;
+        if (again) {
+          again = false;
+          schedule();
+        }
+      });
+  };
+  const schedule = () => {
+    if (!timer) {
+      timer = setTimeout(() => void run(), delayMs);
+      timer.unref();
+    }
+  };
+  return {
+    schedule,
+    /** For tests and shutdown: waits for a scheduled or running flush. */
+    async idle() {
+      while (timer || running) await (running ?? new Promise((r) => setTimeout(r, delayMs)));
+    },
+    close() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+export type MailFlusher = ReturnType<typeof createMailFlusher>;

@@ -1,0 +1,177 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../../test/db";
+import { testServices } from "../../test/services";
+import { createApp } from "../app.server";
+import { seedDemo } from "../db/seed.server";
+import { mountPayments, type PaymentsMount } from "./http.server";
+import { createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey, LOOKUP_LIMITS } from "./notices.server";
+import { DEMO_COURT_KEY, DEMO_NOTICES } from "./seed.server";
+import { parseCsv } from "./csv";
+
+let db: TestDatabase;
+let server: http.Server;
+let base: string;
+let payments: PaymentsMount;
+let accountant: { staffId: string; agencyId: string };
+let clerk: string;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seedDemo(db.sql);
+  const [a] = await db.sql<{ staff_id: string; agency_id: string }[]>`
+    select r.staff_id, r.agency_id from staff_roles r join staff s on s.id = r.staff_id where s.email = 'ketoan@thads.local'`;
+  accountant = { staffId: a!.staff_id, agencyId: a!.agency_id };
+  const [c] = await db.sql<{ id: string }[]>`select id from staff where email = 'tiepnhan@thads.local'`;
+  clerk = c!.id;
+  server = http.createServer();
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const services = testServices(db.sql, { env: { BASE_URL: base } });
+  server.on("request", createApp({ services, build: () => Promise.reject(new Error("no Remix")), beforeRemix: (x) => (payments = mountPayments(x, services)) }));
+});
+
+afterAll(async () => {
+  payments?.close();
+  server.closeAllConnections();
+  await new Promise((r) => server.close(r));
+  await db.drop();
+});
+
+const actor = () => ({ staffId: accountant.staffId, ip: "127.0.0.1", requestId: "test-req" });
+const input = {
+  courtCode: "TAND-HNI-KV01",
+  caseReference: "Vụ án dân sự số 7/2026/TLST-DS",
+  payerName: "Phạm Thị Hoa",
+  payerIdNumber: "001190000123",
+  payerAddress: "Hà Nội",
+  amount: 700_000,
+  dueDate: "2026-12-31",
+};
+
+describe("seed", () => {
+  it("is idempotent and leaves unpaid demo notices", async () => {
+    const again = await seedDemo(db.sql);
+    expect(again).toEqual({ staffCreated: 0, noticesCreated: 0 });
+    const rows = await db.sql`select 1 from fee_notices where notice_number = ${DEMO_NOTICES[0]!.noticeNumber} and status = 'unpaid'`;
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe("staff create notices", () => {
+  it("by form, for their own office only, audited", async () => {
+    const ok = await createNoticeByStaff(db.sql, { ...input, agencyId: accountant.agencyId }, actor());
+    expect(ok).toMatchObject({ ok: true, noticeNumber: expect.stringMatching(/^TB-\d{4}-\d{7}$/) });
+    const [audit] = await db.sql<{ action: string; agency_id: string }[]>`
+      select action, agency_id from audit_log where target_id = ${(ok as { id: string }).id}`;
+    expect(audit).toMatchObject({ action: "fee_notice.create", agency_id: accountant.agencyId });
+
+    const [other] = await db.sql<{ id: string }[]>`select id from agencies where code = 'HCM-KV01'`;
+    expect(await createNoticeByStaff(db.sql, { ...input, agencyId: other!.id }, actor())).toMatchObject({ ok: false, field: "agencyId" });
+    expect(await createNoticeByStaff(db.sql, { ...input, agencyId: accountant.agencyId }, { ...actor(), staffId: clerk })).toMatchObject({ ok: false, field: "agencyId" });
+    expect(await createNoticeByStaff(db.sql, { ...input, courtCode: "NOPE", agencyId: accountant.agencyId }, actor())).toMatchObject({ ok: false, field: "courtCode" });
+  });
+
+  it("by CSV: all rows or none, with per-line problems", async () => {
+    const header = "court_code,court_document_number,case_reference,payer_name,payer_id_number,payer_address,amount,due_date";
+    const good = `${header}\r\nTAND-HNI-KV01,1/TB-TA,"Vụ án số 1, dân sự",Nguyễn Văn Một,001085000001,"Số 1, Hà Nội",1.250.000,31/12/2026\nTAND-HNI-KV02,,Vụ án số 2,Công ty TNHH Hai,0300588569,Hà Nội,300000,2026-12-01\n`;
+    const before = await db.sql`select 1 from fee_notices`;
+    const result = await importNoticesCsv(db.sql, { csv: good, agencyId: accountant.agencyId }, actor());
+    expect(result).toMatchObject({ ok: true });
+    expect((result as { created: unknown[] }).created).toHaveLength(2);
+    const [one] = await db.sql<{ amount: number; payer_id_kind: string; case_reference: string }[]>`
+      select amount, payer_id_kind, case_reference from fee_notices where payer_id_number = '001085000001'`;
+    expect(one).toEqual({ amount: 1_250_000, payer_id_kind: "cccd", case_reference: "Vụ án số 1, dân sự" });
+
+    const bad = `${header}\nTAND-HNI-KV01,,Vụ án,Người A,003085000001,Hà Nội,abc,31/02/2026\nTAND-XXX,,Vụ án,Người B,0300588568,Hà Nội,1000000,31/12/2026\nTAND-HNI-KV01,,Vụ án,Người C,001085000002,Hà Nội,1000000,31/12/2026\n`;
+    const failed = await importNoticesCsv(db.sql, { csv: bad, agencyId: accountant.agencyId }, actor());
+    expect(failed).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, column: "payer_id_number", error: "payments.errors.idProvince" },
+        { line: 2, column: "amount", error: "payments.errors.amountInvalid" },
+        { line: 2, column: "due_date", error: "payments.errors.dueDateInvalid" },
+        { line: 3, column: "payer_id_number", error: "payments.errors.idCheckDigit" },
+      ],
+    });
+    const after = await db.sql`select 1 from fee_notices`;
+    expect(after.length).toBe(before.length + 2); // the bad file imported nothing, not even its good line
+
+    expect(await importNoticesCsv(db.sql, { csv: "a,b\n1,2", agencyId: accountant.agencyId }, actor())).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, error: "payments.import.errors.header" }],
+    });
+    expect(parseCsv("a;b\n\"x;y\";z")).toEqual([["a", "b"], ["x;y", "z"]]);
+  });
+});
+
+describe("citizen lookup", () => {
+  it("finds with the right pair; every wrong pair gets the same answer; rate-limited", async () => {
+    const n = DEMO_NOTICES[0]!;
+    const ok = await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: n.payerIdNumber, ip: "10.0.0.1" });
+    expect(ok).toMatchObject({ ok: true, notice: { notice_number: n.noticeNumber, amount: n.amount, status: "unpaid" } });
+    const wrongId = await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: "001085099999", ip: "10.0.0.1" });
+    const wrongNumber = await findNoticeForPayer(db.sql, { noticeNumber: "TB-2026-9999999", idNumber: n.payerIdNumber, ip: "10.0.0.1" });
+    expect(wrongId).toEqual({ ok: false, reason: "not-found" });
+    expect(wrongNumber).toEqual(wrongId);
+
+    let last;
+    for (let i = 0; i < LOOKUP_LIMITS.perIp + 1; i++) {
+      last = await findNoticeForPayer(db.sql, { noticeNumber: `TB-2026-${String(i).padStart(7, "0")}`, idNumber: n.payerIdNumber, ip: "10.0.0.2" });
+    }
+    expect(last).toMatchObject({ ok: false, reason: "rate-limited" });
+  });
+});
+
+describe("court API", () => {
+  const post = (body: unknown, key: string | null = DEMO_COURT_KEY, lang = "vi") =>
+    fetch(`${base}/api/courts/notices`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Accept-Language": lang, ...(key ? { Authorization: `Bearer ${key}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  const apiBody = { caseReference: "Vụ án số 9/2026", payerName: "Đỗ Văn Chín", payerIdNumber: "0300588569", payerAddress: "Hà Nội", amount: 2_500_000, dueDate: "2026-12-31", collectingOfficeCode: "HNI-KV01", courtDocumentNumber: "9/TB-TA" };
+
+  it("creates a notice for the court that owns the key; the key is stored only as a hash", async () => {
+    const res = await post(apiBody);
+    expect(res.status).toBe(201);
+    const json = (await res.json()) as { noticeNumber: string };
+    const [row] = await db.sql<{ court: string; source: string; amount: number }[]>`
+      select c.code as court, n.source, n.amount from fee_notices n join courts c on c.id = n.court_id where n.notice_number = ${json.noticeNumber}`;
+    expect(row).toEqual({ court: "TAND-HNI-KV01", source: "court_api", amount: 2_500_000 });
+    const keys = await db.sql`select 1 from courts where api_key_hash::text like ${"%" + DEMO_COURT_KEY + "%"}`;
+    expect(keys).toHaveLength(0);
+  });
+
+  it("401 without or with a wrong key; 400 with localised per-field errors", async () => {
+    expect((await post(apiBody, null)).status).toBe(401);
+    expect((await post(apiBody, "tak_wrong_key_1234567890")).status).toBe(401);
+    const res = await post({ ...apiBody, payerIdNumber: "0300588568", amount: "-5", collectingOfficeCode: "XX" }, DEMO_COURT_KEY, "en");
+    expect(res.status).toBe(400);
+    const json = (await res.json()) as { errors: { field: string; message: string }[] };
+    expect(json.errors.map((e) => e.field).sort()).toEqual(["amount", "payerIdNumber"]);
+    expect(json.errors.find((e) => e.field === "payerIdNumber")!.message).toMatch(/check digit/);
+    const office = await post({ ...apiBody, collectingOfficeCode: "XX" });
+    expect(await office.json()).toMatchObject({ errors: [{ field: "collectingOfficeCode", message: "Không có cơ quan thi hành án với mã này." }] });
+  });
+
+  it("a body that is not JSON is a 400, not a 500", async () => {
+    const res = await fetch(`${base}/api/courts/notices`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Authorization: `Bearer ${DEMO_COURT_KEY}` },
+      body: "{not json",
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: "invalid_body" });
+  });
+
+  it("a newly issued key replaces the old one", async () => {
+    const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HCM-KV01'`;
+    const key = await issueCourtKey(db.sql, { courtId: court!.id });
+    const res = await post({ ...apiBody, collectingOfficeCode: "HCM-KV01" }, key);
+    expect(res.status).toBe(201);
+    await issueCourtKey(db.sql, { courtId: court!.id });
+    expect((await post(apiBody, key)).status).toBe(401);
+  });
+});

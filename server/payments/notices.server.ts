@@ -1,0 +1,264 @@
+import crypto from "node:crypto";
+import type { Pool, Sql } from "../db/client.server";
+import { audit } from "../audit/audit.server";
+import { hit } from "../http/rate-limit.server";
+import { checkPayerId } from "../validation/ids";
+import { parseCsv } from "./csv";
+import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
+
+export { CSV_COLUMNS };
+
+/** Fee notices (thông báo nộp tiền tạm ứng án phí): created by staff (form, CSV) and courts (API). */
+
+export type NoticeSource = "form" | "csv" | "court_api" | "seed";
+
+export type Notice = {
+  id: string;
+  notice_number: string;
+  court_id: string;
+  court_name: string;
+  court_document_number: string | null;
+  case_reference: string;
+  payer_name: string;
+  payer_id_kind: "cccd" | "tax";
+  payer_id_number: string;
+  payer_address: string;
+  amount: number;
+  due_date: string;
+  agency_id: string;
+  agency_name: string;
+  agency_address: string | null;
+  status: "unpaid" | "paid" | "cancelled";
+  paid_at: Date | null;
+  source: NoticeSource;
+  created_at: Date;
+};
+
+const NOTICE_COLUMNS = (sql: Sql) => sql`
+  n.id, n.notice_number, n.court_id, c.name as court_name, n.court_document_number, n.case_reference, n.payer_name,
+  n.payer_id_kind, n.payer_id_number, n.payer_address, n.amount, to_char(n.due_date, 'YYYY-MM-DD') as due_date,
+  n.agency_id, a.name as agency_name, a.address as agency_address, n.status, n.paid_at, n.source, n.created_at`;
+
+/** TB-<year>-<7 random digits>: short enough to read out on the phone, not a counter. */
+export function newNoticeNumber(now = new Date()): string {
+  const digits = String(crypto.randomInt(0, 10_000_000)).padStart(7, "0");
+  return `TB-${now.getUTCFullYear()}-${digits}`;
+}
+
+async function courtIdByCode(sql: Sql, code: string): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`select id from courts where code = ${code.toUpperCase()} and active`;
+  return row?.id ?? null;
+}
+
+export async function listCourts(sql: Sql): Promise<{ code: string; name: string }[]> {
+  return sql<{ code: string; name: string }[]>`select code, name from courts where active order by name`;
+}
+
+/** Inserts a validated notice; the number is drawn until it is free. */
+export async function insertNotice(
+  sql: Sql,
+  input: NoticeInput & { courtId: string; agencyId: string; source: NoticeSource; createdBy?: string | null; noticeNumber?: string },
+): Promise<{ id: string; noticeNumber: string }> {
+  const kind = checkPayerId(input.payerIdNumber);
+  if (!kind.ok) throw new Error("payer id must be validated first");
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const number = input.noticeNumber ?? newNoticeNumber();
+    const rows = await sql<{ id: string }[]>`
+      insert into fee_notices (notice_number, court_id, court_document_number, case_reference, payer_name, payer_id_kind,
+        payer_id_number, payer_address, amount, due_date, agency_id, source, created_by)
+      values (${number}, ${input.courtId}, ${input.courtDocumentNumber || null}, ${input.caseReference}, ${input.payerName},
+        ${kind.kind}, ${kind.value}, ${input.payerAddress}, ${input.amount}, ${input.dueDate}, ${input.agencyId},
+        ${input.source}, ${input.createdBy ?? null})
+      on conflict (notice_number) do nothing
+      returning id`;
+    if (rows[0]) return { id: rows[0].id, noticeNumber: number };
+    if (input.noticeNumber) break;
+  }
+  throw new Error("could not draw a free notice number");
+}
+
+/** The offices where this staff member is an accountant (checked in SQL, never from the form). */
+export async function accountantAgencies(sql: Sql, { staffId }: { staffId: string }) {
+  return sql<{ id: string; code: string; name: string }[]>`
+    select a.id, a.code, a.name from staff_roles r join agencies a on a.id = r.agency_id
+    where r.staff_id = ${staffId} and r.role = 'accountant' and a.active order by a.name`;
+}
+
+export type CreateByStaffResult =
+  | { ok: true; id: string; noticeNumber: string }
+  | { ok: false; field: "courtCode" | "agencyId"; error: string };
+
+/** An accountant records a court's notice for their own collecting office. Audited. */
+export async function createNoticeByStaff(
+  sql: Pool,
+  input: NoticeInput & { agencyId: string },
+  actor: { staffId: string; ip: string | null; requestId: string | null },
+): Promise<CreateByStaffResult> {
+  return sql.begin(async (tx) => {
+    const [allowed] = await tx`
+      select 1 from staff_roles where staff_id = ${actor.staffId} and agency_id = ${input.agencyId} and role = 'accountant'`;
+    if (!allowed) return { ok: false as const, field: "agencyId" as const, error: "payments.errors.agencyRequired" };
+    const courtId = await courtIdByCode(tx, input.courtCode);
+    if (!courtId) return { ok: false as const, field: "courtCode" as const, error: "payments.errors.courtUnknown" };
+    const created = await insertNotice(tx, { ...input, courtId, source: "form", createdBy: actor.staffId });
+    await audit(tx, {
+      actorType: "staff",
+      actorId: actor.staffId,
+      agencyId: input.agencyId,
+      action: "fee_notice.create",
+      targetType: "fee_notice",
+      targetId: created.id,
+      ip: actor.ip,
+      requestId: actor.requestId,
+      details: { noticeNumber: created.noticeNumber, amount: input.amount, courtCode: input.courtCode },
+    });
+    return { ok: true as const, ...created };
+  });
+}
+
+const CSV_FIELD: Record<(typeof CSV_COLUMNS)[number], keyof NoticeInput> = {
+  court_code: "courtCode",
+  court_document_number: "courtDocumentNumber",
+  case_reference: "caseReference",
+  payer_name: "payerName",
+  payer_id_number: "payerIdNumber",
+  payer_address: "payerAddress",
+  amount: "amount",
+  due_date: "dueDate",
+};
+export const CSV_MAX_ROWS = 2000;
+
+/** One problem in an import: the line (1 = header), the column and an i18n key. */
+export type CsvProblem = { line: number; column: string | null; error: string };
+export type ImportResult = { ok: true; created: { id: string; noticeNumber: string }[] } | { ok: false; problems: CsvProblem[] };
+
+/**
+ * Imports a CSV of notices into the accountant's office: every row is checked first, and nothing is
+ * imported if any row is wrong (the answer lists each problem by line and column). Audited once.
+ */
+export async function importNoticesCsv(
+  sql: Pool,
+  { csv, agencyId }: { csv: string; agencyId: string },
+  actor: { staffId: string; ip: string | null; requestId: string | null },
+): Promise<ImportResult> {
+  const rows = parseCsv(csv);
+  const problems: CsvProblem[] = [];
+  const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
+  const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
+  if (!rows.length || missing.length) {
+    return { ok: false, problems: [{ line: 1, column: missing.join(", ") || null, error: "payments.import.errors.header" }] };
+  }
+  if (rows.length < 2) return { ok: false, problems: [{ line: 1, column: null, error: "payments.import.errors.empty" }] };
+  if (rows.length - 1 > CSV_MAX_ROWS) return { ok: false, problems: [{ line: 1, column: null, error: "payments.import.errors.tooMany" }] };
+
+  const courts = new Map((await sql<{ id: string; code: string }[]>`select id, code from courts where active`).map((c) => [c.code, c.id]));
+  const valid: (NoticeInput & { courtId: string })[] = [];
+  rows.slice(1).forEach((cells, i) => {
+    const line = i + 2;
+    const record: Record<string, string> = {};
+    CSV_COLUMNS.forEach((c) => (record[CSV_FIELD[c]] = (cells[header.indexOf(c)] ?? "").trim()));
+    const parsed = NoticeInputSchema.safeParse(record);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0]);
+        const column = CSV_COLUMNS.find((c) => CSV_FIELD[c] === field) ?? null;
+        problems.push({ line, column, error: issue.message });
+      }
+      return;
+    }
+    const courtId = courts.get(parsed.data.courtCode.toUpperCase());
+    if (!courtId) {
+      problems.push({ line, column: "court_code", error: "payments.errors.courtUnknown" });
+      return;
+    }
+    valid.push({ ...parsed.data, courtId });
+  });
+  if (problems.length) return { ok: false, problems };
+
+  return sql.begin(async (tx) => {
+    const [allowed] = await tx`
+      select 1 from staff_roles where staff_id = ${actor.staffId} and agency_id = ${agencyId} and role = 'accountant'`;
+    if (!allowed) return { ok: false as const, problems: [{ line: 1, column: null, error: "payments.errors.agencyRequired" }] };
+    const created = [];
+    for (const row of valid) created.push(await insertNotice(tx, { ...row, agencyId, source: "csv", createdBy: actor.staffId }));
+    await audit(tx, {
+      actorType: "staff",
+      actorId: actor.staffId,
+      agencyId,
+      action: "fee_notice.import_csv",
+      targetType: "fee_notice",
+      ip: actor.ip,
+      requestId: actor.requestId,
+      details: { count: created.length, noticeNumbers: created.map((c) => c.noticeNumber) },
+    });
+    return { ok: true as const, created };
+  });
+}
+
+/** The notices of the offices where this staff member is an accountant (the filter is in SQL). */
+export async function listNoticesForAccountant(sql: Sql, { staffId, limit = 100 }: { staffId: string; limit?: number }) {
+  return sql<Notice[]>`
+    select ${NOTICE_COLUMNS(sql)}
+    from fee_notices n join courts c on c.id = n.court_id join agencies a on a.id = n.agency_id
+    where n.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    order by n.created_at desc limit ${limit}`;
+}
+
+export async function getNotice(sql: Sql, { id }: { id: string }): Promise<Notice | null> {
+  const [row] = await sql<Notice[]>`
+    select ${NOTICE_COLUMNS(sql)}
+    from fee_notices n join courts c on c.id = n.court_id join agencies a on a.id = n.agency_id
+    where n.id = ${id}`;
+  return row ?? null;
+}
+
+export type LookupResult = { ok: true; notice: Notice } | { ok: false; reason: "not-found" } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+
+/** Per IP: 30 lookups per 10 minutes; per notice number: 10 (whoever asks). */
+export const LOOKUP_LIMITS = { perIp: 30, perNotice: 10, windowSeconds: 600 };
+
+/**
+ * A citizen finds a notice with its number and the payer's ID number. A wrong pair, an unknown number
+ * and a cancelled notice all give the same answer; lookups are rate-limited per IP and per number.
+ */
+export async function findNoticeForPayer(
+  sql: Sql,
+  { noticeNumber, idNumber, ip }: { noticeNumber: string; idNumber: string; ip: string | null },
+): Promise<LookupResult> {
+  const limits = await Promise.all([
+    hit(sql, { key: `notice-lookup:ip:${ip ?? "unknown"}`, limit: LOOKUP_LIMITS.perIp, windowSeconds: LOOKUP_LIMITS.windowSeconds }),
+    hit(sql, { key: `notice-lookup:number:${noticeNumber}`, limit: LOOKUP_LIMITS.perNotice, windowSeconds: LOOKUP_LIMITS.windowSeconds }),
+  ]);
+  const blocked = limits.find((l) => !l.allowed);
+  if (blocked) return { ok: false, reason: "rate-limited", retryAfterSeconds: blocked.retryAfterSeconds };
+  const [row] = await sql<Notice[]>`
+    select ${NOTICE_COLUMNS(sql)}
+    from fee_notices n join courts c on c.id = n.court_id join agencies a on a.id = n.agency_id
+    where n.notice_number = ${noticeNumber} and n.payer_id_number = ${idNumber} and n.status <> 'cancelled'`;
+  return row ? { ok: true, notice: row } : { ok: false, reason: "not-found" };
+}
+
+// ---- Courts and their API keys ----------------------------------------------------------------------
+
+export function hashApiKey(key: string): Buffer {
+  return crypto.createHash("sha256").update(key, "utf8").digest();
+}
+
+/** Issues a new key for a court (replacing any earlier one); the key is returned once, only its hash kept. */
+export async function issueCourtKey(sql: Sql, { courtId }: { courtId: string }): Promise<string> {
+  const key = `tak_${crypto.randomBytes(24).toString("base64url")}`;
+  await sql`update courts set api_key_hash = ${hashApiKey(key)} where id = ${courtId}`;
+  return key;
+}
+
+export async function courtByApiKey(sql: Sql, key: string | null | undefined): Promise<{ id: string; code: string; name: string } | null> {
+  if (!key || key.length < 20 || key.length > 200) return null;
+  const [row] = await sql<{ id: string; code: string; name: string }[]>`
+    select id, code, name from courts where api_key_hash = ${hashApiKey(key)} and active`;
+  return row ?? null;
+}
+
+export async function agencyIdByCode(sql: Sql, code: string): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`select id from agencies where code = ${code} and active and level = 'district'`;
+  return row?.id ?? null;
+}

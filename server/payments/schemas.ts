@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { checkPayerId, normaliseIdNumber } from "../validation/ids";
+
+/**
+ * Shared (pure) schemas for fee notices and the citizen's lookup and checkout. Messages are i18n keys
+ * under `payments.errors` (translated by translateError on the page, by serverT in the API).
+ */
+const text = (min: number, max: number, required: string, tooLong: string) =>
+  z
+    .string({ error: required })
+    .trim()
+    .min(min, { error: required })
+    .max(max, { error: tooLong });
+
+export const payerIdSchema = z
+  .string({ error: "payments.errors.idRequired" })
+  .trim()
+  .min(1, { error: "payments.errors.idRequired" })
+  .transform((v, ctx) => {
+    const r = checkPayerId(v);
+    if (!r.ok) {
+      ctx.addIssue({
+        code: "custom",
+        message: r.reason === "province" ? "payments.errors.idProvince" : r.reason === "checkDigit" ? "payments.errors.idCheckDigit" : "payments.errors.idFormat",
+      });
+      return z.NEVER;
+    }
+    return r.value;
+  });
+
+/** "1.250.000", "1 250 000", "1250000" → 1250000 (whole đồng). */
+export const amountSchema = z
+  .string({ error: "payments.errors.amountRequired" })
+  .trim()
+  .min(1, { error: "payments.errors.amountRequired" })
+  .transform((v, ctx) => {
+    const digits = v.replace(/[.\s,₫]|VND|đ/gi, "");
+    const n = Number(digits);
+    if (!/^\d{1,10}$/.test(digits) || !Number.isSafeInteger(n) || n < 1000 || n > 9_999_999_999) {
+      ctx.addIssue({ code: "custom", message: "payments.errors.amountInvalid" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/** yyyy-mm-dd (date input) or dd/mm/yyyy (what people type) → yyyy-mm-dd. */
+export const dateSchema = z
+  .string({ error: "payments.errors.dueDateRequired" })
+  .trim()
+  .min(1, { error: "payments.errors.dueDateRequired" })
+  .transform((v, ctx) => {
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+    const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+    const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
+    const date = y ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : null;
+    if (!date || date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1 || Number(y) < 2000 || Number(y) > 2100) {
+      ctx.addIssue({ code: "custom", message: "payments.errors.dueDateInvalid" });
+      return z.NEVER;
+    }
+    return date.toISOString().slice(0, 10);
+  });
+
+export const NoticeInputSchema = z.object({
+  courtCode: text(1, 32, "payments.errors.courtRequired", "payments.errors.courtRequired"),
+  courtDocumentNumber: z.string().trim().max(64, { error: "payments.errors.tooLong" }).optional(),
+  caseReference: text(1, 200, "payments.errors.caseRequired", "payments.errors.tooLong"),
+  payerName: text(2, 200, "payments.errors.nameRequired", "payments.errors.tooLong"),
+  payerIdNumber: payerIdSchema,
+  payerAddress: text(3, 300, "payments.errors.addressRequired", "payments.errors.tooLong"),
+  amount: amountSchema,
+  dueDate: dateSchema,
+});
+export type NoticeInput = z.output<typeof NoticeInputSchema>;
+
+/** The staff form adds the collecting office (one of the accountant's offices). */
+export const StaffNoticeFormSchema = NoticeInputSchema.extend({
+  agencyId: z.uuid({ error: "payments.errors.agencyRequired" }),
+});
+
+/** The CSV import's columns (a header row with these names is required; order free). */
+export const CSV_COLUMNS = [
+  "court_code",
+  "court_document_number",
+  "case_reference",
+  "payer_name",
+  "payer_id_number",
+  "payer_address",
+  "amount",
+  "due_date",
+] as const;
+
+export const NOTICE_NUMBER = /^TB-\d{4}-\d{7}$/;
+
+export const NoticeLookupSchema = z.object({
+  noticeNumber: z
+    .string({ error: "payments.errors.noticeNumberRequired" })
+    .trim()
+    .min(1, { error: "payments.errors.noticeNumberRequired" })
+    .transform((v) => v.toUpperCase().replace(/\s+/g, ""))
+    .refine((v) => NOTICE_NUMBER.test(v), { error: "payments.errors.noticeNumberFormat" }),
+  idNumber: payerIdSchema,
+});
+
+export const CheckoutSchema = z.object({
+  token: z.string().min(10).max(400),
+  email: z
+    .string({ error: "payments.errors.emailRequired" })
+    .trim()
+    .min(1, { error: "payments.errors.emailRequired" })
+    .max(254, { error: "payments.errors.emailInvalid" })
+    .pipe(z.email({ error: "payments.errors.emailInvalid" })),
+  method: z.literal("vnpay", { error: "payments.errors.methodRequired" }),
+});
+
+export { normaliseIdNumber };

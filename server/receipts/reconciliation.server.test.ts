@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStaff } from "../accounts/staff.server";
+import { itemsCsv, reconcile, reconcileDay, runItems, vietnamDay } from "./reconciliation.server";
+import { checkout, newNotice, paidNotice, payInSandbox, staffId, startHarness, type Harness } from "./test-harness";
+
+let h: Harness;
+let office: string;
+let accountant: string;
+beforeAll(async () => {
+  h = await startHarness();
+  const [a] = await h.db.sql<{ id: string }[]>`select id from agencies where code = 'HNI-KV02'`;
+  office = a!.id;
+  accountant = await createStaff(h.db.sql, { email: "ketoan.kv2@thads.local", fullName: "Kế toán KV2", password: "x".repeat(12), roles: [{ role: "accountant", agencyId: office }] });
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const today = () => vietnamDay(0);
+const run = () => reconcile(h.services, { agencyId: office, day: today(), triggeredBy: accountant });
+const opts = { agencyCode: "HNI-KV02" };
+const itemFor = (r: Awaited<ReturnType<typeof run>>, txnRef: string) => r.items.filter((i) => i.txnRef === txnRef);
+
+describe("reconciliation (đối soát) for one office and day", () => {
+  it("a clean day: everything matches, nothing listed", async () => {
+    const { attempt } = await paidNotice(h, opts);
+    const r = await run();
+    expect(itemFor(r, attempt.txn_ref)).toEqual([]);
+    expect(r.checked).toBeGreaterThanOrEqual(1);
+  });
+
+  it("paid without receipt: detected and resolved by issuing the receipt", async () => {
+    const { attempt } = await paidNotice(h, opts);
+    await h.db.sql`delete from receipts where attempt_id = ${attempt.id}`; // lost, as if never issued
+    const r = await run();
+    expect(itemFor(r, attempt.txn_ref)).toEqual([expect.objectContaining({ kind: "paid_without_receipt", resolved: true, resolution: "receipt_issued" })]);
+    const [receipt] = await h.db.sql`select 1 from receipts where attempt_id = ${attempt.id} and status = 'valid'`;
+    expect(receipt).toBeTruthy();
+    expect(itemFor(await run(), attempt.txn_ref)).toEqual([]); // and the next run is clean
+  });
+
+  it("receipt without payment: the gateway does not know the payment as successful", async () => {
+    const { attempt } = await paidNotice(h, opts);
+    h.payments.sandbox!.store.transactions.get(attempt.txn_ref)!.transactionStatus = "02";
+    const r = await run();
+    expect(itemFor(r, attempt.txn_ref)).toEqual([expect.objectContaining({ kind: "receipt_without_payment", resolved: false, gatewayStatus: "02" })]);
+  });
+
+  it("amount mismatch: the gateway took another amount; the payment goes to refund review and is listed", async () => {
+    const { attempt } = await paidNotice(h, { ...opts, amount: 900_000 });
+    h.payments.sandbox!.store.transactions.get(attempt.txn_ref)!.amount = String(990_000 * 100);
+    const r = await run();
+    expect(itemFor(r, attempt.txn_ref)).toEqual([
+      expect.objectContaining({ kind: "amount_mismatch", resolved: false, resolution: "refund_review", ourAmount: 900_000, gatewayAmount: 990_000 }),
+    ]);
+    const [a] = await h.db.sql<{ refund_review: boolean; refund_review_reason: string }[]>`select refund_review, refund_review_reason from payment_attempts where id = ${attempt.id}`;
+    expect(a).toEqual({ refund_review: true, refund_review_reason: "amount-mismatch" });
+  });
+
+  it("amount mismatch from the IPN: still pending at our side, never settled as paid by reconciliation", async () => {
+    const n = await newNotice(h, { ...opts, amount: 600_000 });
+    const c = await checkout(h, n.id);
+    await payInSandbox(h, c.url, { outcome: "success", wrongAmount: "1" });
+    const r = await run();
+    expect(itemFor(r, c.txnRef)).toEqual([expect.objectContaining({ kind: "amount_mismatch", resolution: "refund_review" })]);
+    const [a] = await h.db.sql<{ state: string }[]>`select state from payment_attempts where txn_ref = ${c.txnRef}`;
+    expect(a!.state).toBe("redirected");
+    const [notice] = await h.db.sql<{ status: string }[]>`select status from fee_notices where id = ${n.id}`;
+    expect(notice!.status).toBe("unpaid");
+  });
+
+  it("gateway success while we think pending: settled with querydr (and the receipt issued)", async () => {
+    const n = await newNotice(h, opts);
+    const c = await checkout(h, n.id);
+    await payInSandbox(h, c.url, { outcome: "success", drop: "1" });
+    const r = await run();
+    expect(itemFor(r, c.txnRef)).toEqual([expect.objectContaining({ kind: "gateway_paid_we_pending", resolved: true, resolution: "settled", ourState: "succeeded" })]);
+    const [receipt] = await h.db.sql`select 1 from receipts r join payment_attempts p on p.id = r.attempt_id where p.txn_ref = ${c.txnRef}`;
+    expect(receipt).toBeTruthy();
+  });
+
+  it("gateway success for an attempt we closed: listed for the accountant", async () => {
+    const n = await newNotice(h, opts);
+    const c = await checkout(h, n.id);
+    await payInSandbox(h, c.url, { outcome: "success", drop: "1" });
+    await h.db.sql`update payment_attempts set state = 'expired', settled_at = now() where txn_ref = ${c.txnRef}`;
+    const r = await run();
+    expect(itemFor(r, c.txnRef)).toEqual([expect.objectContaining({ kind: "gateway_paid_we_pending", resolved: false, ourState: "expired" })]);
+  });
+
+  it("stores the run, lists it for the office's accountant only, exports CSV; the daily job covers every office", async () => {
+    const r = await run();
+    const view = (await runItems(h.db.sql, { runId: r.runId, staffId: accountant }))!;
+    expect(view.items.length).toBe(r.items.length);
+    expect(await runItems(h.db.sql, { runId: r.runId, staffId: await staffId(h, "ketoan@thads.local") })).toBeNull(); // another office's accountant
+    const csv = itemsCsv(view.run, view.items);
+    expect(csv.startsWith("\uFEFFday,office,kind,txn_ref")).toBe(true);
+    expect(csv).toContain('"receipt_without_payment"');
+    expect(csv).toContain("Phòng Thi hành án dân sự khu vực 2 – Hà Nội");
+    const daily = await reconcileDay(h.services, { day: today() });
+    expect(daily.length).toBeGreaterThanOrEqual(1);
+  });
+});
