@@ -44,7 +44,7 @@ export default function CheckAnswers() {
           return (
             <section key={step.id} aria-labelledby={headingId}>
               <h2 id={headingId}>{title}</h2>
-              <dl className="summary-list">
+              <dl className="answers-list">
                 {view.attachments.map((a) => (
                   <div className="summary-row" key={a.id}>
                     <dt>{t(`filing.attachments.types.${a.documentType}`)}</dt>
@@ -66,7 +66,7 @@ export default function CheckAnswers() {
         return (
           <section key={step.id} aria-labelledby={headingId}>
             <h2 id={headingId}>{title}</h2>
-            <dl className="summary-list">
+            <dl className="answers-list">
               {step.fields.map((def) => {
                 const label = t(`filing.fields.${def.name}.label` as never) as string;
                 return (

@@ -41,7 +41,7 @@ export default function OfficeRequest() {
           return (
             <section key={s.id} aria-labelledby={`h-${s.id}`}>
               <h2 id={`h-${s.id}`}>{t(`filing.steps.${s.id}.title`)}</h2>
-              <dl className="summary-list">
+              <dl className="answers-list">
                 {step.fields.map((def) => (
                   <div className="summary-row" key={def.name}>
                     <dt>{t(`filing.fields.${def.name}.label` as never) as string}</dt>
