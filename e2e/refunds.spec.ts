@@ -44,7 +44,8 @@ async function signOut(page: Page) {
 }
 
 test.use({ javaScriptEnabled: false });
-test.setTimeout(150_000);
+// One long journey: a payment, two staff sign-ins and a dozen pages each checked by axe (no-JS axe opens a second page).
+test.setTimeout(240_000);
 
 test("refund: the accountant proposes, cannot approve it; the head approves; the gateway refunds; the payer sees it", async ({ page, request, checkA11y }) => {
   const idNumber = randomCccd();
@@ -111,6 +112,14 @@ test("refund: the accountant proposes, cannot approve it; the head approves; the
   await page.goto(resultUrl);
   await expect(page.getByText(/Đề nghị hoàn trả 1\.250\.000 ₫: đã hoàn trả/)).toBeVisible();
   await checkA11y();
+
+  // And is e-mailed at each step (the dev outbox).
+  await expect(async () => {
+    await page.goto("/dev/outbox");
+    for (const state of ["đang chờ thủ trưởng phê duyệt", "đã được phê duyệt, đang hoàn trả qua VNPay", "đã hoàn trả"]) {
+      await expect(page.getByText(`Hoàn trả tiền cho giao dịch ${txnRef}: ${state}`, { exact: true }).first()).toBeVisible({ timeout: 1000 });
+    }
+  }).toPass({ timeout: 30_000 });
 });
 
 test("reconciliation: the accountant runs it for today, opens the run and downloads the CSV", async ({ page, checkA11y }) => {
