@@ -29,10 +29,22 @@ export default function StaffHome() {
           <Link to="/staff/notices">{t("payments.staff.navNotices")}</Link>
         </p>
       ) : null}
-      {staff.roles.some((r) => r.role === "accountant") ? (
-        <p>
-          <Link to="/staff/receipts">{t("receipts.staff.nav")}</Link>
-        </p>
+      {staff.roles.some((r) => r.role === "accountant" || r.role === "head") ? (
+        <ul className="staff-links">
+          {staff.roles.some((r) => r.role === "accountant") ? (
+            <>
+              <li>
+                <Link to="/staff/receipts">{t("receipts.staff.nav")}</Link>
+              </li>
+              <li>
+                <Link to="/staff/reconciliation">{t("receipts.staff.navReconciliation")}</Link>
+              </li>
+            </>
+          ) : null}
+          <li>
+            <Link to="/staff/refunds">{t("receipts.staff.navRefunds")}</Link>
+          </li>
+        </ul>
       ) : null}
       <p className="empty">{t("staff.emptyInbox")}</p>
       <div className="actions">

@@ -5,7 +5,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CancelReceiptSchema } from "../../server/receipts/schemas";
 import { requireAccountant } from "../server/payments.server";
-import { cancelReceipt, formatReceiptNumber, getReceiptForAccountant } from "../server/receipts.server";
+import { cancelReceipt, formatReceiptNumber, getReceiptForAccountant, refundablePayment } from "../server/receipts.server";
+import { ProposeRefundForm } from "../components/refunds";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
@@ -16,7 +17,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { staff } = await requireAccountant(request, context);
   const r = await getReceiptForAccountant(context.services.sql, { id: params.id ?? "", staffId: staff.id });
   if (!r) throw data(null, { status: 404 });
+  const refundable = await refundablePayment(context.services.sql, { txnRef: r.payload.method.txnRef, staffId: staff.id });
   return {
+    refundable,
     receipt: { id: r.id, code: r.code, symbol: r.symbol, number: formatReceiptNumber(r.number), status: r.status, content: r.payload, cancelledAt: r.cancelled_at?.toISOString() ?? null, cancelReason: r.cancel_reason },
   };
 }
@@ -45,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function StaffReceipt() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { receipt } = useLoaderData<typeof loader>();
+  const { receipt, refundable } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const c = receipt.content;
   const [form, fields] = useForm({
@@ -110,6 +113,15 @@ export default function StaffReceipt() {
       ) : (
         <p className="notice">{t("receipts.staff.alreadyCancelled")}</p>
       )}
+      {refundable && refundable.max > 0 ? (
+        <section aria-labelledby="refund-heading">
+          <h2 id="refund-heading">{t("receipts.refunds.proposeFor")}</h2>
+          <ProposeRefundForm txnRef={refundable.txnRef} max={refundable.max} />
+        </section>
+      ) : null}
+      <p>
+        <Link to="/staff/refunds">{t("receipts.staff.navRefunds")}</Link>
+      </p>
       <p>
         <Link to="/staff/receipts">{t("receipts.staff.back")}</Link>
       </p>

@@ -8,5 +8,7 @@ export { qrSvgDataUri } from "../../server/receipts/qr.server";
 export { JWKS_PATH } from "../../server/receipts/signing.server";
 export {
   proposeRefund, decideRefund, listRefundsForStaff, getRefundForStaff, listRefundReview, refundablePayment, refundsForPayment,
+  refundRoles, refundDecisionRight, type RefundState,
 } from "../../server/receipts/refunds.server";
-export { reconcile, latestRun, runItems, itemsCsv, vietnamDay } from "../../server/receipts/reconciliation.server";
+export { reconcile, reconcileForStaff, listRuns, latestRun, runItems, itemsCsv, vietnamDay, MISMATCH_KINDS, type MismatchKind } from "../../server/receipts/reconciliation.server";
+export { requireRefundStaff } from "../../server/receipts/guards.server";

@@ -143,6 +143,19 @@ export async function reconcile(deps: Deps, { agencyId, day, triggeredBy }: { ag
   return { runId, checked: rows.length, items, summary };
 }
 
+export type ReconcileForStaffResult = { ok: true; runId: string } | { ok: false; error: "notAccountant" };
+
+/** The "Đối soát" button: only an accountant of that office may run it (checked in SQL), then `reconcile`. */
+export async function reconcileForStaff(deps: Deps, { agencyId, day, staffId }: { agencyId: string; day: string; staffId: string }): Promise<ReconcileForStaffResult> {
+  if (!/^[0-9a-f-]{36}$/i.test(agencyId)) return { ok: false, error: "notAccountant" };
+  const [allowed] = await deps.sql`
+    select 1 from staff_roles r join agencies a on a.id = r.agency_id
+    where r.staff_id = ${staffId} and r.agency_id = ${agencyId} and r.role = 'accountant' and a.active`;
+  if (!allowed) return { ok: false, error: "notAccountant" };
+  const { runId } = await reconcile(deps, { agencyId, day, triggeredBy: staffId });
+  return { ok: true, runId };
+}
+
 /** Yesterday in Vietnam (the cron's default day). */
 export function vietnamDay(offsetDays = 0, now = new Date()): string {
   const d = new Date(now.getTime() + offsetDays * 86_400_000);
@@ -175,6 +188,18 @@ export async function latestRun(sql: Sql, { agencyId, day, staffId }: { agencyId
       and exists (select 1 from staff_roles x where x.staff_id = ${staffId} and x.agency_id = r.agency_id and x.role = 'accountant')
     order by r.started_at desc limit 1`;
   return run ?? null;
+}
+
+export type RunListView = RunView & { summary: Record<MismatchKind, number>; open_items: number };
+
+/** Past runs of the offices where this staff member is an accountant (filtered in SQL), newest first. */
+export async function listRuns(sql: Sql, { staffId, limit = 50 }: { staffId: string; limit?: number }) {
+  return sql<RunListView[]>`
+    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name,
+      r.summary, (select count(*)::int from reconciliation_items i where i.run_id = r.id and not i.resolved) as open_items
+    from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
+    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    order by r.started_at desc limit ${limit}`;
 }
 
 export async function runItems(sql: Sql, { runId, staffId }: { runId: string; staffId: string }) {

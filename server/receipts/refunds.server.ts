@@ -160,6 +160,7 @@ export type RefundView = {
   decided_at: Date | null;
   decision_note: string | null;
   gateway_response_code: string | null;
+  agency_id: string;
   agency_name: string;
   notice_number: string;
 };
@@ -167,7 +168,7 @@ export type RefundView = {
 const REFUND_VIEW = (sql: Sql) => sql`
   select r.id, p.txn_ref, r.amount, p.amount as paid, r.reason, r.state, ps.full_name as proposed_by_name, r.proposed_by,
     ds.full_name as decided_by_name, r.proposed_at, r.decided_at, r.decision_note, r.gateway_response_code, a.name as agency_name,
-    n.notice_number
+    n.notice_number, r.agency_id
   from refunds r join payment_attempts p on p.id = r.attempt_id join fee_notices n on n.id = p.notice_id
   join agencies a on a.id = r.agency_id join staff ps on ps.id = r.proposed_by left join staff ds on ds.id = r.decided_by`;
 
@@ -185,6 +186,17 @@ export async function getRefundForStaff(sql: Sql, { id, staffId }: { id: string;
     ${REFUND_VIEW(sql)}
     where r.id = ${id} and r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ('accountant', 'head'))`;
   return row ?? null;
+}
+
+/** The offices where this staff member works with refunds: as accountant (proposes) or head (decides). */
+export async function refundRoles(sql: Sql, { staffId }: { staffId: string }) {
+  const rows = await sql<{ agency_id: string; role: "accountant" | "head" }[]>`
+    select r.agency_id, r.role from staff_roles r join agencies a on a.id = r.agency_id
+    where r.staff_id = ${staffId} and r.role in ('accountant', 'head') and a.active`;
+  return {
+    accountantOf: rows.filter((r) => r.role === "accountant").map((r) => r.agency_id),
+    headOf: rows.filter((r) => r.role === "head").map((r) => r.agency_id),
+  };
 }
 
 /** Payments flagged for refund review in the accountant's offices, without a refund in progress. */
@@ -222,4 +234,17 @@ export async function refundForEmail(sql: Sql, { refundId }: { refundId: string 
     from refunds r join payment_attempts p on p.id = r.attempt_id join fee_notices n on n.id = p.notice_id join agencies a on a.id = r.agency_id
     where r.id = ${refundId}`;
   return row ?? null;
+}
+
+export type DecisionRight = "ok" | "notOpen" | "samePerson" | "notHead";
+
+/**
+ * Whether this viewer may decide this refund, for the page (which form or message to show) and for the
+ * message after a refused decision. `decideRefund` stays the authority (it re-checks in SQL).
+ */
+export function refundDecisionRight(r: { agency_id: string; proposed_by: string; state: RefundState }, viewer: { staffId: string; headOf: string[] }): DecisionRight {
+  if (r.state !== "proposed") return "notOpen";
+  if (r.proposed_by === viewer.staffId) return "samePerson";
+  if (!viewer.headOf.includes(r.agency_id)) return "notHead";
+  return "ok";
 }

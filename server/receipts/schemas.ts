@@ -33,10 +33,15 @@ export const ProposeRefundSchema = z.object({
     .max(500, { error: "receipts.refunds.errors.reasonRequired" }),
 });
 
-export const DecideRefundSchema = z.object({
-  decision: z.enum(["approve", "reject"]),
-  note: z.string().trim().max(500).optional(),
-});
+/** A rejection needs a reason (the payer is told it); an approval's note is optional. */
+export const DecideRefundSchema = z
+  .object({
+    decision: z.enum(["approve", "reject"], { error: "receipts.refunds.errors.decisionRequired" }),
+    note: z.string().trim().max(500, { error: "receipts.refunds.errors.noteTooLong" }).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "reject" && (!v.note || v.note.length < 5)) ctx.addIssue({ code: "custom", path: ["note"], message: "receipts.refunds.errors.noteRequired" });
+  });
 
 /** dd/mm/yyyy → yyyy-mm-dd (a real calendar date). */
 export const ReconcileSchema = z.object({

@@ -1,0 +1,115 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireAccountant } from "../server/payments.server";
+import { formatReceiptNumber, runItems } from "../server/receipts.server";
+import { titleFrom, useLocale } from "../components/payments";
+import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+
+export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { staff } = await requireAccountant(request, context);
+  const found = await runItems(context.services.sql, { runId: params.id ?? "", staffId: staff.id });
+  if (!found) throw data(null, { status: 404 });
+  const { run, items } = found;
+  return {
+    run: { id: run.id, day: run.day, office: run.agency_name, startedAt: run.started_at.toISOString(), checked: run.checked, by: run.triggered_by_name },
+    items: items.map((i, n) => ({
+      key: n,
+      kind: i.kind,
+      txnRef: i.txn_ref,
+      ourState: i.our_state,
+      gatewayStatus: i.gateway_status,
+      ourAmount: i.our_amount,
+      gatewayAmount: i.gateway_amount,
+      receipt: i.receipt_number ? `${i.receipt_symbol} – ${formatReceiptNumber(i.receipt_number)}` : null,
+      resolved: i.resolved,
+      resolution: i.resolution as "receipt_issued" | "settled" | "refund_review" | null,
+      note: i.note,
+    })),
+  };
+}
+
+type ItemRow = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function ItemsTable({ id, caption, items }: { id: string; caption: string; items: ItemRow[] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const money = (v: number | null) => (v === null ? "—" : formatMoney(v, locale));
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("receipts.reconciliation.kind")}</th>
+            <th scope="col">{t("receipts.reconciliation.reference")}</th>
+            <th scope="col">{t("receipts.reconciliation.ours")}</th>
+            <th scope="col">{t("receipts.reconciliation.gateway")}</th>
+            <th scope="col">{t("receipts.reconciliation.receipt")}</th>
+            <th scope="col">{t("receipts.reconciliation.resolution")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((i) => (
+            <tr key={i.key}>
+              <td>{t(`receipts.reconciliation.kinds.${i.kind}`)}</td>
+              <td>{i.txnRef ?? "—"}</td>
+              <td>
+                {i.ourState ?? "—"} · <span className="num">{money(i.ourAmount)}</span>
+              </td>
+              <td>
+                {i.gatewayStatus ?? "—"} · <span className="num">{money(i.gatewayAmount)}</span>
+              </td>
+              <td>{i.receipt ?? "—"}</td>
+              <td>
+                {i.resolution ? t(`receipts.reconciliation.resolutions.${i.resolution}`) : null}
+                {i.resolution && !i.resolved ? " · " : null}
+                {i.resolved ? null : t("receipts.reconciliation.left")}
+                {i.note ? <span className="hint"> ({i.note})</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default function ReconciliationRun() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { run, items } = useLoaderData<typeof loader>();
+  const left = items.filter((i) => !i.resolved);
+  const done = items.filter((i) => i.resolved);
+  return (
+    <div>
+      <h1>{t("receipts.reconciliation.runTitle", { day: formatDate(`${run.day}T00:00:00+07:00`, locale), office: run.office })}</h1>
+      <p className="lead">
+        {t("receipts.reconciliation.runLead", { time: formatDateTime(run.startedAt, locale), by: run.by ?? t("receipts.reconciliation.byCron"), checked: run.checked })}
+      </p>
+      <p>
+        <a className="button secondary" href={`/staff/reconciliation/${run.id}.csv`} download>
+          {t("receipts.reconciliation.exportCsv")}
+        </a>
+      </p>
+      {items.length === 0 ? <p className="notice" role="status">{t("receipts.reconciliation.clean")}</p> : null}
+      {left.length ? (
+        <section aria-labelledby="left-heading">
+          <h2 id="left-heading">{t("receipts.reconciliation.issuesHeading")}</h2>
+          <ItemsTable id="left-caption" caption={t("receipts.reconciliation.issuesHeading")} items={left} />
+        </section>
+      ) : null}
+      {done.length ? (
+        <section aria-labelledby="done-heading">
+          <h2 id="done-heading">{t("receipts.reconciliation.resolvedHeading")}</h2>
+          <ItemsTable id="done-caption" caption={t("receipts.reconciliation.resolvedHeading")} items={done} />
+        </section>
+      ) : null}
+      <p>
+        <Link to="/staff/reconciliation">{t("receipts.reconciliation.back")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { listRefundReview, listRefundsForStaff, requireRefundStaff, type RefundState } from "../server/receipts.server";
+import { titleFrom, useLocale } from "../components/payments";
+import { formatDateTime, formatMoney } from "../utils/format";
+
+export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
+
+const STATES: RefundState[] = ["proposed", "approved", "rejected", "refunded", "failed"];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { staff, accountantOf } = await requireRefundStaff(request, context);
+  const q = new URL(request.url).searchParams.get("state");
+  const state = STATES.find((s) => s === q) ?? null;
+  const { sql } = context.services;
+  const refunds = await listRefundsForStaff(sql, { staffId: staff.id });
+  const review = accountantOf.length ? await listRefundReview(sql, { staffId: staff.id }) : [];
+  return {
+    state,
+    counts: Object.fromEntries(STATES.map((s) => [s, refunds.filter((r) => r.state === s).length])) as Record<RefundState, number>,
+    refunds: refunds
+      .filter((r) => !state || r.state === state)
+      .map((r) => ({ id: r.id, txnRef: r.txn_ref, notice: r.notice_number, amount: r.amount, state: r.state, proposedBy: r.proposed_by_name, decidedBy: r.decided_by_name, proposedAt: r.proposed_at.toISOString() })),
+    review: review.map((p) => ({ txnRef: p.txn_ref, amount: p.amount, reason: p.refund_review_reason, notice: p.notice_number })),
+  };
+}
+
+export default function StaffRefunds() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { state, counts, refunds, review } = useLoaderData<typeof loader>();
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return (
+    <div>
+      <h1>{t("receipts.refunds.title")}</h1>
+      <p className="lead">{t("receipts.refunds.lead")}</p>
+      {review.length ? (
+        <section aria-labelledby="review-heading">
+          <h2 id="review-heading">{t("receipts.refunds.reviewHeading")}</h2>
+          <ul className="refund-review">
+            {review.map((p) => (
+              <li key={p.txnRef}>
+                {p.txnRef} · {p.notice} · {formatMoney(p.amount, locale)}
+                {p.reason ? ` · ${t(`receipts.refunds.reviewReasons.${p.reason}` as never, { defaultValue: p.reason })}` : null} ·{" "}
+                <Link to={`/staff/refunds/new?ref=${encodeURIComponent(p.txnRef)}`}>{t("receipts.refunds.propose")}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <h2 id="list-heading">{t("receipts.refunds.listHeading")}</h2>
+      <nav aria-label={t("receipts.refunds.statusFilter")}>
+        <ul className="refund-filter">
+          <li>
+            <Link to="/staff/refunds" aria-current={state === null ? "page" : undefined}>
+              {t("receipts.refunds.allStates")} ({total})
+            </Link>
+          </li>
+          {(Object.keys(counts) as RefundState[]).map((s) => (
+            <li key={s}>
+              <Link to={`/staff/refunds?state=${s}`} aria-current={state === s ? "page" : undefined}>
+                {t(`receipts.refunds.states.${s}`)} ({counts[s]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {refunds.length === 0 ? (
+        <p className="empty">{t("receipts.refunds.empty")}</p>
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="refunds-caption" tabIndex={0}>
+          <table>
+            <caption id="refunds-caption">{t("receipts.refunds.listHeading")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("receipts.refunds.reference")}</th>
+                <th scope="col">{t("receipts.refunds.notice")}</th>
+                <th scope="col">{t("receipts.refunds.amount")}</th>
+                <th scope="col">{t("receipts.refunds.state")}</th>
+                <th scope="col">{t("receipts.refunds.proposedBy")}</th>
+                <th scope="col">{t("receipts.refunds.decidedBy")}</th>
+                <th scope="col">{t("receipts.refunds.proposedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {refunds.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/staff/refunds/${r.id}`}>{r.txnRef}</Link>
+                  </td>
+                  <td>{r.notice}</td>
+                  <td className="num">{formatMoney(r.amount, locale)}</td>
+                  <td>{t(`receipts.refunds.states.${r.state}`)}</td>
+                  <td>{r.proposedBy}</td>
+                  <td>{r.decidedBy ?? "—"}</td>
+                  <td>{formatDateTime(r.proposedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <Link to="/staff">{t("staff.areaTitle")}</Link>
+      </p>
+    </div>
+  );
+}
