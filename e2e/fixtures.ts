@@ -10,25 +10,28 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
  * JavaScript off, axe cannot run inside the page, so the same HTML (scripts removed) is served at the
  * same URL to a JavaScript-enabled page in the same browser, with the real stylesheets.
  */
-export async function expectNoAxeViolations(page: Page, { javaScriptEnabled = true } = {}) {
+export async function expectNoAxeViolations(page: Page, { javaScriptEnabled = true, scratch }: { javaScriptEnabled?: boolean; scratch?: () => Promise<Page> } = {}) {
   let target = page;
-  let scratch: Page | null = null;
+  let own: Page | null = null;
   if (!javaScriptEnabled) {
     const url = page.url();
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
-    const browser = page.context().browser()!;
-    const ctx = await browser.newContext({ javaScriptEnabled: true });
-    scratch = await ctx.newPage();
-    await scratch.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
-    await scratch.goto(url);
-    target = scratch;
+    if (scratch) {
+      target = await scratch();
+    } else {
+      own = await (await page.context().browser()!.newContext({ javaScriptEnabled: true })).newPage();
+      target = own;
+    }
+    await target.unrouteAll();
+    await target.route(url, (route) => route.fulfill({ body: html, contentType: "text/html; charset=utf-8" }));
+    await target.goto(url);
   }
   try {
     const results = await new AxeBuilder({ page: target }).withTags(AXE_TAGS).analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
     expect(summary, `axe violations on ${page.url()}`).toEqual([]);
   } finally {
-    await scratch?.context().close();
+    await own?.context().close();
   }
 }
 
@@ -39,8 +42,12 @@ export async function expectNoAxeViolations(page: Page, { javaScriptEnabled = tr
  */
 export const test = base.extend<{ consoleErrors: string[]; checkA11y: () => Promise<void> }>({
   /** `await checkA11y()`: axe on the current page, whether JavaScript is on or off in this test. */
-  checkA11y: async ({ page, javaScriptEnabled }, use) => {
-    await use(() => expectNoAxeViolations(page, { javaScriptEnabled }));
+  checkA11y: async ({ page, javaScriptEnabled, browser }, use) => {
+    // With JavaScript off, one JavaScript-enabled scratch page per test serves every check.
+    let scratch: Page | null = null;
+    const getScratch = async () => (scratch ??= await (await browser.newContext({ javaScriptEnabled: true })).newPage());
+    await use(() => expectNoAxeViolations(page, { javaScriptEnabled, scratch: getScratch }));
+    await (scratch as Page | null)?.context().close();
   },
   consoleErrors: [
     async ({ page }, use) => {
