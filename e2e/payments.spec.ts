@@ -35,6 +35,7 @@ async function outboxHas(page: Page, subject: RegExp) {
 
 test.describe("with JavaScript", () => {
   test("find a notice, check it, pay with VNPay in the sandbox, see the result, get the e-mail; it cannot be paid twice", async ({ page, request, checkA11y }) => {
+    test.setTimeout(120_000);
     const idNumber = randomCccd();
     const noticeNumber = await courtNotice(request, idNumber);
 
@@ -132,6 +133,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("in English, with the IPN lost: the return page checks with VNPay and refreshes itself until paid; e-mail in English", async ({ page, request, checkA11y }) => {
+    test.setTimeout(120_000); // several self-refreshes of the return page, then the e-mail
     const idNumber = randomCccd();
     const noticeNumber = await courtNotice(request, idNumber, 2_000_000);
 
