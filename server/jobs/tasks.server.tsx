@@ -8,6 +8,7 @@ import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
 import { filingTasks } from "../filing/jobs.server";
+import { accountTasks } from "../accounts/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -40,8 +41,9 @@ export function taskList(services: Services): TaskList {
       await pruneRateLimits(services.sql);
     },
     ...filingTasks(services),
+    ...accountTasks(services),
   };
 }
 
 /** Recurring jobs (graphile-worker crontab syntax, UTC). */
-export const CRONTAB = ["15 * * * * prune_rate_limits", "40 3 * * * prune_filing_drafts"].join("\n");
+export const CRONTAB = ["15 * * * * prune_rate_limits", "40 3 * * * prune_filing_drafts", "50 3 * * * prune_citizen_sign_in_codes"].join("\n");
