@@ -107,3 +107,18 @@ export async function signOutCitizen(request: Request, context: AppLoadContext, 
     requestId: context.requestId,
   });
 }
+
+/** Between "send me a code" and "here is the code", the address waits in a short-lived cookie (not the URL). */
+export const SIGN_IN_EMAIL_COOKIE = "thads_signin_email";
+
+export function signInEmailCookie(context: AppLoadContext, email: string | null): string {
+  return serializeCookie(SIGN_IN_EMAIL_COOKIE, email ?? "", {
+    maxAge: email ? 15 * 60 : 0,
+    secure: context.services.config.isProduction,
+  });
+}
+
+export function readSignInEmail(request: Request): string | null {
+  const value = readCookie(request, SIGN_IN_EMAIL_COOKIE);
+  return value && value.length <= 254 && value.includes("@") ? value : null;
+}

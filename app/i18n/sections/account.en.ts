@@ -28,6 +28,7 @@ const en: Translation<typeof vi> = {
     resendHeading: "Did not get the code?",
     resend: "Send a new code",
     otherEmail: "Use another e-mail address",
+    resent: "We have sent a new code; the previous one no longer works.",
   },
   errors: {
     emailRequired: "Enter your e-mail address.",
@@ -47,6 +48,7 @@ const en: Translation<typeof vi> = {
     email: "E-mail",
     name: "Full name",
     noEmail: "Not given",
+    sessionHeading: "Your session",
     sessionEnds: "Your session ends at {{time}}.",
     extend: "Extend my session",
     extended: "Your session now lasts until {{time}}.",

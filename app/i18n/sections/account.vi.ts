@@ -26,6 +26,7 @@ const account = {
     resendHeading: "Chưa nhận được mã?",
     resend: "Gửi mã mới",
     otherEmail: "Dùng địa chỉ thư điện tử khác",
+    resent: "Chúng tôi đã gửi một mã mới; mã trước đó không còn dùng được.",
   },
   errors: {
     emailRequired: "Nhập địa chỉ thư điện tử.",
@@ -45,6 +46,7 @@ const account = {
     email: "Thư điện tử",
     name: "Họ và tên",
     noEmail: "Chưa có",
+    sessionHeading: "Phiên đăng nhập",
     sessionEnds: "Phiên đăng nhập của bạn kết thúc lúc {{time}}.",
     extend: "Gia hạn phiên đăng nhập",
     extended: "Phiên đăng nhập đã được gia hạn đến {{time}}.",
