@@ -21,6 +21,7 @@ test.describe("citizen sign-in with an e-mailed code, without JavaScript", () =>
   test.use({ javaScriptEnabled: false });
 
   test("ask for a code, mistype it, sign in, see the account, sign out", async ({ page, checkA11y }) => {
+    test.setTimeout(150_000); // seven axe runs, each in a fresh JavaScript-enabled context
     const email = `cong.dan.${Date.now()}@example.vn`;
     await page.goto("/");
     await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Đăng nhập" }).click();

@@ -56,9 +56,9 @@ async function lastCode(email: string) {
   return openCode(context.services.config.SESSION_SECRET, jobs.filter((j) => j.email === email).at(-1)!.sealed);
 }
 
-async function signIn(email: string) {
+async function signIn(email: string, previous = "") {
   const asked = await run(() => requestAction({ request: post("/dang-nhap", { email }), context: ctx(), params: {} } as never));
-  const emailCookie = `${SIGN_IN_EMAIL_COOKIE}=${cookieValue(asked.cookies, SIGN_IN_EMAIL_COOKIE)}`;
+  const emailCookie = `${SIGN_IN_EMAIL_COOKIE}=${cookieValue(asked.cookies, SIGN_IN_EMAIL_COOKIE)}${previous ? `; ${SESSION_COOKIE}=${previous}` : ""}`;
   const r = await run(() =>
     codeAction({ request: post("/dang-nhap/ma", { code: "", redirectTo: "" }, emailCookie), context: ctx(), params: {} } as never),
   );
@@ -90,6 +90,13 @@ describe("citizen sign-in routes", () => {
       signInLoader({ request: new Request("http://localhost/dang-nhap?redirectTo=https://evil.example", { headers: { cookie: `${SESSION_COOKIE}=${token}` } }), context: ctx(), params: {} } as never),
     );
     expect(skip.location).toBe("/tai-khoan");
+  });
+
+  it("end the session this browser held before", async () => {
+    const first = await signIn("may.chung@example.vn");
+    const second = await signIn("nguoi.sau@example.vn", first.token);
+    expect(await findSession(db.sql, first.token)).toBeNull();
+    expect((await findSession(db.sql, second.token))?.citizen_id).toBeTruthy();
   });
 
   it("send the code page back to the first step without the address cookie", async () => {

@@ -12,7 +12,7 @@ import {
   clearSessionCookie,
   requireCitizen,
 } from "./guards.server";
-import { SESSION_COOKIE } from "./session.server";
+import { revokeSession, SESSION_COOKIE } from "./session.server";
 import { finishOidcSignIn, oidcSettings, startOidcSignIn, OidcError, OIDC_COOKIE } from "./oidc.server";
 
 // What the citizen sign-in routes do, so that the route files only parse, call and render.
@@ -24,6 +24,12 @@ const secondsUntil = (at: Date) => Math.max(0, Math.floor((at.getTime() - Date.n
 
 /** A form error for the page: an i18n key and its values. */
 export type PageError = { key: string; values?: Record<string, string | number>; field?: "code"; status: number; retryAfter?: number };
+
+/** A new sign-in replaces whatever session this browser held (a previous citizen's, or staff's). */
+async function endPreviousSession(request: Request, context: AppLoadContext) {
+  const previous = readCookie(request, SESSION_COOKIE);
+  if (previous) await revokeSession(context.services.sql, previous);
+}
 
 function withQuery(path: string, redirectTo: string | undefined) {
   const target = safeRedirectPath(redirectTo ?? null, "");
@@ -90,6 +96,7 @@ export async function signInWithCode(
     draftToken: readCookie(request, DRAFT_COOKIE),
   });
   if (result.ok) {
+    await endPreviousSession(request, context);
     const headers = new Headers();
     headers.append("Set-Cookie", citizenSessionCookie(context, result.token, result.expiresAt));
     headers.append("Set-Cookie", signInEmailCookie(context, null));
@@ -155,6 +162,7 @@ export async function completeOidc(request: Request, context: AppLoadContext): P
   const headers = new Headers();
   headers.append("Set-Cookie", oidcCookie(context, "", 0));
   if (!result.ok) return redirect("/dang-nhap?oidcFailed=1", { headers });
+  await endPreviousSession(request, context);
   headers.append("Set-Cookie", citizenSessionCookie(context, result.token, result.expiresAt));
   return redirect(safeRedirectPath(result.redirectTo, ACCOUNT_PATH), { headers });
 }

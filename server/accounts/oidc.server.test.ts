@@ -9,6 +9,8 @@ import type { Services } from "../services.server";
 import { finishOidcSignIn, oidcSettings, openFlow, sealFlow, startOidcSignIn, verifyIdToken, type OidcSettings } from "./oidc.server";
 import { findSession } from "./session.server";
 import { createDraft } from "../filing/drafts.server";
+import { action as oidcStartAction } from "../../app/routes/dang-nhap.oidc";
+import { loader as oidcCallbackLoader } from "../../app/routes/dang-nhap.oidc.ve";
 
 // A real OpenID provider (the `oidc-provider` package) on a random port, with its development login and
 // consent pages, which the test fills in like a browser would.
@@ -153,6 +155,28 @@ describe("OpenID Connect sign-in against a real provider", () => {
     expect(await finish(callback, other.cookieValue)).toEqual({ ok: false, reason: "state" });
     const audits = await db.sql`select 1 from audit_log where action = 'citizen.sign_in.oidc_failed'`;
     expect(audits.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("works through the routes: the button, the provider, the callback, a session cookie", async () => {
+    const context = { services, cspNonce: "n", requestId: "r", locale: "vi", clientIp: "203.0.113.6" } as const;
+    const start = (await oidcStartAction({
+      request: new Request("http://localhost:3000/dang-nhap/oidc", { method: "POST", body: new URLSearchParams({ redirectTo: "/dich-vu/yeu-cau-thi-hanh-an" }) }),
+      context,
+      params: {},
+    } as never)) as Response;
+    expect(start.status).toBe(302);
+    const flowCookie = start.headers.getSetCookie().find((c) => c.startsWith("thads_oidc="))!.split(";")[0]!;
+    expect(start.headers.getSetCookie()[0]).toMatch(/HttpOnly/);
+    const callback = await browseToCallback(start.headers.get("location")!, "verified-dung");
+    const done = (await oidcCallbackLoader({ request: new Request(callback, { headers: { cookie: flowCookie } }), context, params: {} } as never)) as Response;
+    expect(done.headers.get("location")).toBe("/dich-vu/yeu-cau-thi-hanh-an");
+    const cookies = done.headers.getSetCookie();
+    expect(cookies.find((c) => c.startsWith("thads_oidc="))).toMatch(/Max-Age=0/);
+    const session = cookies.find((c) => c.startsWith("thads_session="))!.split(";")[0]!.split("=")[1]!;
+    expect((await findSession(db.sql, session))?.citizen_id).toBeTruthy();
+    // Replayed (the code is spent): back to the sign-in page with a message, no 500.
+    const replay = (await oidcCallbackLoader({ request: new Request(callback, { headers: { cookie: flowCookie } }), context, params: {} } as never)) as Response;
+    expect(replay.headers.get("location")).toBe("/dang-nhap?oidcFailed=1");
   });
 
   it("reports a provider error (the citizen cancelled) without a session", async () => {
