@@ -99,3 +99,46 @@ test.describe("session-timeout warning, with JavaScript", () => {
     await expect(page.getByRole("link", { name: "Đăng nhập lại" })).toHaveAttribute("href", "/dang-nhap?redirectTo=%2Ftai-khoan");
   });
 });
+
+test.describe("a signed-in citizen's draft follows them, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("started as a guest on one device, resumed on another after signing in", async ({ page, browser, checkA11y }) => {
+    test.setTimeout(120_000);
+    const email = `hai.thiet.bi.${Date.now()}@example.vn`;
+    const signIn = async (p: Page) => {
+      await p.goto("/dang-nhap?redirectTo=%2Fdich-vu%2Fyeu-cau-thi-hanh-an");
+      await p.getByLabel("Địa chỉ thư điện tử").fill(email);
+      await p.getByRole("button", { name: "Gửi mã đăng nhập" }).click();
+      await expect(p).toHaveURL(/\/dang-nhap\/ma\?redirectTo=/);
+      await p.getByLabel("Mã đăng nhập").fill(await codeFromOutbox(p, email));
+      await p.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+      await expect(p).toHaveURL(/\/dich-vu\/yeu-cau-thi-hanh-an$/);
+    };
+
+    // Device A: a guest answers the first step, then signs in: the draft becomes theirs.
+    await page.goto("/dich-vu/yeu-cau-thi-hanh-an");
+    await page.getByRole("button", { name: "Bắt đầu" }).click();
+    await page.locator("input[name=role][value=creditor]").check();
+    await page.locator("input[name=party][value=person]").check();
+    await page.locator("input[name=actingAs][value=self]").check();
+    await page.getByRole("button", { name: "Tiếp tục", exact: true }).click();
+    await expect(page).toHaveURL(/thong-tin-ca-nhan$/);
+    await signIn(page);
+    await expect(page.getByRole("heading", { name: "Bạn có một đơn đang làm dở" })).toBeVisible();
+
+    // Device B: another browser, nothing shared but the e-mail address.
+    const other = await browser.newContext({ javaScriptEnabled: false, locale: "vi-VN" });
+    const b = await other.newPage();
+    await b.goto("/dich-vu/yeu-cau-thi-hanh-an");
+    await expect(b.getByRole("heading", { name: "Bạn có một đơn đang làm dở" })).toHaveCount(0);
+    await signIn(b);
+    await expect(b.getByRole("heading", { name: "Bạn có một đơn đang làm dở" })).toBeVisible();
+    await b.getByRole("link", { name: "Tiếp tục đơn đang làm" }).click();
+    await expect(b).toHaveURL(/thong-tin-ca-nhan$/);
+    await b.goto("/tai-khoan");
+    await expect(b.getByText(/đã hoàn thành 1 bước/)).toBeVisible();
+    await other.close();
+    await checkA11y();
+  });
+});
