@@ -20,6 +20,8 @@ import { resources } from "./i18n/resources.server";
 import type { Resource } from "./i18n/vi";
 import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
+import { SessionTimeout } from "./components/session-timeout";
+import { citizenStatus } from "./server/accounts.server";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -27,8 +29,9 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
+    citizen: await citizenStatus(request, context),
     locale: context.locale,
     resource: resources[context.locale],
     showDevTools: !context.services.config.isProduction,
@@ -103,6 +106,7 @@ function LanguageSwitch() {
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  const citizen = useRouteLoaderData<typeof loader>("root")?.citizen ?? null;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -130,10 +134,14 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <Link to="/staff">{t("layout.nav.staff")}</Link>
             </li>
+            <li>
+              <Link to={citizen ? "/tai-khoan" : "/dang-nhap"}>{citizen ? t("account.nav.account") : t("account.nav.signIn")}</Link>
+            </li>
           </ul>
         </nav>
       </header>
       <main id="main" tabIndex={-1} className="container">
+        {citizen ? <SessionTimeout secondsLeft={citizen.secondsLeft} ttlSeconds={citizen.ttlSeconds} /> : null}
         {children}
       </main>
       <footer className="site-footer">

@@ -1,4 +1,5 @@
 import filingEn from "./sections/filing.en";
+import accountEn from "./sections/account.en";
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
@@ -119,6 +120,7 @@ const en: Translation<Resource> = {
     },
   },
   filing: filingEn,
+  account: accountEn,
   outbox: {
     title: "Outbox (development only)",
     lead: "While SMTP_URL is not set, messages are kept here instead of being sent.",

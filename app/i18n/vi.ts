@@ -1,4 +1,5 @@
 import filingVi from "./sections/filing.vi";
+import accountVi from "./sections/account.vi";
 /**
  * Vietnamese: the source of every visible string. Large areas keep their strings in
  * `sections/<area>.vi.ts` and `sections/<area>.en.ts` (typed with `Translation<typeof area>`), added here
@@ -124,6 +125,7 @@ const vi = {
     },
   },
   filing: filingVi,
+  account: accountVi,
   outbox: {
     title: "Hộp thư đi (chỉ dùng khi phát triển)",
     lead: "Khi chưa cấu hình SMTP_URL, thư được lưu tại đây thay vì gửi đi.",

@@ -1,6 +1,6 @@
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie, serializeCookie } from "../http/cookies.server";
-import { findSession, revokeSession, revokeAllSessions, SESSION_COOKIE } from "./session.server";
+import { extendSession, findSession, revokeSession, revokeAllSessions, SESSION_COOKIE } from "./session.server";
 import { getStaffProfile, type StaffProfile } from "./staff.server";
 import { audit } from "../audit/audit.server";
 
@@ -43,4 +43,82 @@ export async function signOutStaff(request: Request, context: AppLoadContext, { 
       requestId: context.requestId,
     });
   }
+}
+
+// ---- Citizens: the same cookie (a session row belongs to a staff member or to a citizen, never both);
+// see docs/decisions/040-citizen-sign-in.md.
+
+export type CitizenSession = { citizenId: string; expiresAt: Date; token: string };
+
+/** The signed-in citizen behind the cookie, or null. */
+export async function currentCitizen(request: Request, context: AppLoadContext): Promise<CitizenSession | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  const session = await findSession(context.services.sql, token);
+  if (!session?.citizen_id || !token) return null;
+  return { citizenId: session.citizen_id, expiresAt: session.expires_at, token };
+}
+
+/** The signed-in citizen, or a redirect to /dang-nhap that comes back here afterwards. */
+export async function requireCitizen(request: Request, context: AppLoadContext): Promise<CitizenSession> {
+  const citizen = await currentCitizen(request, context);
+  if (!citizen) {
+    const url = new URL(request.url);
+    throw redirect(`/dang-nhap?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return citizen;
+}
+
+/** The citizen's session cookie lives exactly as long as the session row. */
+export function citizenSessionCookie(context: AppLoadContext, token: string, expiresAt: Date): string {
+  return sessionCookie(context, token, (expiresAt.getTime() - Date.now()) / 1000);
+}
+
+/** Extends the current citizen session by CITIZEN_SESSION_TTL_SECONDS; null when there is none. */
+export async function extendCitizenSession(request: Request, context: AppLoadContext): Promise<{ expiresAt: Date; cookie: string } | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  const current = await findSession(context.services.sql, token);
+  if (!current?.citizen_id || !token) return null;
+  const session = await extendSession(context.services.sql, token, context.services.config.CITIZEN_SESSION_TTL_SECONDS);
+  if (!session) return null;
+  await audit(context.services.sql, {
+    actorType: "citizen",
+    actorId: current.citizen_id,
+    action: "citizen.session_extended",
+    ip: context.clientIp,
+    requestId: context.requestId,
+  });
+  return { expiresAt: session.expires_at, cookie: citizenSessionCookie(context, token, session.expires_at) };
+}
+
+/** Signs the citizen out here, or on every device with `everywhere`. */
+export async function signOutCitizen(request: Request, context: AppLoadContext, { everywhere }: { everywhere: boolean }) {
+  const { sql } = context.services;
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return;
+  const session = await findSession(sql, token);
+  if (!session?.citizen_id) return;
+  if (everywhere) await revokeAllSessions(sql, { citizenId: session.citizen_id });
+  else await revokeSession(sql, token);
+  await audit(sql, {
+    actorType: "citizen",
+    actorId: session.citizen_id,
+    action: everywhere ? "citizen.sign_out_everywhere" : "citizen.sign_out",
+    ip: context.clientIp,
+    requestId: context.requestId,
+  });
+}
+
+/** Between "send me a code" and "here is the code", the address waits in a short-lived cookie (not the URL). */
+export const SIGN_IN_EMAIL_COOKIE = "thads_signin_email";
+
+export function signInEmailCookie(context: AppLoadContext, email: string | null): string {
+  return serializeCookie(SIGN_IN_EMAIL_COOKIE, email ?? "", {
+    maxAge: email ? 15 * 60 : 0,
+    secure: context.services.config.isProduction,
+  });
+}
+
+export function readSignInEmail(request: Request): string | null {
+  const value = readCookie(request, SIGN_IN_EMAIL_COOKIE);
+  return value && value.length <= 254 && value.includes("@") ? value : null;
 }

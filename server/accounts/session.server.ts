@@ -51,3 +51,13 @@ export async function revokeAllSessions(sql: Sql, subject: SessionSubject): Prom
       : await sql`update sessions set revoked_at = now() where citizen_id = ${subject.citizenId} and revoked_at is null`;
   return r.count;
 }
+
+/** Pushes a live session's end `ttlSeconds` from now (the "extend my session" button); null when it is gone. */
+export async function extendSession(sql: Sql, token: string | null | undefined, ttlSeconds: number): Promise<SessionRow | null> {
+  if (!token || token.length > 100) return null;
+  const rows = await sql<SessionRow[]>`
+    update sessions set expires_at = greatest(expires_at, now() + make_interval(secs => ${ttlSeconds})), last_seen_at = now()
+    where id_hash = ${digest(token)} and revoked_at is null and expires_at > now()
+    returning staff_id, citizen_id, expires_at`;
+  return rows[0] ?? null;
+}

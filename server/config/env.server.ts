@@ -42,6 +42,18 @@ export const EnvSchema = z.object({
   VNPAY_API_URL: z.url().optional(),
   /** Receipt signing keys: a JSON array of JWKs (or {"keys": [...]}); the first, private, signs (see receipts). */
   RECEIPT_SIGNING_KEYS: z.string().min(2).optional(),
+  /** A citizen's session lasts this long unless extended (the page warns before it ends, WCAG 2.2.1). */
+  CITIZEN_SESSION_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(1800),
+  /** OpenID Connect sign-in for citizens (VNeID when pointed at it); off while OIDC_ISSUER is unset. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(255).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z
+    .string()
+    .regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, "must be scope names separated by single spaces")
+    .refine((s) => s.split(" ").includes("openid"), "must include openid")
+    .default("openid email profile"),
+  OIDC_PROVIDER_NAME: z.string().min(1).max(60).default("VNeID"),
 });
 
 /** The sandbox's terminal code and paths (same shape as the real gateway's URLs). */
@@ -175,6 +187,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const r = parseReceiptKeys(raw.RECEIPT_SIGNING_KEYS);
     if ("problem" in r) problems.push(`RECEIPT_SIGNING_KEYS: ${r.problem}`);
     else receiptKeys = r.keys;
+  }
+  if (raw.OIDC_ISSUER && !raw.OIDC_CLIENT_ID) problems.push("OIDC_CLIENT_ID: required when OIDC_ISSUER is set");
+  if (!raw.OIDC_ISSUER && (raw.OIDC_CLIENT_ID || raw.OIDC_CLIENT_SECRET)) {
+    problems.push("OIDC_ISSUER: required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set");
+  }
+  if (isProduction && raw.OIDC_ISSUER && !raw.OIDC_ISSUER.startsWith("https://")) {
+    problems.push("OIDC_ISSUER: must use https in production");
   }
   if (problems.length) throw new ConfigError(problems);
 

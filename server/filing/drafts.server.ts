@@ -66,8 +66,11 @@ export async function findDraft(sql: Sql, { token, citizenId }: { token?: string
     if (row) return toDraft(row);
   }
   if (!token || token.length > 100) return null;
+  // A cookie opens a guest draft, or the signed-in citizen's own: once a draft belongs to a citizen, the
+  // cookie left on a shared computer no longer opens it for the next person.
   const [row] = await sql<DraftRow[]>`
-    select * from filing_drafts where token_hash = ${digestToken(token)} and expires_at > now()`;
+    select * from filing_drafts where token_hash = ${digestToken(token)} and expires_at > now()
+      and (citizen_id is null or citizen_id = ${citizenId ?? null})`;
   return row ? toDraft(row) : null;
 }
 

@@ -10,6 +10,7 @@ import { pruneRateLimits } from "../http/rate-limit.server";
 import { filingTasks } from "../filing/jobs.server";
 import { flushPaymentMailTask, sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "../receipts/jobs.server";
+import { accountTasks } from "../accounts/jobs.server";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -49,6 +50,7 @@ export function taskList(services: Services): TaskList {
       await pruneRateLimits(services.sql);
     },
     ...filingTasks(services),
+    ...accountTasks(services),
   };
 }
 
@@ -56,6 +58,7 @@ export function taskList(services: Services): TaskList {
 export const CRONTAB = [
   "15 * * * * prune_rate_limits",
   "40 3 * * * prune_filing_drafts",
+  "50 3 * * * prune_citizen_sign_in_codes",
   "* * * * * sweep_payment_attempts ?max=1",
   "* * * * * flush_payment_mail ?max=1",
   "30 1 * * * reconcile_daily",

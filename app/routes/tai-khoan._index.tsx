@@ -1,0 +1,128 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadAccountPage } from "../server/accounts.server";
+import { formatDateTime } from "../utils/format";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { page: { title: string } } } } | undefined;
+  return [{ title: root?.resource?.account.page.title ?? "THADS" }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadAccountPage(request, context);
+}
+
+const STATUSES = ["submitted", "accepted", "rejected", "more_info"] as const;
+
+export default function Account() {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === "en" ? "en" : "vi";
+  const page = useLoaderData<typeof loader>();
+  const location = useLocation();
+  const ends = formatDateTime(page.expiresAt, locale);
+
+  return (
+    <div className="account-page">
+      <h1>{t("account.page.title")}</h1>
+      <p className="notice" role="status">
+        {page.extended ? t("account.page.extended", { time: ends }) : t("account.page.signedIn")}
+      </p>
+      <dl className="summary-list">
+        <div className="summary-row">
+          <dt>{t("account.page.email")}</dt>
+          <dd>{page.email ?? t("account.page.noEmail")}</dd>
+        </div>
+        {page.fullName ? (
+          <div className="summary-row">
+            <dt>{t("account.page.name")}</dt>
+            <dd>{page.fullName}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="session-heading" className="account-session">
+        <h2 id="session-heading">{t("account.page.sessionHeading")}</h2>
+        <p>{t("account.page.sessionEnds", { time: ends })}</p>
+        <Form method="post" action="/tai-khoan/gia-han" reloadDocument>
+          <input type="hidden" name="redirectTo" value={location.pathname} />
+          <button type="submit" className="button secondary">
+            {t("account.page.extend")}
+          </button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="drafts-heading">
+        <h2 id="drafts-heading">{t("account.page.draftsHeading")}</h2>
+        {page.drafts.length === 0 ? (
+          <p>{t("account.page.noDrafts")}</p>
+        ) : (
+          <>
+            <ul>
+              {page.drafts.map((d) => (
+                <li key={d.id}>{t("account.page.draftLine", { time: formatDateTime(d.updatedAt, locale), count: d.completed })}</li>
+              ))}
+            </ul>
+            <p>
+              <Link to="/dich-vu/yeu-cau-thi-hanh-an" className="button">
+                {t("account.page.continueDraft")}
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="requests-heading">
+        <h2 id="requests-heading">{t("account.page.requestsHeading")}</h2>
+        {page.requests.length === 0 ? (
+          <p>{t("account.page.noRequests")}</p>
+        ) : (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("account.page.reference")}</th>
+                  <th scope="col">{t("account.page.submittedAt")}</th>
+                  <th scope="col">{t("account.page.office")}</th>
+                  <th scope="col">{t("account.page.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.requests.map((r) => (
+                  <tr key={r.reference}>
+                    <td>{r.reference}</td>
+                    <td>{formatDateTime(r.submittedAt, locale)}</td>
+                    <td>{r.agencyName}</td>
+                    <td>
+                      {STATUSES.includes(r.status as (typeof STATUSES)[number])
+                        ? t(`account.page.statuses.${r.status as (typeof STATUSES)[number]}`)
+                        : r.status}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="sign-out-heading">
+        <h2 id="sign-out-heading">{t("account.page.signOutHeading")}</h2>
+        <p>{t("account.page.activeSessions", { count: page.activeSessions })}</p>
+        <div className="button-row">
+          <Form method="post" action="/tai-khoan/dang-xuat" reloadDocument>
+            <button type="submit" className="button">
+              {t("account.page.signOut")}
+            </button>
+          </Form>
+          <Form method="post" action="/tai-khoan/dang-xuat" reloadDocument>
+            <input type="hidden" name="everywhere" value="1" />
+            <button type="submit" className="button secondary">
+              {t("account.page.signOutEverywhere")}
+            </button>
+          </Form>
+        </div>
+      </section>
+    </div>
+  );
+}
