@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FieldDef } from "../../server/filing/journey";
-import { translateError } from "./forms";
+import { describedBy as describedByIds, FieldMessages, translateError } from "./forms";
 
 export type FieldState = { initialValue: unknown; errors?: string[]; key?: string };
 export type Option = { value: string; label: string };
@@ -26,23 +26,10 @@ export function JourneyField({ def, state, options }: { def: FieldDef; state: Fi
   const label = t(`filing.fields.${def.name}.label` as never) as string;
   const hint = def.hint ? (t(`filing.fields.${def.name}.hint` as never) as string) : undefined;
   const error = translateError(t, state.errors?.[0]);
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy = describedByIds(id, hint, error);
   const optionalMark = def.optional ? ` ${t("filing.common.optional")}` : "";
   const className = error ? "field field-error" : "field";
-  const messages = (
-    <>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
+  const messages = <FieldMessages id={id} hint={hint} error={error} />;
   const opts: Option[] =
     options ?? (def.options ?? []).map((value) => ({ value, label: t(`filing.fields.${def.name}.options.${value}` as never) as string }));
 

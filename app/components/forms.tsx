@@ -1,4 +1,4 @@
-import { useEffect, useRef, type InputHTMLAttributes } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
 
@@ -37,17 +37,15 @@ export function ErrorSummary({ errors, formError }: { errors: FieldError[]; form
   );
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  id,
-  ...input
-}: { label: string; error?: string; hint?: string; id: string } & InputHTMLAttributes<HTMLInputElement>) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** The ids that tie a control to its hint and error message (`aria-describedby`). */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** A field's hint and error message, with the ids `describedBy` points at. */
+export function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div className={error ? "field field-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
+    <>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
           {hint}
@@ -58,7 +56,55 @@ export function TextField({
           {error}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+    </>
+  );
+}
+
+export function TextField({
+  label,
+  error,
+  hint,
+  id,
+  ...input
+}: { label: string; error?: string; hint?: string; id: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...input} />
+    </div>
+  );
+}
+
+/** A labelled select with hint and error, like TextField. */
+export function SelectField({
+  label,
+  error,
+  hint,
+  id,
+  options,
+  placeholder,
+  ...select
+}: {
+  label: string;
+  error?: string;
+  hint?: string;
+  id: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+} & SelectHTMLAttributes<HTMLSelectElement>) {
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)} {...select}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

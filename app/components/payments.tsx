@@ -62,45 +62,4 @@ export function NoticeDetails({ notice }: { notice: NoticeSummary }) {
   );
 }
 
-/** A labelled select with hint and error, like TextField. */
-export function SelectField({
-  label,
-  error,
-  hint,
-  id,
-  options,
-  placeholder,
-  ...select
-}: {
-  label: string;
-  error?: string;
-  hint?: string;
-  id: string;
-  options: { value: string; label: string }[];
-  placeholder?: string;
-} & React.SelectHTMLAttributes<HTMLSelectElement>) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className={error ? "field field-error" : "field"}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error-message" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export { SelectField } from "./forms";
