@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   Link,
@@ -16,7 +17,8 @@ import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
 import { FALLBACK } from "./i18n/fallback";
-import { resources } from "./i18n/resources.server";
+import { dictionary } from "./i18n/resources.server";
+import { dictionaryFor } from "./i18n/sections";
 import type { Resource } from "./i18n/vi";
 import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
@@ -30,32 +32,37 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const which = dictionaryFor(new URL(request.url).pathname);
   return {
     citizen: await citizenStatus(request, context),
     locale: context.locale,
-    resource: resources[context.locale],
+    dictionary: which,
+    resource: dictionary(context.locale, which),
     showDevTools: !context.services.config.isProduction,
   };
 }
 
-// The translations change only with the language, and switching language reloads the document.
-export const shouldRevalidate = () => false;
+// The translations change with the language (switching reloads the document) and between the core and
+// the full dictionary (see app/i18n/sections.ts); nothing else here needs the root loader again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) =>
+  dictionaryFor(currentUrl.pathname) !== dictionaryFor(nextUrl.pathname);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.resource.meta.siteName ?? "THADS" },
   { name: "description", content: data?.resource.meta.description ?? "" },
 ];
 
-const i18nCache = new Map<Locale, ReturnType<typeof createI18n>>();
-function useI18n(locale: Locale, resource: Resource) {
+const i18nCache = new Map<string, ReturnType<typeof createI18n>>();
+function useI18n(locale: Locale, which: "core" | "all", resource: Resource) {
   return useMemo(() => {
-    let instance = i18nCache.get(locale);
+    const key = `${locale}:${which}`;
+    let instance = i18nCache.get(key);
     if (!instance) {
       instance = createI18n(locale, resource);
-      i18nCache.set(locale, instance);
+      i18nCache.set(key, instance);
     }
     return instance;
-  }, [locale, resource]);
+  }, [locale, which, resource]);
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -72,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        {data ? <Translated locale={data.locale} resource={data.resource}>{children}</Translated> : children}
+        {data ? <Translated locale={data.locale} which={data.dictionary} resource={data.resource}>{children}</Translated> : children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -80,8 +87,8 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Translated({ locale, resource, children }: { locale: Locale; resource: Resource; children: ReactNode }) {
-  const i18n = useI18n(locale, resource);
+function Translated({ locale, which, resource, children }: { locale: Locale; which: "core" | "all"; resource: Resource; children: ReactNode }) {
+  const i18n = useI18n(locale, which, resource);
   return (
     <I18nextProvider i18n={i18n}>
       <Shell>{children}</Shell>

@@ -42,3 +42,17 @@ test("the page fits a 320 px wide screen without horizontal scrolling", async ({
   expect(overflow).toBeLessThanOrEqual(0);
   await checkA11y();
 });
+
+test("with JavaScript, going from the home page to a live service brings that service's strings", async ({ page }) => {
+  // The home page carries only the core dictionary; a client-side navigation to a live service must
+  // load the full one (root revalidation), or the page would show translation keys.
+  await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("link", { name: "Nộp tiền thi hành án và tạm ứng án phí" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nộp tiền tạm ứng án phí");
+  await expect(page.getByText("Nhập số thông báo nộp tiền tạm ứng án phí", { exact: false })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dịch vụ công trực tuyến Thi hành án dân sự");
+  await page.getByRole("link", { name: "Gửi đơn yêu cầu thi hành án" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Gửi đơn yêu cầu thi hành án");
+});
