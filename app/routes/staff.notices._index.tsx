@@ -5,6 +5,7 @@ import { listNoticesForAccountant, requireAccountant } from "../server/payments.
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatMoney } from "../utils/format";
 import { maskIdNumber } from "../../server/validation/ids";
+import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.listTitle);
 
@@ -55,41 +56,28 @@ export default function StaffNotices() {
           {t("payments.staff.import")}
         </Link>
       </div>
-      {notices.length === 0 ? (
-        <p className="empty">{t("payments.staff.empty")}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="notices-caption" tabIndex={0}>
-          <table>
-            <caption id="notices-caption">{t("payments.staff.listTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("payments.notice.number")}</th>
-                <th scope="col">{t("payments.notice.payer")}</th>
-                <th scope="col">{t("payments.notice.court")}</th>
-                <th scope="col">{t("payments.notice.amount")}</th>
-                <th scope="col">{t("payments.notice.dueDate")}</th>
-                <th scope="col">{t("payments.notice.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {notices.map((n) => (
-                <tr key={n.id}>
-                  <td>{n.number}</td>
-                  <td>
-                    {n.payer}
-                    <br />
-                    <span className="muted">{n.payerId}</span>
-                  </td>
-                  <td>{n.court}</td>
-                  <td className="num">{formatMoney(n.amount, locale)}</td>
-                  <td>{formatDate(`${n.dueDate}T00:00:00+07:00`, locale)}</td>
-                  <td>{t(`payments.notice.statuses.${n.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="notices"
+        count={notices.length}
+        empty={t("payments.staff.empty")}
+        caption={t("payments.staff.listTitle")}
+        columns={[t("payments.notice.number"), t("payments.notice.payer"), t("payments.notice.court"), t("payments.notice.amount"), t("payments.notice.dueDate"), t("payments.notice.status")]}
+      >
+        {notices.map((n) => (
+          <tr key={n.id}>
+            <td>{n.number}</td>
+            <td>
+              {n.payer}
+              <br />
+              <span className="muted">{n.payerId}</span>
+            </td>
+            <td>{n.court}</td>
+            <td className="num">{formatMoney(n.amount, locale)}</td>
+            <td>{formatDate(`${n.dueDate}T00:00:00+07:00`, locale)}</td>
+            <td>{t(`payments.notice.statuses.${n.status}`)}</td>
+          </tr>
+        ))}
+      </ListTable>
       <p>
         <Link to="/staff">{t("staff.areaTitle")}</Link>
       </p>

@@ -5,6 +5,7 @@ import { requireAccountant } from "../server/payments.server";
 import { formatReceiptNumber, listReceiptsForAccountant } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatMoney } from "../utils/format";
+import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.listTitle);
 
@@ -42,41 +43,28 @@ export default function StaffReceipts() {
           {replacement ? t("receipts.staff.replaced", { number: done, replacement }) : t("receipts.staff.cancelled", { number: done })}
         </p>
       ) : null}
-      {receipts.length === 0 ? (
-        <p className="empty">{t("receipts.staff.empty")}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="receipts-caption" tabIndex={0}>
-          <table>
-            <caption id="receipts-caption">{t("receipts.staff.listTitle")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("receipts.staff.symbolNumber")}</th>
-                <th scope="col">{t("receipts.staff.payer")}</th>
-                <th scope="col">{t("receipts.staff.notice")}</th>
-                <th scope="col">{t("receipts.staff.amount")}</th>
-                <th scope="col">{t("receipts.staff.issuedAt")}</th>
-                <th scope="col">{t("receipts.staff.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {receipts.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/staff/receipts/${r.id}`}>
-                      {r.symbol} – {r.number}
-                    </Link>
-                  </td>
-                  <td>{r.payer}</td>
-                  <td>{r.notice}</td>
-                  <td className="num">{formatMoney(r.amount, locale)}</td>
-                  <td>{formatDate(r.issuedAt, locale)}</td>
-                  <td>{r.status === "valid" ? t("receipts.staff.statuses.valid") : r.replacedBy ? t("receipts.staff.statuses.replaced", { number: r.replacedBy }) : t("receipts.staff.statuses.cancelled")}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="receipts"
+        count={receipts.length}
+        empty={t("receipts.staff.empty")}
+        caption={t("receipts.staff.listTitle")}
+        columns={[t("receipts.staff.symbolNumber"), t("receipts.staff.payer"), t("receipts.staff.notice"), t("receipts.staff.amount"), t("receipts.staff.issuedAt"), t("receipts.staff.status")]}
+      >
+        {receipts.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link to={`/staff/receipts/${r.id}`}>
+                {r.symbol} – {r.number}
+              </Link>
+            </td>
+            <td>{r.payer}</td>
+            <td>{r.notice}</td>
+            <td className="num">{formatMoney(r.amount, locale)}</td>
+            <td>{formatDate(r.issuedAt, locale)}</td>
+            <td>{r.status === "valid" ? t("receipts.staff.statuses.valid") : r.replacedBy ? t("receipts.staff.statuses.replaced", { number: r.replacedBy }) : t("receipts.staff.statuses.cancelled")}</td>
+          </tr>
+        ))}
+      </ListTable>
       <p>
         <Link to="/staff">{t("staff.areaTitle")}</Link>
       </p>

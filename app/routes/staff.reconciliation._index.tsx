@@ -9,6 +9,7 @@ import { listRuns, reconcileForStaff, vietnamDay } from "../server/receipts.serv
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { SelectField, titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime } from "../utils/format";
+import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
 
@@ -68,39 +69,26 @@ export default function Reconciliation() {
         </div>
       </Form>
       <h2 id="runs-heading">{t("receipts.reconciliation.runsHeading")}</h2>
-      {runs.length === 0 ? (
-        <p className="empty">{t("receipts.reconciliation.noRuns")}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="runs-caption" tabIndex={0}>
-          <table>
-            <caption id="runs-caption">{t("receipts.reconciliation.runsHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("receipts.reconciliation.day")}</th>
-                <th scope="col">{t("receipts.reconciliation.office")}</th>
-                <th scope="col">{t("receipts.reconciliation.startedAt")}</th>
-                <th scope="col">{t("receipts.reconciliation.by")}</th>
-                <th scope="col">{t("receipts.reconciliation.checked")}</th>
-                <th scope="col">{t("receipts.reconciliation.openItems")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/staff/reconciliation/${r.id}`}>{formatDate(`${r.day}T00:00:00+07:00`, locale)}</Link>
-                  </td>
-                  <td>{r.office}</td>
-                  <td>{formatDateTime(r.startedAt, locale)}</td>
-                  <td>{r.by ?? t("receipts.reconciliation.byCron")}</td>
-                  <td className="num">{r.checked}</td>
-                  <td className="num">{r.open}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="runs"
+        count={runs.length}
+        empty={t("receipts.reconciliation.noRuns")}
+        caption={t("receipts.reconciliation.runsHeading")}
+        columns={[t("receipts.reconciliation.day"), t("receipts.reconciliation.office"), t("receipts.reconciliation.startedAt"), t("receipts.reconciliation.by"), t("receipts.reconciliation.checked"), t("receipts.reconciliation.openItems")]}
+      >
+        {runs.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link to={`/staff/reconciliation/${r.id}`}>{formatDate(`${r.day}T00:00:00+07:00`, locale)}</Link>
+            </td>
+            <td>{r.office}</td>
+            <td>{formatDateTime(r.startedAt, locale)}</td>
+            <td>{r.by ?? t("receipts.reconciliation.byCron")}</td>
+            <td className="num">{r.checked}</td>
+            <td className="num">{r.open}</td>
+          </tr>
+        ))}
+      </ListTable>
       <p>
         <Link to="/staff">{t("staff.areaTitle")}</Link>
       </p>

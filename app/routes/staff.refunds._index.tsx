@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listRefundReview, listRefundsForStaff, requireRefundStaff, type RefundState } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
+import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
 
@@ -66,41 +67,27 @@ export default function StaffRefunds() {
           ))}
         </ul>
       </nav>
-      {refunds.length === 0 ? (
-        <p className="empty">{t("receipts.refunds.empty")}</p>
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="refunds-caption" tabIndex={0}>
-          <table>
-            <caption id="refunds-caption">{t("receipts.refunds.listHeading")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("receipts.refunds.reference")}</th>
-                <th scope="col">{t("receipts.refunds.notice")}</th>
-                <th scope="col">{t("receipts.refunds.amount")}</th>
-                <th scope="col">{t("receipts.refunds.state")}</th>
-                <th scope="col">{t("receipts.refunds.proposedBy")}</th>
-                <th scope="col">{t("receipts.refunds.decidedBy")}</th>
-                <th scope="col">{t("receipts.refunds.proposedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {refunds.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/staff/refunds/${r.id}`}>{r.txnRef}</Link>
-                  </td>
-                  <td>{r.notice}</td>
-                  <td className="num">{formatMoney(r.amount, locale)}</td>
-                  <td>{t(`receipts.refunds.states.${r.state}`)}</td>
-                  <td>{r.proposedBy}</td>
-                  <td>{r.decidedBy ?? "—"}</td>
-                  <td>{formatDateTime(r.proposedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable
+        id="refunds"
+        count={refunds.length}
+        empty={t("receipts.refunds.empty")}
+        caption={t("receipts.refunds.listHeading")}
+        columns={[t("receipts.refunds.reference"), t("receipts.refunds.notice"), t("receipts.refunds.amount"), t("receipts.refunds.state"), t("receipts.refunds.proposedBy"), t("receipts.refunds.decidedBy"), t("receipts.refunds.proposedAt")]}
+      >
+        {refunds.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link to={`/staff/refunds/${r.id}`}>{r.txnRef}</Link>
+            </td>
+            <td>{r.notice}</td>
+            <td className="num">{formatMoney(r.amount, locale)}</td>
+            <td>{t(`receipts.refunds.states.${r.state}`)}</td>
+            <td>{r.proposedBy}</td>
+            <td>{r.decidedBy ?? "—"}</td>
+            <td>{formatDateTime(r.proposedAt, locale)}</td>
+          </tr>
+        ))}
+      </ListTable>
       <p>
         <Link to="/staff">{t("staff.areaTitle")}</Link>
       </p>
