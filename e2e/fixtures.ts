@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "ThadsDemo#2026";
 
@@ -78,3 +78,28 @@ export async function signInAsStaff(page: Page, email: string) {
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
 }
+
+// The demo court's key (server/payments/seed.server.ts; development data only).
+const COURT_KEY = "tak_demo_TAND-HNI-KV1_9fK2mQ7xR4vB8nL3";
+
+/** A fresh unpaid notice through the courts' API, so parallel journeys never share one. */
+export async function courtNotice(request: APIRequestContext, payerIdNumber: string, amount = 1_250_000) {
+  const res = await request.post("/api/courts/notices", {
+    headers: { Authorization: `Bearer ${COURT_KEY}` },
+    data: {
+      courtDocumentNumber: "200/2026/TB-TA",
+      caseReference: "Vụ án dân sự số 77/2026/TLST-DS",
+      payerName: "Vũ Thị Lan",
+      payerIdNumber,
+      payerAddress: "Số 3 phố Tràng Tiền, phường Hoàn Kiếm, Hà Nội",
+      amount,
+      dueDate: "2026-12-31",
+      collectingOfficeCode: "HNI-KV01",
+    },
+  });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { noticeNumber: string }).noticeNumber;
+}
+
+/** A random valid citizen ID (Hà Nội prefix). */
+export const randomCccd = () => `0010${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;

@@ -1,30 +1,5 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, signInAsStaff, test } from "./fixtures";
-
-// The demo court's key (server/payments/seed.server.ts; development data only).
-const COURT_KEY = "tak_demo_TAND-HNI-KV1_9fK2mQ7xR4vB8nL3";
-
-/** A fresh unpaid notice through the courts' API, so parallel journeys never share one. */
-async function courtNotice(request: APIRequestContext, payerIdNumber: string, amount = 1_250_000) {
-  const res = await request.post("/api/courts/notices", {
-    headers: { Authorization: `Bearer ${COURT_KEY}` },
-    data: {
-      courtDocumentNumber: "200/2026/TB-TA",
-      caseReference: "Vụ án dân sự số 77/2026/TLST-DS",
-      payerName: "Vũ Thị Lan",
-      payerIdNumber,
-      payerAddress: "Số 3 phố Tràng Tiền, phường Hoàn Kiếm, Hà Nội",
-      amount,
-      dueDate: "2026-12-31",
-      collectingOfficeCode: "HNI-KV01",
-    },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { noticeNumber: string }).noticeNumber;
-}
-
-/** A random valid citizen ID (Hà Nội prefix). */
-const randomCccd = () => `0010${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+import type { Page } from "@playwright/test";
+import { courtNotice, expect, randomCccd, signInAsStaff, test } from "./fixtures";
 
 async function outboxHas(page: Page, subject: RegExp) {
   await expect(async () => {

@@ -1,29 +1,5 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, signInAsStaff, test } from "./fixtures";
-
-// The demo court's key (server/payments/seed.server.ts; development data only).
-const COURT_KEY = "tak_demo_TAND-HNI-KV1_9fK2mQ7xR4vB8nL3";
-
-/** A fresh unpaid notice of HNI-KV01 (the demo accountant's and head's office) through the courts' API. */
-async function courtNotice(request: APIRequestContext, payerIdNumber: string, amount: number) {
-  const res = await request.post("/api/courts/notices", {
-    headers: { Authorization: `Bearer ${COURT_KEY}` },
-    data: {
-      courtDocumentNumber: "301/2026/TB-TA",
-      caseReference: "Vụ án dân sự số 91/2026/TLST-DS",
-      payerName: "Đặng Văn Khoa",
-      payerIdNumber,
-      payerAddress: "Số 5 phố Lý Thường Kiệt, phường Cửa Nam, Hà Nội",
-      amount,
-      dueDate: "2026-12-31",
-      collectingOfficeCode: "HNI-KV01",
-    },
-  });
-  expect(res.status()).toBe(201);
-  return ((await res.json()) as { noticeNumber: string }).noticeNumber;
-}
-
-const randomCccd = () => `0010${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+import type { Page } from "@playwright/test";
+import { courtNotice, expect, randomCccd, signInAsStaff, test } from "./fixtures";
 
 /** Pays the notice in the sandbox; returns the result page's URL (…/ket-qua?ref=TXN). */
 async function payNotice(page: Page, noticeNumber: string, idNumber: string) {
