@@ -8,7 +8,8 @@ import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";
 import { filingTasks } from "../filing/jobs.server";
-import { flushPaymentMailTask, sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
+import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
+import { flushJobOutbox } from "./outbox.server";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "../receipts/jobs.server";
 import { accountTasks } from "../accounts/jobs.server";
 
@@ -41,7 +42,11 @@ export function taskList(services: Services): TaskList {
     send_sign_in_alert: sendSignInAlert(services),
     send_payment_confirmation: sendPaymentConfirmation(services),
     sweep_payment_attempts: sweepPayments(services),
-    flush_payment_mail: flushPaymentMailTask(services),
+    // Safety net for the job outbox (the web process flushes right after each credit).
+    flush_job_outbox: async () => {
+      const n = await flushJobOutbox(services.sql);
+      if (n) services.log.info({ n }, "jobs moved from the outbox by the cron task");
+    },
     deliver_receipt: deliverReceipt(services),
     send_refund_update: sendRefundUpdate(services),
     run_refund: runRefund(services),
@@ -60,6 +65,6 @@ export const CRONTAB = [
   "40 3 * * * prune_filing_drafts",
   "50 3 * * * prune_citizen_sign_in_codes",
   "* * * * * sweep_payment_attempts ?max=1",
-  "* * * * * flush_payment_mail ?max=1",
+  "* * * * * flush_job_outbox ?max=1",
   "30 1 * * * reconcile_daily",
 ].join("\n");

@@ -8,15 +8,6 @@ import PaymentConfirmationEmail, { paymentConfirmationSubject } from "../../emai
 import { renderEmail } from "../notifications/render.server";
 import { paymentForEmail, sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
-import { flushPaymentMail } from "./mail-outbox.server";
-
-/** Safety net for the payment e-mail outbox (the web process flushes right after each credit). */
-export function flushPaymentMailTask(services: Services): Task {
-  return async () => {
-    const n = await flushPaymentMail(services.sql);
-    if (n) services.log.info({ n }, "payment e-mails moved from the outbox by the cron task");
-  };
-}
 
 const Payload = z.object({ attemptId: z.uuid() });
 

@@ -12,8 +12,9 @@ import { handleIpn, startCheckout, sweepOpenAttempts } from "./lifecycle.server"
 import { vnpayFor } from "./gateway.server";
 import { insertNotice } from "./notices.server";
 import { signParams } from "./vnpay";
-import { flushPaymentMailTask, sendPaymentConfirmation } from "./jobs.server";
-import { flushPaymentMail } from "./mail-outbox.server";
+import { sendPaymentConfirmation } from "./jobs.server";
+import { flushJobOutbox } from "../jobs/outbox.server";
+import { taskList } from "../jobs/tasks.server";
 
 let db: TestDatabase;
 let server: http.Server;
@@ -123,7 +124,7 @@ describe("the payment journey through the sandbox", () => {
     expect((await attempt(c.txnRef)).state).toBe("succeeded");
     expect(await notice(n.id)).toMatchObject({ status: "paid" });
     expect(await notifications(c.txnRef)).toEqual([{ rsp_code: "00", signature_ok: true }]);
-    await payments.mailFlusher.idle(); // the IPN asked for the e-mail outbox to be flushed
+    await payments.outbox.idle(); // the IPN asked for the job outbox to be flushed
     const jobs = await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation");
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
     expect(jobs.filter((j) => j.attemptId === a!.id)).toHaveLength(1);
@@ -196,7 +197,7 @@ describe("the payment journey through the sandbox", () => {
     expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
   });
 
-  it("an e-mail owed by a credit whose process stopped before flushing is moved by the cron task, once", async () => {
+  it("the e-mail and the receipt delivery owed by a credit whose process stopped before flushing are moved by the cron task, once", async () => {
     const n = await newNotice(700_000);
     const c = await checkout(n.id);
     const { query, hash } = signParams(services.config.VNPAY_HASH_SECRET, paidParams(c.txnRef, 700_000));
@@ -206,9 +207,13 @@ describe("the payment journey through the sandbox", () => {
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
     const jobsFor = async () => (await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id);
     expect(await jobsFor()).toHaveLength(0);
-    await flushPaymentMailTask(services)({}, {} as never);
+    const [receipt] = await db.sql<{ id: string }[]>`select id from receipts where attempt_id = ${a!.id}`;
+    const deliveries = async () => (await queuedJobs<{ receiptId: string }>(db.sql, "deliver_receipt")).filter((j) => j.receiptId === receipt!.id);
+    expect(await deliveries()).toHaveLength(0);
+    await taskList(services).flush_job_outbox!({}, {} as never);
     expect(await jobsFor()).toHaveLength(1);
-    expect(await flushPaymentMail(db.sql)).toBe(0);
+    expect(await deliveries()).toHaveLength(1);
+    expect(await flushJobOutbox(db.sql)).toBe(0);
     expect(await jobsFor()).toHaveLength(1);
   });
 
@@ -328,10 +333,12 @@ describe("the IPN endpoint's answers", () => {
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
     const [events] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_events where attempt_id = ${a!.id} and to_state = 'succeeded'`;
     expect(events!.count).toBe(1);
-    const [owed] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_mail_outbox where attempt_id = ${a!.id}`;
-    expect(owed!.count).toBe(1);
-    await payments.mailFlusher.idle();
+    await payments.outbox.idle();
     expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+    const [receipt] = await db.sql<{ id: string }[]>`select id from receipts where attempt_id = ${a!.id}`;
+    expect((await queuedJobs<{ receiptId: string }>(db.sql, "deliver_receipt")).filter((j) => j.receiptId === receipt!.id)).toHaveLength(1);
+    const [owed] = await db.sql<{ count: number }[]>`select count(*)::int as count from job_outbox where payload->>'attemptId' = ${a!.id} or payload->>'receiptId' = ${receipt!.id}`;
+    expect(owed!.count).toBe(0);
     expect(await notifications(c.txnRef)).toHaveLength(50);
   });
 });

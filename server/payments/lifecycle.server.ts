@@ -6,7 +6,7 @@ import { hit } from "../http/rate-limit.server";
 import type { Locale } from "../../app/i18n/config";
 import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentEvent, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
-import { flushPaymentMail } from "./mail-outbox.server";
+import { flushJobOutbox } from "../jobs/outbox.server";
 
 /**
  * The life of a payment attempt (docs/decisions/012-payment-lifecycle.md):
@@ -190,7 +190,7 @@ export async function handleIpn(
         ${event?.responseCode ?? null}, ${event?.transactionStatus ?? null}, ${event?.transactionNo ?? null},
         ${event?.bankCode ?? null}, ${event?.payDate ?? null})`;
     const code = row!.rsp_code;
-    if (code === "00" && event?.paid) deps.onCredit?.(); // an e-mail is owed: flush the outbox soon
+    if (code === "00" && event?.paid) deps.onCredit?.(); // an e-mail and a receipt are owed: flush the job outbox soon
     if (code === "97") log.warn({ txnRef: unverifiedRef, ip: input.remoteIp }, "IPN with an invalid signature");
     else if (code === "04") log.error({ txnRef: event?.txnRef, amount: event?.amount }, "IPN amount differs from the attempt: refund review");
     else if (code === "99") log.error({ txnRef: unverifiedRef, note, error: row!.error }, "IPN could not be processed");
@@ -237,7 +237,7 @@ export async function settleWithQuery(
       },
       "querydr",
     );
-    if (verdict === "applied" && info.paid) await flushPaymentMail(sql);
+    if (verdict === "applied" && info.paid) await flushJobOutbox(sql);
   } else {
     await sql.begin(async (tx) => {
       const expired = expireIfUnknown

@@ -1,6 +1,7 @@
 import type { Pool, Sql } from "../db/client.server";
 import type { Config } from "../config/env.server";
 import { audit } from "../audit/audit.server";
+import { flushJobOutbox } from "../jobs/outbox.server";
 import { amountInVietnameseWords } from "./words";
 import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
 
@@ -192,7 +193,7 @@ export async function cancelReceipt(
   input: CancelInput,
   actor: { staffId: string; ip: string | null; requestId: string | null },
 ): Promise<CancelResult> {
-  return sql.begin(async (tx) => {
+  const result = await sql.begin(async (tx) => {
     const [r] = await tx<(ReceiptRow & { attempt_state: string })[]>`
       select ${RECEIPT_COLUMNS(tx)}, p.state as attempt_state from receipts r join payment_attempts p on p.id = r.attempt_id
       where r.id = ${input.receiptId}
@@ -232,6 +233,8 @@ export async function cancelReceipt(
     });
     return { ok: true as const, cancelled: { id: r.id, code: r.code }, replacement };
   });
+  if (result.ok && result.replacement) await flushJobOutbox(sql); // the replacement's delivery job
+  return result;
 }
 
 /** Everything a receipt page or PDF shows, from its code (signing it first if needed). */

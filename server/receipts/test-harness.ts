@@ -88,6 +88,7 @@ export async function payInSandbox(h: Harness, url: string, form: Record<string,
   });
   expect(res.status).toBe(303);
   await h.payments.sandbox!.ipn.idle();
+  await h.payments.outbox.idle(); // the receipt's delivery job and the e-mail are in the queue
 }
 
 /** A notice paid through the sandbox; returns the attempt. */

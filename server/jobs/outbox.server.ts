@@ -1,11 +1,15 @@
 import type { Sql } from "../db/client.server";
 import type { Logger } from "../logger.server";
 
-/** Moves owed confirmation e-mails (payment_mail_outbox) into the job queue; returns how many. */
-export async function flushPaymentMail(sql: Sql, { batch = 500 }: { batch?: number } = {}): Promise<number> {
+/**
+ * The job outbox (migration 00006, docs/decisions/014-job-outbox.md): jobs owed by hot transactions (the
+ * credit's confirmation e-mail, the receipt's delivery) are rows in `job_outbox`, moved into
+ * graphile-worker in batches. Returns how many jobs were added.
+ */
+export async function flushJobOutbox(sql: Sql, { batch = 500 }: { batch?: number } = {}): Promise<number> {
   let total = 0;
   for (;;) {
-    const [row] = await sql<{ n: number }[]>`select payments_flush_mail_outbox(${batch}) as n`;
+    const [row] = await sql<{ n: number }[]>`select jobs_flush_outbox(${batch}) as n`;
     total += row!.n;
     if (row!.n < batch) return total;
   }
@@ -13,10 +17,10 @@ export async function flushPaymentMail(sql: Sql, { batch = 500 }: { batch?: numb
 
 /**
  * After a credit the web process asks for a flush; requests within `delayMs` share one (so a burst of
- * IPNs costs one NOTIFY per batch, not one per IPN). The cron task `flush_payment_mail` is the safety
+ * IPNs costs one NOTIFY per batch, not one per IPN). The cron task `flush_job_outbox` is the safety
  * net for a process that stops between the commit and the flush.
  */
-export function createMailFlusher(sql: Sql, log: Logger, { delayMs = 100 }: { delayMs?: number } = {}) {
+export function createOutboxFlusher(sql: Sql, log: Logger, { delayMs = 100 }: { delayMs?: number } = {}) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -26,9 +30,9 @@ export function createMailFlusher(sql: Sql, log: Logger, { delayMs = 100 }: { de
       again = true;
       return;
     }
-    running = flushPaymentMail(sql)
+    running = flushJobOutbox(sql)
       .then(() => undefined)
-      .catch((err: unknown) => log.error({ err }, "payment e-mail outbox flush failed (the cron task will retry)"))
+      .catch((err: unknown) => log.error({ err }, "job outbox flush failed (the cron task will retry)"))
       .finally(() => {
         running = null;
         if (again) {
@@ -55,4 +59,4 @@ export function createMailFlusher(sql: Sql, log: Logger, { delayMs = 100 }: { de
     },
   };
 }
-export type MailFlusher = ReturnType<typeof createMailFlusher>;
+export type OutboxFlusher = ReturnType<typeof createOutboxFlusher>;
