@@ -1,20 +1,9 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import { serverT } from "../../app/i18n/resources.server";
 import { formatDateTime } from "../../app/utils/format";
 import { presentAnswer } from "./present";
 import { pathFor, stepById, type Answers } from "./journey";
+import { createPdf } from "../pdf/fonts.server";
 
-const require = createRequire(import.meta.url);
-
-/**
- * Noto Sans (regular and bold) from an npm package, embedded in every PDF so that Vietnamese diacritics
- * render the same on every machine: no system font is needed.
- */
-export const PDF_FONTS = {
-  regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
-  bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
-};
 
 export type PdfInput = {
   reference: string;
@@ -33,22 +22,10 @@ export type PdfInput = {
  */
 export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
   const t = serverT(input.locale);
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, done } = createPdf({
     margins: { top: 56, bottom: 56, left: 70, right: 56 },
     info: { Title: `${t("filing.pdf.title")} ${input.reference}`, Author: t("meta.siteName"), Subject: input.reference },
     lang: input.locale,
-    pdfVersion: "1.7",
-    tagged: true,
-    displayTitle: true,
-  } as PDFKit.PDFDocumentOptions);
-  doc.registerFont("body", PDF_FONTS.regular);
-  doc.registerFont("bold", PDF_FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
   });
 
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;

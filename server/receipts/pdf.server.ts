@@ -1,18 +1,10 @@
-import { createRequire } from "node:module";
-import PDFDocument from "pdfkit";
 import type { Locale } from "../../app/i18n/config";
 import { serverT } from "../../app/i18n/resources.server";
 import { formatDate, formatDateTime, formatMoney } from "../../app/utils/format";
 import type { ReceiptContent } from "./receipts.server";
 import { qrModules } from "./qr.server";
+import { createPdf } from "../pdf/fonts.server";
 
-const require = createRequire(import.meta.url);
-
-/** Noto Sans from npm (same packages as the filing PDF): Vietnamese diacritics on every machine. */
-export const RECEIPT_FONTS = {
-  regular: require.resolve("@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf"),
-  bold: require.resolve("@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf"),
-};
 
 export type ReceiptPdfInput = {
   content: ReceiptContent;
@@ -28,22 +20,10 @@ export type ReceiptPdfInput = {
 export async function renderReceiptPdf(input: ReceiptPdfInput): Promise<Buffer> {
   const { content: c, locale } = input;
   const t = serverT(locale);
-  const doc = new PDFDocument({
-    size: "A4",
+  const { doc, done } = createPdf({
     margins: { top: 50, bottom: 50, left: 60, right: 56 },
     info: { Title: `${t("receipts.doc.title")} ${c.symbol} ${c.number}`, Author: c.office.name, Subject: c.reason.text },
     lang: locale,
-    pdfVersion: "1.7",
-    tagged: true,
-    displayTitle: true,
-  } as PDFKit.PDFDocumentOptions);
-  doc.registerFont("body", RECEIPT_FONTS.regular);
-  doc.registerFont("bold", RECEIPT_FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on("data", (b: Buffer) => chunks.push(b));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.on("error", reject);
   });
 
   const left = doc.page.margins.left;
