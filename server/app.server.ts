@@ -20,14 +20,17 @@ export type AppOptions = {
   publicDir?: string;
   /** Extra routers mounted before Remix (webhooks, APIs, the payment sandbox). */
   beforeRemix?: (app: Express) => void;
+  /** Machine endpoints (the VNPay IPN) that need the request id and the access log but no page middleware. */
+  early?: (app: Express) => void;
 };
 
 /** The Express application: headers, static files, health checks, then Remix. No listening here. */
-export function createApp({ services, build, publicDir = path.resolve("public"), beforeRemix }: AppOptions): Express {
+export function createApp({ services, build, publicDir = path.resolve("public"), beforeRemix, early }: AppOptions): Express {
   const { config, log, sql } = services;
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", config.TRUST_PROXY);
+  app.set("query parser", "simple"); // nothing reads req.query; node's querystring is cheaper than qs
 
   app.use((req, res, next) => {
     const incoming = req.get("x-request-id");
@@ -62,6 +65,8 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
     const ready = database && migrated;
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", database, migrations: migrated });
   });
+
+  early?.(app);
 
   app.use(compression());
   if (!config.isProduction) app.get("/dev/outbox/:id(\\d+)", outboxMessage(services));

@@ -5,14 +5,15 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Worker } from "./jobs/worker.server";
 import { loadConfig, type Config } from "./config/env.server";
 import { createLogger, type Logger } from "./logger.server";
-import { createPool } from "./db/client.server";
+import { createPool, type Pool } from "./db/client.server";
 import { openDatabase } from "./db/bootstrap.server";
 import { migrate } from "./db/migrate.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./db/seed.server";
 import { createMailer } from "./notifications/mailer.server";
 import { migrateWorker, startWorker } from "./jobs/worker.server";
 import { createApp } from "./app.server";
-import { mountPayments, type PaymentsMount } from "./payments/http.server";
+import { mountIpn, mountPayments, type PaymentsMount } from "./payments/http.server";
+import { createOutboxFlusher } from "./jobs/outbox.server";
 import { mountReceipts } from "./receipts/http.server";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./payments/seed.server";
 import type { Services } from "./services.server";
@@ -41,6 +42,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
   const log: Logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config, log);
   const sql = createPool(db.url, { max: config.DATABASE_POOL_MAX });
+  let ipnSql: Pool | null = null;
   try {
     const applied = await migrate(sql);
     if (applied.length) log.info({ applied }, "migrations applied");
@@ -52,10 +54,19 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     const worker: Worker | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
 
     let payments: PaymentsMount | null = null;
-    const app = createApp({ services, build: build ?? (await loadBuild()), beforeRemix: (a) => {
-      payments = mountPayments(a, services);
-      mountReceipts(a, services);
-    } });
+    const outbox = createOutboxFlusher(sql, log);
+    // The IPN's own few connections (a bulkhead, ADR 014): a burst of notifications queues and pipelines
+    // on them instead of taking every connection from the pages, and fewer backends contend on 2 cores.
+    ipnSql = createPool(db.url, { max: config.IPN_DATABASE_POOL_MAX });
+    const app = createApp({
+      services,
+      build: build ?? (await loadBuild()),
+      early: (a) => mountIpn(a, { ...services, sql: ipnSql! }, outbox),
+      beforeRemix: (a) => {
+        payments = mountPayments(a, services, { ipnMountedWith: outbox });
+        mountReceipts(a, services);
+      },
+    });
     const server = http.createServer(app);
     server.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
@@ -81,12 +92,14 @@ export async function startPortal({ env = process.env, build, banner = false }: 
         (payments as PaymentsMount | null)?.close();
         await worker?.stop();
         mailer.close();
+        await ipnSql?.end({ timeout: 5 });
         await sql.end({ timeout: 5 });
         await db.stop();
         log.info("stopped");
       })());
     return { url, services, stop };
   } catch (error) {
+    await ipnSql?.end({ timeout: 1 }).catch(() => {});
     await sql.end({ timeout: 1 }).catch(() => {});
     await db.stop().catch(() => {});
     throw error;

@@ -25,6 +25,8 @@ export const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
     .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** Connections reserved for VNPay's IPN per web process (they pipeline; see docs/decisions/014-job-outbox.md). */
+  IPN_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).default(2),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SMTP_URL: z
     .string()
@@ -33,6 +35,8 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Cổng THADS <no-reply@thads.local>"),
   WORKER_IN_PROCESS: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
+  /** CPU priority (nice) of a separate worker process: background jobs yield to requests and the database. */
+  WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: bool.default(false),
   SEED_DEMO: bool.optional(),

@@ -4,12 +4,19 @@ import { createPool } from "../db/client.server";
 import { openDatabase } from "../db/bootstrap.server";
 import { migrate } from "../db/migrate.server";
 import { createMailer } from "../notifications/mailer.server";
+import os from "node:os";
 import { migrateWorker, startWorker } from "./worker.server";
 
 /** `npm run worker`: the job runner as its own process (set WORKER_IN_PROCESS=false on the web processes). */
 async function main() {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
+  // Receipts (PDF, signature) and e-mails are CPU work that can wait; an IPN or a page cannot.
+  try {
+    os.setPriority(config.WORKER_NICE);
+  } catch (err) {
+    log.warn({ err }, "could not lower the worker's CPU priority");
+  }
   const db = await openDatabase(config, log);
   const sql = createPool(db.url, { max: config.WORKER_CONCURRENCY + 2 });
   await migrate(sql);

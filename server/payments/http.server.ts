@@ -9,29 +9,50 @@ import { handleIpn } from "./lifecycle.server";
 import { IPN_PATH, vnpayFor } from "./gateway.server";
 import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
 import { NoticeInputSchema } from "./schemas";
-import { createMailFlusher, type MailFlusher } from "./mail-outbox.server";
+import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
 import { z } from "zod";
 
-export type PaymentsMount = { sandbox: VnpaySandbox | null; mailFlusher: MailFlusher; close: () => void };
+export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
 /**
- * Express-level payment endpoints, mounted before Remix: the VNPay IPN, the courts' notice API and, when
- * not in production, the VNPay sandbox.
+ * The VNPay IPN: a server-to-server GET answered with a small JSON body. The portal mounts it ahead of
+ * the page middleware (compression, CSP nonce, static files, form origin check), which does nothing for
+ * it; request id and access log still apply. A credit asks `outbox` to flush its jobs.
  */
-export function mountPayments(app: Express, services: Services, options: { sandbox?: Partial<SandboxOptions> } = {}): PaymentsMount {
+export function mountIpn(app: Express, services: Pick<Services, "config" | "sql" | "log">, outbox: OutboxFlusher) {
   const { config, sql, log } = services;
-  const mailFlusher = createMailFlusher(sql, log);
-
+  const vnpay = vnpayFor(config);
   app.get(IPN_PATH, async (req, res) => {
     const q = req.originalUrl.indexOf("?");
     const reply = await handleIpn(
-      { sql, vnpay: vnpayFor(config), log, onCredit: mailFlusher.schedule },
+      { sql, vnpay, log, onCredit: outbox.schedule },
       { rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "", remoteIp: normaliseIp(req.ip) },
     );
-    res.setHeader("Cache-Control", "no-store");
-    res.status(200).json(reply);
+    const body = JSON.stringify(reply);
+    res.writeHead(200, {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Length": Buffer.byteLength(body),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
+    res.end(body);
   });
+}
+
+/**
+ * Express-level payment endpoints, mounted before Remix: the VNPay IPN (unless the caller mounted it
+ * early with `mountIpn` and passes its `outbox`), the courts' notice API and, when not in production,
+ * the VNPay sandbox.
+ */
+export function mountPayments(
+  app: Express,
+  services: Services,
+  options: { sandbox?: Partial<SandboxOptions>; ipnMountedWith?: OutboxFlusher } = {},
+): PaymentsMount {
+  const { config, sql, log } = services;
+  const outbox = options.ipnMountedWith ?? createOutboxFlusher(sql, log);
+  if (!options.ipnMountedWith) mountIpn(app, services, outbox);
 
   app.post("/api/courts/notices", express.json({ limit: "32kb" }), async (req, res, next) => {
     try {
@@ -101,10 +122,10 @@ export function mountPayments(app: Express, services: Services, options: { sandb
   }
   return {
     sandbox,
-    mailFlusher,
+    outbox,
     close: () => {
       sandbox?.close();
-      mailFlusher.close();
+      outbox.close();
     },
   };
 }

@@ -5,25 +5,17 @@ import crypto from "node:crypto";
  * See /work/shared/vnpay-protocol.md (docs/decisions/010-vnpay-client.md).
  */
 export const VNP_VERSION = "2.1.0";
-export const VNP_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
 export type VnpParams = Record<string, string>;
 
-const vnFormatter = new Intl.DateTimeFormat("en-GB", {
-  timeZone: VNP_TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-});
+/** GMT+7, as the protocol says: Vietnam keeps no daylight saving time, so the offset is a constant. */
+const VN_OFFSET_MS = 7 * 3_600_000;
+const two = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** `yyyyMMddHHmmss` wall-clock time in GMT+7, whatever the server's own time zone. */
 export function formatVnpDate(date: Date): string {
-  const p = Object.fromEntries(vnFormatter.formatToParts(date).map((x) => [x.type, x.value]));
-  return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
+  const d = new Date(date.getTime() + VN_OFFSET_MS);
+  return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}`;
 }
 
 /** Parses `yyyyMMddHHmmss` (GMT+7; Vietnam has no daylight saving time) back to an instant, or null. */

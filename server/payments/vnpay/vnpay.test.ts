@@ -52,7 +52,19 @@ describe("signing (vnpay-protocol.md check vector)", () => {
 });
 
 describe("formats", () => {
-  it("formats GMT+7 wall-clock time via Intl, across midnight", () => {
+  it("formats GMT+7 wall-clock time (a constant offset), as the Asia/Ho_Chi_Minh time zone does for any date since 1976", () => {
+    const intl = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    const viaIntl = (d: Date) => {
+      const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
+      return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
+    };
+    for (let i = 0; i < 2000; i++) {
+      const d = new Date(Date.UTC(1976, 0, 1) + Math.floor(Math.random() * 100 * 365 * 86_400_000));
+      expect(formatVnpDate(d)).toBe(viaIntl(d));
+      expect(parseVnpDate(formatVnpDate(d))?.getTime()).toBe(Math.floor(d.getTime() / 1000) * 1000);
+    }
+  });
+  it("formats GMT+7 wall-clock time across midnight and parses only real dates", () => {
     expect(formatVnpDate(new Date("2024-05-21T02:18:06Z"))).toBe("20240521091806");
     expect(formatVnpDate(new Date("2024-12-31T17:30:00Z"))).toBe("20250101003000");
     expect(parseVnpDate("20250101003000")?.toISOString()).toBe("2024-12-31T17:30:00.000Z");
