@@ -1,18 +1,26 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { signParams } from "../server/payments/vnpay";
-import { load, type BenchRow } from "./lib";
+import { cpuPer, cpuSnapshot, load, type BenchRow } from "./lib";
 
 /**
  * IPN benchmark (issue 4): creates N notices with one open attempt each directly in the database, then
  * fires valid, distinct, signed "paid" IPNs at GET /payments/vnpay/ipn with autocannon (loopback only,
  * bounded in time), and finally checks that nothing was credited twice.
  */
-export type BenchContext = { baseUrl: string; databaseUrl: string; hashSecret: string; tmnCode: string; duration?: number; connections?: number };
+export type BenchContext = {
+  baseUrl: string;
+  databaseUrl: string;
+  hashSecret: string;
+  tmnCode: string;
+  duration?: number;
+  connections?: number;
+  pids?: { web?: number; worker?: number };
+};
 /** More notices than the server can take in the window, so that every IPN is a first, distinct one. */
 const NOTICES = 20_000;
 
-async function prepare(sql: postgres.Sql, runId: string, count: number) {
+export async function prepare(sql: postgres.Sql, runId: string, count: number) {
   const [court] = await sql<{ id: string }[]>`
     insert into courts (code, name) values ('BENCH-COURT', 'Tòa án dùng cho đo hiệu năng')
     on conflict (code) do update set name = excluded.name returning id`;
@@ -49,7 +57,43 @@ async function prepare(sql: postgres.Sql, runId: string, count: number) {
     expires_at: new Date("2030-01-01T00:00:00Z"),
   }));
   for (let i = 0; i < attempts.length; i += 2000) await sql`insert into payment_attempts ${sql(attempts.slice(i, i + 2000))}`;
+  // As a live database would be: statistics known, so autovacuum does not analyse 40,000 new rows during the run.
+  await sql`vacuum analyze fee_notices, payment_attempts`;
   return attempts;
+}
+
+/**
+ * What the burst left to the job runner (a signed receipt with its PDF and e-mail, and a confirmation
+ * e-mail, per credit): how long until the outbox and the queue are empty, as jobs per second. Bounded:
+ * after DRAIN_LIMIT_S it reports what is left.
+ */
+const DRAIN_LIMIT_S = Number(process.env.BENCH_DRAIN_LIMIT_S ?? 240);
+async function drainJobs(sql: postgres.Sql, credits: number): Promise<BenchRow> {
+  const pending = async () => {
+    const [row] = await sql<{ n: number }[]>`
+      select (select count(*) from job_outbox)::int + (select count(*) from graphile_worker.jobs
+        where task_identifier in ('deliver_receipt', 'send_payment_confirmation'))::int as n`;
+    return row!.n;
+  };
+  const start = performance.now();
+  const before = await pending();
+  let left = before;
+  while (left > 0 && performance.now() - start < DRAIN_LIMIT_S * 1000) {
+    await new Promise((r) => setTimeout(r, 250));
+    left = await pending();
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const done = before - left;
+  const [mail] = await sql<{ n: number }[]>`select count(*)::int as n from mail_outbox`;
+  return {
+    name: "job runner after the burst: receipts (JWS, PDF, e-mail) and confirmations",
+    requests: done,
+    rps: Math.round(done / Math.max(seconds, 0.001)),
+    p50: 0,
+    p99: 0,
+    errors: left,
+    note: `${before} jobs waiting when the burst ended (${credits} credits), ${done} done in ${seconds.toFixed(1)} s, ${left} left; ${mail!.n} e-mails in the outbox`,
+  };
 }
 
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
@@ -77,6 +121,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       return `/payments/vnpay/ipn?${query}&vnp_SecureHash=${hash}`;
     });
     let next = 0;
+    const cpuBefore = cpuSnapshot(ctx.pids ?? {});
     // load() refuses anything but loopback.
     const row = await load("IPN: valid, distinct, signed (GET /payments/vnpay/ipn)", {
       url: ctx.baseUrl,
@@ -84,6 +129,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       duration,
       requests: [{ method: "GET", setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]! }) }],
     });
+    const cpuAfter = cpuSnapshot(ctx.pids ?? {});
     const sent = Math.min(next, paths.length);
     const refs = attempts.slice(0, sent).map((a) => a.txn_ref);
     const [check] = await sql<{ succeeded: number; paid: number; double_events: number; replies_00: number; replies_other: number }[]>`
@@ -96,6 +142,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         (select count(*)::int from gateway_notifications g where g.txn_ref = any(${refs}) and g.rsp_code = '00') as replies_00,
         (select count(*)::int from gateway_notifications g where g.txn_ref = any(${refs}) and g.rsp_code <> '00') as replies_other`;
     const c = check!;
+    const drain = await drainJobs(sql, sent);
     const doubleCredit = c.double_events > 0 || c.paid !== c.succeeded || c.replies_00 !== c.succeeded;
     return [
       {
@@ -103,8 +150,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         errors: row.errors + c.replies_other,
         note:
           `credited ${c.paid} notices for ${c.succeeded} successful attempts, ${c.replies_00} replies 00, ` +
-          `${c.replies_other} other; ${doubleCredit ? "DOUBLE CREDIT OR MISMATCH" : "no double credit"}`,
+          `${c.replies_other} other; ${doubleCredit ? "DOUBLE CREDIT OR MISMATCH" : "no double credit"}; ` +
+          cpuPer(cpuBefore, cpuAfter, sent, "IPN"),
       },
+      drain,
     ];
   } finally {
     await sql.end({ timeout: 5 });

@@ -2,7 +2,9 @@
  * `npm run bench`: starts the production build (NODE_ENV=production) on a fresh database and a bare Node
  * server beside it, then measures with autocannon on loopback, bounded in time. Scenario files
  * bench/<area>.ts (default export `run(ctx)` returning rows) are picked up automatically.
- * BENCH_DURATION (seconds per scenario, default 8) and BENCH_CONNECTIONS (default 10) tune it.
+ * BENCH_DURATION (seconds per scenario, default 8) and BENCH_CONNECTIONS (default 10) tune it;
+ * BENCH_ONLY=payments,receipts runs only those scenario files (and skips the page rows). The job runner is
+ * its own process (`build/worker.js`, as deployed); BENCH_WORKER=in-process runs it inside the web process.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -17,6 +19,8 @@ import { load, printTable, type BenchRow } from "./lib";
 
 const duration = Number(process.env.BENCH_DURATION ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const inProcessWorker = process.env.BENCH_WORKER === "in-process";
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",").map((s) => s.trim())) : null;
 
 function startChild(cmd: string[], env: Record<string, string>, ready: (line: string) => boolean): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
@@ -83,9 +87,13 @@ async function main() {
     SEED_DEMO: "true",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
     DATA_DIR: ".data/bench",
+    WORKER_IN_PROCESS: String(inProcessWorker),
   };
-  const portal = await startChild(["build/server.js"], portalEnv, (out) => out.includes('"msg":"portal started"'));
+  const portal = await startChild([...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "build/server.js"], portalEnv, (out) => out.includes('"msg":"portal started"'));
   const bare = await startChild(["bench/bare-node.mjs"], { PORT: String(barePort) }, (out) => out.includes("ready"));
+  // As deployed (README, Deploying): the job runner in its own process at WORKER_NICE, unless
+  // BENCH_WORKER=in-process measures the one-process start instead.
+  const worker = inProcessWorker || process.env.BENCH_WORKER === "off" ? null : await startChild([...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}/worker`] : []), "build/worker.js"], portalEnv, (out) => out.includes('"msg":"worker started"'));
 
   const rows: BenchRow[] = [];
   try {
@@ -93,36 +101,43 @@ async function main() {
     await load("warm-up", { url: `${baseUrl}/`, ...warm });
     const bareRow = await load("bare Node HTTP server (ceiling)", { url: `http://127.0.0.1:${barePort}/`, duration, connections });
     rows.push(bareRow);
-    rows.push(await load("GET / (home page, Remix SSR)", { url: `${baseUrl}/`, duration, connections }));
-    rows.push(await load("GET /healthz", { url: `${baseUrl}/healthz`, duration, connections }));
-    rows.push(await load("GET /readyz (database round trip)", { url: `${baseUrl}/readyz`, duration, connections }));
+    if (!only) {
+      rows.push(await load("GET / (home page, Remix SSR)", { url: `${baseUrl}/`, duration, connections }));
+      rows.push(await load("GET /healthz", { url: `${baseUrl}/healthz`, duration, connections }));
+      rows.push(await load("GET /readyz (database round trip)", { url: `${baseUrl}/readyz`, duration, connections }));
+    }
 
     const scenarioFiles = fs
       .readdirSync("bench")
       .filter((f) => /^[a-z-]+\.ts$/.test(f) && !["run.ts", "lib.ts"].includes(f))
+      .filter((f) => !only || only.has(f.replace(/\.ts$/, "")))
       .sort();
     for (const file of scenarioFiles) {
       const mod = (await import(pathToFileURL(path.resolve("bench", file)).href)) as {
         default: (ctx: Record<string, unknown>) => Promise<BenchRow[]>;
       };
       process.stdout.write(`running bench/${file} ...\n`);
-      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections })));
+      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections, pids: { web: portal.pid, worker: worker?.pid } })));
     }
 
     const html = await (await fetch(`${baseUrl}/`)).text();
     const scripts = [...new Set([...html.matchAll(/\/build\/[^"']+\.js/g)].map((m) => m[0]))];
     const jsBytes = (await Promise.all(scripts.map((s) => gzipBytes(`${baseUrl}${s}`)))).reduce((a, b) => a + b, 0);
 
-    process.stdout.write(`\nTHADS portal benchmark — ${new Date().toISOString()} — ${duration}s per scenario, ${connections} connections, loopback\n\n`);
-    printTable(rows, bareRow.rps);
-    const home = rows.find((r) => r.name.startsWith("GET / "))!;
     process.stdout.write(
+      `\nTHADS portal benchmark — ${new Date().toISOString()} — ${duration}s per scenario, ${connections} connections, loopback, ` +
+        `job runner ${inProcessWorker ? "inside the web process" : "in its own process"}\n\n`,
+    );
+    printTable(rows, bareRow.rps);
+    const home = rows.find((r) => r.name.startsWith("GET / "));
+    if (home) process.stdout.write(
       `\nhome page: ${(jsBytes / 1024).toFixed(1)} KB gzipped JavaScript in ${scripts.length} files (budget 110 KB); ` +
         `Remix SSR at ${((100 * home.rps) / bareRow.rps).toFixed(1)}% of the bare Node ceiling\n`,
     );
   } finally {
     portal.kill("SIGTERM");
     bare.kill("SIGTERM");
+    worker?.kill("SIGTERM");
     await new Promise((r) => portal.once("exit", r));
     await embedded?.stop();
   }
