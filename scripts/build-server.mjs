@@ -4,7 +4,12 @@ import { build } from "esbuild";
 import fs from "node:fs";
 
 await build({
-  entryPoints: { server: "server/index.ts", worker: "server/jobs/worker-main.ts", migrate: "server/db/migrate-main.ts" },
+  entryPoints: {
+    server: "server/index.ts",
+    worker: "server/jobs/worker-main.ts",
+    "worker-thread": "server/jobs/worker-thread.ts",
+    migrate: "server/db/migrate-main.ts",
+  },
   outdir: "build",
   bundle: true,
   platform: "node",

@@ -10,7 +10,7 @@ import { openDatabase } from "./db/bootstrap.server";
 import { migrate } from "./db/migrate.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./db/seed.server";
 import { createMailer } from "./notifications/mailer.server";
-import { migrateWorker, startWorker } from "./jobs/worker.server";
+import { migrateWorker, startWorkerThread } from "./jobs/worker.server";
 import { createApp } from "./app.server";
 import { mountIpn, mountPayments, type PaymentsMount } from "./payments/http.server";
 import { createOutboxFlusher } from "./jobs/outbox.server";
@@ -51,7 +51,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
     const services: Services = { config, sql, log, mailer };
-    const worker: Worker | null = config.WORKER_IN_PROCESS ? await startWorker(services, db.url) : null;
+    const worker: Pick<Worker, "stop"> | null = config.WORKER_IN_PROCESS ? await startWorkerThread({ env, log }, db.url) : null;
 
     let payments: PaymentsMount | null = null;
     const outbox = createOutboxFlusher(sql, log);

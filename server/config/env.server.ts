@@ -35,7 +35,7 @@ export const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Cổng THADS <no-reply@thads.local>"),
   WORKER_IN_PROCESS: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4),
-  /** CPU priority (nice) of a separate worker process: background jobs yield to requests and the database. */
+  /** CPU priority (nice) of the job runner, thread or process: background jobs yield to requests and the database. */
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: bool.default(false),
