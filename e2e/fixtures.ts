@@ -13,6 +13,9 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 export async function expectNoAxeViolations(page: Page, { javaScriptEnabled = true, scratch }: { javaScriptEnabled?: boolean; scratch?: () => Promise<Page> } = {}) {
   let target = page;
   let own: Page | null = null;
+  // toHaveURL() passes as soon as a navigation commits: wait until the document is whole (a flake once
+  // captured a page cut off between a radio button and its label).
+  await page.waitForLoadState("load");
   if (!javaScriptEnabled) {
     const url = page.url();
     const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
