@@ -58,10 +58,21 @@ describe("formats", () => {
       const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
       return `${p.year}${p.month}${p.day}${p.hour}${p.minute}${p.second}`;
     };
-    for (let i = 0; i < 2000; i++) {
-      const d = new Date(Date.UTC(1976, 0, 1) + Math.floor(Math.random() * 100 * 365 * 86_400_000));
-      expect(formatVnpDate(d)).toBe(viaIntl(d));
-      expect(parseVnpDate(formatVnpDate(d))?.getTime()).toBe(Math.floor(d.getTime() / 1000) * 1000);
+    const tz = process.env.TZ;
+    try {
+      // Whatever the server's own zone (the mistake vnpay-protocol.md warns of is reading local getters).
+      for (const zone of ["UTC", "America/New_York", "Asia/Ho_Chi_Minh", "Pacific/Chatham"]) {
+        process.env.TZ = zone;
+        for (let i = 0; i < 500; i++) {
+          const d = new Date(Date.UTC(1976, 0, 1) + Math.floor(Math.random() * 100 * 365 * 86_400_000));
+          expect(formatVnpDate(d)).toBe(viaIntl(d));
+          expect(parseVnpDate(formatVnpDate(d))?.getTime()).toBe(Math.floor(d.getTime() / 1000) * 1000);
+        }
+        expect(formatVnpDate(new Date("2024-12-31T17:30:00Z"))).toBe("20250101003000");
+      }
+    } finally {
+      process.env.TZ = tz;
+      if (tz === undefined) delete process.env.TZ;
     }
   });
   it("formats GMT+7 wall-clock time across midnight and parses only real dates", () => {
