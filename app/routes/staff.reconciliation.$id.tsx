@@ -33,8 +33,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type ItemRow = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
+/** A code in words when the dictionary knows it, else "mã 03" (a run keeps whatever VNPay answered). */
+function useCodeLabel() {
+  const { t, i18n } = useTranslation();
+  return (group: "ourStates" | "gatewayStatuses" | "notes", code: string | null) => {
+    if (code === null) return "—";
+    const key = `receipts.reconciliation.${group}.${code}`;
+    return i18n.exists(key) ? String(t(key as never)) : group === "notes" ? code : String(t("receipts.reconciliation.unknownCode", { code }));
+  };
+}
+
 function ItemsTable({ id, caption, items }: { id: string; caption: string; items: ItemRow[] }) {
   const { t } = useTranslation();
+  const label = useCodeLabel();
   const locale = useLocale();
   const money = (v: number | null) => (v === null ? "—" : formatMoney(v, locale));
   return (
@@ -57,17 +68,17 @@ function ItemsTable({ id, caption, items }: { id: string; caption: string; items
               <td>{t(`receipts.reconciliation.kinds.${i.kind}`)}</td>
               <td>{i.txnRef ?? "—"}</td>
               <td>
-                {i.ourState ?? "—"} · <span className="num">{money(i.ourAmount)}</span>
+                {label("ourStates", i.ourState)} · <span className="num">{money(i.ourAmount)}</span>
               </td>
               <td>
-                {i.gatewayStatus ?? "—"} · <span className="num">{money(i.gatewayAmount)}</span>
+                {label("gatewayStatuses", i.gatewayStatus)} · <span className="num">{money(i.gatewayAmount)}</span>
               </td>
               <td>{i.receipt ?? "—"}</td>
               <td>
                 {i.resolution ? t(`receipts.reconciliation.resolutions.${i.resolution}`) : null}
                 {i.resolution && !i.resolved ? " · " : null}
                 {i.resolved ? null : t("receipts.reconciliation.left")}
-                {i.note ? <span className="hint"> ({i.note})</span> : null}
+                {i.note ? <span className="hint"> ({label("notes", i.note)})</span> : null}
               </td>
             </tr>
           ))}

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaff } from "../accounts/staff.server";
 import { itemsCsv, reconcile, reconcileDay, runItems, vietnamDay } from "./reconciliation.server";
+import vi from "../../app/i18n/vi";
+import en from "../../app/i18n/en";
 import { checkout, newNotice, paidNotice, payInSandbox, staffId, startHarness, type Harness } from "./test-harness";
 
 let h: Harness;
@@ -85,7 +87,16 @@ describe("reconciliation (đối soát) for one office and day", () => {
     await payInSandbox(h, c.url, { outcome: "success", drop: "1" });
     await h.db.sql`update payment_attempts set state = 'expired', settled_at = now() where txn_ref = ${c.txnRef}`;
     const r = await run();
-    expect(itemFor(r, c.txnRef)).toEqual([expect.objectContaining({ kind: "gateway_paid_we_pending", resolved: false, ourState: "expired" })]);
+    expect(itemFor(r, c.txnRef)).toEqual([
+      expect.objectContaining({ kind: "gateway_paid_we_pending", resolved: false, ourState: "expired", gatewayStatus: "00", note: "closed-before-gateway-success" }),
+    ]);
+    // The run page says all three in words, in both languages.
+    for (const dict of [vi, en]) {
+      const words = dict.receipts.reconciliation;
+      expect(words.notes["closed-before-gateway-success"]).toBeTruthy();
+      expect(words.ourStates.expired).toBeTruthy();
+      expect(words.gatewayStatuses["00"]).toBeTruthy();
+    }
   });
 
   it("stores the run, lists it for the office's accountant only, exports CSV; the daily job covers every office", async () => {

@@ -98,7 +98,7 @@ export async function reconcile(deps: Deps, { agencyId, day, triggeredBy }: { ag
         const [after] = await sql<{ id: string }[]>`select id from receipts where attempt_id = ${r.id} and status = 'valid'`;
         items.push(item("gateway_paid_we_pending", { resolved: state === "succeeded", resolution: state === "succeeded" ? "settled" : null, receiptId: after?.id ?? null, ourState: state ?? r.state }));
       } else {
-        items.push(item("gateway_paid_we_pending", { note: "attempt closed before the gateway's success: decide (credit or refund)" }));
+        items.push(item("gateway_paid_we_pending", { note: "closed-before-gateway-success" }));
       }
       continue;
     }
@@ -118,7 +118,7 @@ export async function reconcile(deps: Deps, { agencyId, day, triggeredBy }: { ag
         });
         items.push(item("paid_without_receipt", { resolved: true, resolution: "receipt_issued", receiptId: issued.id }));
       } else {
-        items.push(item("paid_without_receipt", { note: "receipt cancelled without replacement" }));
+        items.push(item("paid_without_receipt", { note: "receipt-cancelled-without-replacement" }));
       }
     }
   }
