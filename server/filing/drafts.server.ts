@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
-import type { Sql } from "../db/client.server";
+import type { Pool, Sql } from "../db/client.server";
+import type { FileStore } from "./storage.server";
 import type { Answers, StepId } from "./journey";
 
 export const DRAFT_COOKIE = "thads_filing";
@@ -124,12 +125,21 @@ export async function resumeDraft(sql: Sql, { linkToken }: { linkToken: string }
   return row ? { token, draft: toDraft(row) } : null;
 }
 
-export async function deleteDraft(sql: Sql, { draftId }: { draftId: string }) {
-  await sql`delete from filing_drafts where id = ${draftId}`;
-}
-
-export async function pruneDrafts(sql: Sql): Promise<number> {
+/**
+ * Deletes expired drafts and their resume links. Their attachment rows go with them (on delete cascade);
+ * the uploaded files — identity papers, judgments — are then removed from the store, after the commit
+ * (a file left by a failed removal is an orphan to sweep, never a row pointing at nothing).
+ */
+export async function pruneDrafts(sql: Pool, store: Pick<FileStore, "remove">): Promise<{ drafts: number; files: number }> {
   await sql`delete from filing_resume_links where expires_at < now()`;
-  const r = await sql`delete from filing_drafts where expires_at < now()`;
-  return r.count;
+  const { drafts, keys } = await sql.begin(async (tx) => {
+    const files = await tx<{ storage_key: string }[]>`
+      select a.storage_key from filing_attachments a join filing_drafts d on d.id = a.draft_id
+      where d.expires_at < now() and a.request_id is null
+      for update of a`;
+    const r = await tx`delete from filing_drafts where expires_at < now()`;
+    return { drafts: r.count, keys: files.map((f) => f.storage_key) };
+  });
+  for (const key of keys) await store.remove(key);
+  return { drafts, files: keys.length };
 }

@@ -10,6 +10,7 @@ import { renderEmail } from "../notifications/render.server";
 import { getRequestById, listRequestAttachments } from "./submit.server";
 import { renderRequestPdf } from "./pdf.server";
 import { pruneDrafts } from "./drafts.server";
+import { fileStoreFor } from "./storage.server";
 import { DECISION_WORKING_DAYS } from "./journey";
 
 const ConfirmationPayload = z.object({ requestId: z.uuid() });
@@ -70,7 +71,8 @@ export function filingTasks(services: Services) {
     send_filing_confirmation: sendFilingConfirmation(services),
     send_filing_resume_link: sendFilingResumeLink(services),
     prune_filing_drafts: async () => {
-      await pruneDrafts(services.sql);
+      const pruned = await pruneDrafts(services.sql, fileStoreFor(services.config));
+      if (pruned.drafts) services.log.info(pruned, "expired filing drafts deleted, with their uploaded files");
     },
   };
 }
