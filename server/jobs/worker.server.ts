@@ -83,12 +83,15 @@ export async function startWorkerThread(
   const env = Object.fromEntries(Object.entries(deps.env).filter(([, v]) => typeof v === "string"));
   let stopping = false;
   let thread: Thread;
+  let exited: Promise<void> = Promise.resolve();
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
-      thread = new Thread(entry, { eval: fromSource, workerData: { env, databaseUrl: connectionString } });
-      thread.once("message", () => resolve());
-      thread.on("error", (err) => deps.log.error({ err }, "job thread failed"));
-      thread.once("exit", (code) => {
+      if (stopping) return resolve();
+      const t = (thread = new Thread(entry, { eval: fromSource, workerData: { env, databaseUrl: connectionString } }));
+      exited = new Promise<void>((done) => t.once("exit", () => done()));
+      t.once("message", () => resolve());
+      t.on("error", (err) => deps.log.error({ err }, "job thread failed"));
+      t.once("exit", (code) => {
         reject(new Error(`job thread exited with ${code} before it started`));
         if (stopping) return;
         deps.log.error({ code }, "job thread stopped unexpectedly; starting it again in 1 s");
@@ -98,9 +101,8 @@ export async function startWorkerThread(
   await spawn();
   return {
     stop: async () => {
-      stopping = true;
-      const exited = new Promise<void>((resolve) => thread.once("exit", () => resolve()));
-      thread.postMessage("stop");
+      stopping = true; // no restart from here on
+      thread.postMessage("stop"); // ignored by a thread that has already exited
       const timer = setTimeout(() => void thread.terminate(), 15_000);
       await exited;
       clearTimeout(timer);
