@@ -13,7 +13,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
 import { FALLBACK } from "./i18n/fallback";
@@ -169,6 +169,10 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // <html data-hydrated>: the page is interactive (for styles that need JavaScript, and for tests).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "";
+  }, []);
   return <Outlet />;
 }
 

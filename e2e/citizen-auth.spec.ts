@@ -81,6 +81,8 @@ test.describe("session-timeout warning, with JavaScript", () => {
     await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tài khoản của tôi");
     await expect(page.getByRole("heading", { name: "Phiên đăng nhập sắp kết thúc" })).toHaveCount(0);
+    // The timer starts when the page hydrates: jumping the clock before that would start it 29 minutes late.
+    await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 
     // 29 minutes later in the browser (the default session lasts 30): the warning, focus on its button.
     await page.clock.fastForward("29:00");
