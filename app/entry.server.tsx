@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { RequestReferenceProvider } from "./utils/request-reference";
 
 export const streamTimeout = 5_000;
 
@@ -22,7 +23,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <RequestReferenceProvider value={loadContext.requestId}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </RequestReferenceProvider>
       </NonceProvider>,
       {
         nonce,

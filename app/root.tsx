@@ -13,15 +13,16 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useEffect, useMemo, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
-import { FALLBACK } from "./i18n/fallback";
+import { FALLBACK, REFERENCE_LABEL } from "./i18n/fallback";
 import { dictionary } from "./i18n/resources.server";
 import { dictionaryFor } from "./i18n/sections";
 import type { Resource } from "./i18n/vi";
 import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
+import { RequestReference, useHydratedMark } from "./utils/request-reference";
 import { SessionTimeout } from "./components/session-timeout";
 import { citizenStatus } from "./server/accounts.server";
 import stylesHref from "./styles/app.css";
@@ -169,16 +170,14 @@ function Shell({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  // <html data-hydrated>: the page is interactive (for styles that need JavaScript, and for tests).
-  useEffect(() => {
-    document.documentElement.dataset.hydrated = "";
-  }, []);
+  useHydratedMark();
   return <Outlet />;
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
+  useHydratedMark();
   if (!data) {
     // The root loader itself failed: no translations came, so use the two built-in languages.
     const f = FALLBACK[DEFAULT_LOCALE];
@@ -187,6 +186,7 @@ export function ErrorBoundary() {
         <h1>{f.title}</h1>
         <p>{f.body}</p>
         <p lang="en">{FALLBACK.en.body}</p>
+        <RequestReference label={(id) => `${REFERENCE_LABEL.vi} / ${REFERENCE_LABEL.en}: ${id}`} />
         <a href="/">{f.home}</a>
       </main>
     );

@@ -111,6 +111,10 @@ test("in production, a failing page is a localised 500 page with no stack trace"
     const response = await page.goto(`http://127.0.0.1:${port}/staff`);
     expect(response?.status()).toBe(500);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã có lỗi xảy ra");
+    // The reference to quote to the help desk is the request id of the logs.
+    const requestId = response!.headers()["x-request-id"]!;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(page.getByText(new RegExp(`^Mã tham chiếu.*: ${requestId}$`))).toBeVisible();
     const html = await page.content();
     expect(html).not.toMatch(/at [\w.<>]+ \(.*:\d+:\d+\)/); // no stack frames
     expect(html).not.toContain("ECONNREFUSED");

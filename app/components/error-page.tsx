@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { RequestReference } from "../utils/request-reference";
 
 /** The localised error page body for 403, 404 and everything else (500). */
 export function ErrorPage({ status }: { status: number }) {
@@ -14,6 +15,7 @@ export function ErrorPage({ status }: { status: number }) {
     <div className="error-page">
       <h1>{title}</h1>
       <p>{body}</p>
+      {status >= 500 ? <RequestReference label={(id) => t("errors.reference", { id })} /> : null}
       <p>
         <Link to="/">{t("errors.backHome")}</Link>
       </p>

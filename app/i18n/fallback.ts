@@ -6,3 +6,6 @@ export const FALLBACK = {
   vi: { title: "Đã có lỗi xảy ra", body: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu bạn đã nhập không bị mất; vui lòng thử lại sau ít phút.", home: "Về trang chủ" },
   en: { title: "Something went wrong", body: "The system had a problem handling your request. Nothing you entered has been lost; please try again in a few minutes.", home: "Back to the home page" },
 } as const;
+
+/** "Reference" in both languages, for the same last-resort page (the label of errors.reference, tested). */
+export const REFERENCE_LABEL = { vi: "Mã tham chiếu", en: "Reference" } as const;
