@@ -20,7 +20,7 @@ export type BenchContext = {
 /** More notices than the server can take in the window, so that every IPN is a first, distinct one. */
 const NOTICES = 20_000;
 
-export async function prepare(sql: postgres.Sql, runId: string, count: number) {
+async function prepare(sql: postgres.Sql, runId: string, count: number) {
   const [court] = await sql<{ id: string }[]>`
     insert into courts (code, name) values ('BENCH-COURT', 'Tòa án dùng cho đo hiệu năng')
     on conflict (code) do update set name = excluded.name returning id`;

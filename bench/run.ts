@@ -4,7 +4,9 @@
  * bench/<area>.ts (default export `run(ctx)` returning rows) are picked up automatically.
  * BENCH_DURATION (seconds per scenario, default 8) and BENCH_CONNECTIONS (default 10) tune it;
  * BENCH_ONLY=payments,receipts runs only those scenario files (and skips the page rows). The job runner is
- * its own process (`build/worker.js`, as deployed); BENCH_WORKER=in-process runs it inside the web process.
+ * its own process (`build/worker.js`, as deployed); BENCH_WORKER=in-process runs it inside the web process
+ * (on its thread), BENCH_WORKER=off not at all. BENCH_PROFILE=<dir> writes V8 CPU profiles of the portal
+ * and the worker there (open them in Chrome DevTools).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
