@@ -5,6 +5,7 @@ import type { Resource } from "../i18n/vi";
 import type { Locale } from "../i18n/config";
 import { formatDate, formatMoney } from "../utils/format";
 import { maskIdNumber } from "../../server/validation/ids";
+import { SummaryList } from "./summary-list";
 
 type Matches = { id: string; data: unknown }[];
 
@@ -51,14 +52,7 @@ export function NoticeDetails({ notice }: { notice: NoticeSummary }) {
     [t("payments.notice.status"), t(`payments.notice.statuses.${notice.status}`)],
   ];
   return (
-    <dl className="summary-list">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList rows={rows} />
   );
 }
 

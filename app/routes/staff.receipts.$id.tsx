@@ -10,6 +10,7 @@ import { ProposeRefundForm } from "../components/refunds";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
+import { SummaryList } from "../components/summary-list";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.cancelHeading);
 
@@ -66,22 +67,15 @@ export default function StaffReceipt() {
   return (
     <div className="narrow">
       <h1>{t("receipts.staff.detailTitle", { symbol: receipt.symbol, number: receipt.number })}</h1>
-      <dl className="summary-list">
-        {(
-          [
-            [t("receipts.doc.payer"), c.payer.name],
-            [t("receipts.doc.reason"), c.reason.text],
-            [t("receipts.doc.amount"), formatMoney(c.amount, locale)],
-            [t("receipts.doc.issuedAt"), formatDateTime(c.issuedAt, locale)],
-            [t("receipts.staff.status"), receipt.status === "valid" ? t("receipts.staff.statuses.valid") : t("receipts.staff.statuses.cancelled")],
-          ] as [string, string][]
-        ).map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList
+        rows={[
+          [t("receipts.doc.payer"), c.payer.name],
+          [t("receipts.doc.reason"), c.reason.text],
+          [t("receipts.doc.amount"), formatMoney(c.amount, locale)],
+          [t("receipts.doc.issuedAt"), formatDateTime(c.issuedAt, locale)],
+          [t("receipts.staff.status"), receipt.status === "valid" ? t("receipts.staff.statuses.valid") : t("receipts.staff.statuses.cancelled")],
+        ]}
+      />
       <p>
         <a href={`/bien-lai/${receipt.code}`}>{t("receipts.result.openReceipt")}</a>
       </p>

@@ -8,6 +8,7 @@ import { decideRefund, getRefundForStaff, refundDecisionRight, requireRefundStaf
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
+import { SummaryList } from "../components/summary-list";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
 
@@ -95,14 +96,7 @@ export default function StaffRefund() {
           {t("receipts.refunds.decided")}
         </p>
       ) : null}
-      <dl className="summary-list">
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
       {r.state === "proposed" ? (
         <section aria-labelledby="decide-heading">
           <h2 id="decide-heading">{t("receipts.refunds.decideHeading")}</h2>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+import { SummaryList } from "../components/summary-list";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
 
@@ -73,31 +74,24 @@ export default function VerifyReceipt() {
       {s ? (
         <>
           <h2>{t("receipts.verify.signedHeading")}</h2>
-          <dl className="summary-list">
-            {(
-              [
-                [t("receipts.doc.formNumber"), s.formNumber],
-                [t("receipts.doc.symbol"), s.symbol],
-                [t("receipts.doc.number"), s.number],
-                [t("receipts.doc.office"), s.office.name],
-                [t("receipts.doc.payer"), s.payer.name],
-                [t("receipts.doc.payerId"), s.payer.idNumber],
-                [t("receipts.doc.reason"), s.reason.text],
-                [t("receipts.doc.court"), s.reason.court],
-                [t("receipts.doc.caseReference"), s.reason.caseReference],
-                [t("receipts.doc.amount"), formatMoney(s.amount, locale)],
-                [t("receipts.doc.amountInWords"), s.amountInWords],
-                [t("receipts.doc.method"), t("receipts.doc.methodValue", { transactionNo: s.method.transactionNo ?? "—", txnRef: s.method.txnRef })],
-                [t("receipts.doc.paidAt"), formatDateTime(s.paidAt, locale)],
-                [t("receipts.doc.issuedAt"), formatDateTime(s.issuedAt, locale)],
-              ] as [string, string][]
-            ).map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
+          <SummaryList
+            rows={[
+              [t("receipts.doc.formNumber"), s.formNumber],
+              [t("receipts.doc.symbol"), s.symbol],
+              [t("receipts.doc.number"), s.number],
+              [t("receipts.doc.office"), s.office.name],
+              [t("receipts.doc.payer"), s.payer.name],
+              [t("receipts.doc.payerId"), s.payer.idNumber],
+              [t("receipts.doc.reason"), s.reason.text],
+              [t("receipts.doc.court"), s.reason.court],
+              [t("receipts.doc.caseReference"), s.reason.caseReference],
+              [t("receipts.doc.amount"), formatMoney(s.amount, locale)],
+              [t("receipts.doc.amountInWords"), s.amountInWords],
+              [t("receipts.doc.method"), t("receipts.doc.methodValue", { transactionNo: s.method.transactionNo ?? "—", txnRef: s.method.txnRef })],
+              [t("receipts.doc.paidAt"), formatDateTime(s.paidAt, locale)],
+              [t("receipts.doc.issuedAt"), formatDateTime(s.issuedAt, locale)],
+            ]}
+          />
           <h2>{t("receipts.verify.technicalHeading")}</h2>
           <dl className="summary-list">
             <div>
