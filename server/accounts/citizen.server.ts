@@ -165,16 +165,7 @@ export async function verifySignInCode(
     }
     await tx`update citizen_sign_in_codes set used_at = now() where id = ${row.id}`;
     const { id: citizenId, created } = await findOrCreateCitizen(tx, { email, locale: input.locale });
-    const session = await createSession(tx, { citizenId }, { ip: input.ip, userAgent: input.userAgent, ttlSeconds: input.sessionTtlSeconds });
-    await claimDraft(tx, { token: input.draftToken ?? null, citizenId });
-    await audit(tx, {
-      actorType: "citizen",
-      actorId: citizenId,
-      action: "citizen.sign_in",
-      ip: input.ip,
-      requestId: input.requestId,
-      details: { method: "email-code", firstSignIn: created },
-    });
+    const session = await openCitizenSession(tx, citizenId, input, { method: "email-code", firstSignIn: created });
     return { ok: true, token: session.token, expiresAt: session.expiresAt, citizenId, firstSignIn: created };
   });
 
@@ -188,6 +179,22 @@ export async function verifySignInCode(
     });
   }
   return result;
+}
+
+/**
+ * The end of every citizen sign-in method, in its transaction: a new session, the guest's filing draft
+ * (if any) handed to the citizen, and the audit entry with how they signed in.
+ */
+export async function openCitizenSession(
+  tx: Sql,
+  citizenId: string,
+  input: { ip: string | null; userAgent: string | null; sessionTtlSeconds?: number; draftToken?: string | null; requestId?: string | null },
+  details: { method: "email-code" | "oidc"; firstSignIn: boolean; issuer?: string },
+) {
+  const session = await createSession(tx, { citizenId }, { ip: input.ip, userAgent: input.userAgent, ttlSeconds: input.sessionTtlSeconds });
+  await claimDraft(tx, { token: input.draftToken ?? null, citizenId });
+  await audit(tx, { actorType: "citizen", actorId: citizenId, action: "citizen.sign_in", ip: input.ip, requestId: input.requestId, details });
+  return session;
 }
 
 /** The citizen with this address, created when new (addresses compare case-insensitively). */

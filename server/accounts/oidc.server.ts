@@ -3,9 +3,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import type { Config } from "../config/env.server";
 import type { Pool } from "../db/client.server";
 import { audit } from "../audit/audit.server";
-import { claimDraft } from "../filing/drafts.server";
-import { createSession } from "./session.server";
-import { findOrCreateCitizen } from "./citizen.server";
+import { findOrCreateCitizen, openCitizenSession } from "./citizen.server";
 import type { Locale } from "../../app/i18n/config";
 
 /**
@@ -255,16 +253,7 @@ export async function finishOidcSignIn(
         await tx`insert into citizen_identities (issuer, subject, citizen_id) values (${settings.issuer}, ${idClaims.sub}, ${citizenId})`;
       }
       if (fullName) await tx`update citizens set full_name = ${fullName} where id = ${citizenId} and full_name is null`;
-      const session = await createSession(tx, { citizenId }, { ip: input.ip, userAgent: input.userAgent, ttlSeconds: input.sessionTtlSeconds });
-      await claimDraft(tx, { token: input.draftToken ?? null, citizenId });
-      await audit(tx, {
-        actorType: "citizen",
-        actorId: citizenId,
-        action: "citizen.sign_in",
-        ip: input.ip,
-        requestId: input.requestId,
-        details: { method: "oidc", issuer: settings.issuer, firstSignIn },
-      });
+      const session = await openCitizenSession(tx, citizenId, input, { method: "oidc", issuer: settings.issuer, firstSignIn });
       return { ok: true as const, token: session.token, expiresAt: session.expiresAt, citizenId, redirectTo: flow.redirectTo, firstSignIn };
     });
   } catch (e) {
