@@ -83,6 +83,13 @@ export async function listDraftAttachments(sql: Sql, { draftId }: { draftId: str
   return rows.map(toAttachment);
 }
 
+/** A submitted request's files, with where each is stored (for staff downloads and the e-mailed PDF). */
+export async function listRequestAttachments(sql: Sql, { requestId }: { requestId: string }): Promise<(Attachment & { storageKey: string })[]> {
+  const rows = await sql<AttachmentRow[]>`
+    select * from filing_attachments where request_id = ${requestId} order by created_at, id`;
+  return rows.map((r) => ({ ...toAttachment(r), storageKey: r.storage_key }));
+}
+
 export type UploadProblem = { code: "noFile" | "tooBig" | "wrongType" | "tooMany" | "infected" | "empty" | "badType" | "judgmentMissing"; name?: string };
 export type UploadOutcome = { accepted: number; problems: UploadProblem[]; documentType: string | null };
 

@@ -3,7 +3,8 @@ import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { requireStaff } from "../accounts/guards.server";
 import { fileStoreFor } from "./storage.server";
-import { getRequestById, justSubmitted, listRequestAttachments } from "./submit.server";
+import { getRequestById, justSubmitted } from "./submit.server";
+import { listRequestAttachments } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";
 
 /** Roles that receive filed requests at their office. */

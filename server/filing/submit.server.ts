@@ -231,17 +231,3 @@ export async function justSubmitted(request: Request, context: AppLoadContext) {
   return found ? { request: found, accessCode } : null;
 }
 
-export async function listRequestAttachments(sql: Sql, { requestId }: { requestId: string }) {
-  const rows = await sql<{ id: string; document_type: string; original_name: string; content_type: string; size_bytes: number; scan_status: string; storage_key: string }[]>`
-    select id, document_type, original_name, content_type, size_bytes, scan_status, storage_key
-    from filing_attachments where request_id = ${requestId} order by created_at, id`;
-  return rows.map((r) => ({
-    id: r.id,
-    documentType: r.document_type,
-    originalName: r.original_name,
-    contentType: r.content_type,
-    sizeBytes: r.size_bytes,
-    scanStatus: r.scan_status,
-    storageKey: r.storage_key,
-  }));
-}
