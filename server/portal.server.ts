@@ -43,15 +43,20 @@ export async function startPortal({ env = process.env, build, banner = false }: 
   const db = await openDatabase(config, log);
   const sql = createPool(db.url, { max: config.DATABASE_POOL_MAX });
   let ipnSql: Pool | null = null;
+  let server: http.Server | null = null;
+  let workerStarting: Promise<Pick<Worker, "stop"> | null> = Promise.resolve(null);
   try {
     const applied = await migrate(sql);
     if (applied.length) log.info({ applied }, "migrations applied");
     await migrateWorker(db.url);
+    // The job thread loads its own modules on another core while this one seeds and loads the Remix
+    // build; it is awaited before the portal says it has started (a thread that cannot start fails it).
+    workerStarting = config.WORKER_IN_PROCESS ? startWorkerThread({ env, log }, db.url) : Promise.resolve(null);
+    workerStarting.catch(() => {}); // handled where it is awaited
     const seeded = config.SEED_DEMO ? await seedDemo(sql) : null;
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
     const services: Services = { config, sql, log, mailer };
-    const worker: Pick<Worker, "stop"> | null = config.WORKER_IN_PROCESS ? await startWorkerThread({ env, log }, db.url) : null;
 
     let payments: PaymentsMount | null = null;
     const outbox = createOutboxFlusher(sql, log);
@@ -67,13 +72,15 @@ export async function startPortal({ env = process.env, build, banner = false }: 
         mountReceipts(a, services);
       },
     });
-    const server = http.createServer(app);
-    server.keepAliveTimeout = 65_000;
+    const listening = http.createServer(app);
+    server = listening;
+    listening.keepAliveTimeout = 65_000;
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.PORT, config.HOST, () => resolve());
+      listening.once("error", reject);
+      listening.listen(config.PORT, config.HOST, () => resolve());
     });
-    const address = server.address();
+    const worker = await workerStarting;
+    const address = listening.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const url = config.BASE_URL.endsWith(`:${config.PORT}`) && config.PORT === 0 ? `http://localhost:${port}` : config.BASE_URL;
 
@@ -85,9 +92,9 @@ export async function startPortal({ env = process.env, build, banner = false }: 
       (stopping ??= (async () => {
         log.info("shutting down: no new connections, finishing open requests");
         await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-          setTimeout(() => server.closeAllConnections(), 10_000).unref();
+          listening.close(() => resolve());
+          listening.closeIdleConnections();
+          setTimeout(() => listening.closeAllConnections(), 10_000).unref();
         });
         (payments as PaymentsMount | null)?.close();
         await worker?.stop();
@@ -99,6 +106,8 @@ export async function startPortal({ env = process.env, build, banner = false }: 
       })());
     return { url, services, stop };
   } catch (error) {
+    server?.close();
+    await (await workerStarting.catch(() => null))?.stop().catch(() => {});
     await ipnSql?.end({ timeout: 1 }).catch(() => {});
     await sql.end({ timeout: 1 }).catch(() => {});
     await db.stop().catch(() => {});
