@@ -50,7 +50,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     if (applied.length) log.info({ applied }, "migrations applied");
     await migrateWorker(db.url);
     // The job thread loads its own modules on another core while this one seeds and loads the Remix
-    // build; it is awaited before the portal says it has started (a thread that cannot start fails it).
+    // build; it is awaited before the server listens (a thread that cannot start fails the start).
     workerStarting = config.WORKER_IN_PROCESS ? startWorkerThread({ env, log }, db.url) : Promise.resolve(null);
     workerStarting.catch(() => {}); // handled where it is awaited
     const seeded = config.SEED_DEMO ? await seedDemo(sql) : null;
@@ -72,6 +72,8 @@ export async function startPortal({ env = process.env, build, banner = false }: 
         mountReceipts(a, services);
       },
     });
+    // Ready before listening: /readyz answers only once everything, the job thread too, is up.
+    const worker = await workerStarting;
     const listening = http.createServer(app);
     server = listening;
     listening.keepAliveTimeout = 65_000;
@@ -79,7 +81,6 @@ export async function startPortal({ env = process.env, build, banner = false }: 
       listening.once("error", reject);
       listening.listen(config.PORT, config.HOST, () => resolve());
     });
-    const worker = await workerStarting;
     const address = listening.address();
     const port = typeof address === "object" && address ? address.port : config.PORT;
     const url = config.BASE_URL.endsWith(`:${config.PORT}`) && config.PORT === 0 ? `http://localhost:${port}` : config.BASE_URL;
