@@ -8,10 +8,9 @@ import { normaliseIp } from "../app.server";
 import { handleIpn } from "./lifecycle.server";
 import { IPN_PATH, vnpayFor } from "./gateway.server";
 import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
-import { NoticeInputSchema } from "./schemas";
+import { CourtApiNoticeSchema } from "./schemas";
 import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
-import { z } from "zod";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
@@ -71,12 +70,7 @@ export function mountPayments(
         return res.status(401).json({ error: "unauthorized", message: t("payments.api.unauthorized") });
       }
       const body = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
-      const asText = (v: unknown) => (typeof v === "number" ? String(v) : v);
-      const parsed = NoticeInputSchema.extend({ collectingOfficeCode: z.string({ error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }) }).safeParse({
-        ...body,
-        amount: asText(body.amount),
-        courtCode: court.code,
-      });
+      const parsed = CourtApiNoticeSchema.safeParse({ ...body, courtCode: court.code });
       const errors: { field: string; code: string; message: string }[] = parsed.success
         ? []
         : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: String(t(i.message as never)) }));

@@ -90,7 +90,7 @@ describe("staff create notices", () => {
       ok: false,
       problems: [
         { line: 2, column: "payer_id_number", error: "payments.errors.idProvince" },
-        { line: 2, column: "amount", error: "payments.errors.amountInvalid" },
+        { line: 2, column: "amount", error: "payments.errors.amountFormat" },
         { line: 2, column: "due_date", error: "payments.errors.dueDateInvalid" },
         { line: 3, column: "payer_id_number", error: "payments.errors.idCheckDigit" },
       ],
