@@ -9,6 +9,7 @@ import { mountPayments, type PaymentsMount } from "./http.server";
 import { createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey, LOOKUP_LIMITS } from "./notices.server";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./seed.server";
 import { parseCsv } from "./csv";
+import { StaffNoticeFormSchema } from "./schemas";
 
 let db: TestDatabase;
 let server: http.Server;
@@ -104,6 +105,47 @@ describe("staff create notices", () => {
     });
     expect(parseCsv("a;b\n\"x;y\";z")).toEqual([["a", "b"], ["x;y", "z"]]);
   });
+
+  it("by CSV: amounts as people write them; every other amount names its line and the column", async () => {
+    const header = "court_code,court_document_number,case_reference,payer_name,payer_id_number,payer_address,amount,due_date";
+    const row = (amount: string) => `TAND-HNI-KV01,,Vụ án,Người A,001085000001,Hà Nội,${amount},31/12/2026`;
+    const good = ["1.250.000", '"1,250,000"', "1 250 000", "1\u00A0250\u00A0000", "1250000", "1.250.000 ₫", '"VND 1,250,000"'];
+    const okCsv = [header, ...good.map(row)].join("\n");
+    const result = await importNoticesCsv(db.sql, { csv: okCsv, agencyId: accountant.agencyId }, actor());
+    expect(result).toMatchObject({ ok: true });
+    const ids = (result as { created: { id: string }[] }).created.map((c) => c.id);
+    const amounts = await db.sql<{ amount: number }[]>`select amount from fee_notices where id = any(${ids}::uuid[])`;
+    expect(amounts.map((a) => a.amount)).toEqual(good.map(() => 1_250_000));
+
+    // a blank line and a quoted field over two lines: the line numbers are the file's
+    const badCsv = [header, row('"1250000.00"'), "", row('"1.250.000,00"'), `TAND-HNI-KV01,,"Vụ án\nnhiều dòng",Người A,001085000001,Hà Nội,1000000,31/12/2026`, row("1.25.000"), row('"12,50"'), row("-1000"), row("0"), row("1e6"), row(""), row("10.000.000.000"), row("999")].join("\n");
+    const before = await db.sql`select 1 from fee_notices`;
+    const failed = await importNoticesCsv(db.sql, { csv: badCsv, agencyId: accountant.agencyId }, actor());
+    expect(failed).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, column: "amount", error: "payments.errors.amountFraction" },
+        { line: 4, column: "amount", error: "payments.errors.amountFraction" },
+        { line: 7, column: "amount", error: "payments.errors.amountGrouping" },
+        { line: 8, column: "amount", error: "payments.errors.amountFraction" },
+        { line: 9, column: "amount", error: "payments.errors.amountFormat" },
+        { line: 10, column: "amount", error: "payments.errors.amountTooSmall" },
+        { line: 11, column: "amount", error: "payments.errors.amountFormat" },
+        { line: 12, column: "amount", error: "payments.errors.amountRequired" },
+        { line: 13, column: "amount", error: "payments.errors.amountTooLarge" },
+        { line: 14, column: "amount", error: "payments.errors.amountTooSmall" },
+      ],
+    });
+    expect(await db.sql`select 1 from fee_notices`).toHaveLength(before.length);
+  });
+
+  it("by the staff form: the same reader", async () => {
+    const parse = (amount: string) => StaffNoticeFormSchema.shape.amount.safeParse(amount);
+    expect(parse("1.250.000")).toMatchObject({ success: true, data: 1_250_000 });
+    expect(parse("1 250 000 ₫")).toMatchObject({ success: true, data: 1_250_000 });
+    expect(parse("1250000.00").error?.issues[0]?.message).toBe("payments.errors.amountFraction");
+    expect(parse("1.25.000").error?.issues[0]?.message).toBe("payments.errors.amountGrouping");
+  });
 });
 
 describe("citizen lookup", () => {
@@ -154,6 +196,31 @@ describe("court API", () => {
     expect(json.errors.find((e) => e.field === "payerIdNumber")!.message).toMatch(/check digit/);
     const office = await post({ ...apiBody, collectingOfficeCode: "XX" });
     expect(await office.json()).toMatchObject({ errors: [{ field: "collectingOfficeCode", message: "Không có cơ quan thi hành án với mã này." }] });
+  });
+
+  it("takes the amount as a JSON integer or a string of digits only; anything else is a 400 naming the field, and nothing is stored", async () => {
+    const count = async () => Number((await db.sql<{ n: string }[]>`select count(*) as n from fee_notices where source = 'court_api'`)[0]!.n);
+    const before = await count();
+    // issue 10: "1250000.00" was stored as 125,000,000 đồng and 1000.5 as 10,005
+    for (const amount of ["1250000.00", 1000.5, "1000.5", "1.250.000", "1,250,000", "1 250 000", "-1000", "1e6", "0x3E8", 0, "", null, true, [1_000_000], "10000000000", 10_000_000_000]) {
+      const res = await post({ ...apiBody, amount }, DEMO_COURT_KEY, "en");
+      expect(res.status, JSON.stringify(amount)).toBe(400);
+      const json = (await res.json()) as { errors: { field: string; code: string; message: string }[] };
+      expect(json.errors, JSON.stringify(amount)).toHaveLength(1);
+      expect(json.errors[0]!.field).toBe("amount");
+      expect(json.errors[0]!.message).toMatch(/amount|VND/);
+    }
+    const vi = (await (await post({ ...apiBody, amount: "1250000.00" })).json()) as { errors: { message: string }[] };
+    expect(vi.errors[0]!.message).toBe("Trường amount không được có phần thập phân: tiền tính bằng đồng nguyên, ví dụ 1250000.");
+    expect(await count()).toBe(before);
+
+    for (const [amount, stored] of [[1_250_000, 1_250_000], ["1250000", 1_250_000], [9_999_999_999, 9_999_999_999]] as const) {
+      const res = await post({ ...apiBody, amount });
+      expect(res.status).toBe(201);
+      const { noticeNumber } = (await res.json()) as { noticeNumber: string };
+      const [row] = await db.sql<{ amount: number }[]>`select amount from fee_notices where notice_number = ${noticeNumber}`;
+      expect(row!.amount).toBe(stored);
+    }
   });
 
   it("a body that is not JSON is a 400, not a 500", async () => {

@@ -3,7 +3,7 @@ import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { hit } from "../http/rate-limit.server";
 import { checkPayerId } from "../validation/ids";
-import { parseCsv } from "./csv";
+import { parseCsvRecords } from "./csv";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
 
 export { CSV_COLUMNS };
@@ -141,7 +141,8 @@ export async function importNoticesCsv(
   { csv, agencyId }: { csv: string; agencyId: string },
   actor: { staffId: string; ip: string | null; requestId: string | null },
 ): Promise<ImportResult> {
-  const rows = parseCsv(csv);
+  const records = parseCsvRecords(csv);
+  const rows = records.map((r) => r.cells);
   const problems: CsvProblem[] = [];
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
@@ -153,8 +154,7 @@ export async function importNoticesCsv(
 
   const courts = new Map((await sql<{ id: string; code: string }[]>`select id, code from courts where active`).map((c) => [c.code, c.id]));
   const valid: (NoticeInput & { courtId: string })[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+  records.slice(1).forEach(({ cells, line }) => {
     const record: Record<string, string> = {};
     CSV_COLUMNS.forEach((c) => (record[CSV_FIELD[c]] = (cells[header.indexOf(c)] ?? "").trim()));
     const parsed = NoticeInputSchema.safeParse(record);
