@@ -4,6 +4,7 @@ import { createStaff } from "../accounts/staff.server";
 import { decideRefund, executeRefund, proposeRefund, refundsForPayment } from "./refunds.server";
 import { paidNotice, staffId, startHarness, type Harness } from "./test-harness";
 import { ProposeRefundSchema } from "./schemas";
+import { getZodConstraint } from "@conform-to/zod/v4";
 
 let h: Harness;
 let accountant: string;
@@ -95,6 +96,8 @@ describe("refunds only by the office's decision", () => {
       ["-500000", "amountFormat"], ["5e5", "amountFormat"], ["0", "amountTooSmall"], ["", "amountRequired"], ["10.000.000.000", "amountTooLarge"],
     ];
     for (const [typed, key] of refused) expect(form(typed).error?.issues.map((i) => [i.path[0], i.message]), typed).toEqual([["amount", `receipts.refunds.errors.${key}`]]);
+    // no HTML pattern either: without JavaScript the browser itself refused "500.000" under a digits-only pattern
+    expect(getZodConstraint(ProposeRefundSchema).amount).not.toHaveProperty("pattern");
     const parsed = form("500.000");
     const p = await proposeRefund(h.db.sql, { txnRef: attempt.txn_ref, amount: parsed.data!.amount, reason: parsed.data!.reason }, actor(accountant));
     expect(p.ok).toBe(true);
