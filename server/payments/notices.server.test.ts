@@ -137,6 +137,13 @@ describe("staff create notices", () => {
       ],
     });
     expect(await db.sql`select 1 from fee_notices`).toHaveLength(before.length);
+
+    // an unquoted grouped amount in a comma-separated file splits the line: named as such
+    const split = [header, row("1,250,000"), row('"1,250,000"')].join("\n");
+    expect(await importNoticesCsv(db.sql, { csv: split, agencyId: accountant.agencyId }, actor())).toEqual({
+      ok: false,
+      problems: [{ line: 2, column: null, error: "payments.import.errors.extraCells" }],
+    });
   });
 
   it("by the staff form: the same reader", async () => {

@@ -155,6 +155,11 @@ export async function importNoticesCsv(
   const courts = new Map((await sql<{ id: string; code: string }[]>`select id, code from courts where active`).map((c) => [c.code, c.id]));
   const valid: (NoticeInput & { courtId: string })[] = [];
   records.slice(1).forEach(({ cells, line }) => {
+    // An unquoted "1,250,000" in a comma-separated file splits into three cells: say so, not "wrong date".
+    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== "")) {
+      problems.push({ line, column: null, error: "payments.import.errors.extraCells" });
+      return;
+    }
     const record: Record<string, string> = {};
     CSV_COLUMNS.forEach((c) => (record[CSV_FIELD[c]] = (cells[header.indexOf(c)] ?? "").trim()));
     const parsed = NoticeInputSchema.safeParse(record);

@@ -148,6 +148,7 @@ const en: Translation<typeof vi> = {
       header: "Required columns are missing from the header line.",
       empty: "The file has no data lines.",
       tooMany: "The file has too many lines (at most 2,000).",
+      extraCells: "This line has more cells than the header line. If an amount has commas (for example 1,250,000), put the amount in double quotes or write 1.250.000.",
       file: "Choose a CSV file (at most 1 MB).",
     },
   },

@@ -146,6 +146,7 @@ const payments = {
       header: "Thiếu cột bắt buộc trong dòng tiêu đề.",
       empty: "Tệp không có dòng dữ liệu nào.",
       tooMany: "Tệp có quá nhiều dòng (tối đa 2.000).",
+      extraCells: "Dòng này có nhiều ô hơn dòng tiêu đề. Nếu số tiền có dấu phẩy (ví dụ 1,250,000), đặt số tiền trong dấu ngoặc kép hoặc viết 1.250.000.",
       file: "Chọn một tệp CSV (tối đa 1 MB).",
     },
   },
