@@ -140,6 +140,9 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByRole("link", { name: new RegExp(reference) }).click();
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Đơn ${reference}`);
         await expect(page.getByRole("link", { name: "Bản án 125.pdf" })).toBeVisible();
+        // Staff read about the applicant, not the citizen's questions.
+        await expect(page.getByText("Người yêu cầu gửi đơn với tư cách")).toBeVisible();
+        await expect(page.getByText(/Bạn gửi đơn|Ai điền đơn này/)).toHaveCount(0);
         await checkA11y();
         const file = await page.request.get(await page.getByRole("link", { name: "Bản án 125.pdf" }).getAttribute("href").then((h) => h!));
         expect(file.status()).toBe(200);

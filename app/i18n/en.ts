@@ -110,7 +110,18 @@ const en: Translation<Resource> = {
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Your roles",
     emptyInbox: "Nothing to process yet. Your work queue will appear here.",
+    useTheBar: "The parts of the staff area your roles let you use are in the staff bar at the top of every page.",
     signedOut: "You have signed out.",
+    nav: {
+      label: "Staff area",
+      signedInAs: "Signed in: {{name}}",
+      home: "Staff home",
+      requests: "Enforcement requests",
+      notices: "Fee notices",
+      receipts: "Receipts",
+      reconciliation: "Reconciliation",
+      refunds: "Refunds",
+    },
     roles: {
       clerk: "Reception clerk",
       officer: "Enforcement officer",

@@ -115,7 +115,18 @@ const vi = {
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Vai trò của bạn",
     emptyInbox: "Chưa có việc nào cần xử lý. Hộp công việc sẽ xuất hiện ở đây.",
+    useTheBar: "Các mục bạn dùng được theo vai trò của mình nằm ở thanh cán bộ phía trên mỗi trang.",
     signedOut: "Bạn đã đăng xuất.",
+    nav: {
+      label: "Khu vực cán bộ",
+      signedInAs: "Đã đăng nhập: {{name}}",
+      home: "Trang cán bộ",
+      requests: "Đơn yêu cầu",
+      notices: "Thông báo nộp tiền",
+      receipts: "Biên lai",
+      reconciliation: "Đối soát",
+      refunds: "Hoàn trả tiền",
+    },
     roles: {
       clerk: "Cán bộ tiếp nhận",
       officer: "Chấp hành viên",

@@ -12,8 +12,8 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: root?.resource?.account.code.title ?? "THADS" }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return loadCodePage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadCodePage(request, context);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

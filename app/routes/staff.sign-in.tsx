@@ -5,7 +5,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/schemas";
 import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
-import { readCookie, safeRedirectPath } from "../server/http.server";
+import { readCookie, returnTarget } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   const maxAge = (result.expiresAt.getTime() - Date.now()) / 1000;
-  return redirect(safeRedirectPath(submission.value.redirectTo, "/staff"), {
+  return redirect(returnTarget(submission.value.redirectTo, { baseUrl: context.services.config.BASE_URL, fallback: "/staff" }), {
     headers: { "Set-Cookie": sessionCookie(context, result.token, maxAge) },
   });
 }

@@ -1,2 +1,3 @@
 // Browser-build boundary for server/http (see accounts.server.ts).
-export { readCookie, safeRedirectPath, serializeCookie } from "../../server/http/cookies.server";
+export { readCookie, serializeCookie } from "../../server/http/cookies.server";
+export { returnTarget } from "../../server/http/return-target.server";

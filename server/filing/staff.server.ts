@@ -2,13 +2,14 @@ import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-ru
 import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { requireStaff } from "../accounts/guards.server";
+import { STAFF_AREAS } from "../accounts/staff-areas";
 import { fileStoreFor } from "./storage.server";
 import { getRequestById, justSubmitted } from "./submit.server";
 import { listRequestAttachments } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";
 
-/** Roles that receive filed requests at their office. */
-const RECEIVING_ROLES = ["clerk", "head"] as const;
+/** Roles that receive filed requests at their office (the staff area table). */
+const RECEIVING_ROLES = STAFF_AREAS.requests.roles;
 
 export type OfficeRequestRow = {
   id: string;

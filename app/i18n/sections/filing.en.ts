@@ -249,6 +249,15 @@ const en: Translation<typeof vi> = {
     backToList: "Back to the list",
     notClerk: "You do not have the clerk role at any office.",
     scan: { clean: "scanned, clean", not_scanned: "not scanned" },
+    stepTitles: { who: "Who made the request", obligations: "What is to be enforced", declaration: "The applicant's declaration" },
+    labels: {
+      role: "The applicant made the request as",
+      actingAs: "Form filled in by",
+      obligations: "Obligations to be enforced",
+      debtorAddress: "Debtor's address",
+      debtorPhone: "Debtor's phone number",
+      declaration: "The applicant declared the information in the request true",
+    },
   },
   email: {
     confirmation: {

@@ -247,6 +247,16 @@ const filing = {
     backToList: "Quay lại danh sách",
     notClerk: "Bạn không có vai trò tiếp nhận đơn tại cơ quan nào.",
     scan: { clean: "đã quét, sạch", not_scanned: "chưa quét" },
+    // The request as staff read it: about the applicant, not to them (the journey's questions say "Bạn").
+    stepTitles: { who: "Người gửi đơn", obligations: "Nội dung yêu cầu thi hành án", declaration: "Cam đoan của người yêu cầu" },
+    labels: {
+      role: "Người yêu cầu gửi đơn với tư cách",
+      actingAs: "Người điền đơn",
+      obligations: "Nghĩa vụ yêu cầu thi hành",
+      debtorAddress: "Địa chỉ của người phải thi hành án",
+      debtorPhone: "Số điện thoại của người phải thi hành án",
+      declaration: "Người yêu cầu đã cam đoan thông tin trong đơn là đúng sự thật",
+    },
   },
   email: {
     confirmation: {
