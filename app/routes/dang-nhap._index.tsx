@@ -5,6 +5,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { RequestCodeSchema } from "../../server/accounts/citizen-schemas";
 import { loadSignInPage, sendCode } from "../server/accounts.server";
+import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -23,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (r instanceof Response) return r;
   return data(
     { result: submission.reply({ formErrors: [r.key] }), error: r },
-    { status: r.status, headers: r.retryAfter ? { "Retry-After": String(r.retryAfter) } : {} },
+    { status: r.status, headers: r.retryAfter ? retryAfterHeader(r.retryAfter) : {} },
   );
 }
 

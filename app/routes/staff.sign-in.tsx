@@ -5,7 +5,7 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/schemas";
 import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
-import { readCookie, safeRedirectPath } from "../server/http.server";
+import { readCookie, retryAfterHeader, safeRedirectPath } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -32,6 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
     requestId: context.requestId,
     locale: context.locale,
+    limits: context.services.config,
   });
   if (!result.ok) {
     const rateLimited = result.reason === "rate-limited";
@@ -40,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         result: submission.reply({ formErrors: [rateLimited ? "staff.rateLimited" : "staff.badCredentials"], hideFields: ["password"] }),
         retryAfter: rateLimited ? result.retryAfterSeconds : 0,
       },
-      { status: rateLimited ? 429 : 401, headers: rateLimited ? { "Retry-After": String(result.retryAfterSeconds) } : {} },
+      { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeader(result.retryAfterSeconds) : {} },
     );
   }
   const maxAge = (result.expiresAt.getTime() - Date.now()) / 1000;
