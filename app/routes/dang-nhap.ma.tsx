@@ -8,6 +8,9 @@ import { loadCodePage, resendCode, signInWithCode } from "../server/accounts.ser
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { code: { title: string } } } } | undefined;
   return [{ title: root?.resource?.account.code.title ?? "THADS" }];

@@ -9,6 +9,9 @@ import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom } from "../components/payments";
 
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.lookup.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {

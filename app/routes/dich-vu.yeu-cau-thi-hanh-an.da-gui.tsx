@@ -6,6 +6,9 @@ import { justSubmitted } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
 
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { done: { title: string } } } } | undefined;
   return [{ title: root?.resource?.filing.done.title ?? "THADS" }];

@@ -9,6 +9,9 @@ import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { formatDateTime } from "../utils/format";
 import { retryAfterHeader } from "../server/http.server";
 
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { save: { title: string } } } } | undefined;
   return [{ title: root?.resource?.filing.save.title ?? "THADS" }];

@@ -5,6 +5,9 @@ import { openResumeLink } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
 
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
+
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const response = await openResumeLink(context, params.token);
   if (response instanceof Response) return response;

@@ -8,6 +8,9 @@ import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../serv
 import { readCookie, retryAfterHeader, safeRedirectPath } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
+
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { staff: { signInTitle: string } } } | undefined;
   return [{ title: root?.resource?.staff.signInTitle ?? "THADS" }];
