@@ -122,6 +122,15 @@ describe("staff sign-in", () => {
     expect((await signInStaff(db.sql, { ...base, ip: "198.18.0.2", email: clerk.email, password: DEMO_PASSWORD })).ok).toBe(true);
   });
 
+  it("does not let a success on one account wipe the client address's failures on others", async () => {
+    const ip = "198.18.1.1";
+    const free = DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES * 4;
+    for (let i = 0; i < free; i++) expect((await signInStaff(db.sql, { ...base, ip, email: `other${i}@thads.local`, password: "wrong" })).ok).toBe(false);
+    expect((await signInStaff(db.sql, { ...base, ip, email: clerk.email, password: DEMO_PASSWORD })).ok).toBe(true);
+    expect(await signInStaff(db.sql, { ...base, ip, email: "other-next@thads.local", password: "wrong" })).toEqual({ ok: false, reason: "bad-credentials" });
+    expect(await signInStaff(db.sql, { ...base, ip, email: "other-last@thads.local", password: "wrong" })).toMatchObject({ ok: false, reason: "rate-limited" });
+  });
+
   it("revokes one session, or every session with 'sign out everywhere'", async () => {
     const email = "chaphanhvien@thads.local";
     const a = await signInStaff(db.sql, { ...base, email, password: DEMO_PASSWORD });
