@@ -228,6 +228,7 @@ export function ErrorBoundary() {
       </main>
     );
   }
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+  const retryAfter = isRouteErrorResponse(error) ? Number((error.data as { retryAfter?: unknown } | null)?.retryAfter) || undefined : undefined;
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} retryAfter={retryAfter} />;
 }
 

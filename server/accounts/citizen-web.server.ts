@@ -62,6 +62,7 @@ export async function sendCode(context: AppLoadContext, { email, redirectTo }: {
     locale: context.locale,
     ip: context.clientIp,
     requestId: context.requestId,
+    limits: context.services.config,
   });
   if (!result.ok) {
     return { key: "account.errors.rateLimited", values: { seconds: result.retryAfterSeconds }, status: 429, retryAfter: result.retryAfterSeconds };
@@ -98,6 +99,7 @@ export async function signInWithCode(
     userAgent: request.headers.get("user-agent"),
     requestId: context.requestId,
     draftToken: readCookie(request, DRAFT_COOKIE),
+    limits: context.services.config,
   });
   if (result.ok) {
     await endPreviousSession(request, context);

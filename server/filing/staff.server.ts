@@ -1,4 +1,4 @@
-import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { requireStaff } from "../accounts/guards.server";
@@ -150,6 +150,8 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
 /** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */
 export async function submittedRequestPdf(request: Request, context: AppLoadContext) {
   const found = await justSubmitted(request, context);
-  if (!found) throw new Response(null, { status: 404 });
+  // The confirmation page says, localised, when to try again (the same limit answers it there).
+  if (!found.ok && found.reason === "rate-limited") throw redirect("/dich-vu/yeu-cau-thi-hanh-an/da-gui");
+  if (!found.ok) throw new Response(null, { status: 404 });
   return pdfResponse(context.services.sql, found.request.id, context.locale);
 }

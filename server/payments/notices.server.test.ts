@@ -6,7 +6,9 @@ import { testServices } from "../../test/services";
 import { createApp } from "../app.server";
 import { seedDemo } from "../db/seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
-import { createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey, LOOKUP_LIMITS } from "./notices.server";
+import { courtByApiKey, createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey } from "./notices.server";
+import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
+import { elapse } from "../../test/rate-limits";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./seed.server";
 import { parseCsv } from "./csv";
 import { StaffNoticeFormSchema } from "./schemas";
@@ -165,11 +167,50 @@ describe("citizen lookup", () => {
     expect(wrongId).toEqual({ ok: false, reason: "not-found" });
     expect(wrongNumber).toEqual(wrongId);
 
-    let last;
-    for (let i = 0; i < LOOKUP_LIMITS.perIp + 1; i++) {
-      last = await findNoticeForPayer(db.sql, { noticeNumber: `TB-2026-${String(i).padStart(7, "0")}`, idNumber: n.payerIdNumber, ip: "10.0.0.2" });
+    // One character off at the end is as wrong as any other.
+    const near = await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: `${n.payerIdNumber.slice(0, -1)}9`, ip: "10.0.0.1" });
+    expect(near).toEqual(wrongId);
+  });
+
+  it("does not block the real payer after anyone's wrong-ID lookups, beyond the current short wait", async () => {
+    const n = DEMO_NOTICES[1]!;
+    const waits: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const r = await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: `00108509${String(i).padStart(4, "0")}`, ip: `10.1.0.${i}` });
+      expect(r.ok).toBe(false);
+      if (!r.ok && r.reason === "rate-limited") {
+        waits.push(r.retryAfterSeconds);
+        await elapse(db.sql, r.retryAfterSeconds);
+      }
     }
-    expect(last).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(waits.length).toBeGreaterThan(3);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+    const payer = { noticeNumber: n.noticeNumber, idNumber: n.payerIdNumber, ip: "10.9.9.9" };
+    let found = await findNoticeForPayer(db.sql, payer);
+    if (!found.ok && found.reason === "rate-limited") {
+      expect(found.retryAfterSeconds).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+      await elapse(db.sql, found.retryAfterSeconds);
+      found = await findNoticeForPayer(db.sql, payer);
+    }
+    expect(found.ok).toBe(true);
+    // Finding it resets the number: the next wrong lookups start from the free ones again.
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES; i++) {
+      expect(await findNoticeForPayer(db.sql, { ...payer, idNumber: "001085099999", ip: `10.2.0.${i}` })).toEqual({ ok: false, reason: "not-found" });
+    }
+    // Successful lookups never count: the payer (or the office's kiosk) can look it up again and again.
+    await db.sql`delete from rate_limit_counters where key like 'notice-lookup:%'`;
+    for (let i = 0; i < 40; i++) expect((await findNoticeForPayer(db.sql, payer)).ok).toBe(true);
+  });
+
+  it("slows one client address guessing across many numbers", async () => {
+    const n = DEMO_NOTICES[0]!;
+    const results = [];
+    for (let i = 0; i < policies().client.free + 2; i++) {
+      results.push(await findNoticeForPayer(db.sql, { noticeNumber: `TB-2026-${String(i).padStart(7, "0")}`, idNumber: "001085099999", ip: "10.0.0.2" }));
+    }
+    expect(results.at(-2)).toEqual({ ok: false, reason: "not-found" });
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect((await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: n.payerIdNumber, ip: "10.0.0.3" })).ok).toBe(true);
   });
 });
 
@@ -247,5 +288,27 @@ describe("court API", () => {
     expect(res.status).toBe(201);
     await issueCourtKey(db.sql, { courtId: court!.id });
     expect((await post(apiBody, key)).status).toBe(401);
+  });
+
+  it("refuses a key that differs from a court's only after its first characters", async () => {
+    const near = `${DEMO_COURT_KEY.slice(0, -1)}${DEMO_COURT_KEY.endsWith("A") ? "B" : "A"}`;
+    expect(await courtByApiKey(db.sql, near)).toBeNull();
+    expect(await courtByApiKey(db.sql, `${DEMO_COURT_KEY}x`)).toBeNull();
+    expect(await courtByApiKey(db.sql, DEMO_COURT_KEY.slice(0, -1))).toBeNull();
+    expect((await courtByApiKey(db.sql, DEMO_COURT_KEY))?.code).toBe("TAND-HNI-KV01");
+  });
+
+  it("slows wrong keys from one client address with a 429 that carries Retry-After (JSON, localised)", async () => {
+    await db.sql`delete from rate_limit_counters where key like 'court-api%'`;
+    let res: Response | null = null;
+    for (let i = 0; i < policies().client.free + 2; i++) res = await post(apiBody, `tak_wrong_key_${String(i).padStart(12, "0")}`);
+    expect(res!.status).toBe(429);
+    const wait = Number(res!.headers.get("retry-after"));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(await res!.json()).toMatchObject({ error: "rate_limited", retryAfterSeconds: wait, message: expect.stringMatching(/^Quá nhiều yêu cầu\. Hãy thử lại sau \d+ giây\.$/) });
+    // The right key waits too from that address (the wait is short), then works.
+    await elapse(db.sql, wait);
+    expect((await post({ ...apiBody, courtDocumentNumber: "10/TB-TA" })).status).toBe(201);
+    await db.sql`delete from rate_limit_counters where key like 'court-api%'`;
   });
 });

@@ -225,7 +225,7 @@ const en: Translation<typeof vi> = {
     sentTitle: "Link sent",
     sent: "If {{email}} is correct, the email arrives in a few minutes. The link works until {{time}}.",
     backToForm: "Back to the request",
-    rateLimited: "Too many requests. Try again in {{seconds}} seconds.",
+    rateLimited: "Too many requests. Try again in {{seconds, wait}}.",
     linkInvalidTitle: "This link no longer works",
     linkInvalid: "The link has expired or is not correct. You can start a new request.",
   },

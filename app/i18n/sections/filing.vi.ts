@@ -223,7 +223,7 @@ const filing = {
     sentTitle: "Đã gửi đường liên kết",
     sent: "Nếu địa chỉ {{email}} đúng, bạn sẽ nhận được thư trong vài phút. Đường liên kết có hiệu lực đến {{time}}.",
     backToForm: "Quay lại đơn",
-    rateLimited: "Bạn đã yêu cầu quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.",
+    rateLimited: "Bạn đã yêu cầu quá nhiều lần. Vui lòng thử lại sau {{seconds, wait}}.",
     linkInvalidTitle: "Đường liên kết không còn hiệu lực",
     linkInvalid: "Đường liên kết đã hết hạn hoặc không đúng. Bạn có thể bắt đầu một đơn mới.",
   },

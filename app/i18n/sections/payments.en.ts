@@ -11,7 +11,7 @@ const en: Translation<typeof vi> = {
     idNumberHint: "A citizen ID has 12 digits; an enterprise code has 10 or 13 digits.",
     submit: "Find the notice",
     notFound: "No notice matches this notice number and ID number. Please check both.",
-    rateLimited: "Too many searches. Please try again in {{seconds}} seconds.",
+    rateLimited: "Too many searches. Please try again in {{seconds, wait}}.",
     expired: "Your session for this notice has expired. Please search again.",
     howItWorks: "How it works",
     steps: {
@@ -154,7 +154,7 @@ const en: Translation<typeof vi> = {
   },
   api: {
     unauthorized: "The court API key is missing or wrong.",
-    rateLimited: "Too many requests, please try again later.",
+    rateLimited: "Too many requests. Try again in {{seconds, wait}}.",
     invalidBody: "The request body must be JSON (UTF-8, at most 32 KB).",
   },
   sandbox: {

@@ -9,7 +9,7 @@ const payments = {
     idNumberHint: "Căn cước công dân gồm 12 chữ số; mã số doanh nghiệp gồm 10 hoặc 13 chữ số.",
     submit: "Tìm thông báo",
     notFound: "Không tìm thấy thông báo khớp với số thông báo và số giấy tờ đã nhập. Hãy kiểm tra lại cả hai thông tin.",
-    rateLimited: "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.",
+    rateLimited: "Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {{seconds, wait}}.",
     expired: "Phiên xem thông báo đã hết hạn. Vui lòng tra cứu lại.",
     howItWorks: "Cách thực hiện",
     steps: {
@@ -152,7 +152,7 @@ const payments = {
   },
   api: {
     unauthorized: "Thiếu hoặc sai khóa API của Tòa án.",
-    rateLimited: "Quá nhiều yêu cầu, vui lòng thử lại sau.",
+    rateLimited: "Quá nhiều yêu cầu. Hãy thử lại sau {{seconds, wait}}.",
     invalidBody: "Nội dung yêu cầu phải là JSON (UTF-8, tối đa 32 KB).",
   },
   sandbox: {
