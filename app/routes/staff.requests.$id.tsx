@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pathFor, stepById } from "../../server/filing/journey";
-import { presentAnswer } from "../../server/filing/present";
+import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../utils/format";
 import { formatFileSize } from "../utils/files";
@@ -44,7 +44,7 @@ export default function OfficeRequest() {
               <dl className="answers-list">
                 {step.fields.map((def) => (
                   <div className="summary-row" key={def.name}>
-                    <dt>{t(`filing.fields.${def.name}.label` as never) as string}</dt>
+                    <dt>{fieldLabel(t, def)}</dt>
                     <dd>{presentAnswer(t, locale, def, r.answers[s.id]?.[def.name], { courtName: r.courtName })}</dd>
                   </div>
                 ))}

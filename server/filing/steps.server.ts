@@ -132,7 +132,7 @@ export async function submitFormStep(
 
   if (step.id === "judgment") {
     const court = await findCourt(sql, { code: String(values.court) });
-    if (!court) return { ok: false, result: submission.reply({ fieldErrors: { court: ["filing.errors.chooseCourt"] } }) };
+    if (!court) return { ok: false, result: submission.reply({ fieldErrors: { court: ["filing.errors.court.choose"] } }) };
   }
 
   await saveStepAnswers(sql, { draftId: draft.id, stepId: step.id, values });
