@@ -4,7 +4,6 @@ import {
   Form,
   Link,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -24,6 +23,7 @@ import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
 import { RequestReference, useHydratedMark } from "./utils/request-reference";
 import { SessionTimeout } from "./components/session-timeout";
+import { MetaWithErrorTitle, useFocusOnNavigation } from "./utils/page-errors";
 import { citizenStatus } from "./server/accounts.server";
 import stylesHref from "./styles/app.css";
 
@@ -76,7 +76,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <Meta />
+        <MetaWithErrorTitle prefix={data?.resource.errors.titlePrefix ?? ""} />
         <Links />
       </head>
       <body>
@@ -114,6 +114,7 @@ function LanguageSwitch() {
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  useFocusOnNavigation();
   const citizen = useRouteLoaderData<typeof loader>("root")?.citizen ?? null;
   return (
     <>

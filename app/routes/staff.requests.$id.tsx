@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pathFor, stepById } from "../../server/filing/journey";
+import { pathFor, stepById, TIME_LIMIT_YEARS } from "../../server/filing/journey";
 import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../utils/format";
@@ -28,7 +28,7 @@ export default function OfficeRequest() {
       <p>
         {formatDateTime(r.submittedAt, locale)} · {r.agencyName}
       </p>
-      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit")}</p> : null}
+      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit", { years: TIME_LIMIT_YEARS })}</p> : null}
       <p>
         <a href={`/staff/requests/${r.id}/pdf`} className="button secondary">
           {t("filing.staff.pdf")}

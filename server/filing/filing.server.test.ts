@@ -99,11 +99,11 @@ describe("journey steps", () => {
     const r = await stepCall("thong-tin-ca-nhan", token, bad);
     expect(r.status).toBe(400);
     const { error, initialValue } = r.body.result;
-    expect(error.birthDate).toEqual(["filing.errors.dateFuture"]);
+    expect(error.birthDate).toEqual(["filing.errors.birthDate.future"]);
     expect(error.cccd).toEqual(["filing.errors.cccd.province"]);
-    expect(error.address).toEqual(["filing.errors.required"]);
+    expect(error.address).toEqual(["filing.errors.address.required"]);
     expect(error.phone).toEqual(["filing.errors.phone.prefix"]);
-    expect(error.email).toEqual(["filing.errors.email"]);
+    expect(error.email).toEqual(["filing.errors.email.invalid"]);
     expect(error.fullName).toBeUndefined();
     expect(initialValue).toMatchObject({ fullName: "Nguyễn Văn An", birthDate: "2999-01-01", cccd: "003085012345", phone: "0241234567", email: "khong-phai-email" });
   });
@@ -116,9 +116,9 @@ describe("journey steps", () => {
     const ok = await stepCall("thong-tin-to-chuc", token, { orgName: "Ngân hàng TMCP A", taxCode: "0100109106-001", address: "Hà Nội", legalRep: "Lê Văn C", phone: "0912345678" });
     expect(ok.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/ban-an");
     const dates = await stepCall("ban-an", token, { court: "TAND-KHONG-CO", judgmentNumber: "1/2024", judgmentDate: "2024-05-01", effectiveDate: "2024-04-01" });
-    expect(dates.body.result.error.effectiveDate).toEqual(["filing.errors.effectiveBeforeJudgment"]);
+    expect(dates.body.result.error.effectiveDate).toEqual(["filing.errors.effectiveDate.beforeJudgment"]);
     const court = await stepCall("ban-an", token, { court: "TAND-KHONG-CO", judgmentNumber: "1/2024", judgmentDate: "2024-03-01", effectiveDate: "2024-04-01" });
-    expect(court.body.result.error.court).toEqual(["filing.errors.chooseCourt"]);
+    expect(court.body.result.error.court).toEqual(["filing.errors.court.choose"]);
     expect(court.body.result.initialValue.judgmentNumber).toBe("1/2024");
   });
 

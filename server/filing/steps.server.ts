@@ -93,7 +93,10 @@ export async function loadFormStep(
   const path = pathFor(draft.answers);
   const previous = previousStep(step, draft.answers);
   const returnToCheck = new URL(request.url).searchParams.get("quay-lai") === "kiem-tra";
-  const ends = step.id === "judgment" ? timeLimitEnds(draft.answers.judgment?.effectiveDate) : null;
+  // The 5-year limit: a note on the judgment step, and a warning on the step right after it once the
+  // date entered is past the limit (the applicant has left the judgment step by the time it is known).
+  const ends = step.id === "judgment" || previous?.id === "judgment" ? timeLimitEnds(draft.answers.judgment?.effectiveDate) : null;
+  const past = isPastTimeLimit(draft.answers);
   return {
     slug: step.slug,
     stepId: step.id,
@@ -103,7 +106,7 @@ export async function loadFormStep(
     courts: step.fields.some((f) => f.name === "court") ? await listCourts(context.services.sql) : null,
     backHref: returnToCheck ? stepPath("check") : previous ? stepPath(previous.id) : SERVICE_PATH,
     returnToCheck,
-    timeLimit: ends ? { ends, past: isPastTimeLimit(draft.answers) } : null,
+    timeLimit: ends && (step.id === "judgment" || past) ? { ends, past } : null,
   };
 }
 

@@ -14,7 +14,7 @@ const en: Translation<typeof vi> = {
     timeHeading: "Time",
     time: "About 15 minutes. Every step is saved; you can stop and come back later.",
     limitHeading: "Time limit for requesting enforcement",
-    limit: "A creditor or debtor may request enforcement within 5 years of the day the judgment or decision took legal effect (Law on Civil Judgment Enforcement, article 30).",
+    limit: "A creditor or debtor may request enforcement within {{years}} years of the day the judgment or decision took legal effect (Law on Civil Judgment Enforcement, article 30).",
     startButton: "Start now",
     continueHeading: "You have a request in progress",
     continueText: "It was last saved at {{time}}.",
@@ -250,7 +250,7 @@ const en: Translation<typeof vi> = {
   timeLimit: {
     ok: "The time limit for requesting enforcement of this judgment ends on {{date}}.",
     pastTitle: "The time limit for requesting enforcement may have passed",
-    past: "The 5 years from the day the judgment or decision took legal effect ended on {{date}}. You can still send the request if the time limit was restarted, or if you were late because of an objective obstacle or force majeure; give the reason and attach supporting documents.",
+    past: "The {{years}} years from the day the judgment or decision took legal effect ended on {{date}}. You can still send the request if the time limit was restarted, or if you were late because of an objective obstacle or force majeure; give the reason and attach supporting documents.",
   },
   attachments: {
     lead: "Attach the judgment or decision and the related papers. PDF, JPG, PNG or DOCX files, up to {{maxMb}} MB each, up to {{maxFiles}} files.",
@@ -340,7 +340,7 @@ const en: Translation<typeof vi> = {
     attachments: "Supporting documents",
     download: "Download",
     pdf: "Request as PDF",
-    pastLimit: "Filed after the 5 years from the judgment taking effect.",
+    pastLimit: "Filed after the {{years}} years from the judgment taking effect.",
     backToList: "Back to the list",
     notClerk: "You do not have the clerk role at any office.",
     scan: { clean: "scanned, clean", not_scanned: "not scanned" },

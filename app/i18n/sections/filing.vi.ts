@@ -12,7 +12,7 @@ const filing = {
     timeHeading: "Thời gian",
     time: "Khoảng 15 phút. Mỗi bước được lưu lại; bạn có thể dừng và quay lại sau.",
     limitHeading: "Thời hiệu yêu cầu thi hành án",
-    limit: "Trong thời hạn 5 năm kể từ ngày bản án, quyết định có hiệu lực pháp luật, người được thi hành án, người phải thi hành án có quyền yêu cầu thi hành án (Điều 30 Luật Thi hành án dân sự).",
+    limit: "Trong thời hạn {{years}} năm kể từ ngày bản án, quyết định có hiệu lực pháp luật, người được thi hành án, người phải thi hành án có quyền yêu cầu thi hành án (Điều 30 Luật Thi hành án dân sự).",
     startButton: "Bắt đầu",
     continueHeading: "Bạn có một đơn đang làm dở",
     continueText: "Đơn được lưu lần cuối lúc {{time}}.",
@@ -248,7 +248,7 @@ const filing = {
   timeLimit: {
     ok: "Thời hiệu yêu cầu thi hành án của bản án này kết thúc ngày {{date}}.",
     pastTitle: "Có thể đã hết thời hiệu yêu cầu thi hành án",
-    past: "Thời hạn 5 năm kể từ ngày bản án, quyết định có hiệu lực pháp luật đã kết thúc ngày {{date}}. Bạn vẫn có thể gửi đơn nếu thời hiệu được tính lại hoặc bạn chậm yêu cầu vì trở ngại khách quan hoặc sự kiện bất khả kháng; hãy nêu lý do và đính kèm tài liệu chứng minh.",
+    past: "Thời hạn {{years}} năm kể từ ngày bản án, quyết định có hiệu lực pháp luật đã kết thúc ngày {{date}}. Bạn vẫn có thể gửi đơn nếu thời hiệu được tính lại hoặc bạn chậm yêu cầu vì trở ngại khách quan hoặc sự kiện bất khả kháng; hãy nêu lý do và đính kèm tài liệu chứng minh.",
   },
   attachments: {
     lead: "Đính kèm bản án, quyết định và các giấy tờ liên quan. Tệp PDF, JPG, PNG hoặc DOCX, mỗi tệp tối đa {{maxMb}} MB, tối đa {{maxFiles}} tệp.",
@@ -338,7 +338,7 @@ const filing = {
     attachments: "Tài liệu kèm theo",
     download: "Tải xuống",
     pdf: "Đơn dạng PDF",
-    pastLimit: "Đơn gửi sau thời hạn 5 năm kể từ ngày bản án có hiệu lực.",
+    pastLimit: "Đơn gửi sau thời hạn {{years}} năm kể từ ngày bản án có hiệu lực.",
     backToList: "Quay lại danh sách",
     notClerk: "Bạn không có vai trò tiếp nhận đơn tại cơ quan nào.",
     scan: { clean: "đã quét, sạch", not_scanned: "chưa quét" },
