@@ -190,7 +190,7 @@ describe("attachments", () => {
     const eicar = await upload(token, [{ name: "eicar.pdf", content: Buffer.from("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") }]);
     expect(eicar.body.problems).toEqual([{ code: "infected", name: "eicar.pdf" }]);
 
-    const many = await upload(token, Array.from({ length: MAX_FILES + 2 }, (_, i) => ({ name: `trang-${i + 1}.pdf`, content: PDF })));
+    const many = await upload(token, Array.from({ length: MAX_FILES + 2 }, (_, i) => ({ name: `trang-${i + 1}.pdf`, content: Buffer.concat([PDF, Buffer.from(`% page ${i + 1}\n`)]) })));
     expect(many.body.accepted).toBe(MAX_FILES - 1);
     expect(many.body.problems).toEqual([{ code: "tooMany" }]);
     const draft = await findDraft(db.sql, { token });
@@ -199,6 +199,28 @@ describe("attachments", () => {
     // Only accepted files are on disk.
     const dir = path.join(dataDir, "uploads", "drafts", draft!.id);
     expect(fs.readdirSync(dir)).toHaveLength(MAX_FILES);
+  });
+
+  it("store a file once per draft, however often it is sent (a second press of Upload, the same file twice, two posts at once)", async () => {
+    const token = await draftThrough("tai-san-thu-nhap");
+    const draft = await findDraft(db.sql, { token });
+    const count = async () => ((await db.sql`select count(*)::int as n from filing_attachments where draft_id = ${draft!.id}`) as unknown as [{ n: number }])[0].n;
+    const first = await upload(token, [{ name: "ban-an.pdf", content: PDF }]);
+    expect(first.body).toMatchObject({ accepted: 1, duplicates: [] });
+    const again = await upload(token, [{ name: "ban-an.pdf", content: PDF }]);
+    expect(again.body).toMatchObject({ accepted: 0, problems: [], duplicates: ["ban-an.pdf"] });
+    const renamedTwice = await upload(token, [
+      { name: "ban-an-ban-sao.pdf", content: PDF },
+      { name: "trang-2.pdf", content: Buffer.concat([PDF, Buffer.from("% 2\n")]) },
+      { name: "trang-2-lan-nua.pdf", content: Buffer.concat([PDF, Buffer.from("% 2\n")]) },
+    ]);
+    expect(renamedTwice.body).toMatchObject({ accepted: 1, duplicates: ["ban-an-ban-sao.pdf", "trang-2-lan-nua.pdf"] });
+    const other = Buffer.concat([PDF, Buffer.from("% 3\n")]);
+    const both = await Promise.all([upload(token, [{ name: "a.pdf", content: other }]), upload(token, [{ name: "b.pdf", content: other }])]);
+    expect(both.map((r) => r.body.accepted).sort()).toEqual([0, 1]);
+    expect(await count()).toBe(3);
+    // The refused copies are not left on disk either.
+    expect(fs.readdirSync(path.join(dataDir, "uploads", "drafts", draft!.id))).toHaveLength(3);
   });
 
   it("accept a file of exactly 20 MB (the limit), streamed to disk with its SHA-256", async () => {

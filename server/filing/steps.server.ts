@@ -178,7 +178,7 @@ export async function loadAttachmentsStep(request: Request, context: AppLoadCont
 
 export type AttachmentsActionResult =
   | { ok: true; redirectTo: string }
-  | { ok: false; problems: UploadProblem[]; accepted: number; removed: boolean; documentType: string | null };
+  | { ok: false; problems: UploadProblem[]; accepted: number; removed: boolean; documentType: string | null; duplicates: string[] };
 
 /**
  * The attachments page posts three ways: a multipart upload (works without JavaScript, one or many
@@ -193,16 +193,16 @@ export async function submitAttachmentsStep(request: Request, context: AppLoadCo
 
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const outcome = await receiveUploads(request, { sql, store }, { draftId: draft.id });
-    return { ok: false, problems: outcome.problems, accepted: outcome.accepted, removed: false, documentType: outcome.documentType };
+    return { ok: false, problems: outcome.problems, accepted: outcome.accepted, removed: false, documentType: outcome.documentType, duplicates: outcome.duplicates };
   }
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "remove") {
     const removed = await removeDraftAttachment(sql, store, { draftId: draft.id, attachmentId: String(form.get("id") ?? "") });
-    return { ok: false, problems: [], accepted: 0, removed, documentType: null };
+    return { ok: false, problems: [], accepted: 0, removed, documentType: null, duplicates: [] };
   }
   if (!(await hasJudgmentCopy(sql, { draftId: draft.id }))) {
-    return { ok: false, problems: [{ code: "judgmentMissing" }], accepted: 0, removed: false, documentType: null };
+    return { ok: false, problems: [{ code: "judgmentMissing" }], accepted: 0, removed: false, documentType: null, duplicates: [] };
   }
   await markStepComplete(sql, { draftId: draft.id, stepId: "attachments" });
   const completed = draft.completed.includes("attachments") ? draft.completed : [...draft.completed, "attachments" as const];

@@ -272,6 +272,7 @@ const en: Translation<typeof vi> = {
     removeFile: "Remove file {{name}}",
     uploaded: "{{count}} file(s) uploaded.",
     removed: "File removed.",
+    duplicate: "Already in the list, so not uploaded again: {{names}}.",
     tableName: "File name",
     tableType: "Type",
     tableSize: "Size",

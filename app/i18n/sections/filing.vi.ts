@@ -270,6 +270,7 @@ const filing = {
     removeFile: "Xóa tệp {{name}}",
     uploaded: "Đã tải lên {{count}} tệp.",
     removed: "Đã xóa tệp.",
+    duplicate: "Đã có trong danh sách nên không tải lên lần nữa: {{names}}.",
     tableName: "Tên tệp",
     tableType: "Loại",
     tableSize: "Dung lượng",
