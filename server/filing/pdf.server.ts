@@ -1,7 +1,8 @@
 import { serverT } from "../../app/i18n/resources.server";
 import { formatDateTime } from "../../app/utils/format";
 import { fieldLabel, presentAnswer } from "./present";
-import { applicantName, pathFor, stepById, type Answers } from "./journey";
+import type { TFunction } from "i18next";
+import { applicantName, pathFor, stepById, type Answers, type StepId } from "./journey";
 import { createPdf } from "../pdf/fonts.server";
 
 
@@ -53,13 +54,8 @@ export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
     doc.font("body").fontSize(11).text(`${label}: `, left + 14, undefined, { continued: true, width: width - 14 });
     doc.font("bold").text(value);
   };
-  const stepLines = (stepId: Parameters<typeof stepById>[0]) => {
-    const step = stepById(stepId);
-    for (const def of step.fields) {
-      const value = answers[stepId]?.[def.name];
-      if (def.optional && (value === undefined || value === "")) continue;
-      line(fieldLabel(t as never, def), presentAnswer(t, input.locale, def, value, { courtName: court }));
-    }
+  const stepLines = (stepId: StepId) => {
+    for (const l of pdfStepLines(t as never, input.locale, answers, stepId, court)) line(l.label, l.value);
   };
 
   const path = pathFor(answers).map((s) => s.id);
@@ -125,4 +121,17 @@ export function signatureBlock(answers: Answers): { titleKey: "filing.pdf.signat
   const representative = pathFor(answers).some((s) => s.id === "representative") ? String(answers.representative?.repName ?? "") : "";
   if (representative) return { titleKey: "filing.pdf.signatureRepresentative", name: representative, onBehalfOf: applicantName(answers) };
   return { titleKey: "filing.pdf.signature", name: applicantName(answers), onBehalfOf: null };
+}
+
+/**
+ * One step's lines on the request: the form's field names ("Người điền đơn", "Số tiền yêu cầu thi
+ * hành"), not the questions the steps ask, with each answer as people read it; optional answers left
+ * empty are left out.
+ */
+export function pdfStepLines(t: TFunction, locale: "vi" | "en", answers: Answers, stepId: StepId, courtName: string): { label: string; value: string }[] {
+  return stepById(stepId).fields.flatMap((def) => {
+    const value = answers[stepId]?.[def.name];
+    if (def.optional && (value === undefined || value === "")) return [];
+    return [{ label: fieldLabel(t, def), value: presentAnswer(t, locale, def, value, { courtName }) }];
+  });
 }

@@ -108,6 +108,8 @@ export function validateVnLandline(input: string | null | undefined): IdCheck {
 export function validateVnPhone(input: string | null | undefined): IdCheck {
   const landline = validateVnLandline(input);
   if (landline.valid || landline.reason === "empty") return landline;
+  // 02… is a landline's start (mobiles never begin so): a wrong length there is a landline's format error.
+  if (/^(\+?84|0)2/.test((input ?? "").replace(/[\s.\-()]/g, "")) || /^2/.test((input ?? "").replace(/[\s.\-()]/g, ""))) return landline;
   const mobile = validateVnMobile(input);
   return mobile;
 }
