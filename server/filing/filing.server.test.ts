@@ -16,6 +16,7 @@ import { createDraft, findDraft, DRAFT_COOKIE, createResumeLink, resumeDraft } f
 import { submitDraft, getRequestByCode } from "./submit.server";
 import { getOfficeRequest, listOfficeRequests } from "./staff.server";
 import { loadFormStep } from "./steps.server";
+import { loadSaveForLater } from "./resume.server";
 import { detectContentType } from "./attachments.server";
 import { pdfStepLines, renderRequestPdf, signatureBlock } from "./pdf.server";
 import { serverT } from "../../app/i18n/resources.server";
@@ -431,6 +432,18 @@ describe("a request filed while signed out", () => {
     expect((await citizenOverview(db.sql, { citizenId: owner })).requests.map((r) => r.reference)).toEqual([filed.reference]);
     const [audit] = await db.sql`select details from audit_log where actor_id = ${owner} and action = 'citizen.sign_in'`;
     expect(audit!.details.linkedRequests).toEqual([filed.reference]);
+  });
+});
+
+describe("save for later", () => {
+  it("offers the applicant's e-mail from the answers, else the address the link last went to", async () => {
+    const token = await draftThrough("thong-tin-ca-nhan");
+    const get = new Request(`${BASE}/luu`, { headers: { cookie: `${DRAFT_COOKIE}=${token}` } });
+    expect((await loadSaveForLater(get, context)).email).toBe("an@example.vn");
+    await stepCall("thong-tin-ca-nhan", token, { ...VALID["thong-tin-ca-nhan"]!, email: "" });
+    expect((await loadSaveForLater(get, context)).email).toBe("");
+    await createResumeLink(db.sql, { draftId: (await findDraft(db.sql, { token }))!.id, email: "lan-truoc@example.vn" });
+    expect((await loadSaveForLater(get, context)).email).toBe("lan-truoc@example.vn");
   });
 });
 
