@@ -4,7 +4,6 @@ import {
   Form,
   Link,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -24,6 +23,7 @@ import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
 import { RequestReference, useHydratedMark } from "./utils/request-reference";
 import { SessionTimeout } from "./components/session-timeout";
+import { MetaWithErrorTitle, useFocusOnNavigation } from "./utils/page-errors";
 import { citizenStatus, staffStatus } from "./server/accounts.server";
 import type { StaffArea } from "./server/accounts.server";
 import stylesHref from "./styles/app.css";
@@ -79,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <Meta />
+        <MetaWithErrorTitle prefix={data?.resource.errors.titlePrefix ?? ""} />
         <Links />
       </head>
       <body>
@@ -146,6 +146,7 @@ function StaffBar({ fullName, areas }: { fullName: string; areas: { area: StaffA
 
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
+  useFocusOnNavigation();
   const root = useRouteLoaderData<typeof loader>("root");
   const citizen = root?.citizen ?? null;
   const staff = root?.staff ?? null;

@@ -5,15 +5,21 @@ import { expect, signInAsStaff, test } from "./fixtures";
 // JavaScript on and off; axe on every page.
 
 const TEXT = {
-  vi: { continue: "Tiếp tục", start: "Bắt đầu", upload: "Tải lên", submit: "Gửi đơn", done: "Đã gửi đơn yêu cầu thi hành án", check: "Kiểm tra thông tin trước khi gửi", errors: /Có \d+ lỗi cần sửa/, cccdError: "Ba chữ số đầu của số căn cước không phải mã tỉnh, thành phố hợp lệ.", futureError: "Ngày không được sau ngày hôm nay.", office: "Phòng Thi hành án dân sự khu vực 1 – Hà Nội", change: "Thay đổi" },
-  en: { continue: "Continue", start: "Start now", upload: "Upload", submit: "Send request", done: "Enforcement request sent", check: "Check your answers before sending", errors: /There (is|are) \d+ problems?|\d+ errors?/i, cccdError: "The first three digits of the citizen ID are not a valid province code.", futureError: "The date cannot be after today.", office: "Phòng Thi hành án dân sự khu vực 1 – Hà Nội", change: "Change" },
+  vi: { continue: "Tiếp tục", start: "Bắt đầu", upload: "Tải lên", submit: "Gửi đơn", done: "Đã gửi đơn yêu cầu thi hành án", check: "Kiểm tra thông tin trước khi gửi", errors: /Có \d+ lỗi cần sửa/, cccdError: "Ba chữ số đầu của số căn cước phải là mã tỉnh, thành phố. Hãy kiểm tra lại số trên thẻ.", futureError: "Ngày sinh phải là một ngày trong quá khứ.", titlePrefix: "Lỗi: ", pastLimit: "Có thể đã hết thời hiệu yêu cầu thi hành án", duplicate: "Đã có trong danh sách nên không tải lên lần nữa", saveLink: "Lưu và tiếp tục sau", back: "Quay lại", office: "Phòng Thi hành án dân sự khu vực 1 – Hà Nội", change: "Thay đổi" },
+  en: { continue: "Continue", start: "Start now", upload: "Upload", submit: "Send request", done: "Enforcement request sent", check: "Check your answers before sending", errors: /There (is|are) \d+ problems?|\d+ errors?/i, cccdError: "The first three digits of the citizen ID must be a province code. Check the number on the card.", futureError: "Date of birth must be in the past.", titlePrefix: "Error: ", pastLimit: "The time limit for requesting enforcement may have passed", duplicate: "Already in the list, so not uploaded again", saveLink: "Save and continue later", back: "Back", office: "Phòng Thi hành án dân sự khu vực 1 – Hà Nội", change: "Change" },
 } as const;
 
 const PDF = Buffer.from("%PDF-1.4\n% test\n1 0 obj <<>> endobj\n%%EOF\n");
 
-async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promise<void>) {
+async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promise<void>, js: boolean) {
   const T = TEXT[lang];
   const next = () => page.getByRole("button", { name: T.continue, exact: true }).click();
+  // With JavaScript, each step's heading takes focus after "Continue" (as a page load would put a screen
+  // reader at the top); the title carries no error prefix while the page shows none.
+  const landed = async () => {
+    if (js) await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+    expect(await page.title()).not.toContain(T.titlePrefix);
+  };
 
   await page.goto("/dich-vu/yeu-cau-thi-hanh-an");
   await checkA11y();
@@ -28,6 +34,7 @@ async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promi
 
   // A wrong ID and a future date: messages beside the fields, the summary focused, nothing lost.
   await expect(page).toHaveURL(/thong-tin-ca-nhan$/);
+  await landed();
   await checkA11y();
   await page.locator("[name=fullName]").fill("Nguyễn Văn An");
   await page.locator("[name=birthDate]").fill("2999-01-01");
@@ -39,6 +46,7 @@ async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promi
   const summary = page.locator(".error-summary");
   await expect(summary).toBeVisible();
   await expect(summary).toBeFocused();
+  expect(await page.title()).toMatch(new RegExp(`^${T.titlePrefix}`));
   await expect(page.locator("#f-cccd-error")).toHaveText(T.cccdError);
   await expect(page.locator("#f-birthDate-error")).toHaveText(T.futureError);
   await expect(page.locator("[name=fullName]")).toHaveValue("Nguyễn Văn An");
@@ -52,14 +60,23 @@ async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promi
   await next();
 
   await expect(page).toHaveURL(/ban-an$/);
+  await landed();
   await checkA11y();
+  // "Save and come back later" offers the applicant's e-mail address from the answers.
+  await page.getByRole("link", { name: T.saveLink }).click();
+  await expect(page.locator("[name=email]")).toHaveValue("an@example.vn");
+  await page.getByRole("link", { name: T.back, exact: true }).click();
+  await expect(page).toHaveURL(/ban-an$/);
+  // A judgment that took effect more than 5 years ago: the warning follows on the next step.
   await page.locator("[name=court]").selectOption("TAND-HNI-KV01");
-  await page.locator("[name=judgmentNumber]").fill("125/2024/DS-ST");
-  await page.locator("[name=judgmentDate]").fill("2024-03-01");
-  await page.locator("[name=effectiveDate]").fill("2024-04-01");
+  await page.locator("[name=judgmentNumber]").fill("125/2019/DS-ST");
+  await page.locator("[name=judgmentDate]").fill("2019-03-01");
+  await page.locator("[name=effectiveDate]").fill("2019-04-01");
   await next();
 
   await expect(page).toHaveURL(/nguoi-phai-thi-hanh-an$/);
+  await landed();
+  await expect(page.getByRole("heading", { name: T.pastLimit })).toBeVisible();
   await checkA11y();
   await page.locator("input[name=debtorKind][value=person]").check();
   await page.locator("[name=debtorName]").fill("Trần Thị Bình");
@@ -87,6 +104,11 @@ async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promi
   await page.locator("input[name=file]").setInputFiles({ name: "Bản án 125.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: T.upload }).click();
   await expect(page.getByRole("cell", { name: "Bản án 125.pdf", exact: true })).toBeVisible();
+  // The same file again (a second press of "Upload" once chosen again) is not stored twice.
+  await page.locator("input[name=file]").setInputFiles({ name: "Bản án 125.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: T.upload }).click();
+  await expect(page.getByRole("status").filter({ hasText: T.duplicate })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "Bản án 125.pdf", exact: true })).toHaveCount(1);
   await next();
 
   await expect(page).toHaveURL(/cam-doan$/);
@@ -96,6 +118,7 @@ async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promi
 
   await expect(page).toHaveURL(/kiem-tra$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(T.check);
+  await expect(page.getByRole("heading", { name: T.pastLimit })).toBeVisible();
   await expect(page.getByText("Nguyễn Văn An")).toBeVisible();
   await expect(page.getByText("Tòa án nhân dân khu vực 1 – Hà Nội")).toBeVisible();
   await expect(page.getByText(lang === "vi" ? "150.000.000 ₫" : "VND 150,000,000")).toBeVisible();
@@ -130,7 +153,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       test("the whole journey, then the clerk of the competent office opens it", async ({ page, context, baseURL, checkA11y }) => {
         if (lang === "en") await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
-        const reference = await fileRequest(page, lang, checkA11y);
+        const reference = await fileRequest(page, lang, checkA11y, javaScriptEnabled);
         if (lang !== "vi" || !javaScriptEnabled) return;
 
         await context.clearCookies();

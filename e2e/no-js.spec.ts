@@ -35,6 +35,7 @@ test("a bad sign-in keeps the e-mail, shows the error summary and field messages
   await page.getByLabel("Thư điện tử").fill("khong-phai-email");
   await page.getByRole("button", { name: "Đăng nhập" }).click();
   await expect(page.getByRole("heading", { name: "Có 2 lỗi cần sửa" })).toBeVisible();
+  await expect(page).toHaveTitle(/^Lỗi: /);
   await expect(page.getByText("Thư điện tử không đúng định dạng", { exact: false }).first()).toBeVisible();
   await expect(page.getByText("Nhập mật khẩu.").first()).toBeVisible();
   await expect(page.getByLabel("Thư điện tử")).toHaveValue("khong-phai-email");

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { FieldDef } from "../../server/filing/journey";
+import { fieldWording, type FieldDef } from "../../server/filing/journey";
 import { describedBy as describedByIds, FieldMessages, translateError } from "./forms";
 
 export type FieldState = { initialValue: unknown; errors?: string[]; key?: string };
@@ -23,15 +23,15 @@ function asArray(v: unknown): string[] {
 export function JourneyField({ def, state, options }: { def: FieldDef; state: FieldState; options?: Option[] }) {
   const { t } = useTranslation();
   const id = fieldId(def.name);
-  const label = t(`filing.fields.${def.name}.label` as never) as string;
-  const hint = def.hint ? (t(`filing.fields.${def.name}.hint` as never) as string) : undefined;
+  const label = t(`filing.fields.${fieldWording(def)}.label` as never) as string;
+  const hint = def.hint ? (t(`filing.fields.${fieldWording(def)}.hint` as never) as string) : undefined;
   const error = translateError(t, state.errors?.[0]);
   const describedBy = describedByIds(id, hint, error);
   const optionalMark = def.optional ? ` ${t("filing.common.optional")}` : "";
   const className = error ? "field field-error" : "field";
   const messages = <FieldMessages id={id} hint={hint} error={error} />;
   const opts: Option[] =
-    options ?? (def.options ?? []).map((value) => ({ value, label: t(`filing.fields.${def.name}.options.${value}` as never) as string }));
+    options ?? (def.options ?? []).map((value) => ({ value, label: t(`filing.fields.${fieldWording(def)}.options.${value}` as never) as string }));
 
   if (def.kind === "radio" || def.kind === "checkboxes") {
     const type = def.kind === "radio" ? "radio" : "checkbox";

@@ -21,6 +21,17 @@ export function ErrorSummary({ errors, formError }: { errors: FieldError[]; form
   useEffect(() => {
     if (count > 0) ref.current?.focus();
   }, [count, errors, formError]);
+  // Errors found in the browser (before anything is posted) prefix the title too ("Lỗi: "), as the
+  // server does for errors it finds (app/utils/page-errors.tsx); the prefix goes when the errors do.
+  const showing = count > 0;
+  const prefix = t("errors.titlePrefix");
+  useEffect(() => {
+    if (!showing) return;
+    if (!document.title.startsWith(prefix)) document.title = `${prefix}${document.title}`;
+    return () => {
+      if (document.title.startsWith(prefix)) document.title = document.title.slice(prefix.length);
+    };
+  }, [showing, prefix]);
   if (count === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title" autoFocus>

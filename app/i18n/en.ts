@@ -91,6 +91,7 @@ const en: Translation<Resource> = {
     forbiddenBody: "This request is not valid or you are not allowed to make it.",
     backHome: "Back to the home page",
     summaryTitle: "There are {{count}} problems to fix",
+    titlePrefix: "Error: ",
   },
   staff: {
     signInTitle: "Staff sign-in",
@@ -104,6 +105,7 @@ const en: Translation<Resource> = {
     emailRequired: "Enter your e-mail address.",
     emailInvalid: "Enter an e-mail address in the right format, like name@thads.gov.vn.",
     passwordRequired: "Enter your password.",
+    passwordTooLong: "Your password must be 200 characters or fewer.",
     rateLimited: "Too many failed sign-ins. Please try again in {{seconds, wait}}.",
     areaTitle: "Staff workspace",
     welcome: "Hello, {{name}}",

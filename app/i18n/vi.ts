@@ -96,6 +96,7 @@ const vi = {
     forbiddenBody: "Yêu cầu này không hợp lệ hoặc bạn không có quyền thực hiện.",
     backHome: "Về trang chủ",
     summaryTitle: "Có {{count}} lỗi cần sửa",
+    titlePrefix: "Lỗi: ",
   },
   staff: {
     signInTitle: "Đăng nhập dành cho cán bộ",
@@ -109,6 +110,7 @@ const vi = {
     emailRequired: "Nhập thư điện tử.",
     emailInvalid: "Thư điện tử không đúng định dạng, ví dụ: ten@thads.gov.vn.",
     passwordRequired: "Nhập mật khẩu.",
+    passwordTooLong: "Mật khẩu phải có tối đa 200 ký tự.",
     rateLimited: "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {{seconds, wait}}.",
     areaTitle: "Khu vực làm việc của cán bộ",
     welcome: "Xin chào, {{name}}",

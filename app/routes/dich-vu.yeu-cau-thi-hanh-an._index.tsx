@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentDraft, resumePath, startDraft } from "../server/filing.server";
+import { TIME_LIMIT_YEARS } from "../../server/filing/journey";
 import { formatDateTime } from "../utils/format";
 
 export const meta: MetaFunction = ({ matches }) => {
@@ -48,7 +49,7 @@ export default function FilingStart() {
       <h2>{t("filing.start.timeHeading")}</h2>
       <p>{t("filing.start.time")}</p>
       <h2>{t("filing.start.limitHeading")}</h2>
-      <p>{t("filing.start.limit")}</p>
+      <p>{t("filing.start.limit", { years: TIME_LIMIT_YEARS })}</p>
       <Form method="post">
         <button type="submit" className={draft ? "button secondary" : "button start-button"}>
           {draft ? t("filing.start.startAgain") : t("filing.start.startButton")}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { stepById, stepPath } from "../../server/filing/journey";
-import { presentAnswer } from "../../server/filing/present";
+import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadReview, submitFromReview } from "../server/filing.server";
 import { fieldId } from "../components/filing-fields";
 import { TimeLimitNotice } from "../components/filing-layout";
@@ -68,7 +68,7 @@ export default function CheckAnswers() {
             <h2 id={headingId}>{title}</h2>
             <dl className="answers-list">
               {step.fields.map((def) => {
-                const label = t(`filing.fields.${def.name}.label` as never) as string;
+                const label = fieldLabel(t, def);
                 return (
                   <div className="summary-row" key={def.name}>
                     <dt>{label}</dt>

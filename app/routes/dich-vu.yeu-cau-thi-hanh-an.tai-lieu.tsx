@@ -54,6 +54,11 @@ export default function AttachmentsStep() {
           {t("filing.attachments.uploaded", { count: result.accepted })}
         </p>
       ) : null}
+      {result && "duplicates" in result && result.duplicates.length > 0 ? (
+        <p className="notice" role="status">
+          {t("filing.attachments.duplicate", { names: result.duplicates.map((n) => `“${n}”`).join(", "), count: result.duplicates.length })}
+        </p>
+      ) : null}
       {result && "removed" in result && result.removed ? (
         <p className="notice" role="status">
           {t("filing.attachments.removed")}
@@ -97,7 +102,9 @@ export default function AttachmentsStep() {
       )}
 
       {full ? null : (
-        <Form method="post" encType="multipart/form-data" className="upload-form">
+        // A new key once the list changes empties the file input (with JavaScript the page is not reloaded),
+        // so a second press of "Upload" does not send the same files again.
+        <Form method="post" encType="multipart/form-data" className="upload-form" key={view.attachments.map((a) => a.id).join(",")}>
           <div className="field">
             <label htmlFor="f-documentType">{t("filing.attachments.documentType")}</label>
             <select id="f-documentType" name="documentType" defaultValue={selectedType} key={selectedType}>

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pathFor, stepById } from "../../server/filing/journey";
-import { presentAnswer } from "../../server/filing/present";
+import { pathFor, stepById, TIME_LIMIT_YEARS } from "../../server/filing/journey";
+import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../utils/format";
 import { formatFileSize } from "../utils/files";
@@ -31,7 +31,7 @@ export default function OfficeRequest() {
       <p>
         {formatDateTime(r.submittedAt, locale)} · {r.agencyName}
       </p>
-      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit")}</p> : null}
+      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit", { years: TIME_LIMIT_YEARS })}</p> : null}
       <p>
         <a href={`/staff/requests/${r.id}/pdf`} className="button secondary">
           {t("filing.staff.pdf")}
@@ -47,7 +47,7 @@ export default function OfficeRequest() {
               <dl className="answers-list">
                 {step.fields.map((def) => (
                   <div className="summary-row" key={def.name}>
-                    <dt>{staffLabels[def.name] ?? (t(`filing.fields.${def.name}.label` as never) as string)}</dt>
+                    <dt>{staffLabels[def.name] ?? fieldLabel(t, def)}</dt>
                     <dd>{presentAnswer(t, locale, def, r.answers[s.id]?.[def.name], { courtName: r.courtName })}</dd>
                   </div>
                 ))}

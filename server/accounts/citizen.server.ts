@@ -4,7 +4,7 @@ import { audit } from "../audit/audit.server";
 import { enqueue } from "../jobs/queue.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, refund, settle, take, waitingFor, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { createSession } from "./session.server";
-import { claimDraft } from "../filing/drafts.server";
+import { claimDraft, claimRequestsByEmail } from "../filing/drafts.server";
 import type { Locale } from "../../app/i18n/config";
 
 export const CODE_TTL_MINUTES = 10;
@@ -207,7 +207,16 @@ export async function openCitizenSession(
 ) {
   const session = await createSession(tx, { citizenId }, { ip: input.ip, userAgent: input.userAgent, ttlSeconds: input.sessionTtlSeconds });
   await claimDraft(tx, { token: input.draftToken ?? null, citizenId });
-  await audit(tx, { actorType: "citizen", actorId: citizenId, action: "citizen.sign_in", ip: input.ip, requestId: input.requestId, details });
+  // The citizen's address is verified by now (code sent to it, or vouched for by the provider).
+  const linkedRequests = await claimRequestsByEmail(tx, { citizenId });
+  await audit(tx, {
+    actorType: "citizen",
+    actorId: citizenId,
+    action: "citizen.sign_in",
+    ip: input.ip,
+    requestId: input.requestId,
+    details: linkedRequests.length ? { ...details, linkedRequests } : details,
+  });
   return session;
 }
 

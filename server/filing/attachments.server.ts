@@ -91,7 +91,8 @@ export async function listRequestAttachments(sql: Sql, { requestId }: { requestI
 }
 
 export type UploadProblem = { code: "noFile" | "tooBig" | "wrongType" | "tooMany" | "infected" | "empty" | "badType" | "judgmentMissing"; name?: string };
-export type UploadOutcome = { accepted: number; problems: UploadProblem[]; documentType: string | null };
+/** `duplicates`: files already on the draft (same content), not stored twice: a second press of "Upload" with the same selection, or the same file chosen twice. */
+export type UploadOutcome = { accepted: number; problems: UploadProblem[]; documentType: string | null; duplicates: string[] };
 
 /** A file name as shown back to people: no path, no control characters, at most 255 characters. */
 export function cleanFileName(name: string): string {
@@ -177,15 +178,28 @@ export async function receiveUploads(
   if (!documentType && stored.length) problems.push({ code: "badType" });
   if (!documentType || stored.length === 0) {
     for (const f of stored) await store.remove(f.key);
-    return { accepted: 0, problems, documentType: typeof typeValue === "string" ? typeValue : null };
+    return { accepted: 0, problems, documentType: typeof typeValue === "string" ? typeValue : null, duplicates: [] };
   }
 
   const accepted = await sql.begin(async (tx) => {
     await tx`select id from filing_drafts where id = ${draftId} for update`;
+    // Idempotent by content: a file whose SHA-256 is already on this draft is not stored again. The
+    // draft's row lock above serialises concurrent uploads to one draft, so two at once cannot both insert.
+    const have = new Set((await tx<{ sha256: string }[]>`
+      select sha256 from filing_attachments where draft_id = ${draftId}`).map((r) => r.sha256));
+    const fresh: typeof stored = [];
+    const repeated: typeof stored = [];
+    for (const f of stored) {
+      if (have.has(f.sha256)) repeated.push(f);
+      else {
+        have.add(f.sha256);
+        fresh.push(f);
+      }
+    }
     const n = (await tx<{ n: number }[]>`
       select count(*)::int as n from filing_attachments where draft_id = ${draftId}`)[0]!.n;
     const room = Math.max(0, MAX_FILES - n);
-    const keep = stored.slice(0, room);
+    const keep = fresh.slice(0, room);
     if (keep.length) {
       await tx`insert into filing_attachments ${tx(
         keep.map((f) => ({
@@ -200,11 +214,11 @@ export async function receiveUploads(
         })),
       )}`;
     }
-    return { keep, drop: stored.slice(room) };
+    return { keep, drop: fresh.slice(room), repeated };
   });
-  for (const f of accepted.drop) await store.remove(f.key);
+  for (const f of [...accepted.drop, ...accepted.repeated]) await store.remove(f.key);
   if (accepted.drop.length && !tooManyReported) problems.push({ code: "tooMany" });
-  return { accepted: accepted.keep.length, problems, documentType };
+  return { accepted: accepted.keep.length, problems, documentType, duplicates: accepted.repeated.map((f) => f.name) };
 }
 
 export async function removeDraftAttachment(sql: Sql, store: FileStore, { draftId, attachmentId }: { draftId: string; attachmentId: string }) {

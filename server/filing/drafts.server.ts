@@ -100,6 +100,21 @@ export async function claimDraft(sql: Sql, { token, citizenId }: { token: string
   await sql`update filing_drafts set citizen_id = ${citizenId} where token_hash = ${digestToken(token)} and citizen_id is null`;
 }
 
+/**
+ * Requests filed while signed out with this citizen's e-mail address as the applicant's become theirs
+ * (shown in the account). Only ever called at sign-in, where the address has just been verified (the
+ * e-mail code, or a provider vouching for it): the confirmation with the reference went to that mailbox.
+ */
+export async function claimRequestsByEmail(sql: Sql, { citizenId }: { citizenId: string }): Promise<string[]> {
+  const rows = await sql<{ reference: string }[]>`
+    update enforcement_requests r set citizen_id = c.id
+    from citizens c
+    where c.id = ${citizenId} and c.email is not null
+      and r.citizen_id is null and r.applicant_email is not null and lower(r.applicant_email) = lower(c.email)
+    returning r.reference`;
+  return rows.map((r) => r.reference);
+}
+
 /** "Save and come back later": a link token valid for RESUME_LINK_TTL_HOURS, sent to the given address. */
 export async function createResumeLink(sql: Sql, { draftId, email }: { draftId: string; email: string }) {
   const token = newToken();

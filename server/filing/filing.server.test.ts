@@ -17,8 +17,12 @@ import { submitDraft, getRequestByCode, newAccessCode, ACCESS_CODE_ALPHABET, ACC
 import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
 import { elapse } from "../../test/rate-limits";
 import { getOfficeRequest, listOfficeRequests } from "./staff.server";
+import { loadFormStep } from "./steps.server";
+import { loadSaveForLater } from "./resume.server";
 import { detectContentType } from "./attachments.server";
-import { renderRequestPdf } from "./pdf.server";
+import { pdfStepLines, renderRequestPdf, signatureBlock } from "./pdf.server";
+import { serverT } from "../../app/i18n/resources.server";
+import { citizenOverview, openCode, requestSignInCode, verifySignInCode } from "../accounts/citizen.server";
 
 let db: TestDatabase;
 let context: AppLoadContext;
@@ -101,11 +105,11 @@ describe("journey steps", () => {
     const r = await stepCall("thong-tin-ca-nhan", token, bad);
     expect(r.status).toBe(400);
     const { error, initialValue } = r.body.result;
-    expect(error.birthDate).toEqual(["filing.errors.dateFuture"]);
+    expect(error.birthDate).toEqual(["filing.errors.birthDate.future"]);
     expect(error.cccd).toEqual(["filing.errors.cccd.province"]);
-    expect(error.address).toEqual(["filing.errors.required"]);
+    expect(error.address).toEqual(["filing.errors.address.required"]);
     expect(error.phone).toEqual(["filing.errors.phone.prefix"]);
-    expect(error.email).toEqual(["filing.errors.email"]);
+    expect(error.email).toEqual(["filing.errors.email.invalid"]);
     expect(error.fullName).toBeUndefined();
     expect(initialValue).toMatchObject({ fullName: "Nguyễn Văn An", birthDate: "2999-01-01", cccd: "003085012345", phone: "0241234567", email: "khong-phai-email" });
   });
@@ -118,9 +122,9 @@ describe("journey steps", () => {
     const ok = await stepCall("thong-tin-to-chuc", token, { orgName: "Ngân hàng TMCP A", taxCode: "0100109106-001", address: "Hà Nội", legalRep: "Lê Văn C", phone: "0912345678" });
     expect(ok.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/ban-an");
     const dates = await stepCall("ban-an", token, { court: "TAND-KHONG-CO", judgmentNumber: "1/2024", judgmentDate: "2024-05-01", effectiveDate: "2024-04-01" });
-    expect(dates.body.result.error.effectiveDate).toEqual(["filing.errors.effectiveBeforeJudgment"]);
+    expect(dates.body.result.error.effectiveDate).toEqual(["filing.errors.effectiveDate.beforeJudgment"]);
     const court = await stepCall("ban-an", token, { court: "TAND-KHONG-CO", judgmentNumber: "1/2024", judgmentDate: "2024-03-01", effectiveDate: "2024-04-01" });
-    expect(court.body.result.error.court).toEqual(["filing.errors.chooseCourt"]);
+    expect(court.body.result.error.court).toEqual(["filing.errors.court.choose"]);
     expect(court.body.result.initialValue.judgmentNumber).toBe("1/2024");
   });
 
@@ -154,6 +158,22 @@ describe("journey steps", () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("warn past the 5-year time limit on the step after the judgment (where the applicant is once it is known), and on the judgment step", async () => {
+    const token = await draftThrough("ban-an");
+    const old = await stepCall("ban-an", token, { ...VALID["ban-an"]!, judgmentDate: "2019-03-01", effectiveDate: "2019-04-01" });
+    expect(old.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/nguoi-phai-thi-hanh-an");
+    const get = (slug: string) => new Request(`${BASE}/${slug}`, { headers: { cookie: `${DRAFT_COOKIE}=${token}` } });
+    const next = await loadFormStep(get("nguoi-phai-thi-hanh-an"), context, "nguoi-phai-thi-hanh-an");
+    expect(next.timeLimit).toEqual({ ends: "2024-04-01", past: true });
+    expect((await loadFormStep(get("ban-an"), context, "ban-an")).timeLimit).toEqual({ ends: "2024-04-01", past: true });
+    // Within the limit, the note stays on the judgment step only.
+    await stepCall("ban-an", token, VALID["ban-an"]!);
+    expect((await loadFormStep(get("nguoi-phai-thi-hanh-an"), context, "nguoi-phai-thi-hanh-an")).timeLimit).toBeNull();
+    // Typed as dd/mm/yyyy (a browser without a date picker), the date is read the same way.
+    await stepCall("ban-an", token, { ...VALID["ban-an"]!, judgmentDate: "01/03/2019", effectiveDate: "1/4/2019" });
+    expect((await findDraft(db.sql, { token }))!.answers.judgment?.effectiveDate).toBe("2019-04-01");
   });
 
   it("warn past the 5-year time limit", () => {
@@ -192,7 +212,7 @@ describe("attachments", () => {
     const eicar = await upload(token, [{ name: "eicar.pdf", content: Buffer.from("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*") }]);
     expect(eicar.body.problems).toEqual([{ code: "infected", name: "eicar.pdf" }]);
 
-    const many = await upload(token, Array.from({ length: MAX_FILES + 2 }, (_, i) => ({ name: `trang-${i + 1}.pdf`, content: PDF })));
+    const many = await upload(token, Array.from({ length: MAX_FILES + 2 }, (_, i) => ({ name: `trang-${i + 1}.pdf`, content: Buffer.concat([PDF, Buffer.from(`% page ${i + 1}\n`)]) })));
     expect(many.body.accepted).toBe(MAX_FILES - 1);
     expect(many.body.problems).toEqual([{ code: "tooMany" }]);
     const draft = await findDraft(db.sql, { token });
@@ -201,6 +221,28 @@ describe("attachments", () => {
     // Only accepted files are on disk.
     const dir = path.join(dataDir, "uploads", "drafts", draft!.id);
     expect(fs.readdirSync(dir)).toHaveLength(MAX_FILES);
+  });
+
+  it("store a file once per draft, however often it is sent (a second press of Upload, the same file twice, two posts at once)", async () => {
+    const token = await draftThrough("tai-san-thu-nhap");
+    const draft = await findDraft(db.sql, { token });
+    const count = async () => ((await db.sql`select count(*)::int as n from filing_attachments where draft_id = ${draft!.id}`) as unknown as [{ n: number }])[0].n;
+    const first = await upload(token, [{ name: "ban-an.pdf", content: PDF }]);
+    expect(first.body).toMatchObject({ accepted: 1, duplicates: [] });
+    const again = await upload(token, [{ name: "ban-an.pdf", content: PDF }]);
+    expect(again.body).toMatchObject({ accepted: 0, problems: [], duplicates: ["ban-an.pdf"] });
+    const renamedTwice = await upload(token, [
+      { name: "ban-an-ban-sao.pdf", content: PDF },
+      { name: "trang-2.pdf", content: Buffer.concat([PDF, Buffer.from("% 2\n")]) },
+      { name: "trang-2-lan-nua.pdf", content: Buffer.concat([PDF, Buffer.from("% 2\n")]) },
+    ]);
+    expect(renamedTwice.body).toMatchObject({ accepted: 1, duplicates: ["ban-an-ban-sao.pdf", "trang-2-lan-nua.pdf"] });
+    const other = Buffer.concat([PDF, Buffer.from("% 3\n")]);
+    const both = await Promise.all([upload(token, [{ name: "a.pdf", content: other }]), upload(token, [{ name: "b.pdf", content: other }])]);
+    expect(both.map((r) => r.body.accepted).sort()).toEqual([0, 1]);
+    expect(await count()).toBe(3);
+    // The refused copies are not left on disk either.
+    expect(fs.readdirSync(path.join(dataDir, "uploads", "drafts", draft!.id))).toHaveLength(3);
   });
 
   it("accept a file of exactly 20 MB (the limit), streamed to disk with its SHA-256", async () => {
@@ -363,6 +405,117 @@ describe("access code", () => {
     for (let i = 0; i < policies().client.free + 2; i++) tries.push(await getRequestByCode(db.sql, { reference: `YC-2026-${String(9_000_000 + i)}`, accessCode: newAccessCode(), ip }));
     expect(tries.at(-2)).toEqual({ ok: false, reason: "not-found" });
     expect(tries.at(-1)).toMatchObject({ ok: false, reason: "rate-limited" });
+  });
+});
+
+describe("the request as filed", () => {
+  const rep: Answers = {
+    who: { role: "creditor", party: "person", actingAs: "representative" },
+    representative: { repName: "Lê Văn Đại", repCccd: "001085012345", repPhone: "0912345678", repBasis: "authorised", repDocument: "Giấy ủy quyền 12/2025" },
+    person: { fullName: "Nguyễn Văn An", birthDate: "1985-04-12", cccd: "001085012345", address: "Hà Nội", phone: "0912345678" },
+    obligations: { obligations: ["money"], amount: 150_000_000 },
+  };
+
+  const sample = (f: (typeof STEPS)[number]["fields"][number]): unknown =>
+    f.kind === "date" ? "2024-01-01" : f.kind === "money" ? 1000 : f.kind === "checkboxes" ? [f.options![0]] : f.kind === "radio" ? (f.options?.[0] ?? "x") : f.kind === "checkbox" ? true : "x";
+
+  it("names the fields as the form does, not by the questions, and writes money once with its sign", () => {
+    const t = serverT("vi");
+    const who = pdfStepLines(t as never, "vi", rep, "who", "");
+    expect(who.map((l) => l.label)).toEqual(["Tư cách người yêu cầu", "Loại người yêu cầu", "Người điền đơn"]);
+    const money = pdfStepLines(t as never, "vi", rep, "obligations", "");
+    expect(money).toContainEqual({ label: "Số tiền yêu cầu thi hành", value: "150.000.000 ₫" });
+    // No line of any step is a question, nor repeats the currency beside the amount.
+    for (const step of STEPS) {
+      for (const locale of ["vi", "en"] as const) {
+        for (const l of pdfStepLines(serverT(locale) as never, locale, { ...rep, [step.id]: Object.fromEntries(step.fields.map((f) => [f.name, sample(f)])) }, step.id, "")) {
+          expect(l.label, `${step.id} ${locale}`).not.toMatch(/\?$/);
+          expect(l.label, `${step.id} ${locale}`).not.toMatch(/\((đồng|VND)\)/);
+        }
+      }
+    }
+  });
+
+  it("is signed by the representative on behalf of the applicant when a representative filled it in", () => {
+    expect(signatureBlock(rep)).toEqual({ titleKey: "filing.pdf.signatureRepresentative", name: "Lê Văn Đại", onBehalfOf: "Nguyễn Văn An" });
+    expect(signatureBlock({ ...rep, who: { ...rep.who, actingAs: "self" } })).toEqual({ titleKey: "filing.pdf.signature", name: "Nguyễn Văn An", onBehalfOf: null });
+  });
+});
+
+describe("who may apply", () => {
+  it("lets the judgment debtor apply, asking about the creditor instead, and records them as the debtor", async () => {
+    const { token, draft } = await createDraft(db.sql, { locale: "vi" });
+    const who = await stepCall("nguoi-nop-don", token, { role: "debtor", party: "organisation", actingAs: "self" });
+    expect(who.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/thong-tin-to-chuc");
+    // An organisation's landline is accepted (and normalised); a mobile still is.
+    const org = { orgName: "Công ty TNHH B", taxCode: "0100109106", address: "Hà Nội", legalRep: "Phạm Văn D" };
+    const landline = await stepCall("thong-tin-to-chuc", token, { ...org, phone: "(024) 3823 1111" });
+    expect(landline.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/ban-an");
+    expect((await findDraft(db.sql, { token }))!.answers.organisation?.phone).toBe("02438231111");
+    const notAPhone = await stepCall("thong-tin-to-chuc", token, { ...org, phone: "0243823111" });
+    expect(notAPhone.body.result.error.phone).toEqual(["filing.errors.orgPhone.format"]);
+    const judgment = await stepCall("ban-an", token, VALID["ban-an"]!);
+    expect(judgment.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/nguoi-duoc-thi-hanh-an");
+    const creditor = await stepCall("nguoi-duoc-thi-hanh-an", token, { creditorKind: "person", creditorName: "Trần Thị Bình", creditorAddress: "Hà Nội", creditorPhone: "0912 345 678" });
+    expect(creditor.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/noi-dung-yeu-cau");
+    // A debtor is not asked about their own assets.
+    expect((await stepCall("noi-dung-yeu-cau", token, VALID["noi-dung-yeu-cau"]!)).location).toBe("/dich-vu/yeu-cau-thi-hanh-an/tai-lieu");
+    await upload(token, [{ name: "Bản án.pdf", content: PDF }]);
+    await run(() => attachmentsAction({ request: post("tai-lieu", token, form({ intent: "continue" })), context, params: {} } as never));
+    await stepCall("cam-doan", token, VALID["cam-doan"]!);
+    const result = await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null });
+    if (!result.ok) throw new Error("not submitted");
+    const [row] = await db.sql`select applicant_name, debtor_name, answers from enforcement_requests where id = ${result.requestId}`;
+    expect(row!.applicant_name).toBe("Công ty TNHH B");
+    expect(row!.debtor_name).toBe("Công ty TNHH B");
+    expect(row!.answers.who.role).toBe("debtor");
+    expect(row!.answers.creditor.creditorName).toBe("Trần Thị Bình");
+    expect(row!.answers.debtor).toBeUndefined();
+    const t = serverT("vi");
+    expect(pdfStepLines(t as never, "vi", row!.answers, "who", "")[0]).toEqual({ label: "Tư cách người yêu cầu", value: "Người phải thi hành án" });
+  });
+});
+
+describe("a request filed while signed out", () => {
+  it("appears in the account of the citizen who signs in with the applicant's e-mail address, and only theirs", async () => {
+    const email = `link-${Date.now()}@example.vn`;
+    const { token, draft } = await createDraft(db.sql, { locale: "vi" });
+    for (const [slug, values] of Object.entries(VALID)) {
+      if (slug === "cam-doan") break;
+      await stepCall(slug, token, slug === "thong-tin-ca-nhan" ? { ...values, email: email.toUpperCase() } : values);
+    }
+    await upload(token, [{ name: "Bản án.pdf", content: PDF }]);
+    await run(() => attachmentsAction({ request: post("tai-lieu", token, form({ intent: "continue" })), context, params: {} } as never));
+    await stepCall("cam-doan", token, VALID["cam-doan"]!);
+    const filed = await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null });
+    if (!filed.ok) throw new Error("not submitted");
+
+    const signIn = async (address: string, ip: string) => {
+      const secret = context.services.config.SESSION_SECRET;
+      expect((await requestSignInCode(db.sql, { email: address, secret, locale: "vi", ip })).ok).toBe(true);
+      const job = (await queuedJobs<{ email: string; sealed: string }>(db.sql, "send_citizen_sign_in_code")).filter((j) => j.email === address).at(-1)!;
+      const r = await verifySignInCode(db.sql, { email: address, code: openCode(secret, job.sealed), secret, sessionTtlSeconds: 60, locale: "vi", ip, userAgent: "vitest" });
+      if (!r.ok) throw new Error(r.reason);
+      return r.citizenId;
+    };
+    const someoneElse = await signIn(`other-${email}`, "192.0.2.201");
+    expect((await citizenOverview(db.sql, { citizenId: someoneElse })).requests).toEqual([]);
+    const owner = await signIn(email, "192.0.2.202");
+    expect((await citizenOverview(db.sql, { citizenId: owner })).requests.map((r) => r.reference)).toEqual([filed.reference]);
+    const [audit] = await db.sql`select details from audit_log where actor_id = ${owner} and action = 'citizen.sign_in'`;
+    expect(audit!.details.linkedRequests).toEqual([filed.reference]);
+  });
+});
+
+describe("save for later", () => {
+  it("offers the applicant's e-mail from the answers, else the address the link last went to", async () => {
+    const token = await draftThrough("thong-tin-ca-nhan");
+    const get = new Request(`${BASE}/luu`, { headers: { cookie: `${DRAFT_COOKIE}=${token}` } });
+    expect((await loadSaveForLater(get, context)).email).toBe("an@example.vn");
+    await stepCall("thong-tin-ca-nhan", token, { ...VALID["thong-tin-ca-nhan"]!, email: "" });
+    expect((await loadSaveForLater(get, context)).email).toBe("");
+    await createResumeLink(db.sql, { draftId: (await findDraft(db.sql, { token }))!.id, email: "lan-truoc@example.vn" });
+    expect((await loadSaveForLater(get, context)).email).toBe("lan-truoc@example.vn");
   });
 });
 

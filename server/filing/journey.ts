@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCccd, validateTaxCode, validateVnMobile } from "../validation/ids";
+import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../validation/ids";
 import { AMOUNT_MAX_CLAIM } from "../validation/amount";
 import { amountField } from "../validation/amount-schema";
 
@@ -38,7 +38,12 @@ export type FieldDef = {
   hint?: boolean;
   /** Personal numbers are masked on pages that do not need them in full. */
   sensitive?: boolean;
+  /** Its words under `filing.fields.<wording>` when they differ from another step's field of the same name. */
+  wording?: string;
 };
+
+/** Where a field's words live: `filing.fields.<this>.label`, `.hint`, `.options.<value>`, `.short`. */
+export const fieldWording = (def: FieldDef) => def.wording ?? def.name;
 
 export type Answers = Partial<Record<StepId, Record<string, unknown>>>;
 
@@ -49,6 +54,7 @@ export type StepId =
   | "organisation"
   | "judgment"
   | "debtor"
+  | "creditor"
   | "obligations"
   | "assets"
   | "attachments"
@@ -64,19 +70,29 @@ export type StepDef = {
   next: (answers: Answers) => StepId | "check";
 };
 
-// ————— shared field schemas (messages are i18n keys) —————
+// ————— shared field schemas —————
+//
+// Every message names its field and says how to put it right (GOV.UK error-message style): the i18n key
+// is `filing.errors.<message name>.<what is wrong>`, the message name usually being the field's name, so
+// no two fields of a page share a text and no message is a generic "required" or "too long".
 
-const E = (key: string) => `filing.errors.${key}`;
+export const E = (name: string, what: string) => `filing.errors.${name}.${what}`;
 
-function text(max = 200, required = true) {
-  const base = z.string({ error: E("required") }).trim().max(max, E("tooLong"));
-  return required ? base.min(1, E("required")) : base.optional();
+/**
+ * Cross-field checks run even when some fields failed (Zod skips refinements on an object once a field
+ * has an error, so the applicant met these only after fixing the others): the check sees the values as
+ * they are and must test their types itself.
+ */
+export const ALWAYS = { when: () => true } as const;
+
+function text(name: string, max: number) {
+  return z.string({ error: E(name, "required") }).trim().min(1, E(name, "required")).max(max, E(name, "tooLong"));
 }
 
-const optionalText = (max = 2000) => z.string().trim().max(max, E("tooLong")).optional();
+const optionalText = (name: string, max: number) => z.string().trim().max(max, E(name, "tooLong")).optional();
 
-function choice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: E("choose") });
+function choice<const T extends readonly [string, ...string[]]>(name: string, values: T) {
+  return z.enum(values, { error: E(name, "choose") });
 }
 
 /** Today's date (yyyy-mm-dd) in Vietnam, whatever the server's or the browser's time zone. */
@@ -84,156 +100,209 @@ export function todayInVietnam(now: Date = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
-function isRealDate(s: string): boolean {
+export function isRealDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-/** A real calendar date, not in the future (Vietnam time), not before 1945. */
-const pastDate = () =>
-  z
-    .string({ error: E("required") })
-    .trim()
-    .min(1, E("required"))
-    .refine(isRealDate, E("dateInvalid"))
-    .refine((s) => !isRealDate(s) || s <= todayInVietnam(), E("dateFuture"))
-    .refine((s) => !isRealDate(s) || s >= "1900-01-01", E("dateTooOld"));
+/**
+ * A date as typed: the date input's yyyy-mm-dd, or dd/mm/yyyy (d/m/yyyy, with dots or dashes) where the
+ * browser shows a plain text box (no JavaScript date picker, older phones). Returns yyyy-mm-dd or the text.
+ */
+export function normaliseDate(input: string): string {
+  const s = input.trim();
+  const vn = /^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$/.exec(s);
+  return vn ? `${vn[3]}-${vn[2]!.padStart(2, "0")}-${vn[1]!.padStart(2, "0")}` : s;
+}
 
-const cccd = () =>
+/** A real calendar date, not in the future (Vietnam time), not before 1900. */
+const pastDate = (name: string) =>
   z
-    .string({ error: E("required") })
+    .string({ error: E(name, "required") })
     .trim()
-    .min(1, E("required"))
+    .min(1, E(name, "required"))
+    .transform(normaliseDate)
+    .refine(isRealDate, E(name, "invalid"))
+    .refine((s) => !isRealDate(s) || s <= todayInVietnam(), E(name, "future"))
+    .refine((s) => !isRealDate(s) || s >= "1900-01-01", E(name, "tooOld"));
+
+/** The reasons an ID check gives that a form can meet (an empty value is caught as "required" first). */
+const CCCD_REASONS = new Set(["format", "province", "birthYear"]);
+const TAX_REASONS = new Set(["format", "checkDigit", "branch"]);
+const PHONE_REASONS = new Set(["format", "prefix"]);
+const reasonIn = (set: Set<string>, reason: string) => (set.has(reason) ? reason : "format");
+
+const cccd = (name: string) =>
+  z
+    .string({ error: E(name, "required") })
+    .trim()
+    .min(1, E(name, "required"))
     .transform((s, ctx) => {
       const r = validateCccd(s);
       if (r.valid) return r.value;
-      ctx.addIssue({ code: "custom", message: E(`cccd.${r.reason}`) });
+      ctx.addIssue({ code: "custom", message: E(name, reasonIn(CCCD_REASONS, r.reason)) });
       return z.NEVER;
     });
 
-const taxCode = () =>
+const taxCode = (name: string) =>
   z
-    .string({ error: E("required") })
+    .string({ error: E(name, "required") })
     .trim()
-    .min(1, E("required"))
+    .min(1, E(name, "required"))
     .transform((s, ctx) => {
       const r = validateTaxCode(s);
       if (r.valid) return r.value;
-      ctx.addIssue({ code: "custom", message: E(`taxCode.${r.reason}`) });
+      ctx.addIssue({ code: "custom", message: E(name, reasonIn(TAX_REASONS, r.reason)) });
       return z.NEVER;
     });
 
-function mobile(required = true) {
+/** A mobile number, or (`landline`) a mobile or a landline: an organisation's phone is often a desk phone. */
+function phone(name: string, { required = true, landline = false }: { required?: boolean; landline?: boolean } = {}) {
   const base = z
-    .string({ error: E("required") })
+    .string({ error: E(name, "required") })
     .trim()
-    .min(1, E("required"))
+    .min(1, E(name, "required"))
     .transform((s, ctx) => {
-      const r = validateVnMobile(s);
+      const r = landline ? validateVnPhone(s) : validateVnMobile(s);
       if (r.valid) return r.value;
-      ctx.addIssue({ code: "custom", message: E(`phone.${r.reason}`) });
+      ctx.addIssue({ code: "custom", message: E(name, reasonIn(PHONE_REASONS, r.reason)) });
       return z.NEVER;
     });
   return required ? base : base.optional();
 }
 
-const email = (required: boolean) => {
-  const base = z.string({ error: E("required") }).trim().max(254, E("email")).pipe(z.email(E("email")));
-  return required ? base : base.optional();
-};
+const email = (name: string) =>
+  z.string({ error: E(name, "invalid") }).trim().max(254, E(name, "tooLong")).pipe(z.email(E(name, "invalid"))).optional();
 
 /**
  * Money in đồng as typed: "150000000", "150.000.000", "150,000,000" or "150 000 000", from 1.000 to
  * 10^15 đồng (server/validation/amount.ts: decimals, misplaced separators and signs are refused).
  */
 const MONEY_MESSAGES = {
-  required: E("amountRequired"),
-  format: E("moneyFormat"),
-  fraction: E("moneyFraction"),
-  grouping: E("moneyGrouping"),
-  tooSmall: E("moneyMin"),
-  tooLarge: E("moneyMax"),
+  required: "filing.errors.amountRequired",
+  format: "filing.errors.moneyFormat",
+  fraction: "filing.errors.moneyFraction",
+  grouping: "filing.errors.moneyGrouping",
+  tooSmall: "filing.errors.moneyMin",
+  tooLarge: "filing.errors.moneyMax",
 };
 const money = () => amountField(MONEY_MESSAGES, { min: 1000, max: AMOUNT_MAX_CLAIM }).optional();
 
 // ————— the steps —————
 
+/** Who may ask for enforcement (art. 30): the judgment creditor, the judgment debtor, or a person with related rights and obligations. */
+export const APPLICANT_ROLES = ["creditor", "debtor", "related"] as const;
+
 const WHO = z.object({
-  role: choice(["creditor", "related"]),
-  party: choice(["person", "organisation"]),
-  actingAs: choice(["self", "representative"]),
+  role: choice("role", APPLICANT_ROLES),
+  party: choice("party", ["person", "organisation"]),
+  actingAs: choice("actingAs", ["self", "representative"]),
 });
 
 const REPRESENTATIVE = z.object({
-  repName: text(200),
-  repCccd: cccd(),
-  repPhone: mobile(),
-  repBasis: choice(["legal", "authorised"]),
-  repDocument: text(300),
+  repName: text("repName", 200),
+  repCccd: cccd("repCccd"),
+  repPhone: phone("repPhone"),
+  repBasis: choice("repBasis", ["legal", "authorised"]),
+  repDocument: text("repDocument", 300),
 });
 
 const PERSON = z.object({
-  fullName: text(200),
-  birthDate: pastDate(),
-  cccd: cccd(),
-  address: text(500),
-  phone: mobile(),
-  email: email(false),
+  fullName: text("fullName", 200),
+  birthDate: pastDate("birthDate"),
+  cccd: cccd("cccd"),
+  address: text("address", 500),
+  phone: phone("phone"),
+  email: email("email"),
 });
 
 const ORGANISATION = z.object({
-  orgName: text(300),
-  taxCode: taxCode(),
-  address: text(500),
-  legalRep: text(200),
-  phone: mobile(),
-  email: email(false),
+  orgName: text("orgName", 300),
+  taxCode: taxCode("taxCode"),
+  address: text("orgAddress", 500),
+  legalRep: text("legalRep", 200),
+  phone: phone("orgPhone", { landline: true }),
+  email: email("orgEmail"),
 });
 
 const JUDGMENT = z
   .object({
-    court: z.string({ error: E("chooseCourt") }).trim().min(1, E("chooseCourt")).max(32, E("chooseCourt")).regex(/^[A-Z0-9_.-]+$/, E("chooseCourt")),
-    judgmentNumber: text(60),
-    judgmentDate: pastDate(),
-    effectiveDate: pastDate(),
+    court: z.string({ error: E("court", "choose") }).trim().min(1, E("court", "choose")).max(32, E("court", "choose")).regex(/^[A-Z0-9_.-]+$/, E("court", "choose")),
+    judgmentNumber: text("judgmentNumber", 60),
+    judgmentDate: pastDate("judgmentDate"),
+    effectiveDate: pastDate("effectiveDate"),
   })
   .superRefine((v, ctx) => {
-    if (v.effectiveDate < v.judgmentDate) {
-      ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: E("effectiveBeforeJudgment") });
-    }
-  });
+    const { judgmentDate, effectiveDate } = v as Record<string, unknown>;
+    if (typeof judgmentDate !== "string" || typeof effectiveDate !== "string" || !isRealDate(judgmentDate) || !isRealDate(effectiveDate)) return;
+    if (effectiveDate < judgmentDate) ctx.addIssue({ code: "custom", path: ["effectiveDate"], message: E("effectiveDate", "beforeJudgment") });
+  }, ALWAYS);
 
-const DEBTOR = z
-  .object({
-    debtorKind: choice(["person", "organisation"]),
-    debtorName: text(300),
-    debtorId: z.string().trim().max(20, E("tooLong")).optional(),
-    debtorAddress: text(500),
-    debtorPhone: mobile(false),
-  })
-  .transform((v, ctx) => {
-    if (!v.debtorId) return v;
-    const r = v.debtorKind === "person" ? validateCccd(v.debtorId) : validateTaxCode(v.debtorId);
-    if (r.valid) return { ...v, debtorId: r.value };
-    ctx.addIssue({ code: "custom", path: ["debtorId"], message: E(`${v.debtorKind === "person" ? "cccd" : "taxCode"}.${r.reason}`) });
-    return z.NEVER;
-  });
+/** The other party's ID is a citizen ID for a person and a tax code for an organisation (by its length when the kind is not chosen yet). */
+function partyIdCheck(kind: unknown, id: string) {
+  const asPerson = kind === "person" || (kind !== "organisation" && id.replace(/[\s.\-]/g, "").length === 12);
+  return asPerson ? { kind: "cccd" as const, r: validateCccd(id), reasons: CCCD_REASONS } : { kind: "taxCode" as const, r: validateTaxCode(id), reasons: TAX_REASONS };
+}
+
+/**
+ * The other party of the judgment: the judgment debtor (`debtor…` fields) when the creditor or a related
+ * person applies, the judgment creditor (`creditor…` fields) when the debtor applies. The ID is optional
+ * (the applicant may not know it) and checked against the kind chosen.
+ */
+function otherParty<P extends "debtor" | "creditor">(p: P) {
+  const f = (suffix: string) => `${p}${suffix}`;
+  return z
+    .object({
+      [f("Kind")]: choice(f("Kind"), ["person", "organisation"]),
+      [f("Name")]: text(f("Name"), 300),
+      [f("Id")]: z.string().trim().max(20, E(f("Id"), "tooLong")).optional(),
+      [f("Address")]: text(f("Address"), 500),
+      [f("Phone")]: phone(f("Phone"), { required: false, landline: true }),
+    } as Record<string, z.ZodType>)
+    .superRefine((v, ctx) => {
+      const raw = v as Record<string, unknown>;
+      const id = raw[f("Id")];
+      if (typeof id !== "string" || !id || id.length > 20) return;
+      const { kind, r, reasons } = partyIdCheck(raw[f("Kind")], id);
+      if (!r.valid) ctx.addIssue({ code: "custom", path: [f("Id")], message: E(f("Id"), `${kind}.${reasonIn(reasons, r.reason)}`) });
+    }, ALWAYS)
+    .transform((v) => {
+      const raw = v as Record<string, unknown>;
+      const id = raw[f("Id")];
+      if (typeof id !== "string" || !id) return raw;
+      const { r } = partyIdCheck(raw[f("Kind")], id);
+      return r.valid ? { ...raw, [f("Id")]: r.value } : raw;
+    });
+}
+
+const DEBTOR = otherParty("debtor");
+const CREDITOR = otherParty("creditor");
+
+const partyFields = (p: "debtor" | "creditor"): FieldDef[] => [
+  { name: `${p}Kind`, kind: "radio", options: ["person", "organisation"] },
+  { name: `${p}Name`, kind: "text" },
+  { name: `${p}Id`, kind: "text", optional: true, hint: true, sensitive: true },
+  { name: `${p}Address`, kind: "textarea", hint: true },
+  { name: `${p}Phone`, kind: "tel", optional: true, hint: true },
+];
 
 const OBLIGATION_KINDS = ["money", "assets", "act"] as const;
 const OBLIGATIONS = z
   .object({
-    obligations: z.array(z.enum(OBLIGATION_KINDS, { error: E("chooseObligation") }), { error: E("chooseObligation") }).min(1, E("chooseObligation")).max(3),
+    obligations: z.array(z.enum(OBLIGATION_KINDS, { error: E("obligations", "choose") }), { error: E("obligations", "choose") }).min(1, E("obligations", "choose")).max(3),
     amount: money(),
-    assetsToHand: optionalText(2000),
-    act: optionalText(2000),
+    assetsToHand: optionalText("assetsToHand", 2000),
+    act: optionalText("act", 2000),
   })
   .superRefine((v, ctx) => {
-    const has = (k: (typeof OBLIGATION_KINDS)[number]) => v.obligations.includes(k);
-    if (has("money") && v.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: E("amountRequired") });
-    if (has("assets") && !v.assetsToHand) ctx.addIssue({ code: "custom", path: ["assetsToHand"], message: E("assetsRequired") });
-    if (has("act") && !v.act) ctx.addIssue({ code: "custom", path: ["act"], message: E("actRequired") });
-  })
+    const raw = v as Record<string, unknown>;
+    const chosen = Array.isArray(raw.obligations) ? raw.obligations : [];
+    const has = (k: (typeof OBLIGATION_KINDS)[number]) => chosen.includes(k);
+    if (has("money") && raw.amount === undefined) ctx.addIssue({ code: "custom", path: ["amount"], message: "filing.errors.amountRequired" });
+    if (has("assets") && !raw.assetsToHand) ctx.addIssue({ code: "custom", path: ["assetsToHand"], message: E("assetsToHand", "required") });
+    if (has("act") && !raw.act) ctx.addIssue({ code: "custom", path: ["act"], message: E("act", "required") });
+  }, ALWAYS)
   .transform((v) => ({
     obligations: OBLIGATION_KINDS.filter((k) => v.obligations.includes(k)),
     amount: v.obligations.includes("money") ? v.amount : undefined,
@@ -242,13 +311,13 @@ const OBLIGATIONS = z
   }));
 
 const ASSETS = z.object({
-  debtorAssets: optionalText(2000),
-  debtorIncome: optionalText(2000),
-  debtorBank: optionalText(500),
+  debtorAssets: optionalText("debtorAssets", 2000),
+  debtorIncome: optionalText("debtorIncome", 2000),
+  debtorBank: optionalText("debtorBank", 500),
 });
 
 const DECLARATION = z.object({
-  declaration: z.boolean({ error: E("declarationRequired") }).refine((v) => v === true, E("declarationRequired")),
+  declaration: z.boolean({ error: E("declaration", "required") }).refine((v) => v === true, E("declaration", "required")),
 });
 
 /** The attachments step posts no fields; its rule (a copy of the judgment is attached) is checked on the server. */
@@ -262,7 +331,7 @@ export const STEPS: readonly StepDef[] = [
     slug: "nguoi-nop-don",
     kind: "form",
     fields: [
-      { name: "role", kind: "radio", options: ["creditor", "related"], hint: true },
+      { name: "role", kind: "radio", options: APPLICANT_ROLES, hint: true },
       { name: "party", kind: "radio", options: ["person", "organisation"] },
       { name: "actingAs", kind: "radio", options: ["self", "representative"], hint: true },
     ],
@@ -307,7 +376,7 @@ export const STEPS: readonly StepDef[] = [
       { name: "taxCode", kind: "text", inputMode: "numeric", hint: true },
       { name: "address", kind: "textarea", autoComplete: "street-address", hint: true },
       { name: "legalRep", kind: "text" },
-      { name: "phone", kind: "tel", autoComplete: "tel", hint: true },
+      { name: "phone", kind: "tel", autoComplete: "tel", hint: true, wording: "orgPhone" },
       { name: "email", kind: "email", autoComplete: "email", optional: true, hint: true },
     ],
     schema: ORGANISATION,
@@ -324,20 +393,22 @@ export const STEPS: readonly StepDef[] = [
       { name: "effectiveDate", kind: "date", hint: true },
     ],
     schema: JUDGMENT,
-    next: () => "debtor",
+    next: (a) => (who(a).role === "debtor" ? "creditor" : "debtor"),
   },
   {
     id: "debtor",
     slug: "nguoi-phai-thi-hanh-an",
     kind: "form",
-    fields: [
-      { name: "debtorKind", kind: "radio", options: ["person", "organisation"] },
-      { name: "debtorName", kind: "text" },
-      { name: "debtorId", kind: "text", optional: true, hint: true, sensitive: true },
-      { name: "debtorAddress", kind: "textarea", hint: true },
-      { name: "debtorPhone", kind: "tel", optional: true },
-    ],
+    fields: partyFields("debtor"),
     schema: DEBTOR,
+    next: () => "obligations",
+  },
+  {
+    id: "creditor",
+    slug: "nguoi-duoc-thi-hanh-an",
+    kind: "form",
+    fields: partyFields("creditor"),
+    schema: CREDITOR,
     next: () => "obligations",
   },
   {
@@ -351,7 +422,8 @@ export const STEPS: readonly StepDef[] = [
       { name: "act", kind: "textarea", optional: true, hint: true },
     ],
     schema: OBLIGATIONS,
-    next: () => "assets",
+    // A judgment debtor who applies is not asked to describe their own assets.
+    next: (a) => (who(a).role === "debtor" ? "attachments" : "assets"),
   },
   {
     id: "assets",
@@ -463,4 +535,9 @@ export function applicantName(answers: Answers): string {
 export function applicantEmail(answers: Answers): string | null {
   const e = who(answers).party === "organisation" ? answers.organisation?.email : answers.person?.email;
   return typeof e === "string" && e ? e : null;
+}
+
+/** The name of the judgment debtor: the applicant when the debtor applies, else the party named in the debtor step. */
+export function debtorName(answers: Answers): string {
+  return who(answers).role === "debtor" ? applicantName(answers) : String(answers.debtor?.debtorName ?? "");
 }

@@ -1,7 +1,8 @@
 import { serverT } from "../../app/i18n/resources.server";
 import { formatDateTime } from "../../app/utils/format";
-import { presentAnswer } from "./present";
-import { pathFor, stepById, type Answers } from "./journey";
+import { fieldLabel, presentAnswer } from "./present";
+import type { TFunction } from "i18next";
+import { applicantName, pathFor, stepById, type Answers, type StepId } from "./journey";
 import { createPdf } from "../pdf/fonts.server";
 
 
@@ -53,13 +54,8 @@ export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
     doc.font("body").fontSize(11).text(`${label}: `, left + 14, undefined, { continued: true, width: width - 14 });
     doc.font("bold").text(value);
   };
-  const stepLines = (stepId: Parameters<typeof stepById>[0]) => {
-    const step = stepById(stepId);
-    for (const def of step.fields) {
-      const value = answers[stepId]?.[def.name];
-      if (def.optional && (value === undefined || value === "")) continue;
-      line(t(`filing.fields.${def.name}.label` as never) as string, presentAnswer(t, input.locale, def, value, { courtName: court }));
-    }
+  const stepLines = (stepId: StepId) => {
+    for (const l of pdfStepLines(t as never, input.locale, answers, stepId, court)) line(l.label, l.value);
   };
 
   const path = pathFor(answers).map((s) => s.id);
@@ -84,12 +80,19 @@ export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
     undefined,
     { width: width - 14 },
   );
-  heading(t("filing.pdf.debtorHeading"));
-  stepLines("debtor");
+  if (path.includes("creditor")) {
+    heading(t("filing.pdf.creditorHeading"));
+    stepLines("creditor");
+  } else {
+    heading(t("filing.pdf.debtorHeading"));
+    stepLines("debtor");
+  }
   heading(t("filing.pdf.requestHeading"));
   stepLines("obligations");
-  heading(t("filing.pdf.assetsHeading"));
-  stepLines("assets");
+  if (path.includes("assets")) {
+    heading(t("filing.pdf.assetsHeading"));
+    stepLines("assets");
+  }
   heading(t("filing.pdf.attachmentsHeading"));
   input.attachments.forEach((a, i) => {
     doc.font("body").fontSize(11).text(`${i + 1}. ${t(`filing.attachments.types.${a.documentType}` as never)}: ${a.originalName}`, left + 14, undefined, { width: width - 14 });
@@ -102,11 +105,33 @@ export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
   const colX = left + width / 2;
   const colW = width / 2;
   doc.font("body").fontSize(11).text(t("filing.pdf.placeDate", { day, month, year }), colX, undefined, { width: colW, align: "center" });
-  doc.font("bold").fontSize(12).text(t("filing.pdf.signature"), colX, undefined, { width: colW, align: "center" });
+  // A representative signs in their own name, on behalf of the applicant ("thay mặt").
+  const signer = signatureBlock(answers);
+  doc.font("bold").fontSize(12).text(t(signer.titleKey), colX, undefined, { width: colW, align: "center" });
+  if (signer.onBehalfOf) doc.font("body").fontSize(11).text(t("filing.pdf.onBehalf", { name: signer.onBehalfOf }), colX, undefined, { width: colW, align: "center" });
   doc.font("body").fontSize(9).text(t("filing.pdf.signedOnline"), colX, undefined, { width: colW, align: "center" });
   doc.moveDown(0.6);
-  const name = path.includes("organisation") ? String(answers.organisation?.orgName ?? "") : String(answers.person?.fullName ?? "");
-  doc.font("bold").fontSize(12).text(name, colX, undefined, { width: colW, align: "center" });
+  doc.font("bold").fontSize(12).text(signer.name, colX, undefined, { width: colW, align: "center" });
   doc.end();
   return done;
+}
+
+/** Who signs the request: the applicant, or the representative who filled it in on the applicant's behalf. */
+export function signatureBlock(answers: Answers): { titleKey: "filing.pdf.signature" | "filing.pdf.signatureRepresentative"; name: string; onBehalfOf: string | null } {
+  const representative = pathFor(answers).some((s) => s.id === "representative") ? String(answers.representative?.repName ?? "") : "";
+  if (representative) return { titleKey: "filing.pdf.signatureRepresentative", name: representative, onBehalfOf: applicantName(answers) };
+  return { titleKey: "filing.pdf.signature", name: applicantName(answers), onBehalfOf: null };
+}
+
+/**
+ * One step's lines on the request: the form's field names ("Người điền đơn", "Số tiền yêu cầu thi
+ * hành"), not the questions the steps ask, with each answer as people read it; optional answers left
+ * empty are left out.
+ */
+export function pdfStepLines(t: TFunction, locale: "vi" | "en", answers: Answers, stepId: StepId, courtName: string): { label: string; value: string }[] {
+  return stepById(stepId).fields.flatMap((def) => {
+    const value = answers[stepId]?.[def.name];
+    if (def.optional && (value === undefined || value === "")) return [];
+    return [{ label: fieldLabel(t, def), value: presentAnswer(t, locale, def, value, { courtName }) }];
+  });
 }

@@ -1,7 +1,7 @@
 import type { TFunction } from "i18next";
 import { formatDate, formatMoney } from "../../app/utils/format";
 import { maskId } from "../validation/ids";
-import type { FieldDef } from "./journey";
+import { fieldWording, type FieldDef } from "./journey";
 
 /**
  * One answer as people read it, in their language: chosen options by their label, dates dd/mm/yyyy,
@@ -18,7 +18,7 @@ export function presentAnswer(
   if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) {
     return t("filing.common.notProvided");
   }
-  const option = (v: string) => t(`filing.fields.${def.name}.options.${v}` as never) as string;
+  const option = (v: string) => t(`filing.fields.${fieldWording(def)}.options.${v}` as never) as string;
   switch (def.kind) {
     case "radio":
       return option(String(value));
@@ -35,4 +35,13 @@ export function presentAnswer(
     default:
       return extra.mask && def.sensitive ? maskId(String(value)) : String(value);
   }
+}
+
+/**
+ * A field's name as a record shows it (the request PDF, the staff view, "check your answers"): the form's
+ * field name ("Người điền đơn"), not the question the step asks ("Ai điền đơn này?"), where they differ.
+ */
+export function fieldLabel(t: TFunction, def: FieldDef): string {
+  const w = fieldWording(def);
+  return t(`filing.fields.${w}.short` as never, { defaultValue: t(`filing.fields.${w}.label` as never) as string }) as string;
 }

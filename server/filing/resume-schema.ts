@@ -2,5 +2,5 @@ import { z } from "zod";
 
 /** "Save and continue later": where to send the link. Shared by the form and the action. */
 export const ResumeLinkSchema = z.object({
-  email: z.string({ error: "filing.errors.required" }).trim().min(1, "filing.errors.required").max(254, "filing.errors.email").pipe(z.email("filing.errors.email")),
+  email: z.string({ error: "filing.errors.saveEmail.required" }).trim().min(1, "filing.errors.saveEmail.required").max(254, "filing.errors.saveEmail.invalid").pipe(z.email("filing.errors.saveEmail.invalid")),
 });

@@ -8,9 +8,22 @@ import { draftCookie, requireDraft, resumePath } from "./steps.server";
 import { applicantEmail } from "./journey";
 
 
+/**
+ * The save page offers an address to send the link to: the applicant's from the answers, else the one
+ * the link was last sent to for this draft, else the signed-in citizen's.
+ */
 export async function loadSaveForLater(request: Request, context: AppLoadContext) {
   const draft = await requireDraft(request, context);
-  return { email: applicantEmail(draft.answers) ?? "", continueHref: resumePath(draft), hours: RESUME_LINK_TTL_HOURS };
+  const { sql } = context.services;
+  let email = applicantEmail(draft.answers);
+  if (!email) {
+    const [row] = await sql<{ email: string | null }[]>`
+      select coalesce(
+        (select email from filing_resume_links where draft_id = ${draft.id} order by created_at desc limit 1),
+        (select c.email from citizens c where c.id = ${draft.citizenId ?? null}::uuid)) as email`;
+    email = row?.email ?? null;
+  }
+  return { email: email ?? "", continueHref: resumePath(draft), hours: RESUME_LINK_TTL_HOURS };
 }
 
 /**

@@ -93,7 +93,10 @@ export async function loadFormStep(
   const path = pathFor(draft.answers);
   const previous = previousStep(step, draft.answers);
   const returnToCheck = new URL(request.url).searchParams.get("quay-lai") === "kiem-tra";
-  const ends = step.id === "judgment" ? timeLimitEnds(draft.answers.judgment?.effectiveDate) : null;
+  // The 5-year limit: a note on the judgment step, and a warning on the step right after it once the
+  // date entered is past the limit (the applicant has left the judgment step by the time it is known).
+  const ends = step.id === "judgment" || previous?.id === "judgment" ? timeLimitEnds(draft.answers.judgment?.effectiveDate) : null;
+  const past = isPastTimeLimit(draft.answers);
   return {
     slug: step.slug,
     stepId: step.id,
@@ -103,7 +106,7 @@ export async function loadFormStep(
     courts: step.fields.some((f) => f.name === "court") ? await listCourts(context.services.sql) : null,
     backHref: returnToCheck ? stepPath("check") : previous ? stepPath(previous.id) : SERVICE_PATH,
     returnToCheck,
-    timeLimit: ends ? { ends, past: isPastTimeLimit(draft.answers) } : null,
+    timeLimit: ends && (step.id === "judgment" || past) ? { ends, past } : null,
   };
 }
 
@@ -132,7 +135,7 @@ export async function submitFormStep(
 
   if (step.id === "judgment") {
     const court = await findCourt(sql, { code: String(values.court) });
-    if (!court) return { ok: false, result: submission.reply({ fieldErrors: { court: ["filing.errors.chooseCourt"] } }) };
+    if (!court) return { ok: false, result: submission.reply({ fieldErrors: { court: ["filing.errors.court.choose"] } }) };
   }
 
   await saveStepAnswers(sql, { draftId: draft.id, stepId: step.id, values });
@@ -175,7 +178,7 @@ export async function loadAttachmentsStep(request: Request, context: AppLoadCont
 
 export type AttachmentsActionResult =
   | { ok: true; redirectTo: string }
-  | { ok: false; problems: UploadProblem[]; accepted: number; removed: boolean; documentType: string | null };
+  | { ok: false; problems: UploadProblem[]; accepted: number; removed: boolean; documentType: string | null; duplicates: string[] };
 
 /**
  * The attachments page posts three ways: a multipart upload (works without JavaScript, one or many
@@ -190,16 +193,16 @@ export async function submitAttachmentsStep(request: Request, context: AppLoadCo
 
   if ((request.headers.get("content-type") ?? "").startsWith("multipart/form-data")) {
     const outcome = await receiveUploads(request, { sql, store }, { draftId: draft.id });
-    return { ok: false, problems: outcome.problems, accepted: outcome.accepted, removed: false, documentType: outcome.documentType };
+    return { ok: false, problems: outcome.problems, accepted: outcome.accepted, removed: false, documentType: outcome.documentType, duplicates: outcome.duplicates };
   }
   const form = await request.formData();
   const intent = form.get("intent");
   if (intent === "remove") {
     const removed = await removeDraftAttachment(sql, store, { draftId: draft.id, attachmentId: String(form.get("id") ?? "") });
-    return { ok: false, problems: [], accepted: 0, removed, documentType: null };
+    return { ok: false, problems: [], accepted: 0, removed, documentType: null, duplicates: [] };
   }
   if (!(await hasJudgmentCopy(sql, { draftId: draft.id }))) {
-    return { ok: false, problems: [{ code: "judgmentMissing" }], accepted: 0, removed: false, documentType: null };
+    return { ok: false, problems: [{ code: "judgmentMissing" }], accepted: 0, removed: false, documentType: null, duplicates: [] };
   }
   await markStepComplete(sql, { draftId: draft.id, stepId: "attachments" });
   const completed = draft.completed.includes("attachments") ? draft.completed : [...draft.completed, "attachments" as const];

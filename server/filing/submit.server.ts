@@ -19,6 +19,7 @@ import {
   timeLimitEnds,
   type Answers,
   type StepId,
+  debtorName,
 } from "./journey";
 
 export const DONE_COOKIE = "thads_filing_done";
@@ -109,7 +110,7 @@ export async function submitDraft(
       insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, citizen_id, applicant_name,
         applicant_email, debtor_name, judgment_number, judgment_effective_on, money_amount, past_time_limit, answers, locale)
       values (${reference}, ${accessCodeHash(accessCode)}, ${court.agency_id}, ${court.id}, ${input.citizenId},
-        ${applicantName(answers)}, ${applicantEmail(answers)}, ${String(answers.debtor?.debtorName ?? "")},
+        ${applicantName(answers)}, ${applicantEmail(answers)}, ${debtorName(answers)},
         ${String(answers.judgment?.judgmentNumber ?? "")}, ${String(answers.judgment?.effectiveDate ?? "")},
         ${amount}, ${isPastTimeLimit(answers)}, ${tx.json(answers as never)}, ${draft.locale})
       returning id`;

@@ -56,12 +56,12 @@ export const dateSchema = z
   });
 
 export const NoticeInputSchema = z.object({
-  courtCode: text(1, 32, "payments.errors.courtRequired", "payments.errors.courtRequired"),
-  courtDocumentNumber: z.string().trim().max(64, { error: "payments.errors.tooLong" }).optional(),
-  caseReference: text(1, 200, "payments.errors.caseRequired", "payments.errors.tooLong"),
-  payerName: text(2, 200, "payments.errors.nameRequired", "payments.errors.tooLong"),
+  courtCode: text(1, 32, "payments.errors.courtRequired", "payments.errors.courtTooLong"),
+  courtDocumentNumber: z.string().trim().max(64, { error: "payments.errors.documentNumberTooLong" }).optional(),
+  caseReference: text(1, 200, "payments.errors.caseRequired", "payments.errors.caseTooLong"),
+  payerName: text(2, 200, "payments.errors.nameRequired", "payments.errors.nameTooLong"),
   payerIdNumber: payerIdSchema,
-  payerAddress: text(3, 300, "payments.errors.addressRequired", "payments.errors.tooLong"),
+  payerAddress: text(3, 300, "payments.errors.addressRequired", "payments.errors.addressTooLong"),
   amount: amountSchema,
   dueDate: dateSchema,
 });

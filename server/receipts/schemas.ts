@@ -2,6 +2,9 @@ import { z } from "zod";
 import { AMOUNT_MAX_PAYABLE } from "../validation/amount";
 import { amountField, amountMessages } from "../validation/amount-schema";
 
+/** Cross-field checks run even when another field failed, so every error shows at once. */
+const ALWAYS = { when: () => true } as const;
+
 /** Shared by the staff forms and their actions (messages are i18n keys). */
 export const CancelReceiptSchema = z
   .object({
@@ -9,16 +12,17 @@ export const CancelReceiptSchema = z
       .string({ error: "receipts.cancelErrors.reasonRequired" })
       .trim()
       .min(10, { error: "receipts.cancelErrors.reasonRequired" })
-      .max(500, { error: "receipts.cancelErrors.reasonRequired" }),
+      .max(500, { error: "receipts.cancelErrors.reasonTooLong" }),
     action: z.enum(["cancel", "replace"], { error: "receipts.cancelErrors.actionRequired" }),
-    payerName: z.string().trim().max(200, { error: "receipts.cancelErrors.payerNameRequired" }).optional(),
-    payerAddress: z.string().trim().max(300, { error: "receipts.cancelErrors.payerAddressRequired" }).optional(),
+    payerName: z.string().trim().max(200, { error: "receipts.cancelErrors.payerNameTooLong" }).optional(),
+    payerAddress: z.string().trim().max(300, { error: "receipts.cancelErrors.payerAddressTooLong" }).optional(),
   })
   .superRefine((v, ctx) => {
+    // Runs even when another field failed, so every error shows at once (the values are checked here).
     if (v.action !== "replace") return;
     if (!v.payerName || v.payerName.length < 2) ctx.addIssue({ code: "custom", path: ["payerName"], message: "receipts.cancelErrors.payerNameRequired" });
     if (!v.payerAddress || v.payerAddress.length < 3) ctx.addIssue({ code: "custom", path: ["payerAddress"], message: "receipts.cancelErrors.payerAddressRequired" });
-  });
+  }, ALWAYS);
 
 export const ProposeRefundSchema = z.object({
   txnRef: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
@@ -28,7 +32,7 @@ export const ProposeRefundSchema = z.object({
     .string({ error: "receipts.refunds.errors.reasonRequired" })
     .trim()
     .min(5, { error: "receipts.refunds.errors.reasonRequired" })
-    .max(500, { error: "receipts.refunds.errors.reasonRequired" }),
+    .max(500, { error: "receipts.refunds.errors.reasonTooLong" }),
 });
 
 /** A rejection needs a reason (the payer is told it); an approval's note is optional. */
@@ -39,7 +43,7 @@ export const DecideRefundSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && (!v.note || v.note.length < 5)) ctx.addIssue({ code: "custom", path: ["note"], message: "receipts.refunds.errors.noteRequired" });
-  });
+  }, ALWAYS);
 
 /** dd/mm/yyyy → yyyy-mm-dd (a real calendar date). */
 export const ReconcileSchema = z.object({

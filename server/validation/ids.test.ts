@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cccdBirthYear, maskId, taxCodeCheckDigit, validateCccd, validateTaxCode, validateVnMobile } from "./ids";
+import { cccdBirthYear, maskId, taxCodeCheckDigit, validateCccd, validateTaxCode, validateVnLandline, validateVnMobile, validateVnPhone } from "./ids";
 
 const now = new Date("2026-11-22T00:00:00Z");
 
@@ -63,6 +63,32 @@ describe("validateVnMobile", () => {
     expect(validateVnMobile("0241234567")).toEqual({ valid: false, reason: "prefix" });
     expect(validateVnMobile("0311234567")).toEqual({ valid: false, reason: "prefix" });
     expect(validateVnMobile("abc")).toEqual({ valid: false, reason: "format" });
+  });
+});
+
+describe("validateVnLandline / validateVnPhone (an organisation's phone)", () => {
+  it("accepts landlines of every area in the usual spellings, normalised to 11 digits", () => {
+    for (const [typed, value] of [
+      ["024 3823 1111", "02438231111"],
+      ["(024) 3823-1111", "02438231111"],
+      ["028.3829.5555", "02838295555"],
+      ["0203 3825 123", "02033825123"],
+      ["+84 24 3823 1111", "02438231111"],
+      ["84 28 3829 5555", "02838295555"],
+    ]) {
+      expect(validateVnLandline(typed), typed).toEqual({ valid: true, value });
+      expect(validateVnPhone(typed), typed).toEqual({ valid: true, value });
+    }
+  });
+  it("accepts mobiles too, and refuses other shapes with the landline's or the mobile's reason", () => {
+    expect(validateVnPhone("0912 345 678")).toEqual({ valid: true, value: "0912345678" });
+    expect(validateVnPhone("0243823111")).toEqual({ valid: false, reason: "format" }); // a digit short
+    expect(validateVnPhone("024382311112")).toEqual({ valid: false, reason: "format" });
+    expect(validateVnPhone("0111234567")).toEqual({ valid: false, reason: "prefix" });
+    expect(validateVnPhone("")).toEqual({ valid: false, reason: "empty" });
+    expect(validateVnLandline("0912345678")).toEqual({ valid: false, reason: "format" });
+    // A person's own phone stays a mobile.
+    expect(validateVnMobile("02438231111").valid).toBe(false);
   });
 });
 

@@ -87,6 +87,33 @@ export function validateVnMobile(input: string | null | undefined): IdCheck {
   return { valid: true, value };
 }
 
+/**
+ * Landlines since the 2017 renumbering: 0 + a 3-digit area code beginning with 2 (024 Hà Nội, 028 TP. Hồ
+ * Chí Minh, 0203–0299 elsewhere) + the subscriber number, 11 digits in all; also written +84 / 84
+ * without the 0, with spaces, dots, hyphens or brackets around the area code. Normalised as `02438231111`.
+ */
+export function validateVnLandline(input: string | null | undefined): IdCheck {
+  let value = (input ?? "").replace(/[\s.\-()]/g, "");
+  if (!value) return { valid: false, reason: "empty" };
+  if (value.startsWith("+84")) value = `0${value.slice(3)}`;
+  else if (/^842\d{9}$/.test(value)) value = `0${value.slice(2)}`;
+  if (!/^02\d{9}$/.test(value)) return { valid: false, reason: "format" };
+  return { valid: true, value };
+}
+
+/**
+ * An organisation's phone (or one a citizen reports for someone else): a mobile or a landline. A number of
+ * 11 digits beginning with 02 is read as a landline, anything else as a mobile.
+ */
+export function validateVnPhone(input: string | null | undefined): IdCheck {
+  const landline = validateVnLandline(input);
+  if (landline.valid || landline.reason === "empty") return landline;
+  // 02… is a landline's start (mobiles never begin so): a wrong length there is a landline's format error.
+  if (/^(\+?84|0)2/.test((input ?? "").replace(/[\s.\-()]/g, "")) || /^2/.test((input ?? "").replace(/[\s.\-()]/g, ""))) return landline;
+  const mobile = validateVnMobile(input);
+  return mobile;
+}
+
 /** Shows only the last digits of an identity number where the whole number is not needed. */
 export function maskId(value: string, visible = 3): string {
   if (value.length <= visible) return value;

@@ -251,7 +251,8 @@ const en: Translation<typeof receiptsVi> = {
       amountTooSmall: "The amount to refund must be more than VND 0.",
       amountTooLarge: "The amount to refund must be at most VND 9,999,999,999 and no more than the amount collected.",
       amountTooHigh: "The refund is more than the amount collected (less earlier refunds).",
-      reasonRequired: "Enter a reason (5 to 500 characters).",
+      reasonRequired: "Enter the reason for the refund (5 to 500 characters).",
+      reasonTooLong: "The reason for the refund must be 500 characters or fewer.",
       samePerson: "Whoever proposed a refund cannot approve it; another head of office must decide.",
       notHead: "Only the head of the collecting office can approve or reject.",
       notOpen: "This proposal has already been decided.",
@@ -265,9 +266,12 @@ const en: Translation<typeof receiptsVi> = {
   },
   cancelErrors: {
     reasonRequired: "Enter the reason for cancelling (10 to 500 characters).",
+    reasonTooLong: "The reason for cancelling must be 500 characters or fewer.",
+    payerNameTooLong: "The payer's full name must be 200 characters or fewer.",
+    payerAddressTooLong: "The payer's address must be 300 characters or fewer.",
     actionRequired: "Choose “Cancel the receipt only” or “Cancel and issue a replacement”.",
     payerNameRequired: "Enter the payer's full name (2 to 200 characters).",
-    payerAddressRequired: "Enter the address (3 to 300 characters).",
+    payerAddressRequired: "Enter the payer's address (3 to 300 characters).",
   },
   email: {
     receiptSubject: "Electronic receipt {{symbol}} no. {{number}} – notice {{notice}}",

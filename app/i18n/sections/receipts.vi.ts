@@ -250,7 +250,8 @@ const receipts = {
       amountTooSmall: "Số tiền hoàn trả phải lớn hơn 0 ₫.",
       amountTooLarge: "Số tiền hoàn trả không được quá 9.999.999.999 ₫ và không quá số tiền đã thu.",
       amountTooHigh: "Số tiền hoàn trả vượt quá số tiền đã thu (trừ các khoản đã hoàn).",
-      reasonRequired: "Nhập lý do (từ 5 đến 500 ký tự).",
+      reasonRequired: "Nhập lý do hoàn trả (từ 5 đến 500 ký tự).",
+      reasonTooLong: "Lý do hoàn trả phải có tối đa 500 ký tự.",
       samePerson: "Người đề nghị không được tự phê duyệt đề nghị của mình; cần một thủ trưởng khác.",
       notHead: "Chỉ thủ trưởng của đơn vị thu tiền được phê duyệt hoặc từ chối.",
       notOpen: "Đề nghị này đã được quyết định.",
@@ -264,9 +265,12 @@ const receipts = {
   },
   cancelErrors: {
     reasonRequired: "Nhập lý do hủy (từ 10 đến 500 ký tự).",
+    reasonTooLong: "Lý do hủy phải có tối đa 500 ký tự.",
+    payerNameTooLong: "Họ và tên người nộp phải có tối đa 200 ký tự.",
+    payerAddressTooLong: "Địa chỉ người nộp phải có tối đa 300 ký tự.",
     actionRequired: "Chọn “Chỉ hủy biên lai” hoặc “Hủy và lập biên lai thay thế”.",
     payerNameRequired: "Nhập họ và tên người nộp (từ 2 đến 200 ký tự).",
-    payerAddressRequired: "Nhập địa chỉ (từ 3 đến 300 ký tự).",
+    payerAddressRequired: "Nhập địa chỉ người nộp (từ 3 đến 300 ký tự).",
   },
   email: {
     receiptSubject: "Biên lai điện tử {{symbol}} số {{number}} – thông báo {{notice}}",
