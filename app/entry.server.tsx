@@ -53,6 +53,7 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  context.failures?.push(error);
   // Logged with the request id; in production Remix sends the browser no message and no stack.
   context.services.log.error({ err: error, requestId: context.requestId }, "unhandled error in loader or action");
 };

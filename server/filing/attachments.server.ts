@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import {
   unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
 import type { Sql, Pool } from "../db/client.server";
+import { BodyRefused, parseUpload } from "../http/body.server";
 import type { FileStore } from "./storage.server";
 import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, type DocumentType } from "./journey";
 
@@ -31,6 +31,9 @@ export function detectContentType(head: Buffer, tail: Buffer): ContentType | nul
   }
   return null;
 }
+
+/** The text fields sent with the files (the document type): far less than this. */
+const FIELDS_MAX_BYTES = 64 * 1024;
 
 export type ScanResult = "clean" | "infected" | "not_scanned";
 
@@ -167,10 +170,19 @@ export async function receiveUploads(
     return "";
   };
 
-  const form = await unstable_parseMultipartFormData(
-    request,
-    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
-  );
+  // The text fields beside the files are small: together at most FIELDS_MAX_BYTES in memory, else 413.
+  let fieldBytes = 0;
+  const fieldHandler: UploadHandler = async ({ filename, data }) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of data) {
+      if (filename !== undefined) continue; // a file under another name: drained, not kept
+      fieldBytes += chunk.byteLength;
+      if (fieldBytes > FIELDS_MAX_BYTES) throw new BodyRefused(413);
+      chunks.push(chunk);
+    }
+    return filename !== undefined ? "" : new TextDecoder().decode(Buffer.concat(chunks));
+  };
+  const form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
   const typeValue = form.get("documentType");
   const documentType = typeof typeValue === "string" && (DOCUMENT_TYPES as readonly string[]).includes(typeValue) ? (typeValue as DocumentType) : null;
   if (!sawFile && problems.length === 0) problems.push({ code: "noFile" });

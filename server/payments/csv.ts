@@ -1,3 +1,6 @@
+/** The largest CSV file the staff import takes (it is read in memory). */
+export const CSV_MAX_BYTES = 1_000_000;
+
 /**
  * A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, optional UTF-8 BOM. The separator
  * is "," or ";" (what Excel writes with Vietnamese regional settings), read from the header line. Pure.

@@ -12,6 +12,7 @@ import { NoticeInputSchema } from "./schemas";
 import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
 import { z } from "zod";
+import { refusalForError } from "../http/refusals.server";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
@@ -105,12 +106,18 @@ export function mountPayments(
     }
   });
 
-  // A body that is not JSON (or too large) is the caller's mistake: 400/413 in JSON, never a 500.
+  // A body that is not JSON (or too large) is the caller's mistake: 400/413 in JSON, never a 500. So is
+  // a value PostgreSQL refuses (a NUL past the schema): the last resort behind the schemas' own checks.
   app.use("/api/courts", (err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
     const e = err as { type?: string; status?: number };
+    const t = serverT(detectLocale(null, req.get("accept-language")));
     if (e?.type === "entity.parse.failed" || e?.type === "entity.too.large" || e?.type === "encoding.unsupported") {
-      const t = serverT(detectLocale(null, req.get("accept-language")));
       return res.status(e.status ?? 400).json({ error: "invalid_body", message: t("payments.api.invalidBody") });
+    }
+    const refusal = refusalForError(err);
+    if (refusal) {
+      log.warn({ err, requestId: res.locals.requestId }, "court API input refused");
+      return res.status(refusal === 404 ? 400 : refusal).json({ error: "invalid_body", message: t("payments.api.invalidBody") });
     }
     next(err);
   });
