@@ -11,12 +11,14 @@ import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
 import { SummaryList } from "../components/summary-list";
+import { uuidParam } from "../server/http.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.cancelHeading);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const id = uuidParam(params.id);
   const { staff } = await requireAccountant(request, context);
-  const r = await getReceiptForAccountant(context.services.sql, { id: params.id ?? "", staffId: staff.id });
+  const r = await getReceiptForAccountant(context.services.sql, { id, staffId: staff.id });
   if (!r) throw data(null, { status: 404 });
   const refundable = await refundablePayment(context.services.sql, { txnRef: r.payload.method.txnRef, staffId: staff.id });
   return {
@@ -26,13 +28,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = uuidParam(params.id);
   const { staff } = await requireAccountant(request, context);
   const submission = parseWithZod(await request.formData(), { schema: CancelReceiptSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const v = submission.value;
   const result = await cancelReceipt(
     context.services.sql,
-    { receiptId: params.id ?? "", reason: v.reason, replace: v.action === "replace", payerName: v.payerName, payerAddress: v.payerAddress },
+    { receiptId: id, reason: v.reason, replace: v.action === "replace", payerName: v.payerName, payerAddress: v.payerAddress },
     { staffId: staff.id, ip: context.clientIp, requestId: context.requestId },
   );
   if (!result.ok) {

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { isUuid } from "../validation/ids";
 import {
   unstable_composeUploadHandlers,
   unstable_parseMultipartFormData,
@@ -220,7 +221,7 @@ export async function receiveUploads(
 }
 
 export async function removeDraftAttachment(sql: Sql, store: FileStore, { draftId, attachmentId }: { draftId: string; attachmentId: string }) {
-  if (!/^[0-9a-f-]{36}$/.test(attachmentId)) return false;
+  if (!isUuid(attachmentId)) return false;
   const [row] = await sql<{ storage_key: string }[]>`
     delete from filing_attachments where id = ${attachmentId} and draft_id = ${draftId} and request_id is null
     returning storage_key`;
