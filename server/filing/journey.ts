@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile } from "../validation/ids";
+import { text as safeText, tooLong } from "../validation/text";
 
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its
@@ -66,12 +67,16 @@ export type StepDef = {
 
 const E = (key: string) => `filing.errors.${key}`;
 
-function text(max = 200, required = true) {
-  const base = z.string({ error: E("required") }).trim().max(max, E("tooLong"));
+/** The label of a field (`filing.fields.<name>.label`): messages name the field with it. */
+const L = (name: string) => `filing.fields.${name}.label`;
+
+/** A free-text field: no control characters (tab and line breaks only if `multiline`), at most `max`. */
+function text(name: string, max = 200, { required = true, multiline = false } = {}) {
+  const base = safeText({ label: L(name), multiline, error: E("required") }).trim().max(max, tooLong(L(name), max));
   return required ? base.min(1, E("required")) : base.optional();
 }
 
-const optionalText = (max = 2000) => z.string().trim().max(max, E("tooLong")).optional();
+const optionalText = (name: string, max = 2000, multiline = true) => text(name, max, { required: false, multiline });
 
 function choice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, { error: E("choose") });
@@ -137,7 +142,7 @@ function mobile(required = true) {
 }
 
 const email = (required: boolean) => {
-  const base = z.string({ error: E("required") }).trim().max(254, E("email")).pipe(z.email(E("email")));
+  const base = safeText({ label: L("email"), error: E("required") }).trim().max(254, E("email")).pipe(z.email(E("email")));
   return required ? base : base.optional();
 };
 
@@ -160,27 +165,27 @@ const WHO = z.object({
 });
 
 const REPRESENTATIVE = z.object({
-  repName: text(200),
+  repName: text("repName", 200),
   repCccd: cccd(),
   repPhone: mobile(),
   repBasis: choice(["legal", "authorised"]),
-  repDocument: text(300),
+  repDocument: text("repDocument", 300),
 });
 
 const PERSON = z.object({
-  fullName: text(200),
+  fullName: text("fullName", 200),
   birthDate: pastDate(),
   cccd: cccd(),
-  address: text(500),
+  address: text("address", 500, { multiline: true }),
   phone: mobile(),
   email: email(false),
 });
 
 const ORGANISATION = z.object({
-  orgName: text(300),
+  orgName: text("orgName", 300),
   taxCode: taxCode(),
-  address: text(500),
-  legalRep: text(200),
+  address: text("address", 500, { multiline: true }),
+  legalRep: text("legalRep", 200),
   phone: mobile(),
   email: email(false),
 });
@@ -188,7 +193,7 @@ const ORGANISATION = z.object({
 const JUDGMENT = z
   .object({
     court: z.string({ error: E("chooseCourt") }).trim().min(1, E("chooseCourt")).max(32, E("chooseCourt")).regex(/^[A-Z0-9_.-]+$/, E("chooseCourt")),
-    judgmentNumber: text(60),
+    judgmentNumber: text("judgmentNumber", 60),
     judgmentDate: pastDate(),
     effectiveDate: pastDate(),
   })
@@ -201,9 +206,9 @@ const JUDGMENT = z
 const DEBTOR = z
   .object({
     debtorKind: choice(["person", "organisation"]),
-    debtorName: text(300),
-    debtorId: z.string().trim().max(20, E("tooLong")).optional(),
-    debtorAddress: text(500),
+    debtorName: text("debtorName", 300),
+    debtorId: text("debtorId", 20, { required: false }),
+    debtorAddress: text("debtorAddress", 500, { multiline: true }),
     debtorPhone: mobile(false),
   })
   .transform((v, ctx) => {
@@ -219,8 +224,8 @@ const OBLIGATIONS = z
   .object({
     obligations: z.array(z.enum(OBLIGATION_KINDS, { error: E("chooseObligation") }), { error: E("chooseObligation") }).min(1, E("chooseObligation")).max(3),
     amount: money(),
-    assetsToHand: optionalText(2000),
-    act: optionalText(2000),
+    assetsToHand: optionalText("assetsToHand", 2000),
+    act: optionalText("act", 2000),
   })
   .superRefine((v, ctx) => {
     const has = (k: (typeof OBLIGATION_KINDS)[number]) => v.obligations.includes(k);
@@ -236,9 +241,9 @@ const OBLIGATIONS = z
   }));
 
 const ASSETS = z.object({
-  debtorAssets: optionalText(2000),
-  debtorIncome: optionalText(2000),
-  debtorBank: optionalText(500),
+  debtorAssets: optionalText("debtorAssets", 2000),
+  debtorIncome: optionalText("debtorIncome", 2000),
+  debtorBank: optionalText("debtorBank", 500, false),
 });
 
 const DECLARATION = z.object({

@@ -13,6 +13,7 @@ import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
 import { z } from "zod";
 import { refusalForError } from "../http/refusals.server";
+import { translateMessage } from "../validation/text";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
@@ -80,7 +81,7 @@ export function mountPayments(
       });
       const errors: { field: string; code: string; message: string }[] = parsed.success
         ? []
-        : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: String(t(i.message as never)) }));
+        : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: translateMessage(t as never, i.message) }));
       const agencyId = parsed.success ? await agencyIdByCode(sql, parsed.data.collectingOfficeCode) : null;
       if (parsed.success && !agencyId) {
         errors.push({ field: "collectingOfficeCode", code: "payments.errors.agencyUnknown", message: String(t("payments.errors.agencyUnknown")) });

@@ -1,19 +1,19 @@
 import { z } from "zod";
 import { checkPayerId, normaliseIdNumber } from "../validation/ids";
+import { text as safeText, tooLong } from "../validation/text";
 
 /**
  * Shared (pure) schemas for fee notices and the citizen's lookup and checkout. Messages are i18n keys
  * under `payments.errors` (translated by translateError on the page, by serverT in the API).
  */
-const text = (min: number, max: number, required: string, tooLong: string) =>
-  z
-    .string({ error: required })
+/** A free-text field (no control characters or line breaks) named by its label `payments.staff.<label>`. */
+const text = (label: string, min: number, max: number, required: string) =>
+  safeText({ label: `payments.staff.${label}`, error: required })
     .trim()
     .min(min, { error: required })
-    .max(max, { error: tooLong });
+    .max(max, { error: tooLong(`payments.staff.${label}`, max) });
 
-export const payerIdSchema = z
-  .string({ error: "payments.errors.idRequired" })
+export const payerIdSchema = safeText({ label: "payments.lookup.idNumber", error: "payments.errors.idRequired" })
   .trim()
   .min(1, { error: "payments.errors.idRequired" })
   .transform((v, ctx) => {
@@ -61,12 +61,12 @@ export const dateSchema = z
   });
 
 export const NoticeInputSchema = z.object({
-  courtCode: text(1, 32, "payments.errors.courtRequired", "payments.errors.courtRequired"),
-  courtDocumentNumber: z.string().trim().max(64, { error: "payments.errors.tooLong" }).optional(),
-  caseReference: text(1, 200, "payments.errors.caseRequired", "payments.errors.tooLong"),
-  payerName: text(2, 200, "payments.errors.nameRequired", "payments.errors.tooLong"),
+  courtCode: text("court", 1, 32, "payments.errors.courtRequired"),
+  courtDocumentNumber: safeText({ label: "payments.staff.courtDocumentNumber" }).trim().max(64, { error: tooLong("payments.staff.courtDocumentNumber", 64) }).optional(),
+  caseReference: text("caseReference", 1, 200, "payments.errors.caseRequired"),
+  payerName: text("payerName", 2, 200, "payments.errors.nameRequired"),
   payerIdNumber: payerIdSchema,
-  payerAddress: text(3, 300, "payments.errors.addressRequired", "payments.errors.tooLong"),
+  payerAddress: text("payerAddress", 3, 300, "payments.errors.addressRequired"),
   amount: amountSchema,
   dueDate: dateSchema,
 });
@@ -92,8 +92,7 @@ export const CSV_COLUMNS = [
 export const NOTICE_NUMBER = /^TB-\d{4}-\d{7}$/;
 
 export const NoticeLookupSchema = z.object({
-  noticeNumber: z
-    .string({ error: "payments.errors.noticeNumberRequired" })
+  noticeNumber: safeText({ label: "payments.lookup.noticeNumber", error: "payments.errors.noticeNumberRequired" })
     .trim()
     .min(1, { error: "payments.errors.noticeNumberRequired" })
     .transform((v) => v.toUpperCase().replace(/\s+/g, ""))
@@ -102,9 +101,8 @@ export const NoticeLookupSchema = z.object({
 });
 
 export const CheckoutSchema = z.object({
-  token: z.string().min(10).max(400),
-  email: z
-    .string({ error: "payments.errors.emailRequired" })
+  token: z.string().regex(/^[A-Za-z0-9._-]{10,400}$/), // the signed notice token (access.server.ts), a hidden field
+  email: safeText({ label: "payments.notice.email", error: "payments.errors.emailRequired" })
     .trim()
     .min(1, { error: "payments.errors.emailRequired" })
     .max(254, { error: "payments.errors.emailInvalid" })

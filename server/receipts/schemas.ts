@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { text, tooLong } from "../validation/text";
 
 /** Shared by the staff forms and their actions (messages are i18n keys). */
 export const CancelReceiptSchema = z
   .object({
-    reason: z
-      .string({ error: "receipts.cancelErrors.reasonRequired" })
+    reason: text({ label: "receipts.staff.reason", multiline: true, error: "receipts.cancelErrors.reasonRequired" })
       .trim()
       .min(10, { error: "receipts.cancelErrors.reasonRequired" })
-      .max(500, { error: "receipts.cancelErrors.reasonRequired" }),
+      .max(500, { error: tooLong("receipts.staff.reason", 500) }),
     action: z.enum(["cancel", "replace"], { error: "receipts.cancelErrors.actionRequired" }),
-    payerName: z.string().trim().max(200, { error: "receipts.cancelErrors.payerNameRequired" }).optional(),
-    payerAddress: z.string().trim().max(300, { error: "receipts.cancelErrors.payerAddressRequired" }).optional(),
+    payerName: text({ label: "receipts.staff.payerName" }).trim().max(200, { error: tooLong("receipts.staff.payerName", 200) }).optional(),
+    payerAddress: text({ label: "receipts.staff.payerAddress" }).trim().max(300, { error: tooLong("receipts.staff.payerAddress", 300) }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.action !== "replace") return;
@@ -26,18 +26,17 @@ export const ProposeRefundSchema = z.object({
     .min(1, { error: "receipts.refunds.errors.amountRequired" })
     .regex(/^[1-9][0-9]{0,11}$/, { error: "receipts.refunds.errors.amountFormat" })
     .transform(Number),
-  reason: z
-    .string({ error: "receipts.refunds.errors.reasonRequired" })
+  reason: text({ label: "receipts.refunds.reason", multiline: true, error: "receipts.refunds.errors.reasonRequired" })
     .trim()
     .min(5, { error: "receipts.refunds.errors.reasonRequired" })
-    .max(500, { error: "receipts.refunds.errors.reasonRequired" }),
+    .max(500, { error: tooLong("receipts.refunds.reason", 500) }),
 });
 
 /** A rejection needs a reason (the payer is told it); an approval's note is optional. */
 export const DecideRefundSchema = z
   .object({
     decision: z.enum(["approve", "reject"], { error: "receipts.refunds.errors.decisionRequired" }),
-    note: z.string().trim().max(500, { error: "receipts.refunds.errors.noteTooLong" }).optional(),
+    note: text({ label: "receipts.refunds.note", multiline: true }).trim().max(500, { error: tooLong("receipts.refunds.note", 500) }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && (!v.note || v.note.length < 5)) ctx.addIssue({ code: "custom", path: ["note"], message: "receipts.refunds.errors.noteRequired" });
@@ -46,8 +45,7 @@ export const DecideRefundSchema = z
 /** dd/mm/yyyy → yyyy-mm-dd (a real calendar date). */
 export const ReconcileSchema = z.object({
   agencyId: z.string({ error: "receipts.reconciliation.errors.officeRequired" }).uuid({ error: "receipts.reconciliation.errors.officeRequired" }),
-  day: z
-    .string({ error: "receipts.reconciliation.errors.dayRequired" })
+  day: text({ label: "receipts.reconciliation.day", error: "receipts.reconciliation.errors.dayRequired" })
     .trim()
     .min(1, { error: "receipts.reconciliation.errors.dayRequired" })
     .regex(/^\d{1,2}\/\d{1,2}\/\d{4}$/, { error: "receipts.reconciliation.errors.dayFormat" })
