@@ -13,7 +13,7 @@ import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
 import { z } from "zod";
 import { refusalForError } from "../http/refusals.server";
-import { translateMessage } from "../validation/text";
+import { text, translateMessage } from "../validation/text";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
@@ -74,7 +74,7 @@ export function mountPayments(
       }
       const body = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
       const asText = (v: unknown) => (typeof v === "number" ? String(v) : v);
-      const parsed = NoticeInputSchema.extend({ collectingOfficeCode: z.string({ error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }) }).safeParse({
+      const parsed = NoticeInputSchema.extend({ collectingOfficeCode: text({ label: "payments.staff.agency", error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }).max(32, { error: "payments.errors.agencyUnknown" }) }).safeParse({
         ...body,
         amount: asText(body.amount),
         courtCode: court.code,
