@@ -191,6 +191,7 @@ export function ErrorBoundary() {
       </main>
     );
   }
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+  const maxBytes = isRouteErrorResponse(error) ? (error.data as { maxBytes?: number } | null)?.maxBytes : undefined;
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} maxBytes={typeof maxBytes === "number" ? maxBytes : undefined} />;
 }
 

@@ -31,6 +31,18 @@ test.describe("with JavaScript off", () => {
   });
 });
 
+test("with JavaScript on, a field far over its limit is refused in the browser with the limit stated, and nothing is sent", async ({ page }) => {
+  await page.goto("/staff/sign-in");
+  await page.waitForLoadState("networkidle");
+  let posted = 0;
+  page.on("request", (r) => (posted += r.method() === "POST" ? 1 : 0));
+  await page.getByLabel("Thư điện tử").fill("ketoan@thads.local");
+  await page.getByLabel("Mật khẩu").fill("x".repeat(1024 * 1024));
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByText("Mật khẩu chỉ được dài tối đa 200 ký tự.").first()).toBeVisible();
+  expect(posted).toBe(0);
+});
+
 test("form actions given JSON, text, no content type or broken multipart answer 415/400 with a page, not 500", async ({ request }) => {
   const origin = new URL(test.info().project.use.baseURL!).origin;
   const cases: [string, Record<string, string>, string, number, string][] = [

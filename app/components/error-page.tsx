@@ -1,15 +1,17 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestReference } from "../utils/request-reference";
+import { formatFileSize } from "../utils/files";
 
-/** The localised error page body for 400, 403, 404, 413, 415 and everything else (500). */
-export function ErrorPage({ status, maxSize }: { status: number; maxSize?: string }) {
-  const { t } = useTranslation();
+/** The localised error page body for 400, 403, 404, 413 (with the limit), 415 and everything else (500). */
+export function ErrorPage({ status, maxBytes }: { status: number; maxBytes?: number }) {
+  const { t, i18n } = useTranslation();
+  const maxSize = maxBytes ? formatFileSize(maxBytes, i18n.language === "en" ? "en" : "vi") : "";
   const [title, body] =
     status === 400
       ? [t("errors.badRequestTitle"), t("errors.badRequestBody")]
       : status === 413
-        ? [t("errors.tooLargeTitle"), t("errors.tooLargeBody", { size: maxSize ?? "" })]
+        ? [t("errors.tooLargeTitle"), t("errors.tooLargeBody", { size: maxSize })]
         : status === 415
           ? [t("errors.unsupportedTitle"), t("errors.unsupportedBody")]
           : status === 404

@@ -1,8 +1,6 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, useRouteError } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { ErrorPage } from "../components/error-page";
-import { formatFileSize } from "../utils/files";
 
 /**
  * The page a refused request gets (the server's body rules render it in place, with the refusal's own
@@ -19,10 +17,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { i18n } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const maxBytes = isRouteErrorResponse(error) ? (error.data as { maxBytes?: number } | null)?.maxBytes : undefined;
-  return <ErrorPage status={status} maxSize={maxBytes ? formatFileSize(maxBytes, i18n.language === "en" ? "en" : "vi") : undefined} />;
+  return <ErrorPage status={status} maxBytes={maxBytes} />;
 }
 
 export default function Refusal() {

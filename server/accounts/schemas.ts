@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../validation/text";
+import { text, tooLong } from "../validation/text";
 
 /**
  * Form schemas shared by the action (server) and the form (browser, through Conform). Messages are
@@ -7,6 +7,6 @@ import { text } from "../validation/text";
  */
 export const StaffSignInSchema = z.object({
   email: text({ label: "staff.email", error: "staff.emailRequired" }).trim().min(1, "staff.emailRequired").max(254, "staff.emailInvalid").pipe(z.email("staff.emailInvalid")),
-  password: text({ label: "staff.password", error: "staff.passwordRequired" }).min(1, "staff.passwordRequired").max(200, "staff.passwordRequired"),
+  password: text({ label: "staff.password", error: "staff.passwordRequired" }).min(1, "staff.passwordRequired").max(200, tooLong("staff.password", 200)),
   redirectTo: z.string().optional(),
 });

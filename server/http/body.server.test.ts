@@ -109,6 +109,17 @@ describe("request bodies of page forms", () => {
     expect(actionCalls).toBe(before);
   });
 
+  it("a JavaScript submission (single fetch .data) over the limit gets the 413 in Remix's encoding, shown in place", async () => {
+    const before = actionCalls;
+    const res = await post("/form.data", new URLSearchParams({ a: "x".repeat(LIMIT + 1) }));
+    expect(res.status).toBe(413);
+    expect(res.headers.get("content-type")).toMatch(/text\/x-script/);
+    expect(await res.text()).toContain(String(LIMIT)); // the limit, for the page to state
+    expect(actionCalls).toBe(before);
+    const json = await post("/form.data", '{"a":1}', { "Content-Type": "application/json" });
+    expect(json.status).toBe(415);
+  });
+
   it("the language switch and every other page path share the limit", async () => {
     const r = await sendChunked("/lang", 5 * 1024 * 1024);
     expect(r.status).toBe(413);

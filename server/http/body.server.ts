@@ -105,9 +105,10 @@ export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer
 
 /**
  * The body of an upload as a stream that counts: past `limit` bytes it stops reading and the stream fails
- * with `BodyRefused(413)` (`onRefused` is told, so the answer can say so whatever the parser made of it).
+ * with `refusal` (by default `BodyRefused(413)`; the handler gives a thrown-data 413 that Remix answers
+ * as such), and `onRefused` is told, so the answer can say so whatever the parser made of it.
  */
-export function limitedStream(req: IncomingMessage, limit: number, onRefused: () => void): ReadableStream<Uint8Array> {
+export function limitedStream(req: IncomingMessage, limit: number, onRefused: () => void, refusal: unknown = new BodyRefused(413)): ReadableStream<Uint8Array> {
   let size = 0;
   let done = false;
   return new ReadableStream<Uint8Array>({
@@ -119,7 +120,7 @@ export function limitedStream(req: IncomingMessage, limit: number, onRefused: ()
           done = true;
           stopReading(req);
           onRefused();
-          controller.error(new BodyRefused(413));
+          controller.error(refusal);
           return;
         }
         controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));

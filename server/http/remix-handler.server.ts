@@ -1,5 +1,5 @@
 import type express from "express";
-import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, data, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import {
   BodyRefused,
   carriesBody,
@@ -40,6 +40,15 @@ export function remixRequestHandler(options: RemixHandlerOptions): express.Reque
   const refuse = async (req: express.Request, res: express.Response, status: RefusedStatus | 404, context: AppLoadContext, maxBytes?: number) => {
     // The rest of a refused body is not read: the connection closes after the answer.
     if (carriesBody(req.method) && !req.complete) res.setHeader("Connection", "close");
+    if (isDataRequest(req) && status !== 404) {
+      // A JavaScript submission (single fetch) expects the action's answer in Remix's own encoding: the
+      // action runs with a body that fails as the refusal, which it throws like any thrown data(), and
+      // the page shows the same error page (root ErrorBoundary) in place.
+      const refusal = data({ maxBytes: maxBytes ?? options.bodyLimit }, { status });
+      const failing = new ReadableStream<Uint8Array>({ start: (c) => c.error(refusal) });
+      const request = createRequest(req, res, failing, "application/x-www-form-urlencoded");
+      return sendRemixResponse(res, await handle(request, context));
+    }
     const headers = createRemixHeaders(req.headers);
     for (const h of ["content-type", "content-length", "transfer-encoding"]) headers.delete(h);
     const url = new URL(`${REFUSAL_PATH}/${status}${maxBytes ? `?max=${maxBytes}` : ""}`, originOf(req));
@@ -62,7 +71,7 @@ export function remixRequestHandler(options: RemixHandlerOptions): express.Reque
         if (media === "multipart/form-data") uploadLimit = uploadLimitFor(options.uploads, req.path);
         if (!media) return await refuse(req, res, 415, context);
         if (uploadLimit !== null) {
-          body = limitedStream(req, uploadLimit, () => (refused = true));
+          body = limitedStream(req, uploadLimit, () => (refused = true), data({ maxBytes: uploadLimit }, { status: 413 }));
         } else {
           try {
             const buffer = await readLimited(req, options.bodyLimit);
@@ -76,7 +85,7 @@ export function remixRequestHandler(options: RemixHandlerOptions): express.Reque
       }
       const request = createRequest(req, res, body);
       const response = await handle(request, context);
-      if (refused) {
+      if (refused && !isDataRequest(req)) {
         await response.body?.cancel();
         return await refuse(req, res, 413, context, uploadLimit ?? undefined);
       }
@@ -101,10 +110,15 @@ function originOf(req: express.Request): string {
 }
 
 /** As `@remix-run/express`'s createRemixRequest, with the body given (read already, or a counting stream). */
-function createRequest(req: express.Request, res: express.Response, body: BodyInit | undefined): Request {
+function createRequest(req: express.Request, res: express.Response, body: BodyInit | undefined, contentType?: string): Request {
   const url = new URL(req.originalUrl, originOf(req));
   let controller: AbortController | null = new AbortController();
-  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers: createRemixHeaders(req.headers), signal: controller.signal };
+  const headers = createRemixHeaders(req.headers);
+  if (contentType) {
+    headers.set("Content-Type", contentType);
+    headers.delete("Content-Length");
+  }
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (carriesBody(req.method)) {
     init.body = body ?? null;
     if (body instanceof ReadableStream) init.duplex = "half";
