@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
@@ -53,6 +53,9 @@ export default function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // A 4xx thrown on purpose (a resource route's 404 for an unknown id) is an answer, not a fault.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  context.failures?.push(error);
   // Logged with the request id; in production Remix sends the browser no message and no stack.
   context.services.log.error({ err: error, requestId: context.requestId }, "unhandled error in loader or action");
 };

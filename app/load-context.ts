@@ -12,6 +12,8 @@ declare module "@remix-run/node" {
     requestId: string;
     locale: Locale;
     clientIp: string | null;
+    /** What loaders and actions threw in this request (entry.server's handleError adds them), for the last-resort answer. */
+    failures?: unknown[];
   }
 }
 

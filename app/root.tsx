@@ -229,7 +229,9 @@ export function ErrorBoundary() {
       </main>
     );
   }
-  const retryAfter = isRouteErrorResponse(error) ? Number((error.data as { retryAfter?: unknown } | null)?.retryAfter) || undefined : undefined;
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} retryAfter={retryAfter} />;
+  const routeError = isRouteErrorResponse(error) ? (error.data as { retryAfter?: unknown; maxBytes?: unknown } | null) : null;
+  const retryAfter = Number(routeError?.retryAfter) || undefined;
+  const maxBytes = typeof routeError?.maxBytes === "number" ? routeError.maxBytes : undefined;
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} retryAfter={retryAfter} maxBytes={maxBytes} />;
 }
 

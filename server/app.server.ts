@@ -3,7 +3,6 @@ import path from "node:path";
 import compression from "compression";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services.server";
 import { ping } from "./db/client.server";
@@ -11,10 +10,26 @@ import { migrationsApplied, readMigrations } from "./db/migrate.server";
 import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/security.server";
 import { SESSION_COOKIE } from "./accounts/session.server";
 import { DRAFT_COOKIE } from "./filing/drafts.server";
+import { BodyRefused, carriesBody, declaredLength, uploadLimitFor, type UploadRoute } from "./http/body.server";
+import { refusalForError } from "./http/refusals.server";
+import { remixRequestHandler } from "./http/remix-handler.server";
+import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing/journey";
+import { CSV_MAX_BYTES } from "./payments/csv";
 import { getOutboxMessage } from "./notifications/mailer.server";
 import { detectLocale } from "../app/i18n/config";
 
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * The forms that take files, with the cap of their whole body; every other body has BODY_LIMIT_BYTES.
+ * Filing attachments stream to storage file by file (each checked against MAX_FILE_BYTES while it
+ * arrives); the CSV import is read in memory, so its cap is the file's and a little for the fields.
+ */
+export const UPLOAD_ROUTES: readonly UploadRoute[] = [
+  { path: `${SERVICE_PATH}/tai-lieu`, limit: MAX_FILES * MAX_FILE_BYTES + 1024 * 1024 },
+  { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
+];
 
 export type AppOptions = {
   services: Services;
@@ -24,10 +39,11 @@ export type AppOptions = {
   beforeRemix?: (app: Express) => void;
   /** Machine endpoints (the VNPay IPN) that need the request id and the access log but no page middleware. */
   early?: (app: Express) => void;
+  uploads?: readonly UploadRoute[];
 };
 
 /** The Express application: headers, static files, health checks, then Remix. No listening here. */
-export function createApp({ services, build, publicDir = path.resolve("public"), beforeRemix, early }: AppOptions): Express {
+export function createApp({ services, build, publicDir = path.resolve("public"), beforeRemix, early, uploads = UPLOAD_ROUTES }: AppOptions): Express {
   const { config, log, sql } = services;
   const app = express();
   app.disable("x-powered-by");
@@ -68,6 +84,19 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "unavailable", database, migrations: migrated });
   });
 
+  // A body that says it is longer than its cap is refused before a byte of it is read (the Remix handler
+  // also counts bodies sent without a length; the court API's JSON parser has its own smaller cap).
+  app.use((req, res, next) => {
+    const declared = carriesBody(req.method) ? declaredLength(req) : null;
+    const multipart = /^multipart\/form-data/i.test(req.get("content-type") ?? "");
+    const cap = (multipart ? uploadLimitFor(uploads, req.path) : null) ?? config.BODY_LIMIT_BYTES;
+    if (declared === null || declared <= cap) return next();
+    // Pages: the Remix handler answers with a localised page; APIs: their error handler, in JSON.
+    if (!req.path.startsWith("/api/")) return next();
+    res.setHeader("Connection", "close");
+    next(new BodyRefused(413));
+  });
+
   early?.(app);
 
   app.use(compression());
@@ -86,9 +115,11 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
 
   app.all(
     "*",
-    createRequestHandler({
+    remixRequestHandler({
       build,
       mode: config.isProduction ? "production" : "development",
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      uploads,
       getLoadContext: (req, res) => ({
         services,
         cspNonce: res.locals.cspNonce as string,
@@ -101,6 +132,12 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
 
   // Last resort: never a stack trace, always a request id to quote.
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const refusal = refusalForError(err);
+    if (refusal && !res.headersSent) {
+      // A body over its cap, or input PostgreSQL refused (a NUL, a malformed id) past a schema: the caller's mistake.
+      log.warn({ err, requestId: res.locals.requestId, url: req.url }, "request refused");
+      return res.status(refusal).type("text/plain; charset=utf-8").send(`Yêu cầu không hợp lệ. / Bad request. (${String(res.locals.requestId)})`);
+    }
     log.error({ err, requestId: res.locals.requestId, url: req.url }, "unhandled error");
     if (res.headersSent) return;
     res

@@ -1,11 +1,12 @@
 import { useEffect, useRef, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
+import { translateMessage } from "../../server/validation/text";
 
 /** Field errors are i18n keys (from the shared Zod schemas); unknown text is shown as is. */
 export function translateError(t: TFunction, message: string | undefined): string | undefined {
   if (!message) return undefined;
-  return t(message as never, { defaultValue: message }) as string;
+  return translateMessage(t as never, message);
 }
 
 export type FieldError = { name: string; id: string; message: string };

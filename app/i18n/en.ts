@@ -92,6 +92,18 @@ const en: Translation<Resource> = {
     backHome: "Back to the home page",
     summaryTitle: "There are {{count}} problems to fix",
     titlePrefix: "Error: ",
+    badRequestTitle: "What was sent could not be read",
+    badRequestBody: "The form data sent is damaged or has characters that are not allowed. Go back to the previous page, check what you entered and send it again.",
+    tooLargeTitle: "What was sent is too large",
+    tooLargeBody: "One submission can be at most {{size}}. Go back to the previous page, shorten what you entered and send it again.",
+    unsupportedTitle: "This was not sent from a form",
+    unsupportedBody: "This page only takes data sent from the portal's own forms. Open the page again and send the form on it.",
+  },
+  validation: {
+    controlChars: "{{field}} has control characters that are not allowed (such as a null or escape character). Delete them and enter it again, or type it instead of pasting.",
+    lineBreaks: "{{field}} must be on one line. Delete the line breaks and tabs.",
+    tooLong: "{{field}} must be {{max}} characters or fewer. Shorten it.",
+    thisField: "This field",
   },
   staff: {
     signInTitle: "Staff sign-in",

@@ -97,6 +97,18 @@ const vi = {
     backHome: "Về trang chủ",
     summaryTitle: "Có {{count}} lỗi cần sửa",
     titlePrefix: "Lỗi: ",
+    badRequestTitle: "Không đọc được dữ liệu đã gửi",
+    badRequestBody: "Dữ liệu biểu mẫu gửi lên bị hỏng hoặc có ký tự không được phép. Hãy quay lại trang trước, kiểm tra nội dung đã nhập rồi gửi lại.",
+    tooLargeTitle: "Dữ liệu gửi lên quá lớn",
+    tooLargeBody: "Mỗi lần gửi chỉ được tối đa {{size}}. Hãy quay lại trang trước, rút ngắn nội dung đã nhập rồi gửi lại.",
+    unsupportedTitle: "Dữ liệu không được gửi từ biểu mẫu",
+    unsupportedBody: "Trang này chỉ nhận dữ liệu gửi từ biểu mẫu của cổng. Hãy mở lại trang và gửi biểu mẫu trên đó.",
+  },
+  validation: {
+    controlChars: "{{field}} có ký tự điều khiển không được phép (ví dụ ký tự rỗng hoặc ký tự thoát). Hãy xóa chúng rồi nhập lại, hoặc gõ lại nội dung thay vì dán.",
+    lineBreaks: "{{field}} chỉ được nhập trên một dòng. Hãy xóa dấu xuống dòng và dấu tab.",
+    tooLong: "{{field}} chỉ được dài tối đa {{max}} ký tự. Hãy rút ngắn nội dung.",
+    thisField: "Trường này",
   },
   staff: {
     signInTitle: "Đăng nhập dành cho cán bộ",

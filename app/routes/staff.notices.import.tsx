@@ -7,12 +7,14 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { importNoticesCsv, requireAccountant, type CsvProblem } from "../server/payments.server";
 import { CSV_COLUMNS } from "../../server/payments/schemas";
+import { CSV_MAX_BYTES } from "../../server/payments/csv";
+import { BodyRefused } from "../../server/http/body.server";
 import { SelectField, titleFrom } from "../components/payments";
 import { translateError } from "../components/forms";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.importTitle);
 
-const MAX_BYTES = 1_000_000;
+const MAX_BYTES = CSV_MAX_BYTES;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { agencies } = await requireAccountant(request, context);
@@ -26,7 +28,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
   } catch (e) {
-    if (e instanceof MaxPartSizeExceededError || e instanceof TypeError) return data(fileProblem(), { status: 400 });
+    // A body cut at its cap is answered 413 by the request handler; any other unreadable upload is a file problem.
+    if (e instanceof BodyRefused) throw e;
+    if (e instanceof MaxPartSizeExceededError || e instanceof TypeError || e instanceof Error) return data(fileProblem(), { status: 400 });
     throw e;
   }
   const file = form.get("file");

@@ -18,10 +18,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: CancelReceiptSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const outcome = await cancelStaffReceipt(request, context, params.id, submission.value);
-  if (!outcome.ok) return data({ result: submission.reply({ formErrors: [outcome.error] }) }, { status: 400 });
+  const outcome = await cancelStaffReceipt(request, context, params.id);
+  if (!outcome.ok) return data({ result: outcome.reply }, { status: 400 });
   return redirect(outcome.to);
 }
 

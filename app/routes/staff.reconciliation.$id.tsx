@@ -5,12 +5,14 @@ import { requireAccountant } from "../server/payments.server";
 import { formatReceiptNumber, runItems } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+import { uuidParam } from "../server/http.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const runId = uuidParam(params.id);
   const { staff } = await requireAccountant(request, context);
-  const found = await runItems(context.services.sql, { runId: params.id ?? "", staffId: staff.id });
+  const found = await runItems(context.services.sql, { runId, staffId: staff.id });
   if (!found) throw data(null, { status: 404 });
   const { run, items } = found;
   return {

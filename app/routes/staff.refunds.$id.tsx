@@ -9,12 +9,14 @@ import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
 import { SummaryList } from "../components/summary-list";
+import { uuidParam } from "../server/http.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
+  const id = uuidParam(params.id);
   const viewer = await requireRefundStaff(request, context);
-  const refund = await getRefundForStaff(context.services.sql, { id: params.id ?? "", staffId: viewer.staff.id });
+  const refund = await getRefundForStaff(context.services.sql, { id, staffId: viewer.staff.id });
   if (!refund) throw data(null, { status: 404 });
   return { viewer, refund, right: refundDecisionRight(refund, { staffId: viewer.staff.id, headOf: viewer.headOf }) };
 }

@@ -2,3 +2,4 @@
 export { readCookie, serializeCookie } from "../../server/http/cookies.server";
 export { returnTarget } from "../../server/http/return-target.server";
 export { retryAfterHeader } from "../../server/http/rate-limit.server";
+export { uuidParam } from "../../server/http/params.server";

@@ -39,6 +39,11 @@ export const EnvSchema = z.object({
   WORKER_NICE: z.coerce.number().int().min(0).max(19).default(19),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   TRUST_PROXY: bool.default(false),
+  /**
+   * The largest request body a page form, the language switch or an API may send (uploads keep their own
+   * streaming caps). Counted while it arrives: a longer body is cut and answered 413.
+   */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(256 * 1024),
   SEED_DEMO: bool.optional(),
   VNPAY_TMN_CODE: z.string().regex(/^[A-Za-z0-9]{8}$/, "must be 8 letters or digits").optional(),
   VNPAY_HASH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),

@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
+import { isUuid } from "../validation/ids";
 import {
   unstable_composeUploadHandlers,
-  unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
 import type { Sql, Pool } from "../db/client.server";
+import { BodyRefused, parseUpload } from "../http/body.server";
 import type { FileStore } from "./storage.server";
 import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, type DocumentType } from "./journey";
 
@@ -31,6 +32,9 @@ export function detectContentType(head: Buffer, tail: Buffer): ContentType | nul
   }
   return null;
 }
+
+/** The text fields sent with the files (the document type): far less than this. */
+const FIELDS_MAX_BYTES = 64 * 1024;
 
 export type ScanResult = "clean" | "infected" | "not_scanned";
 
@@ -168,10 +172,19 @@ export async function receiveUploads(
     return "";
   };
 
-  const form = await unstable_parseMultipartFormData(
-    request,
-    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: 10_000 })),
-  );
+  // The text fields beside the files are small: together at most FIELDS_MAX_BYTES in memory, else 413.
+  let fieldBytes = 0;
+  const fieldHandler: UploadHandler = async ({ filename, data }) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of data) {
+      if (filename !== undefined) continue; // a file under another name: drained, not kept
+      fieldBytes += chunk.byteLength;
+      if (fieldBytes > FIELDS_MAX_BYTES) throw new BodyRefused(413);
+      chunks.push(chunk);
+    }
+    return filename !== undefined ? "" : new TextDecoder().decode(Buffer.concat(chunks));
+  };
+  const form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
   const typeValue = form.get("documentType");
   const documentType = typeof typeValue === "string" && (DOCUMENT_TYPES as readonly string[]).includes(typeValue) ? (typeValue as DocumentType) : null;
   if (!sawFile && problems.length === 0) problems.push({ code: "noFile" });
@@ -222,7 +235,7 @@ export async function receiveUploads(
 }
 
 export async function removeDraftAttachment(sql: Sql, store: FileStore, { draftId, attachmentId }: { draftId: string; attachmentId: string }) {
-  if (!/^[0-9a-f-]{36}$/.test(attachmentId)) return false;
+  if (!isUuid(attachmentId)) return false;
   const [row] = await sql<{ storage_key: string }[]>`
     delete from filing_attachments where id = ${attachmentId} and draft_id = ${draftId} and request_id is null
     returning storage_key`;

@@ -130,7 +130,7 @@ export async function createResumeLink(sql: Sql, { draftId, email }: { draftId: 
  * draft follows the applicant to this device. Null when the link is unknown or expired.
  */
 export async function resumeDraft(sql: Sql, { linkToken }: { linkToken: string }): Promise<{ token: string; draft: Draft } | null> {
-  if (!linkToken || linkToken.length > 100) return null;
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(linkToken)) return null; // the shape of newToken()
   const token = newToken();
   const [row] = await sql<DraftRow[]>`
     update filing_drafts d set token_hash = ${digestToken(token)}, updated_at = now()

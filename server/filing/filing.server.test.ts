@@ -194,6 +194,24 @@ describe("attachments", () => {
     expect(detectContentType(Buffer.from("MZ\x90\x00"), Buffer.alloc(0))).toBeNull();
   });
 
+  it("a broken multipart upload is a 400 page, and text fields beside the files past 64 KB a 413: never a 500", async () => {
+    const token = await draftThrough("tai-san-thu-nhap");
+    const statusOf = async (request: Request) => {
+      try {
+        return (await run(() => attachmentsAction({ request, context, params: {} } as never))).status;
+      } catch (e) {
+        const d = e as { init?: { status?: number }; status?: number };
+        return d.init?.status ?? d.status ?? 500;
+      }
+    };
+    const broken = post("tai-lieu", token, '--zz\r\nContent-Disposition: form-data; name="documentType"\r\n\r\njudgment', { "Content-Type": "multipart/form-data; boundary=zz" });
+    expect(await statusOf(broken)).toBe(400);
+    const fd = new FormData();
+    fd.append("documentType", "judgment");
+    for (let i = 0; i < 10; i++) fd.append(`pad${i}`, "x".repeat(9_000));
+    expect(await statusOf(post("tai-lieu", token, fd))).toBe(413);
+  });
+
   it("refuse wrong types, empty, too big and too many files with a message each, keeping the good ones", async () => {
     const token = await draftThrough("tai-san-thu-nhap");
     const mixed = await upload(token, [

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../validation/ids";
 import { AMOUNT_MAX_CLAIM } from "../validation/amount";
 import { amountField } from "../validation/amount-schema";
+import { text as safeText } from "../validation/text";
 
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its
@@ -85,11 +86,15 @@ export const E = (name: string, what: string) => `filing.errors.${name}.${what}`
  */
 export const ALWAYS = { when: () => true } as const;
 
-function text(name: string, max: number) {
-  return z.string({ error: E(name, "required") }).trim().min(1, E(name, "required")).max(max, E(name, "tooLong"));
+/** The label of a field (`filing.fields.<name>.label`): the control-character messages name the field with it. */
+const L = (name: string) => `filing.fields.${name}.label`;
+
+/** A free-text field: no control characters (tab and line breaks only if `multiline`), at most `max`. */
+function text(name: string, max: number, { multiline = false, label = name } = {}) {
+  return safeText({ label: L(label), multiline, error: E(name, "required") }).trim().min(1, E(name, "required")).max(max, E(name, "tooLong"));
 }
 
-const optionalText = (name: string, max: number) => z.string().trim().max(max, E(name, "tooLong")).optional();
+const optionalText = (name: string, max: number) => safeText({ label: L(name), multiline: true }).trim().max(max, E(name, "tooLong")).optional();
 
 function choice<const T extends readonly [string, ...string[]]>(name: string, values: T) {
   return z.enum(values, { error: E(name, "choose") });
@@ -173,7 +178,7 @@ function phone(name: string, { required = true, landline = false }: { required?:
 }
 
 const email = (name: string) =>
-  z.string({ error: E(name, "invalid") }).trim().max(254, E(name, "tooLong")).pipe(z.email(E(name, "invalid"))).optional();
+  safeText({ label: L("email"), error: E(name, "invalid") }).trim().max(254, E(name, "tooLong")).pipe(z.email(E(name, "invalid"))).optional();
 
 /**
  * Money in đồng as typed: "150000000", "150.000.000", "150,000,000" or "150 000 000", from 1.000 to
@@ -212,7 +217,7 @@ const PERSON = z.object({
   fullName: text("fullName", 200),
   birthDate: pastDate("birthDate"),
   cccd: cccd("cccd"),
-  address: text("address", 500),
+  address: text("address", 500, { multiline: true }),
   phone: phone("phone"),
   email: email("email"),
 });
@@ -220,7 +225,7 @@ const PERSON = z.object({
 const ORGANISATION = z.object({
   orgName: text("orgName", 300),
   taxCode: taxCode("taxCode"),
-  address: text("orgAddress", 500),
+  address: text("orgAddress", 500, { multiline: true, label: "address" }),
   legalRep: text("legalRep", 200),
   phone: phone("orgPhone", { landline: true }),
   email: email("orgEmail"),
@@ -256,8 +261,8 @@ function otherParty<P extends "debtor" | "creditor">(p: P) {
     .object({
       [f("Kind")]: choice(f("Kind"), ["person", "organisation"]),
       [f("Name")]: text(f("Name"), 300),
-      [f("Id")]: z.string().trim().max(20, E(f("Id"), "tooLong")).optional(),
-      [f("Address")]: text(f("Address"), 500),
+      [f("Id")]: safeText({ label: L(f("Id")) }).trim().max(20, E(f("Id"), "tooLong")).optional(),
+      [f("Address")]: text(f("Address"), 500, { multiline: true }),
       [f("Phone")]: phone(f("Phone"), { required: false, landline: true }),
     } as Record<string, z.ZodType>)
     .superRefine((v, ctx) => {

@@ -1,4 +1,6 @@
 import { createReadableStreamFromReadable, redirect, type AppLoadContext } from "@remix-run/node";
+import { isUuid } from "../validation/ids";
+import { uuidParam } from "../http/params.server";
 import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { requireStaff } from "../accounts/guards.server";
@@ -50,7 +52,7 @@ export async function listOfficeRequests(sql: Sql, { staffId, limit = 100 }: { s
 
 /** One request, only if it belongs to an office where this staff member receives requests (else null). */
 export async function getOfficeRequest(sql: Sql, { staffId, requestId }: { staffId: string; requestId: string }) {
-  if (!/^[0-9a-f-]{36}$/.test(requestId)) return null;
+  if (!isUuid(requestId)) return null;
   const [allowed] = await sql`
     select 1 from enforcement_requests r
     where r.id = ${requestId}
@@ -72,6 +74,7 @@ export async function loadOfficeList(request: Request, context: AppLoadContext) 
 }
 
 export async function loadOfficeRequest(request: Request, context: AppLoadContext, requestId: string | undefined) {
+  uuidParam(requestId);
   const { staff } = await requireReceivingStaff(request, context);
   const { sql } = context.services;
   const found = await getOfficeRequest(sql, { staffId: staff.id, requestId: requestId ?? "" });
@@ -92,6 +95,8 @@ export async function loadOfficeRequest(request: Request, context: AppLoadContex
 
 /** Streams one attachment of a request the staff member may see; audited. */
 export async function downloadOfficeAttachment(request: Request, context: AppLoadContext, requestId: string | undefined, fileId: string | undefined) {
+  uuidParam(requestId);
+  uuidParam(fileId);
   const { staff } = await requireReceivingStaff(request, context);
   const { sql, config } = context.services;
   const found = await getOfficeRequest(sql, { staffId: staff.id, requestId: requestId ?? "" });
@@ -141,6 +146,7 @@ async function pdfResponse(sql: Sql, requestId: string, locale: "vi" | "en") {
 }
 
 export async function officeRequestPdf(request: Request, context: AppLoadContext, requestId: string | undefined) {
+  uuidParam(requestId);
   const { staff } = await requireReceivingStaff(request, context);
   const found = await getOfficeRequest(context.services.sql, { staffId: staff.id, requestId: requestId ?? "" });
   if (!found) throw new Response(null, { status: 404 });

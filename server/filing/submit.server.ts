@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { isUuid } from "../validation/ids";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
@@ -208,7 +209,7 @@ const REQUEST_COLUMNS = (sql: Sql) => sql`
   c.name as court_name, r.applicant_name, r.applicant_email, r.submitted_at, r.past_time_limit, r.status, r.answers, r.locale`;
 
 export async function getRequestById(sql: Sql, { id }: { id: string }): Promise<SubmittedRequest | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await sql<RequestRow[]>`
     select ${REQUEST_COLUMNS(sql)} from enforcement_requests r
     join agencies a on a.id = r.agency_id join courts c on c.id = r.court_id

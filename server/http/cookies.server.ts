@@ -1,3 +1,4 @@
+import { textProblem } from "../validation/text";
 /** Reads one cookie from a request (no dependency, no signing: our cookies hold random tokens). */
 export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");
@@ -7,7 +8,9 @@ export function readCookie(request: Request, name: string): string | null {
     if (eq < 0) continue;
     if (part.slice(0, eq).trim() === name) {
       try {
-        return decodeURIComponent(part.slice(eq + 1).trim());
+        const value = decodeURIComponent(part.slice(eq + 1).trim());
+        // Our cookies hold tokens and codes: a control character means it is not one of ours.
+        return textProblem(value) ? null : value;
       } catch {
         return null;
       }

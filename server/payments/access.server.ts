@@ -17,7 +17,7 @@ export function signNoticeToken(secret: string, noticeId: string, now = Date.now
 
 /** The notice id, or null when the token is forged, malformed or expired. */
 export function verifyNoticeToken(secret: string, token: string | null | undefined, now = Date.now()): string | null {
-  const m = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token ?? "");
+  const m = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token ?? "");
   if (!m) return null;
   const expected = mac(secret, `${m[1]}.${m[2]}`);
   if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(m[3]!))) return null;

@@ -1,6 +1,9 @@
 /** One record of a CSV file and the line of the file it starts on (1 = the first line). */
 export type CsvRecord = { line: number; cells: string[] };
 
+/** The largest CSV file the staff import takes (it is read in memory). */
+export const CSV_MAX_BYTES = 1_000_000;
+
 /**
  * A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, optional UTF-8 BOM. The separator
  * is "," or ";" (what Excel writes with Vietnamese regional settings), read from the header line. Pure.

@@ -11,6 +11,8 @@ import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
 import { CourtApiNoticeSchema } from "./schemas";
 import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
+import { refusalForError } from "../http/refusals.server";
+import { translateMessage } from "../validation/text";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
@@ -82,7 +84,7 @@ export function mountPayments(
       const parsed = CourtApiNoticeSchema.safeParse({ ...body, courtCode: court.code });
       const errors: { field: string; code: string; message: string }[] = parsed.success
         ? []
-        : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: String(t(i.message as never)) }));
+        : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: translateMessage(t as never, i.message) }));
       const agencyId = parsed.success ? await agencyIdByCode(sql, parsed.data.collectingOfficeCode) : null;
       if (parsed.success && !agencyId) {
         errors.push({ field: "collectingOfficeCode", code: "payments.errors.agencyUnknown", message: String(t("payments.errors.agencyUnknown")) });
@@ -108,12 +110,18 @@ export function mountPayments(
     }
   });
 
-  // A body that is not JSON (or too large) is the caller's mistake: 400/413 in JSON, never a 500.
+  // A body that is not JSON (or too large) is the caller's mistake: 400/413 in JSON, never a 500. So is
+  // a value PostgreSQL refuses (a NUL past the schema): the last resort behind the schemas' own checks.
   app.use("/api/courts", (err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => {
     const e = err as { type?: string; status?: number };
+    const t = serverT(detectLocale(null, req.get("accept-language")));
     if (e?.type === "entity.parse.failed" || e?.type === "entity.too.large" || e?.type === "encoding.unsupported") {
-      const t = serverT(detectLocale(null, req.get("accept-language")));
       return res.status(e.status ?? 400).json({ error: "invalid_body", message: t("payments.api.invalidBody") });
+    }
+    const refusal = refusalForError(err);
+    if (refusal) {
+      log.warn({ err, requestId: res.locals.requestId }, "court API input refused");
+      return res.status(refusal === 404 ? 400 : refusal).json({ error: "invalid_body", message: t("payments.api.invalidBody") });
     }
     next(err);
   });

@@ -278,6 +278,14 @@ describe("the IPN endpoint's answers", () => {
     expect(raw!.raw_query).toContain(`vnp_SecureHash=${tampered}`);
   });
 
+  it("an unsigned IPN with NUL and other control characters in its fields is recorded (97), not lost to a database error (99)", async () => {
+    for (const ref of ["T\u0000X", "\u001b[2J", "T\u007f"]) {
+      expect(await ipn({ vnp_TmnCode: services.config.VNPAY_TMN_CODE, vnp_TxnRef: ref, vnp_Amount: "100000" }, "00".repeat(64))).toMatchObject({ RspCode: "97" });
+    }
+    const rows = await db.sql<{ txn_ref: string }[]>`select txn_ref from gateway_notifications where txn_ref in ('TX', '[2J')`;
+    expect(rows.map((r) => r.txn_ref).sort()).toEqual(["TX", "[2J"]);
+  });
+
   it("01 for an unknown order, 04 for a wrong amount, 00 then 02 for the same success, 99 for a signed message without fields", async () => {
     expect(await ipn(paidParams("TUNKNOWN", 1000))).toMatchObject({ RspCode: "01" });
     const n = await newNotice(500_000);

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { CONTROL_CHARS, textProblem } from "../validation/text";
 import type { Pool, Sql } from "../db/client.server";
 import type { Services } from "../services.server";
 import type { Logger } from "../logger.server";
@@ -171,7 +172,8 @@ export async function handleIpn(
 ): Promise<IpnReply> {
   const { sql, vnpay, log } = deps;
   const params = new URLSearchParams(input.rawQuery);
-  const unverifiedRef = params.get("vnp_TxnRef")?.slice(0, 100) ?? null;
+  // Stored as text beside the raw row: control characters (a NUL PostgreSQL cannot store) are dropped.
+  const unverifiedRef = params.get("vnp_TxnRef")?.replace(CONTROL_CHARS, "").slice(0, 100) ?? null;
   let event: PaymentEvent | null = null;
   let signatureOk = true;
   let note: string | null = null;
@@ -182,6 +184,11 @@ export async function handleIpn(
     else if (e instanceof VnpayMalformedError) note = e.message;
     else note = `unexpected: ${String(e)}`;
   }
+  if (event && textProblem(event.txnRef)) {
+    note = "malformed: control characters in vnp_TxnRef";
+    event = null;
+  }
+  if (note) note = note.replace(CONTROL_CHARS, "");
   try {
     // One round trip: raw row first, then the checks and the credit (payments_record_ipn, migrations 00002
     // and 00007: a vnp_Amount not ending in 00 is a wrong amount, 04; unsigned ones are sampled and counted).

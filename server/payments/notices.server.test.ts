@@ -281,6 +281,22 @@ describe("court API", () => {
     expect(await res.json()).toMatchObject({ error: "invalid_body" });
   });
 
+  it.each(["payerName", "caseReference", "payerAddress", "courtDocumentNumber", "collectingOfficeCode"])(
+    "%s with NUL or another control character is a 400 in JSON naming the field, never a 500",
+    async (field) => {
+      for (const c of ["\u0000", "\u001b", "\u007f"]) {
+        const res = await post({ ...apiBody, [field]: `Đỗ${c}Chín` }, DEMO_COURT_KEY, "en");
+        expect(res.status).toBe(400);
+        const json = (await res.json()) as { error: string; errors: { field: string; message: string }[] };
+        expect(json.error).toBe("invalid");
+        const e = json.errors.find((x) => x.field === field);
+        expect(e?.message).toMatch(/ has control characters/);
+      }
+      const count = await db.sql`select 1 from fee_notices where payer_name like ${"%\u001b%"}`;
+      expect(count).toHaveLength(0);
+    },
+  );
+
   it("a newly issued key replaces the old one", async () => {
     const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HCM-KV01'`;
     const key = await issueCourtKey(db.sql, { courtId: court!.id });

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
-import { checkPayerId } from "../validation/ids";
+import { checkPayerId, isUuid } from "../validation/ids";
 import { parseCsvRecords } from "./csv";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
 
@@ -179,6 +179,7 @@ export async function importNoticesCsv(
     valid.push({ ...parsed.data, courtId });
   });
   if (problems.length) return { ok: false, problems };
+  if (!isUuid(agencyId)) return { ok: false, problems: [{ line: 1, column: null, error: "payments.errors.agencyRequired" }] };
 
   return sql.begin(async (tx) => {
     const [allowed] = await tx`

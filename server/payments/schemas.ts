@@ -2,20 +2,20 @@ import { z } from "zod";
 import { checkPayerId, normaliseIdNumber } from "../validation/ids";
 import { AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN } from "../validation/amount";
 import { amountField, amountMessages, apiAmountField } from "../validation/amount-schema";
+import { text as safeText, tooLong } from "../validation/text";
 
 /**
  * Shared (pure) schemas for fee notices and the citizen's lookup and checkout. Messages are i18n keys
  * under `payments.errors` (translated by translateError on the page, by serverT in the API).
  */
-const text = (min: number, max: number, required: string, tooLong: string) =>
-  z
-    .string({ error: required })
+/** A free-text field (no control characters or line breaks) named by its label `payments.staff.<label>`. */
+const text = (label: string, min: number, max: number, required: string, tooLongMessage: string) =>
+  safeText({ label: `payments.staff.${label}`, error: required })
     .trim()
     .min(min, { error: required })
-    .max(max, { error: tooLong });
+    .max(max, { error: tooLongMessage });
 
-export const payerIdSchema = z
-  .string({ error: "payments.errors.idRequired" })
+export const payerIdSchema = safeText({ label: "payments.lookup.idNumber", error: "payments.errors.idRequired" })
   .trim()
   .min(1, { error: "payments.errors.idRequired" })
   .transform((v, ctx) => {
@@ -56,12 +56,12 @@ export const dateSchema = z
   });
 
 export const NoticeInputSchema = z.object({
-  courtCode: text(1, 32, "payments.errors.courtRequired", "payments.errors.courtTooLong"),
-  courtDocumentNumber: z.string().trim().max(64, { error: "payments.errors.documentNumberTooLong" }).optional(),
-  caseReference: text(1, 200, "payments.errors.caseRequired", "payments.errors.caseTooLong"),
-  payerName: text(2, 200, "payments.errors.nameRequired", "payments.errors.nameTooLong"),
+  courtCode: text("court", 1, 32, "payments.errors.courtRequired", "payments.errors.courtTooLong"),
+  courtDocumentNumber: safeText({ label: "payments.staff.courtDocumentNumber" }).trim().max(64, { error: "payments.errors.documentNumberTooLong" }).optional(),
+  caseReference: text("caseReference", 1, 200, "payments.errors.caseRequired", "payments.errors.caseTooLong"),
+  payerName: text("payerName", 2, 200, "payments.errors.nameRequired", "payments.errors.nameTooLong"),
   payerIdNumber: payerIdSchema,
-  payerAddress: text(3, 300, "payments.errors.addressRequired", "payments.errors.addressTooLong"),
+  payerAddress: text("payerAddress", 3, 300, "payments.errors.addressRequired", "payments.errors.addressTooLong"),
   amount: amountSchema,
   dueDate: dateSchema,
 });
@@ -73,7 +73,7 @@ export type NoticeInput = z.output<typeof NoticeInputSchema>;
  */
 export const CourtApiNoticeSchema = NoticeInputSchema.extend({
   amount: apiAmountField({ ...AMOUNT_MESSAGES, format: "payments.errors.amountApiFormat", grouping: "payments.errors.amountApiFormat", fraction: "payments.errors.amountApiFraction" }, { min: NOTICE_AMOUNT_MIN, max: AMOUNT_MAX_PAYABLE }),
-  collectingOfficeCode: z.string({ error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }),
+  collectingOfficeCode: safeText({ label: "payments.staff.agency", error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }).max(32, { error: "payments.errors.agencyUnknown" }),
 });
 
 /** The staff form adds the collecting office (one of the accountant's offices). */
@@ -96,8 +96,7 @@ export const CSV_COLUMNS = [
 export const NOTICE_NUMBER = /^TB-\d{4}-\d{7}$/;
 
 export const NoticeLookupSchema = z.object({
-  noticeNumber: z
-    .string({ error: "payments.errors.noticeNumberRequired" })
+  noticeNumber: safeText({ label: "payments.lookup.noticeNumber", error: "payments.errors.noticeNumberRequired" })
     .trim()
     .min(1, { error: "payments.errors.noticeNumberRequired" })
     .transform((v) => v.toUpperCase().replace(/\s+/g, ""))
@@ -106,9 +105,8 @@ export const NoticeLookupSchema = z.object({
 });
 
 export const CheckoutSchema = z.object({
-  token: z.string().min(10).max(400),
-  email: z
-    .string({ error: "payments.errors.emailRequired" })
+  token: z.string().regex(/^[A-Za-z0-9._-]{10,400}$/), // the signed notice token (access.server.ts), a hidden field
+  email: safeText({ label: "payments.notice.email", error: "payments.errors.emailRequired" })
     .trim()
     .min(1, { error: "payments.errors.emailRequired" })
     .max(254, { error: "payments.errors.emailInvalid" })

@@ -1,4 +1,5 @@
 import type { Pool, Sql } from "../db/client.server";
+import { isUuid } from "../validation/ids";
 import type { Config } from "../config/env.server";
 import { audit } from "../audit/audit.server";
 import { flushJobOutbox } from "../jobs/outbox.server";
@@ -71,7 +72,7 @@ export async function getReceiptByCode(sql: Sql, { code }: { code: string }): Pr
 }
 
 export async function getReceipt(sql: Sql, { id }: { id: string }): Promise<ReceiptRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await sql<ReceiptRow[]>`select ${RECEIPT_COLUMNS(sql)} from receipts r where r.id = ${id}`;
   return row ?? null;
 }
@@ -172,7 +173,7 @@ export async function listReceiptsForAccountant(sql: Sql, { staffId, limit = 100
 
 /** One receipt, only if this staff member is an accountant of its issuing office. */
 export async function getReceiptForAccountant(sql: Sql, { id, staffId }: { id: string; staffId: string }): Promise<ReceiptRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await sql<ReceiptRow[]>`
     select ${RECEIPT_COLUMNS(sql)} from receipts r
     where r.id = ${id} and exists (select 1 from staff_roles s where s.staff_id = ${staffId} and s.agency_id = r.agency_id and s.role = 'accountant')`;
@@ -193,6 +194,7 @@ export async function cancelReceipt(
   input: CancelInput,
   actor: { staffId: string; ip: string | null; requestId: string | null },
 ): Promise<CancelResult> {
+  if (!isUuid(input.receiptId)) return { ok: false, error: "not-found" };
   const result = await sql.begin(async (tx) => {
     const [r] = await tx<(ReceiptRow & { attempt_state: string })[]>`
       select ${RECEIPT_COLUMNS(tx)}, p.state as attempt_state from receipts r join payment_attempts p on p.id = r.attempt_id

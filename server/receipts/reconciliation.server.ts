@@ -1,4 +1,5 @@
 import type { Pool, Sql } from "../db/client.server";
+import { isUuid } from "../validation/ids";
 import type { Config } from "../config/env.server";
 import type { Logger } from "../logger.server";
 import { audit } from "../audit/audit.server";
@@ -147,7 +148,7 @@ export type ReconcileForStaffResult = { ok: true; runId: string } | { ok: false;
 
 /** The "Đối soát" button: only an accountant of that office may run it (checked in SQL), then `reconcile`. */
 export async function reconcileForStaff(deps: Deps, { agencyId, day, staffId }: { agencyId: string; day: string; staffId: string }): Promise<ReconcileForStaffResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(agencyId)) return { ok: false, error: "notAccountant" };
+  if (!isUuid(agencyId)) return { ok: false, error: "notAccountant" };
   const [allowed] = await deps.sql`
     select 1 from staff_roles r join agencies a on a.id = r.agency_id
     where r.staff_id = ${staffId} and r.agency_id = ${agencyId} and r.role = 'accountant' and a.active`;
@@ -203,7 +204,7 @@ export async function listRuns(sql: Sql, { staffId, limit = 50 }: { staffId: str
 }
 
 export async function runItems(sql: Sql, { runId, staffId }: { runId: string; staffId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(runId)) return null;
+  if (!isUuid(runId)) return null;
   const [run] = await sql<RunView[]>`
     select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by

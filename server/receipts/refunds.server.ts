@@ -1,4 +1,5 @@
 import type { Pool, Sql } from "../db/client.server";
+import { isUuid } from "../validation/ids";
 import type { Config } from "../config/env.server";
 import type { Logger } from "../logger.server";
 import { audit } from "../audit/audit.server";
@@ -83,7 +84,7 @@ export type DecideResult = { ok: true; state: "approved" | "rejected" } | { ok: 
 
 /** The head of the collecting office approves or rejects; never the person who proposed. Audited. */
 export async function decideRefund(sql: Pool, input: { refundId: string; approve: boolean; note?: string | null }, actor: Actor): Promise<DecideResult> {
-  if (!/^[0-9a-f-]{36}$/i.test(input.refundId)) return { ok: false, error: "notFound" };
+  if (!isUuid(input.refundId)) return { ok: false, error: "notFound" };
   return sql.begin(async (tx) => {
     const [r] = await tx<{ id: string; agency_id: string; state: RefundState; proposed_by: string; amount: number }[]>`
       select id, agency_id, state, proposed_by, amount from refunds where id = ${input.refundId} for update`;
@@ -181,7 +182,7 @@ export async function listRefundsForStaff(sql: Sql, { staffId }: { staffId: stri
 }
 
 export async function getRefundForStaff(sql: Sql, { id, staffId }: { id: string; staffId: string }) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await sql<RefundView[]>`
     ${REFUND_VIEW(sql)}
     where r.id = ${id} and r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ('accountant', 'head'))`;

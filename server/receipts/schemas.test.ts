@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { DecideRefundSchema } from "./schemas";
+import { tooLong } from "../validation/text";
 
 const form = (o: Record<string, string>) => {
   const f = new FormData();
@@ -18,6 +19,7 @@ describe("the head's refund decision form", () => {
     expect(form({ decision: "reject", note: "Hồ sơ chưa đủ căn cứ" })).toMatchObject({ status: "success" });
     expect(errors({ decision: "reject" })).toEqual({ note: ["receipts.refunds.errors.noteRequired"] });
     expect(errors({})).toEqual({ decision: ["receipts.refunds.errors.decisionRequired"] });
-    expect(errors({ decision: "approve", note: "x".repeat(501) })).toEqual({ note: ["receipts.refunds.errors.noteTooLong"] });
+    // The limit is stated, with the field's name (server/validation/text.ts).
+    expect(errors({ decision: "approve", note: "x".repeat(501) })).toEqual({ note: [tooLong("receipts.refunds.note", 500)] });
   });
 });

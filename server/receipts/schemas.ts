@@ -4,18 +4,18 @@ import { amountField, amountMessages } from "../validation/amount-schema";
 
 /** Cross-field checks run even when another field failed, so every error shows at once. */
 const ALWAYS = { when: () => true } as const;
+import { text, tooLong } from "../validation/text";
 
 /** Shared by the staff forms and their actions (messages are i18n keys). */
 export const CancelReceiptSchema = z
   .object({
-    reason: z
-      .string({ error: "receipts.cancelErrors.reasonRequired" })
+    reason: text({ label: "receipts.staff.reason", multiline: true, error: "receipts.cancelErrors.reasonRequired" })
       .trim()
       .min(10, { error: "receipts.cancelErrors.reasonRequired" })
       .max(500, { error: "receipts.cancelErrors.reasonTooLong" }),
     action: z.enum(["cancel", "replace"], { error: "receipts.cancelErrors.actionRequired" }),
-    payerName: z.string().trim().max(200, { error: "receipts.cancelErrors.payerNameTooLong" }).optional(),
-    payerAddress: z.string().trim().max(300, { error: "receipts.cancelErrors.payerAddressTooLong" }).optional(),
+    payerName: text({ label: "receipts.staff.payerName" }).trim().max(200, { error: "receipts.cancelErrors.payerNameTooLong" }).optional(),
+    payerAddress: text({ label: "receipts.staff.payerAddress" }).trim().max(300, { error: "receipts.cancelErrors.payerAddressTooLong" }).optional(),
   })
   .superRefine((v, ctx) => {
     // Runs even when another field failed, so every error shows at once (the values are checked here).
@@ -28,8 +28,7 @@ export const ProposeRefundSchema = z.object({
   txnRef: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
   // As people write it ("500.000", "500 000", "500000"); at most what was paid (checked in refunds.server.ts).
   amount: amountField(amountMessages("receipts.refunds.errors.amount"), { min: 1, max: AMOUNT_MAX_PAYABLE }),
-  reason: z
-    .string({ error: "receipts.refunds.errors.reasonRequired" })
+  reason: text({ label: "receipts.refunds.reason", multiline: true, error: "receipts.refunds.errors.reasonRequired" })
     .trim()
     .min(5, { error: "receipts.refunds.errors.reasonRequired" })
     .max(500, { error: "receipts.refunds.errors.reasonTooLong" }),
@@ -39,7 +38,7 @@ export const ProposeRefundSchema = z.object({
 export const DecideRefundSchema = z
   .object({
     decision: z.enum(["approve", "reject"], { error: "receipts.refunds.errors.decisionRequired" }),
-    note: z.string().trim().max(500, { error: "receipts.refunds.errors.noteTooLong" }).optional(),
+    note: text({ label: "receipts.refunds.note", multiline: true }).trim().max(500, { error: tooLong("receipts.refunds.note", 500) }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && (!v.note || v.note.length < 5)) ctx.addIssue({ code: "custom", path: ["note"], message: "receipts.refunds.errors.noteRequired" });
@@ -48,8 +47,7 @@ export const DecideRefundSchema = z
 /** dd/mm/yyyy → yyyy-mm-dd (a real calendar date). */
 export const ReconcileSchema = z.object({
   agencyId: z.string({ error: "receipts.reconciliation.errors.officeRequired" }).uuid({ error: "receipts.reconciliation.errors.officeRequired" }),
-  day: z
-    .string({ error: "receipts.reconciliation.errors.dayRequired" })
+  day: text({ label: "receipts.reconciliation.day", error: "receipts.reconciliation.errors.dayRequired" })
     .trim()
     .min(1, { error: "receipts.reconciliation.errors.dayRequired" })
     .regex(/^\d{1,2}\/\d{1,2}\/\d{4}$/, { error: "receipts.reconciliation.errors.dayFormat" })

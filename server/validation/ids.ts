@@ -149,3 +149,10 @@ export function checkPayerId(input: string): PayerIdCheck {
 
 /** "001203004567" → "••••••••4567": what pages show where the full number is not needed. */
 export const maskIdNumber = (value: string): string => maskId(value, 4);
+
+/** A uuid as PostgreSQL writes it (8-4-4-4-12 hex digits): the shape of every record id in a URL or a form. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === "string" && UUID.test(value);
+}
