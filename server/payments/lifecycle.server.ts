@@ -331,17 +331,4 @@ export async function paymentStatus(
   return paymentView(services.sql, txnRef);
 }
 
-/** For the confirmation e-mail job. */
-export async function paymentForEmail(sql: Sql, { attemptId }: { attemptId: string }) {
-  const [row] = await sql<
-    { email: string; locale: Locale; amount: number; txn_ref: string; transaction_no: string | null; bank_code: string | null; pay_date: Date | null; settled_at: Date | null; notice_number: string; payer_name: string; case_reference: string; court_name: string; agency_name: string; state: PaymentState }[]
-  >`
-    select p.email, p.locale, p.amount, p.txn_ref, p.transaction_no, p.bank_code, p.pay_date, p.settled_at, p.state,
-      n.notice_number, n.payer_name, n.case_reference, c.name as court_name, a.name as agency_name
-    from payment_attempts p join fee_notices n on n.id = p.notice_id join courts c on c.id = n.court_id
-    join agencies a on a.id = n.agency_id
-    where p.id = ${attemptId}`;
-  return row ?? null;
-}
-
 export type { PaymentResult };

@@ -195,23 +195,6 @@ const en: Translation<typeof vi> = {
       other: "Invalid transaction.",
     },
   },
-  email: {
-    subject: "Advance court fee payment confirmed – notice {{notice}}",
-    preview: "We received {{amount}} for notice {{notice}}",
-    greeting: "Dear {{name}},",
-    body: "The Civil Judgment Enforcement Online Services portal confirms that it received the following advance court fee payment through VNPay:",
-    notice: "Notice number: {{value}}",
-    caseReference: "Case: {{value}}",
-    court: "Court: {{value}}",
-    amount: "Amount: {{value}}",
-    time: "Time: {{value}}",
-    reference: "Transaction reference: {{value}}",
-    gatewayReference: "VNPay transaction number: {{value}}",
-    office: "Collecting office: {{value}}",
-    receiptNote: "The collecting office will issue an electronic receipt; you do not need to collect a paper one.",
-    signature: "Civil Judgment Enforcement Online Services",
-    automated: "This is an automated message; please do not reply.",
-  },
 };
 
 export default en;

@@ -193,23 +193,6 @@ const payments = {
       other: "Giao dịch không hợp lệ.",
     },
   },
-  email: {
-    subject: "Xác nhận nộp tiền tạm ứng án phí – thông báo {{notice}}",
-    preview: "Đã nhận {{amount}} cho thông báo {{notice}}",
-    greeting: "Kính gửi {{name}},",
-    body: "Cổng dịch vụ công Thi hành án dân sự xác nhận đã nhận khoản nộp tiền tạm ứng án phí qua VNPay như sau:",
-    notice: "Số thông báo: {{value}}",
-    caseReference: "Vụ việc: {{value}}",
-    court: "Tòa án: {{value}}",
-    amount: "Số tiền: {{value}}",
-    time: "Thời điểm: {{value}}",
-    reference: "Mã giao dịch: {{value}}",
-    gatewayReference: "Mã giao dịch VNPay: {{value}}",
-    office: "Cơ quan thu tiền: {{value}}",
-    receiptNote: "Biên lai điện tử sẽ được cơ quan thu tiền phát hành; bạn không cần đến nhận biên lai giấy.",
-    signature: "Cổng dịch vụ công Thi hành án dân sự",
-    automated: "Đây là thư tự động, vui lòng không trả lời.",
-  },
 };
 
 export default payments;
