@@ -73,7 +73,7 @@ const en: Translation<typeof receiptsVi> = {
   },
   result: {
     receiptHeading: "Electronic receipt",
-    receiptIssued: "Receipt series {{symbol}} no. {{number}} has been issued and attached to the confirmation e-mail.",
+    receiptIssued: "Receipt series {{symbol}} no. {{number}} has been issued.",
     receiptCancelled: "Receipt series {{symbol}} no. {{number}} has been cancelled.",
     receiptPending: "The receipt is being issued. Please reload this page in a few seconds.",
     openReceipt: "View the receipt",

@@ -71,7 +71,7 @@ const receipts = {
   },
   result: {
     receiptHeading: "Biên lai điện tử",
-    receiptIssued: "Biên lai ký hiệu {{symbol}} số {{number}} đã được phát hành và gửi kèm thư xác nhận.",
+    receiptIssued: "Biên lai ký hiệu {{symbol}} số {{number}} đã được phát hành.",
     receiptCancelled: "Biên lai ký hiệu {{symbol}} số {{number}} đã bị hủy.",
     receiptPending: "Biên lai đang được phát hành. Vui lòng tải lại trang sau ít giây.",
     openReceipt: "Xem biên lai",
