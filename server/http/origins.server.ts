@@ -18,9 +18,10 @@ export function portalOrigins(config: Pick<Config, "BASE_URL" | "isProduction">)
 /**
  * Where a citizen should come back to from an outside site (the payment gateway): the origin they left
  * from when it is one of the portal's development origins, else BASE_URL's. Production: always BASE_URL.
- * `origin` comes from the request (its Host header), so it is only ever chosen from the fixed list.
+ * `origin` comes from the request (its Host header), so it is only ever chosen from the fixed list
+ * (which in production is BASE_URL alone).
  */
 export function returnOrigin(config: Pick<Config, "BASE_URL" | "isProduction">, origin: string | null | undefined): string {
   const origins = portalOrigins(config);
-  return !config.isProduction && origin && origins.includes(origin) ? origin : new URL(config.BASE_URL).origin;
+  return origin && origins.includes(origin) ? origin : new URL(config.BASE_URL).origin;
 }

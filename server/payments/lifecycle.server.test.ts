@@ -10,6 +10,8 @@ import { seedDemo } from "../db/seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
 import { handleIpn, startCheckout, sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
+import { noticePage, paymentResultPage } from "./pages.server";
+import { verifyNoticeToken } from "./access.server";
 import { insertNotice } from "./notices.server";
 import { signParams } from "./vnpay";
 import { flushJobOutbox } from "../jobs/outbox.server";
@@ -398,5 +400,86 @@ describe("querydr and refund against the sandbox", () => {
     const html = await res.text();
     expect(html).toContain('lang="en"');
     expect(html).toContain("Invalid signature");
+  });
+});
+
+describe("back from the gateway (issue 10)", () => {
+  const returnUrlOf = (url: string) => new URL(url).searchParams.get("vnp_ReturnUrl");
+  const twin = () => base.replace("127.0.0.1", "localhost");
+
+  it("returns to the origin the citizen left from when it is one of the portal's; else to BASE_URL", async () => {
+    const n = await newNotice();
+    const start = (origin: string | null) => startCheckout(services, { noticeId: n.id, email: "payer@example.vn", locale: "en", ip: null, origin });
+    const fromTwin = await start(twin());
+    expect(fromTwin.ok && returnUrlOf(fromTwin.url)).toBe(`${twin()}/dich-vu/nop-tien/ket-qua`);
+    const fromBase = await start(base);
+    expect(fromBase.ok && returnUrlOf(fromBase.url)).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+    const forged = await start("http://evil.example");
+    expect(forged.ok && returnUrlOf(forged.url)).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+    const prod = { ...services, config: { ...services.config, isProduction: true } };
+    const inProduction = await startCheckout(prod, { noticeId: n.id, email: "payer@example.vn", locale: "vi", ip: null, origin: twin() });
+    expect(inProduction.ok && returnUrlOf(inProduction.url)).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+  });
+
+  it("two tabs pay the same notice: the second tab's sandbox page goes back to the result (paid), each to its own origin", async () => {
+    const n = await newNotice();
+    const tab1 = await startCheckout(services, { noticeId: n.id, email: "payer@example.vn", locale: "vi", ip: null, origin: twin() });
+    const tab2 = await startCheckout(services, { noticeId: n.id, email: "payer@example.vn", locale: "vi", ip: null, origin: base });
+    if (!tab1.ok || !tab2.ok) throw new Error("checkout refused");
+    expect(tab2.txnRef).toBe(tab1.txnRef); // the open attempt is reused
+    const open = async (url: string) => /name="page" value="([0-9a-f]+)"/.exec(await (await fetch(url)).text())![1]!;
+    const page1 = await open(tab1.url);
+    const page2 = await open(tab2.url);
+    const pay = (page: string) =>
+      fetch(`${base}/sandbox/vnpay/paymentv2/pay`, { method: "POST", body: new URLSearchParams({ page, bank: "NCB", outcome: "success" }), redirect: "manual" });
+    const first = await pay(page1);
+    expect(first.status).toBe(303);
+    expect(new URL(first.headers.get("location")!).origin).toBe(twin());
+    await payments.sandbox!.ipn.idle();
+    const second = await pay(page2);
+    expect(second.status).toBe(303);
+    const back = new URL(second.headers.get("location")!);
+    expect(back.origin + back.pathname).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+    expect(vnpayFor(services.config).returns.verify(back.searchParams)).toMatchObject({ paid: true, txnRef: tab1.txnRef });
+    // Reopening the sandbox page (back button) goes back too, not to an error.
+    const again = await fetch(tab2.url, { redirect: "manual" });
+    expect(again.status).toBe(303);
+    expect(new URL(again.headers.get("location")!).pathname).toBe("/dich-vu/nop-tien/ket-qua");
+    const page = (await paymentResultPage(services, { txnRef: tab1.txnRef }))!;
+    expect(page.payment).toMatchObject({ state: "succeeded", noticePaidAt: null });
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+    expect(await notifications(tab1.txnRef)).toEqual([{ rsp_code: "00", signature_ok: true }]);
+  });
+
+  it("the result page: when it was paid, the receipt, and the way back to the notice; a paid notice shows its receipt", async () => {
+    const n = await newNotice(700_000);
+    const c = await checkout(n.id);
+    const before = await paymentResultPage(services, { txnRef: c.txnRef });
+    expect(before!.payment).toMatchObject({ paidAt: null, state: "redirected" });
+    expect(verifyNoticeToken(services.config.SESSION_SECRET, before!.noticeToken)).toBe(n.id); // "Pay again" goes to the notice
+    expect((await noticePage(services, { token: before!.noticeToken }))!.receipt).toBeNull();
+    await payInSandbox(c.url, { outcome: "success" });
+    await payments.sandbox!.ipn.idle();
+    const [{ pay_date }] = [...(await db.sql<{ pay_date: Date }[]>`select pay_date from payment_attempts where txn_ref = ${c.txnRef}`)] as [{ pay_date: Date }];
+    const after = (await paymentResultPage(services, { txnRef: c.txnRef }))!;
+    expect(after.payment).toMatchObject({ state: "succeeded", amount: 700_000, paidAt: pay_date.toISOString() });
+    expect(after.receipt).toMatchObject({ status: "valid", code: expect.stringMatching(/^[A-Z2-9]{24}$/) });
+    const paid = (await noticePage(services, { token: after.noticeToken }))!;
+    expect(paid.notice.status).toBe("paid");
+    expect(paid.receipt).toEqual(after.receipt);
+    expect(paid.notice.payer_id_number).not.toContain("001085012345");
+  });
+
+  it("an attempt that did not go through while another paid the notice says the notice is paid", async () => {
+    const n = await newNotice();
+    const a = await checkout(n.id);
+    await db.sql`update payment_attempts set expires_at = now() + interval '30 seconds' where txn_ref = ${a.txnRef}`; // too close: superseded
+    const b = await checkout(n.id);
+    expect(b.txnRef).not.toBe(a.txnRef);
+    await payInSandbox(b.url, { outcome: "success" });
+    await payments.sandbox!.ipn.idle();
+    const page = (await paymentResultPage(services, { txnRef: a.txnRef }))!;
+    expect(page.payment.state).toBe("expired");
+    expect(page.payment.noticePaidAt).toEqual(expect.any(String));
   });
 });

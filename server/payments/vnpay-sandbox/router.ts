@@ -220,7 +220,7 @@ export function createVnpaySandbox(opts: SandboxOptions): VnpaySandbox {
       ...(body.wrongAmount ? { wrongAmount: true } : {}),
     };
     ipn.send(result, switches);
-    redirectBack(res, result, tx.returnUrl);
+    redirectBack(res, result, p.vnp_ReturnUrl ?? tx.returnUrl); // this tab's own return URL
   });
 
   /** The signed outcome of a payment, as VNPay puts it on the return URL and in the IPN. */
