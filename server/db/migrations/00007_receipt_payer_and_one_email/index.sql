@@ -142,3 +142,8 @@ $$;
 
 -- Confirmations still owed in the outbox are dropped: their receipt e-mail is queued with the credit.
 delete from job_outbox where task = 'send_payment_confirmation';
+
+-- 3. A reconciliation run keeps its totals: per payment state and for matched / auto-resolved /
+--    mismatched attempts, a count and a sum in đồng (shape: ReconciliationTotals in
+--    server/receipts/reconciliation.server.ts). Null for runs made before.
+alter table reconciliation_runs add column totals jsonb;
