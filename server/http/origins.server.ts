@@ -1,10 +1,11 @@
 import type { Config } from "../config/env.server";
 
-const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
+// Not [::1]: CSP source lists cannot name an IPv6 address (form-action would be ignored).
+const LOOPBACK = ["localhost", "127.0.0.1"];
 
 /**
  * The origins the portal answers on. In production only BASE_URL's. In development, when BASE_URL is on
- * a loopback name, the same scheme and port on the other loopback names too: a developer opens
+ * localhost or 127.0.0.1, the same scheme and port on the other one too: a developer opens
  * http://127.0.0.1:3000 as often as http://localhost:3000, and to the browser they are different sites
  * (their own cookies: session and language).
  */
