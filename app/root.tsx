@@ -24,7 +24,8 @@ import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
 import { RequestReference, useHydratedMark } from "./utils/request-reference";
 import { SessionTimeout } from "./components/session-timeout";
-import { citizenStatus } from "./server/accounts.server";
+import { citizenStatus, staffStatus } from "./server/accounts.server";
+import type { StaffArea } from "./server/accounts.server";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -36,6 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const which = dictionaryFor(new URL(request.url).pathname);
   return {
     citizen: await citizenStatus(request, context),
+    staff: await staffStatus(request, context),
     locale: context.locale,
     dictionary: which,
     resource: dictionary(context.locale, which),
@@ -44,9 +46,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // The translations change with the language (switching reloads the document) and between the core and
-// the full dictionary (see app/i18n/sections.ts); nothing else here needs the root loader again.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) =>
-  dictionaryFor(currentUrl.pathname) !== dictionaryFor(nextUrl.pathname);
+// the full dictionary (see app/i18n/sections.ts); who is signed in changes only with a form submission
+// (sign-in, sign-out). Nothing else here needs the root loader again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod }) =>
+  (formMethod !== undefined && formMethod.toUpperCase() !== "GET") || dictionaryFor(currentUrl.pathname) !== dictionaryFor(nextUrl.pathname);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.resource.meta.siteName ?? "THADS" },
@@ -112,9 +115,40 @@ function LanguageSwitch() {
   );
 }
 
+/** For a signed-in staff member: who they are, the areas their roles can use (STAFF_AREAS), and sign-out. */
+function StaffBar({ fullName, areas }: { fullName: string; areas: { area: StaffArea; path: string }[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="staff-bar">
+      <div className="container staff-bar-row">
+        <p className="staff-who">{t("staff.nav.signedInAs", { name: fullName })}</p>
+        <nav aria-label={t("staff.nav.label")}>
+          <ul>
+            <li>
+              <Link to="/staff">{t("staff.nav.home")}</Link>
+            </li>
+            {areas.map((a) => (
+              <li key={a.area}>
+                <Link to={a.path}>{t(`staff.nav.${a.area}`)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <Form method="post" action="/staff/sign-out">
+          <button type="submit" className="button secondary">
+            {t("staff.signOut")}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
+
 function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const citizen = useRouteLoaderData<typeof loader>("root")?.citizen ?? null;
+  const root = useRouteLoaderData<typeof loader>("root");
+  const citizen = root?.citizen ?? null;
+  const staff = root?.staff ?? null;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -142,11 +176,14 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <Link to="/staff">{t("layout.nav.staff")}</Link>
             </li>
-            <li>
-              <Link to={citizen ? "/tai-khoan" : "/dang-nhap"}>{citizen ? t("account.nav.account") : t("account.nav.signIn")}</Link>
-            </li>
+            {staff ? null : (
+              <li>
+                <Link to={citizen ? "/tai-khoan" : "/dang-nhap"}>{citizen ? t("account.nav.account") : t("account.nav.signIn")}</Link>
+              </li>
+            )}
           </ul>
         </nav>
+        {staff ? <StaffBar fullName={staff.fullName} areas={staff.areas} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="container">
         {citizen ? <SessionTimeout secondsLeft={citizen.secondsLeft} ttlSeconds={citizen.ttlSeconds} /> : null}
@@ -191,6 +228,7 @@ export function ErrorBoundary() {
       </main>
     );
   }
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} />;
+  const retryAfter = isRouteErrorResponse(error) ? Number((error.data as { retryAfter?: unknown } | null)?.retryAfter) || undefined : undefined;
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} retryAfter={retryAfter} />;
 }
 

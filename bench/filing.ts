@@ -37,12 +37,14 @@ export default async function run(ctx: { baseUrl: string; databaseUrl: string })
   const pdf = new Uint8Array(1024 * 1024);
   pdf.set(new TextEncoder().encode("%PDF-1.4\n"));
 
-  const post = (url: string, cookie: string, body: BodyInit) => fetch(url, { method: "POST", body, redirect: "manual", headers: { cookie } });
+  // A browser sends Origin on every POST; the portal refuses state-changing requests without it.
+  const origin = new URL(ctx.baseUrl).origin;
+  const post = (url: string, cookie: string, body: BodyInit) => fetch(url, { method: "POST", body, redirect: "manual", headers: { cookie, origin } });
 
   // Prepare drafts up to the attachments step.
   const cookies: string[] = [];
   await pool(Array.from({ length: REQUESTS }, (_, i) => i), CONCURRENCY, async () => {
-    const start = await fetch(base, { method: "POST", redirect: "manual" });
+    const start = await fetch(base, { method: "POST", redirect: "manual", headers: { origin } });
     const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
     for (const [slug, values] of STEPS) await post(`${base}/${slug}`, cookie, new URLSearchParams(values));
     cookies.push(cookie);

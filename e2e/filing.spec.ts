@@ -113,7 +113,7 @@ async function fileRequest(page: Page, lang: "vi" | "en", checkA11y: () => Promi
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(T.done);
   const reference = (await page.getByTestId("reference").textContent())!.trim();
   expect(reference).toMatch(/^YC-\d{4}-\d{7}$/);
-  await expect(page.getByTestId("access-code")).toHaveText(/^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+  await expect(page.getByTestId("access-code")).toHaveText(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
   await expect(page.getByText(T.office).first()).toBeVisible();
   await checkA11y();
   const pdf = await page.request.get("/dich-vu/yeu-cau-thi-hanh-an/da-gui.pdf");
@@ -140,6 +140,9 @@ for (const javaScriptEnabled of [true, false]) {
         await page.getByRole("link", { name: new RegExp(reference) }).click();
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Đơn ${reference}`);
         await expect(page.getByRole("link", { name: "Bản án 125.pdf" })).toBeVisible();
+        // Staff read about the applicant, not the citizen's questions.
+        await expect(page.getByText("Người yêu cầu gửi đơn với tư cách")).toBeVisible();
+        await expect(page.getByText(/Bạn gửi đơn|Ai điền đơn này/)).toHaveCount(0);
         await checkA11y();
         const file = await page.request.get(await page.getByRole("link", { name: "Bản án 125.pdf" }).getAttribute("href").then((h) => h!));
         expect(file.status()).toBe(200);

@@ -86,13 +86,17 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Họ tên hoặc tên tổ chức của người nộp").fill("Bùi Minh Tâm");
     await page.getByLabel("Số căn cước công dân hoặc mã số doanh nghiệp").fill("0300588568");
     await page.getByLabel("Địa chỉ người nộp").fill("Hà Nội");
-    await page.getByLabel("Số tiền (đồng)").fill("450.000");
+    // issue 10: "450000.00" was read as 45,000,000 đồng; now it is refused, with what to type instead
+    await page.getByLabel("Số tiền (đồng)").fill("450000.00");
     await page.getByLabel("Hạn nộp").fill("31/12/2026");
     await page.getByRole("button", { name: "Tạo thông báo" }).click();
     await expect(page.getByText("sai chữ số kiểm tra").first()).toBeVisible();
+    await expect(page.getByText("Số tiền không có phần thập phân. Nhập số tiền bằng đồng, không có phần thập phân, ví dụ 1.250.000.").first()).toBeVisible();
     await expect(page.getByLabel("Họ tên hoặc tên tổ chức của người nộp")).toHaveValue("Bùi Minh Tâm");
+    await expect(page.getByLabel("Số tiền (đồng)")).toHaveValue("450000.00");
     await checkA11y();
     await page.getByLabel("Số căn cước công dân hoặc mã số doanh nghiệp").fill("0300588569");
+    await page.getByLabel("Số tiền (đồng)").fill("450.000");
     await page.getByRole("button", { name: "Tạo thông báo" }).click();
     await expect(page.getByText(/Đã tạo thông báo TB-\d{4}-\d{7}/)).toBeVisible();
     await expect(page.getByRole("cell", { name: "450.000 ₫" }).first()).toBeVisible();

@@ -52,9 +52,19 @@ test("pay → open the e-receipt → follow its QR link → valid; the accountan
   await page.goto("/staff/receipts");
   await checkA11y();
   await page.getByRole("row", { name: new RegExp(NOTICE) }).getByRole("link").click(); // its own receipt: other journeys pay HNI-KV01 notices too
-  await expect(page.getByRole("heading", { level: 2, name: "Hủy hoặc thay thế biên lai" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "Hoàn trả của giao dịch này" })).toBeVisible();
+  await checkA11y();
+  // Cancelling is its own step, and nothing is chosen for the accountant: without a choice, nothing happens.
+  await page.getByRole("link", { name: "Hủy hoặc thay thế biên lai này" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hủy hoặc thay thế biên lai" })).toBeVisible();
+  await expect(page.getByLabel("Chỉ hủy biên lai")).not.toBeChecked();
+  await expect(page.getByLabel("Hủy và lập biên lai thay thế (số mới)")).not.toBeChecked();
   await checkA11y();
   await page.getByLabel("Lý do hủy").fill("Thanh toán nhầm, đơn vị sẽ hoàn trả");
+  await page.getByRole("button", { name: "Xác nhận hủy" }).click();
+  await expect(page.getByText("Chọn “Chỉ hủy biên lai” hoặc “Hủy và lập biên lai thay thế”.").first()).toBeVisible();
+  await expect(page.getByLabel("Lý do hủy")).toHaveValue("Thanh toán nhầm, đơn vị sẽ hoàn trả");
+  await page.getByLabel("Chỉ hủy biên lai").check();
   await page.getByRole("button", { name: "Xác nhận hủy" }).click();
   await expect(page.getByRole("status")).toContainText("Đã hủy biên lai số");
   await checkA11y();

@@ -36,13 +36,20 @@ test("refund: the accountant proposes, cannot approve it; the head approves; the
   await page.getByRole("row", { name: new RegExp(noticeNumber) }).getByRole("link").click();
   await expect(page.getByRole("heading", { level: 2, name: "Đề nghị hoàn trả cho giao dịch này" })).toBeVisible();
   await checkA11y();
-  await page.getByLabel("Số tiền hoàn trả (đồng)").fill("1250001");
+  // Amounts as people write them (issue 10: "500.000" was refused): grouped digits are read, decimals refused.
+  await page.getByLabel("Số tiền hoàn trả (đồng)").fill("1.250.000,00");
+  await page.getByLabel("Lý do hoàn trả").fill("Tòa án đình chỉ giải quyết vụ án");
+  await page.getByRole("button", { name: "Gửi đề nghị" }).click();
+  await expect(page.getByText("Số tiền hoàn trả không có phần thập phân.", { exact: false }).first()).toBeVisible();
+  await expect(page.getByLabel("Số tiền hoàn trả (đồng)")).toHaveValue("1.250.000,00");
+  await checkA11y();
+  await page.getByLabel("Số tiền hoàn trả (đồng)").fill("1.250.001");
   await page.getByLabel("Lý do hoàn trả").fill("Tòa án đình chỉ giải quyết vụ án");
   await page.getByRole("button", { name: "Gửi đề nghị" }).click();
   await expect(page.getByText("Số tiền hoàn trả vượt quá số tiền đã thu").first()).toBeVisible();
   await expect(page.getByLabel("Lý do hoàn trả")).toHaveValue("Tòa án đình chỉ giải quyết vụ án");
   await checkA11y();
-  await page.getByLabel("Số tiền hoàn trả (đồng)").fill("1250000");
+  await page.getByLabel("Số tiền hoàn trả (đồng)").fill("1.250.000");
   await page.getByRole("button", { name: "Gửi đề nghị" }).click();
   await expect(page.getByRole("status")).toHaveText("Đã gửi đề nghị hoàn trả; chờ thủ trưởng phê duyệt.");
   await expect(page.getByText("Chờ phê duyệt")).toBeVisible();
@@ -52,7 +59,8 @@ test("refund: the accountant proposes, cannot approve it; the head approves; the
   // Not by the person who proposed: no decision form, and a forged POST is refused with the localised reason.
   await expect(page.getByRole("button", { name: "Ghi nhận quyết định" })).toHaveCount(0);
   await expect(page.getByText("Người đề nghị không được tự phê duyệt đề nghị của mình")).toBeVisible();
-  const forged = await page.request.post(refundUrl, { form: { decision: "approve" } });
+  // (The request comes from the portal's origin, as a hand-edited form would: the server's own rule refuses it.)
+  const forged = await page.request.post(refundUrl, { form: { decision: "approve" }, headers: { origin: new URL(refundUrl).origin } });
   expect(forged.status()).toBe(403);
   expect(await forged.text()).toContain("Người đề nghị không được tự phê duyệt đề nghị của mình");
   await signOut(page);

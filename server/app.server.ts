@@ -8,8 +8,10 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services.server";
 import { ping } from "./db/client.server";
 import { migrationsApplied, readMigrations } from "./db/migrate.server";
-import { securityHeaders, sameOriginForms } from "./http/security.server";
+import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/security.server";
 import { portalOrigins } from "./http/origins.server";
+import { SESSION_COOKIE } from "./accounts/session.server";
+import { DRAFT_COOKIE } from "./filing/drafts.server";
 import { getOutboxMessage } from "./notifications/mailer.server";
 import { detectLocale } from "../app/i18n/config";
 
@@ -80,7 +82,9 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   // Pages never have a file extension; only paths that do are looked up on disk (one stat less per page).
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
-  app.use(sameOriginForms([new URL(config.BASE_URL).origin]));
+  app.use(noStoreForPersonal({ cookieNames: [SESSION_COOKIE, DRAFT_COOKIE] }));
+  // The court API authenticates by key; the development VNPay sandbox stands in for the gateway's own site.
+  app.use(sameOriginForms({ baseUrl: config.BASE_URL, exemptPrefixes: ["/api/", "/sandbox/"] }));
 
   beforeRemix?.(app);
 

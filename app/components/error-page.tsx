@@ -2,11 +2,13 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestReference } from "../utils/request-reference";
 
-/** The localised error page body for 403, 404 and everything else (500). */
-export function ErrorPage({ status }: { status: number }) {
+/** The localised error page body for 403, 404, 429 (with the wait, when known) and everything else (500). */
+export function ErrorPage({ status, retryAfter }: { status: number; retryAfter?: number }) {
   const { t } = useTranslation();
   const [title, body] =
-    status === 404
+    status === 429
+      ? [t("errors.tooManyTitle"), t("errors.tooManyBody", { seconds: retryAfter ?? 60 })]
+      : status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]

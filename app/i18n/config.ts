@@ -21,7 +21,17 @@ export function createI18n(locale: Locale, resource: Resource): i18n {
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
   });
+  // `{{seconds, wait}}`: a wait given in seconds, said as people say it ("30 giây", "5 phút", "2 giờ").
+  instance.services.formatter?.add("wait", (value: unknown) => formatWait(Number(value), locale));
   return instance;
+}
+
+/** A wait in seconds as words: seconds under a minute, minutes under an hour, else hours (rounded up). */
+export function formatWait(seconds: number, locale: Locale): string {
+  const s = Math.max(1, Math.ceil(Number.isFinite(seconds) ? seconds : 1));
+  const [n, unit] = s < 60 ? [s, 0] : s < 3600 ? [Math.ceil(s / 60), 1] : [Math.ceil(s / 3600), 2];
+  if (locale === "vi") return `${n} ${["giây", "phút", "giờ"][unit]}`;
+  return `${n} ${["second", "minute", "hour"][unit]}${n === 1 ? "" : "s"}`;
 }
 
 /** Cookie first, then Accept-Language, then Vietnamese. */

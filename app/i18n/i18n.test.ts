@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import vi from "./vi";
 import en from "./en";
 import { FALLBACK, REFERENCE_LABEL } from "./fallback";
-import { detectLocale } from "./config";
+import { createI18n, detectLocale, formatWait } from "./config";
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
@@ -45,5 +45,16 @@ describe("detectLocale", () => {
     expect(detectLocale(null, "fr-FR, vi;q=0.5, en;q=0.8")).toBe("en");
     expect(detectLocale(null, "fr-FR")).toBe("vi");
     expect(detectLocale(undefined, undefined)).toBe("vi");
+  });
+});
+
+describe("the wait in 429 messages ({{seconds, wait}})", () => {
+  it("is said in seconds, minutes or hours, rounded up, in each language", () => {
+    expect([1, 30, 59, 60, 61, 900, 3599, 3600, 86400].map((s) => formatWait(s, "vi"))).toEqual([
+      "1 giây", "30 giây", "59 giây", "1 phút", "2 phút", "15 phút", "60 phút", "1 giờ", "24 giờ",
+    ]);
+    expect([1, 2, 60, 120, 3600, 7200].map((s) => formatWait(s, "en"))).toEqual(["1 second", "2 seconds", "1 minute", "2 minutes", "1 hour", "2 hours"]);
+    expect(createI18n("vi", vi).t("staff.rateLimited", { seconds: 900 })).toBe("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.");
+    expect(createI18n("en", en).t("errors.tooManyBody", { seconds: 86400 })).toBe("Please wait 24 hours and try again.");
   });
 });

@@ -5,7 +5,11 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import { useTranslation } from "react-i18next";
 import { RequestCodeSchema } from "../../server/accounts/citizen-schemas";
 import { loadSignInPage, sendCode } from "../server/accounts.server";
+import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { signIn: { title: string } } } } | undefined;
@@ -23,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (r instanceof Response) return r;
   return data(
     { result: submission.reply({ formErrors: [r.key] }), error: r },
-    { status: r.status, headers: r.retryAfter ? { "Retry-After": String(r.retryAfter) } : {} },
+    { status: r.status, headers: r.retryAfter ? retryAfterHeader(r.retryAfter) : {} },
   );
 }
 

@@ -5,15 +5,19 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { VerifyCodeSchema } from "../../server/accounts/citizen-schemas";
 import { loadCodePage, resendCode, signInWithCode } from "../server/accounts.server";
+import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { code: { title: string } } } } | undefined;
   return [{ title: root?.resource?.account.code.title ?? "THADS" }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return loadCodePage(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return loadCodePage(request, context);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -22,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "resend") {
     const r = await resendCode(request, context, { redirectTo });
     if (r instanceof Response) return r;
-    return data({ result: null, error: r }, { status: r.status });
+    return data({ result: null, error: r }, { status: r.status, headers: r.retryAfter ? retryAfterHeader(r.retryAfter) : {} });
   }
   const submission = parseWithZod(formData, { schema: VerifyCodeSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), error: null }, { status: 400 });
@@ -33,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result: r.field ? submission.reply({ fieldErrors: { code: [r.key] } }) : submission.reply({ formErrors: [r.key] }),
       error: r,
     },
-    { status: r.status, headers: r.retryAfter ? { "Retry-After": String(r.retryAfter) } : {} },
+    { status: r.status, headers: r.retryAfter ? retryAfterHeader(r.retryAfter) : {} },
   );
 }
 

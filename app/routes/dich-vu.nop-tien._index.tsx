@@ -5,8 +5,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NoticeLookupSchema } from "../../server/payments/schemas";
 import { findNoticeForPayer, signNoticeToken } from "../server/payments.server";
+import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom } from "../components/payments";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.lookup.title);
 
@@ -17,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: NoticeLookupSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), retryAfter: 0 }, { status: 400 });
-  const found = await findNoticeForPayer(context.services.sql, { ...submission.value, ip: context.clientIp });
+  const found = await findNoticeForPayer(context.services.sql, { ...submission.value, ip: context.clientIp, limits: context.services.config });
   if (!found.ok) {
     const limited = found.reason === "rate-limited";
     return data(
       { result: submission.reply({ formErrors: [limited ? "payments.lookup.rateLimited" : "payments.lookup.notFound"] }), retryAfter: limited ? found.retryAfterSeconds : 0 },
-      { status: limited ? 429 : 404, headers: limited ? { "Retry-After": String(found.retryAfterSeconds) } : {} },
+      { status: limited ? 429 : 404, headers: limited ? retryAfterHeader(found.retryAfterSeconds) : {} },
     );
   }
   const token = signNoticeToken(context.services.config.SESSION_SECRET, found.notice.id);

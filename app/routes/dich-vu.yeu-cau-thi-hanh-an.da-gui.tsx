@@ -1,8 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DECISION_WORKING_DAYS } from "../../server/filing/journey";
 import { justSubmitted } from "../server/filing.server";
+import { retryAfterHeader } from "../server/http.server";
+import { TryAgainLater } from "../components/try-again";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { done: { title: string } } } } | undefined;
@@ -11,21 +16,26 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const found = await justSubmitted(request, context);
-  if (!found) return { submitted: null };
+  if (!found.ok && found.reason === "rate-limited") {
+    return data({ submitted: null, retryAfter: found.retryAfterSeconds }, { status: 429, headers: retryAfterHeader(found.retryAfterSeconds) });
+  }
+  if (!found.ok) return data({ submitted: null, retryAfter: 0 });
   const r = found.request;
-  return {
+  return data({
+    retryAfter: 0,
     submitted: {
       reference: r.reference,
       accessCode: found.accessCode,
       email: r.applicantEmail,
       office: { name: r.agencyName, address: r.agencyAddress, phone: r.agencyPhone },
     },
-  };
+  });
 }
 
 export default function Submitted() {
-  const { submitted } = useLoaderData<typeof loader>();
+  const { submitted, retryAfter } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  if (retryAfter) return <TryAgainLater seconds={retryAfter} />;
   if (!submitted) {
     return (
       <div className="narrow">

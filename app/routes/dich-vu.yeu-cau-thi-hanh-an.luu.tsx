@@ -7,6 +7,10 @@ import { ResumeLinkSchema } from "../../server/filing/resume-schema";
 import { loadSaveForLater, sendResumeLink } from "../server/filing.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { formatDateTime } from "../utils/format";
+import { retryAfterHeader } from "../server/http.server";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { save: { title: string } } } } | undefined;
@@ -20,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const outcome = await sendResumeLink(request, context, await request.formData());
   if (outcome.ok) return { sent: { email: outcome.email, expiresAt: outcome.expiresAt }, result: undefined, retryAfter: 0 };
-  return data({ sent: null, result: outcome.result, retryAfter: outcome.retryAfter }, { status: outcome.retryAfter ? 429 : 400 });
+  return data({ sent: null, result: outcome.result, retryAfter: outcome.retryAfter }, { status: outcome.retryAfter ? 429 : 400, headers: outcome.retryAfter ? retryAfterHeader(outcome.retryAfter) : {} });
 }
 
 export default function SaveForLater() {

@@ -1,16 +1,24 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { openResumeLink } from "../server/filing.server";
+import { retryAfterHeader } from "../server/http.server";
+import { TryAgainLater } from "../components/try-again";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
   const response = await openResumeLink(context, params.token);
-  if (response) return response;
-  return data({ invalid: true }, { status: 410 });
+  if (response instanceof Response) return response;
+  if (response) return data({ retryAfter: response.retryAfterSeconds }, { status: 429, headers: retryAfterHeader(response.retryAfterSeconds) });
+  return data({ retryAfter: 0 }, { status: 410 });
 }
 
 export default function ResumeLinkInvalid() {
   const { t } = useTranslation();
+  const { retryAfter } = useLoaderData<typeof loader>();
+  if (retryAfter) return <TryAgainLater seconds={retryAfter} />;
   return (
     <div className="narrow">
       <h1>{t("filing.save.linkInvalidTitle")}</h1>

@@ -17,6 +17,9 @@ export default function OfficeRequest() {
   const { request: r, attachments } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language === "en" ? "en" : "vi";
+  // Staff read about the applicant: the journey's questions ("Bạn gửi đơn…") are reworded where they speak to the citizen.
+  const staffLabels = t("filing.staff.labels", { returnObjects: true }) as Record<string, string>;
+  const staffTitles = t("filing.staff.stepTitles", { returnObjects: true }) as Record<string, string>;
   return (
     <div className="check-answers">
       <p>
@@ -40,11 +43,11 @@ export default function OfficeRequest() {
           const step = stepById(s.id);
           return (
             <section key={s.id} aria-labelledby={`h-${s.id}`}>
-              <h2 id={`h-${s.id}`}>{t(`filing.steps.${s.id}.title`)}</h2>
+              <h2 id={`h-${s.id}`}>{staffTitles[s.id] ?? t(`filing.steps.${s.id}.title`)}</h2>
               <dl className="answers-list">
                 {step.fields.map((def) => (
                   <div className="summary-row" key={def.name}>
-                    <dt>{t(`filing.fields.${def.name}.label` as never) as string}</dt>
+                    <dt>{staffLabels[def.name] ?? (t(`filing.fields.${def.name}.label` as never) as string)}</dt>
                     <dd>{presentAnswer(t, locale, def, r.answers[s.id]?.[def.name], { courtName: r.courtName })}</dd>
                   </div>
                 ))}

@@ -5,8 +5,11 @@ import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/schemas";
 import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
-import { readCookie, safeRedirectPath } from "../server/http.server";
+import { readCookie, retryAfterHeader, returnTarget } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+
+// Retry-After on a 429 reaches the browser only through a `headers` export.
+export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { staff: { signInTitle: string } } } | undefined;
@@ -32,6 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("user-agent"),
     requestId: context.requestId,
     locale: context.locale,
+    limits: context.services.config,
   });
   if (!result.ok) {
     const rateLimited = result.reason === "rate-limited";
@@ -40,11 +44,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
         result: submission.reply({ formErrors: [rateLimited ? "staff.rateLimited" : "staff.badCredentials"], hideFields: ["password"] }),
         retryAfter: rateLimited ? result.retryAfterSeconds : 0,
       },
-      { status: rateLimited ? 429 : 401, headers: rateLimited ? { "Retry-After": String(result.retryAfterSeconds) } : {} },
+      { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeader(result.retryAfterSeconds) : {} },
     );
   }
   const maxAge = (result.expiresAt.getTime() - Date.now()) / 1000;
-  return redirect(safeRedirectPath(submission.value.redirectTo, "/staff"), {
+  return redirect(returnTarget(submission.value.redirectTo, { baseUrl: context.services.config.BASE_URL, fallback: "/staff" }), {
     headers: { "Set-Cookie": sessionCookie(context, result.token, maxAge) },
   });
 }

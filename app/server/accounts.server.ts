@@ -3,6 +3,8 @@
 export { signInStaff } from "../../server/accounts/staff.server";
 export {
   requireStaff,
+  requireStaffArea,
+  staffStatus,
   sessionCookie,
   clearSessionCookie,
   signOutStaff,
@@ -14,6 +16,7 @@ export {
   signInEmailCookie,
   readSignInEmail,
 } from "../../server/accounts/guards.server";
+export { staffAreasFor, STAFF_AREAS, type StaffArea } from "../../server/accounts/staff-areas";
 export { findSession, SESSION_COOKIE } from "../../server/accounts/session.server";
 export {
   requestSignInCode,

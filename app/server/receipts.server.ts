@@ -12,3 +12,4 @@ export {
 } from "../../server/receipts/refunds.server";
 export { reconcile, reconcileForStaff, listRuns, latestRun, runItems, itemsCsv, vietnamDay, MISMATCH_KINDS, type MismatchKind } from "../../server/receipts/reconciliation.server";
 export { requireRefundStaff } from "../../server/receipts/guards.server";
+export { loadStaffReceipt, cancelStaffReceipt } from "../../server/receipts/staff-web.server";

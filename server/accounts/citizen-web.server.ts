@@ -1,5 +1,6 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import { readCookie, safeRedirectPath, serializeCookie } from "../http/cookies.server";
+import { readCookie, serializeCookie } from "../http/cookies.server";
+import { returnTarget } from "../http/return-target.server";
 import { DRAFT_COOKIE } from "../filing/drafts.server";
 import { requestSignInCode, verifySignInCode, citizenOverview, getCitizen, CODE_TTL_MINUTES } from "./citizen.server";
 import {
@@ -31,15 +32,19 @@ async function endPreviousSession(request: Request, context: AppLoadContext) {
   if (previous) await revokeSession(context.services.sql, previous);
 }
 
-function withQuery(path: string, redirectTo: string | undefined) {
-  const target = safeRedirectPath(redirectTo ?? null, "");
+/** Where to go after signing in: a path on the portal (see return-target.server.ts), else `fallback`. */
+const target = (context: AppLoadContext, candidate: unknown, fallback = ACCOUNT_PATH) =>
+  returnTarget(candidate, { baseUrl: context.services.config.BASE_URL, fallback });
+
+function withQuery(context: AppLoadContext, path: string, redirectTo: string | null | undefined) {
+  const target = returnTarget(redirectTo, { baseUrl: context.services.config.BASE_URL, fallback: "" });
   return target ? `${path}?redirectTo=${encodeURIComponent(target)}` : path;
 }
 
 /** /dang-nhap's loader: a signed-in citizen goes on; others see the form (and the e-ID button if configured). */
 export async function loadSignInPage(request: Request, context: AppLoadContext) {
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"), ACCOUNT_PATH);
+  const redirectTo = target(context, url.searchParams.get("redirectTo"));
   if (await currentCitizen(request, context)) throw redirect(redirectTo);
   const settings = oidcSettings(context.services.config);
   return {
@@ -57,21 +62,21 @@ export async function sendCode(context: AppLoadContext, { email, redirectTo }: {
     locale: context.locale,
     ip: context.clientIp,
     requestId: context.requestId,
+    limits: context.services.config,
   });
   if (!result.ok) {
     return { key: "account.errors.rateLimited", values: { seconds: result.retryAfterSeconds }, status: 429, retryAfter: result.retryAfterSeconds };
   }
-  return redirect(withQuery("/dang-nhap/ma", redirectTo), {
+  return redirect(withQuery(context, "/dang-nhap/ma", redirectTo), {
     headers: { "Set-Cookie": signInEmailCookie(context, email.trim().toLowerCase()) },
   });
 }
 
 /** /dang-nhap/ma's loader: the address the code went to, or back to the first page. */
-export function loadCodePage(request: Request) {
+export function loadCodePage(request: Request, context: AppLoadContext) {
   const email = readSignInEmail(request);
   if (!email) {
-    const redirectTo = new URL(request.url).searchParams.get("redirectTo") ?? undefined;
-    throw redirect(withQuery("/dang-nhap", redirectTo));
+    throw redirect(withQuery(context, "/dang-nhap", new URL(request.url).searchParams.get("redirectTo")));
   }
   return { email, minutes: CODE_TTL_MINUTES, resent: new URL(request.url).searchParams.has("resent") };
 }
@@ -94,13 +99,14 @@ export async function signInWithCode(
     userAgent: request.headers.get("user-agent"),
     requestId: context.requestId,
     draftToken: readCookie(request, DRAFT_COOKIE),
+    limits: context.services.config,
   });
   if (result.ok) {
     await endPreviousSession(request, context);
     const headers = new Headers();
     headers.append("Set-Cookie", citizenSessionCookie(context, result.token, result.expiresAt));
     headers.append("Set-Cookie", signInEmailCookie(context, null));
-    return redirect(safeRedirectPath(redirectTo, ACCOUNT_PATH), { headers });
+    return redirect(target(context, redirectTo), { headers });
   }
   switch (result.reason) {
     case "wrong-code":
@@ -136,7 +142,7 @@ export async function beginOidc(context: AppLoadContext, { redirectTo }: { redir
   const settings = oidcSettings(context.services.config);
   if (!settings) throw new Response(null, { status: 404 });
   try {
-    const start = await startOidcSignIn(settings, { redirectTo: safeRedirectPath(redirectTo, ACCOUNT_PATH) });
+    const start = await startOidcSignIn(settings, { redirectTo: target(context, redirectTo) });
     return redirect(start.url, { headers: { "Set-Cookie": oidcCookie(context, start.cookieValue, start.maxAgeSeconds) } });
   } catch (e) {
     if (!(e instanceof OidcError)) throw e;
@@ -164,7 +170,7 @@ export async function completeOidc(request: Request, context: AppLoadContext): P
   if (!result.ok) return redirect("/dang-nhap?oidcFailed=1", { headers });
   await endPreviousSession(request, context);
   headers.append("Set-Cookie", citizenSessionCookie(context, result.token, result.expiresAt));
-  return redirect(safeRedirectPath(result.redirectTo, ACCOUNT_PATH), { headers });
+  return redirect(target(context, result.redirectTo), { headers });
 }
 
 /** "Extend my session": JSON for the timeout warning's script, a redirect for a plain form. */
@@ -176,9 +182,9 @@ export async function extendFromForm(request: Request, context: AppLoadContext, 
   }
   const headers = { "Set-Cookie": extended.cookie };
   if (js) return data({ secondsLeft: secondsUntil(extended.expiresAt) }, { headers });
-  const target = new URL(safeRedirectPath(redirectTo, ACCOUNT_PATH), "http://x");
-  target.searchParams.set("extended", "1");
-  return redirect(target.pathname + target.search, { headers });
+  const back = new URL(target(context, redirectTo), "http://x");
+  back.searchParams.set("extended", "1");
+  return redirect(back.pathname + back.search + back.hash, { headers });
 }
 
 export async function signOutFromForm(request: Request, context: AppLoadContext, { everywhere }: { everywhere: boolean }) {

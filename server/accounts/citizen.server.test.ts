@@ -4,8 +4,10 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { queuedJobs } from "../../test/jobs";
 import type { Services } from "../services.server";
+import crypto from "node:crypto";
+import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
+import { elapse } from "../../test/rate-limits";
 import {
-  CODE_REQUEST_LIMITS,
   MAX_CODE_ATTEMPTS,
   openCode,
   requestSignInCode,
@@ -75,6 +77,11 @@ describe("e-mail sign-in code", () => {
       select code_hash, extract(epoch from expires_at - created_at) / 60 as minutes
       from citizen_sign_in_codes where email = 'an.nguyen@example.vn'`;
     expect(Math.round(Number(row!.minutes))).toBe(10);
+    // Keyed: the HMAC of the code under SESSION_SECRET, not a plain hash anyone could recompute.
+    const message = `citizen-code:an.nguyen@example.vn:${code}`;
+    expect(row!.code_hash.equals(crypto.createHmac("sha256", secret()).update(message).digest())).toBe(true);
+    expect(row!.code_hash.equals(crypto.createHash("sha256").update(message).digest())).toBe(false);
+    expect(row!.code_hash.equals(crypto.createHash("sha256").update(code).digest())).toBe(false);
     expect(row!.code_hash.toString("utf8")).not.toContain(code);
 
     // The job e-mails the code (dev outbox), localised.
@@ -132,23 +139,65 @@ describe("e-mail sign-in code", () => {
     expect((await verify("typo@example.vn", fresh)).ok).toBe(true); // one wrong try leaves attempts
   });
 
-  it("stops asking for codes past the per-address and per-IP limits", async () => {
-    for (let i = 0; i < CODE_REQUEST_LIMITS.perEmail; i++) {
-      expect((await requestSignInCode(db.sql, { email: "busy@example.vn", secret: secret(), locale: "vi", ip: freshIp() })).ok).toBe(true);
+  it("refuses a code that matches the right one in all but its last digit", async () => {
+    const code = await askCode("prefix@example.vn");
+    const near = code.slice(0, 5) + String((Number(code[5]) + 5) % 10);
+    expect(await verify("prefix@example.vn", near)).toMatchObject({ ok: false, reason: "wrong-code" });
+    expect(await verify("prefix@example.vn", `${code}0`)).toMatchObject({ ok: false, reason: "wrong-code" });
+    expect(await verify("prefix@example.vn", code.slice(0, 5))).toMatchObject({ ok: false, reason: "wrong-code" });
+    expect((await verify("prefix@example.vn", code)).ok).toBe(true);
+  });
+
+  it("sends codes to one address with growing waits (never a long lock), and slows one client address", async () => {
+    const { mailTo } = policies();
+    const send = (email: string, ip = freshIp()) => requestSignInCode(db.sql, { email, secret: secret(), locale: "vi", ip });
+    for (let i = 0; i < mailTo.free; i++) expect((await send("busy@example.vn")).ok).toBe(true);
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      expect((await send("busy@example.vn")).ok).toBe(true);
+      const blocked = await send("busy@example.vn");
+      if (blocked.ok) throw new Error("not limited");
+      waits.push(blocked.retryAfterSeconds);
+      await elapse(db.sql, blocked.retryAfterSeconds);
     }
-    const blocked = await requestSignInCode(db.sql, { email: "busy@example.vn", secret: secret(), locale: "vi", ip: freshIp() });
-    expect(blocked.ok).toBe(false);
-    expect(!blocked.ok && blocked.retryAfterSeconds).toBeGreaterThan(0);
+    expect(waits).toEqual([30, 60, 120, 240, 300, 300]);
 
     const ip = freshIp();
     let lastOk = true;
-    for (let i = 0; i <= CODE_REQUEST_LIMITS.perIp; i++) {
-      lastOk = (await requestSignInCode(db.sql, { email: `many${i}@example.vn`, secret: secret(), locale: "vi", ip })).ok;
-    }
+    for (let i = 0; i <= policies().client.free + 1; i++) lastOk = (await send(`many${i}@example.vn`, ip)).ok;
     expect(lastOk).toBe(false);
     const [audited] = await db.sql<{ n: number }[]>`
       select count(*)::int as n from audit_log where action = 'citizen.sign_in_code.rate_limited' and ip = ${ip}`;
     expect(audited!.n).toBe(1);
+  });
+
+  it("stops an address's codes for the day after its daily cap of wrong guesses, from any client address", async () => {
+    const email = "target@example.vn";
+    const cap = DEFAULT_RATE_LIMITS.CITIZEN_CODE_DAILY_FAILURES;
+    // Asking for a code and finding none, or an expired one, tests no guess: it does not count.
+    for (let i = 0; i < cap + 5; i++) expect(await verify(email, "000000")).toEqual({ ok: false, reason: "no-code" });
+    let wrongGuesses = 0;
+    let code = "";
+    while (wrongGuesses < cap) {
+      await elapse(db.sql, 300); // the wait between codes sent to one address
+      code = await askCode(email);
+      for (let i = 0; i < MAX_CODE_ATTEMPTS && wrongGuesses < cap; i++, wrongGuesses++) {
+        expect((await verify(email, wrong(code))).ok).toBe(false);
+      }
+    }
+    // The cap is reached: even the right code is refused, for about a day, and no new code is sent.
+    await elapse(db.sql, 300);
+    const fresh = await requestSignInCode(db.sql, { email, secret: secret(), locale: "vi", ip: freshIp() });
+    expect(fresh).toMatchObject({ ok: false, reason: "rate-limited" });
+    const refused = await verify(email, code);
+    if (refused.ok || refused.reason !== "rate-limited") throw new Error("not capped");
+    expect(refused.retryAfterSeconds).toBeGreaterThan(23 * 3600);
+    expect(refused.retryAfterSeconds).toBeLessThanOrEqual(24 * 3600);
+    // Another address is not affected.
+    expect((await verify("bystander2@example.vn", await askCode("bystander2@example.vn"))).ok).toBe(true);
+    // The next day the address signs in again.
+    await elapse(db.sql, 24 * 3600);
+    expect((await verify(email, await askCode(email))).ok).toBe(true);
   });
 });
 

@@ -2,17 +2,20 @@ import crypto from "node:crypto";
 import type { Sql, Pool } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { enqueue } from "../jobs/queue.server";
-import { hit } from "../http/rate-limit.server";
+import { clientKey, DEFAULT_RATE_LIMITS, policies, refund, settle, take, waitingFor, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { createSession } from "./session.server";
 import { claimDraft } from "../filing/drafts.server";
 import type { Locale } from "../../app/i18n/config";
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;
-/** New codes per address and per IP (15-minute windows). */
-export const CODE_REQUEST_LIMITS = { perEmail: 5, perIp: 30, windowSeconds: 15 * 60 };
-/** Code checks per IP (15-minute window): guessing across many addresses stops here. */
-export const CODE_CHECK_LIMIT_PER_IP = 50;
+
+// Rate limits (docs/decisions/042-rate-limits.md): codes sent to one address back off (3 free, then 30 s,
+// 1 min … up to 5 min); codes asked for from one client address, and wrong codes from one client address,
+// back off per the `client` policy; wrong codes for one address stop for the day after
+// CITIZEN_CODE_DAILY_FAILURES. A successful sign-in resets the address's counters.
+const sendKey = (email: string) => `citizen-code-send:email:${email}`;
+const dailyKey = (email: string) => `citizen-code-check:email:${email}`;
 
 export type Citizen = { id: string; email: string | null; fullName: string | null; locale: Locale };
 
@@ -49,7 +52,7 @@ export function openCode(secret: string, sealed: string): string {
   return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
 }
 
-export type RequestCodeResult = { ok: true } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+export type RequestCodeResult = { ok: true } | RateLimited;
 
 /**
  * "Send me a code": the same answer whether or not the address belongs to a citizen (a first sign-in
@@ -58,24 +61,27 @@ export type RequestCodeResult = { ok: true } | { ok: false; reason: "rate-limite
  */
 export async function requestSignInCode(
   sql: Pool,
-  input: { email: string; secret: string; locale: Locale; ip: string | null; requestId?: string },
+  input: { email: string; secret: string; locale: Locale; ip: string | null; requestId?: string; limits?: RateLimitSettings },
 ): Promise<RequestCodeResult> {
   const email = normaliseEmail(input.email);
-  const { perEmail, perIp, windowSeconds } = CODE_REQUEST_LIMITS;
-  const limits = await Promise.all([
-    hit(sql, { key: `citizen-code:email:${email}`, limit: perEmail, windowSeconds }),
-    hit(sql, { key: `citizen-code:ip:${input.ip ?? "unknown"}`, limit: perIp, windowSeconds }),
-  ]);
-  const blocked = limits.find((l) => !l.allowed);
-  if (blocked) {
+  const policy = policies(input.limits ?? DEFAULT_RATE_LIMITS);
+  // No code is sent while the address has used up its wrong guesses for the day: it could not be used.
+  const capped = await waitingFor(sql, [dailyKey(email)]);
+  const taken = capped
+    ? ({ ok: false, retryAfterSeconds: capped } as const)
+    : await take(sql, [
+        { key: sendKey(email), policy: policy.mailTo, onSuccess: "keep" },
+        { key: clientKey("citizen-code-send", input.ip), policy: policy.client, onSuccess: "keep" },
+      ]);
+  if (!taken.ok) {
     await audit(sql, {
       actorType: "anonymous",
       action: "citizen.sign_in_code.rate_limited",
       ip: input.ip,
       requestId: input.requestId,
-      details: { email },
+      details: { email, retryAfterSeconds: taken.retryAfterSeconds },
     });
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
   }
   const code = newCode();
   await sql.begin(async (tx) => {
@@ -107,12 +113,13 @@ export type VerifyCodeResult =
   | { ok: true; token: string; expiresAt: Date; citizenId: string; firstSignIn: boolean }
   | { ok: false; reason: "wrong-code"; attemptsLeft: number }
   | { ok: false; reason: "no-code" | "expired" | "too-many-attempts" }
-  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
+  | RateLimited;
 
 /**
  * Checks the code sent to an address. Each wrong try counts against the code; after MAX_CODE_ATTEMPTS it
- * is dead and a new one must be asked for. On success: the code is spent, the citizen is created on
- * first sign-in, a session opens, a guest draft in this browser becomes theirs, and it is audited.
+ * is dead and a new one must be asked for; after CITIZEN_CODE_DAILY_FAILURES wrong tries in a day the
+ * address takes no more codes until the day is over. On success: the code is spent, the citizen is created
+ * on first sign-in, a session opens, a guest draft in this browser becomes theirs, and it is audited.
  */
 export async function verifySignInCode(
   sql: Pool,
@@ -126,25 +133,27 @@ export async function verifySignInCode(
     userAgent: string | null;
     requestId?: string;
     draftToken?: string | null;
+    limits?: RateLimitSettings;
   },
 ): Promise<VerifyCodeResult> {
   const email = normaliseEmail(input.email);
-  const ipLimit = await hit(sql, {
-    key: `citizen-code-check:ip:${input.ip ?? "unknown"}`,
-    limit: CODE_CHECK_LIMIT_PER_IP,
-    windowSeconds: CODE_REQUEST_LIMITS.windowSeconds,
-  });
-  if (!ipLimit.allowed) {
+  const policy = policies(input.limits ?? DEFAULT_RATE_LIMITS);
+  const taken = await take(sql, [
+    { key: dailyKey(email), policy: policy.dailyCodeFailures, onSuccess: "reset" },
+    { key: clientKey("citizen-code-check", input.ip), policy: policy.client, onSuccess: "refund" },
+  ]);
+  if (!taken.ok) {
     await audit(sql, {
       actorType: "anonymous",
       action: "citizen.sign_in.rate_limited",
       ip: input.ip,
       requestId: input.requestId,
-      details: { email },
+      details: { email, retryAfterSeconds: taken.retryAfterSeconds },
     });
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: ipLimit.retryAfterSeconds };
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
   }
 
+  let guessTested = false;
   const result = await sql.begin(async (tx): Promise<VerifyCodeResult> => {
     const [row] = await tx<{ id: string; code_hash: Buffer; attempts: number; expired: boolean }[]>`
       select id, code_hash, attempts, expires_at <= now() as expired
@@ -156,6 +165,7 @@ export async function verifySignInCode(
     if (row.expired) return { ok: false, reason: "expired" };
     if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, reason: "too-many-attempts" };
     const given = codeHash(input.secret, email, input.code.trim());
+    guessTested = true;
     if (!crypto.timingSafeEqual(given, row.code_hash)) {
       const attempts = row.attempts + 1;
       await tx`update citizen_sign_in_codes set attempts = ${attempts} where id = ${row.id}`;
@@ -164,11 +174,15 @@ export async function verifySignInCode(
         : { ok: false, reason: "wrong-code", attemptsLeft: MAX_CODE_ATTEMPTS - attempts };
     }
     await tx`update citizen_sign_in_codes set used_at = now() where id = ${row.id}`;
+    await settle(tx, taken.ticket);
+    await tx`delete from rate_limit_counters where key = ${sendKey(email)}`;
     const { id: citizenId, created } = await findOrCreateCitizen(tx, { email, locale: input.locale });
     const session = await openCitizenSession(tx, citizenId, input, { method: "email-code", firstSignIn: created });
     return { ok: true, token: session.token, expiresAt: session.expiresAt, citizenId, firstSignIn: created };
   });
 
+  // Only a wrong guess counts against the address's daily cap: with no live code nothing was tested.
+  if (!result.ok && !guessTested) await refund(sql, taken.ticket, [dailyKey(email)]);
   if (!result.ok && result.reason !== "rate-limited") {
     await audit(sql, {
       actorType: "anonymous",

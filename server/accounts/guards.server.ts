@@ -1,8 +1,9 @@
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie, serializeCookie } from "../http/cookies.server";
 import { extendSession, findSession, revokeSession, revokeAllSessions, SESSION_COOKIE } from "./session.server";
 import { getStaffProfile, type StaffProfile } from "./staff.server";
 import { audit } from "../audit/audit.server";
+import { canUseArea, staffAreasFor, type StaffArea } from "./staff-areas";
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireStaff(request: Request, context: AppLoadContext): Promise<StaffProfile> {
@@ -13,6 +14,28 @@ export async function requireStaff(request: Request, context: AppLoadContext): P
     throw redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return profile;
+}
+
+/** A signed-in staff member who may use `area` (STAFF_AREAS); a 403 page for other staff. */
+export async function requireStaffArea(request: Request, context: AppLoadContext, area: StaffArea): Promise<StaffProfile> {
+  const profile = await requireStaff(request, context);
+  if (!canUseArea(profile.roles, area)) throw data(null, { status: 403 });
+  return profile;
+}
+
+/** For the layout: the signed-in staff member's name and the areas they can use; null for everyone else. */
+export async function staffStatus(request: Request, context: AppLoadContext) {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return null;
+  try {
+    const session = await findSession(context.services.sql, token);
+    if (!session?.staff_id) return null;
+    const profile = await getStaffProfile(context.services.sql, { staffId: session.staff_id });
+    return profile ? { fullName: profile.fullName, areas: staffAreasFor(profile) } : null;
+  } catch (e) {
+    context.services.log.warn({ err: (e as Error).message }, "staff status unavailable");
+    return null;
+  }
 }
 
 export function sessionCookie(context: AppLoadContext, token: string, maxAgeSeconds: number): string {

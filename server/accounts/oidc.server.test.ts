@@ -179,6 +179,23 @@ describe("OpenID Connect sign-in against a real provider", () => {
     expect(replay.headers.get("location")).toBe("/dang-nhap?oidcFailed=1");
   });
 
+  it("keeps only a path on the portal as the return target, at the start and at the return", async () => {
+    for (const hostile of ["/%0A", "/%0D", "/%00", "/\n", "/\t/evil.example", "/%09/evil.example", "//evil.example", "https://evil.example"]) {
+      const start = await startOidcSignIn(settings, { redirectTo: hostile });
+      expect(openFlow(settings.secret, start.cookieValue)!.redirectTo).toBe("/tai-khoan");
+    }
+    // A flow sealed with a hostile target (as an older release might have) still returns to the account.
+    const context = { services, cspNonce: "n", requestId: "r", locale: "vi", clientIp: "203.0.113.7" } as const;
+    const start = await startOidcSignIn(settings, { redirectTo: "/" });
+    const flow = openFlow(settings.secret, start.cookieValue)!;
+    const sealed = sealFlow(settings.secret, { ...flow, redirectTo: "/\t/evil.example" });
+    const authUrl = new URL(start.url);
+    const callback = await browseToCallback(authUrl.toString(), "verified-tab");
+    const done = (await oidcCallbackLoader({ request: new Request(callback, { headers: { cookie: `thads_oidc=${sealed}` } }), context, params: {} } as never)) as Response;
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe("/tai-khoan");
+  });
+
   it("reports a provider error (the citizen cancelled) without a session", async () => {
     const start = await startOidcSignIn(settings, { redirectTo: "/" });
     const flow = openFlow(settings.secret, start.cookieValue)!;

@@ -5,6 +5,7 @@ import type { Pool } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { findOrCreateCitizen, openCitizenSession } from "./citizen.server";
 import type { Locale } from "../../app/i18n/config";
+import { returnTarget } from "../http/return-target.server";
 
 /**
  * Generic OpenID Connect sign-in for citizens (authorization code flow with PKCE, state and nonce),
@@ -24,8 +25,13 @@ export type OidcSettings = {
   scopes: string;
   providerName: string;
   redirectUri: string;
+  /** BASE_URL: where a return target must stay. */
+  baseUrl: string;
   secret: string;
 };
+
+/** Where the citizen goes after signing in, when no (acceptable) return target was given. */
+const DEFAULT_RETURN = "/tai-khoan";
 
 /** The OIDC settings, or null when OIDC_ISSUER is unset (the feature is off). */
 export function oidcSettings(config: Config): OidcSettings | null {
@@ -37,6 +43,7 @@ export function oidcSettings(config: Config): OidcSettings | null {
     scopes: config.OIDC_SCOPES,
     providerName: config.OIDC_PROVIDER_NAME,
     redirectUri: `${config.BASE_URL}${OIDC_CALLBACK_PATH}`,
+    baseUrl: config.BASE_URL,
     secret: config.SESSION_SECRET,
   };
 }
@@ -118,9 +125,15 @@ async function call(reason: OidcError["reason"], url: string, init: RequestInit 
 const random = () => crypto.randomBytes(32).toString("base64url");
 
 /** Where to send the browser, and the cookie value that remembers state, nonce and PKCE verifier. */
-export async function startOidcSignIn(settings: OidcSettings, { redirectTo }: { redirectTo: string }) {
+export async function startOidcSignIn(settings: OidcSettings, { redirectTo }: { redirectTo: string | null | undefined }) {
   const { doc } = await discover(settings.issuer);
-  const flow: Flow = { state: random(), nonce: random(), verifier: random(), redirectTo, exp: Math.floor(Date.now() / 1000) + FLOW_TTL_SECONDS };
+  const flow: Flow = {
+    state: random(),
+    nonce: random(),
+    verifier: random(),
+    redirectTo: returnTarget(redirectTo, { baseUrl: settings.baseUrl, fallback: DEFAULT_RETURN }),
+    exp: Math.floor(Date.now() / 1000) + FLOW_TTL_SECONDS,
+  };
   const url = new URL(doc.authorization_endpoint);
   url.search = new URLSearchParams({
     response_type: "code",
@@ -254,7 +267,14 @@ export async function finishOidcSignIn(
       }
       if (fullName) await tx`update citizens set full_name = ${fullName} where id = ${citizenId} and full_name is null`;
       const session = await openCitizenSession(tx, citizenId, input, { method: "oidc", issuer: settings.issuer, firstSignIn });
-      return { ok: true as const, token: session.token, expiresAt: session.expiresAt, citizenId, redirectTo: flow.redirectTo, firstSignIn };
+      return {
+        ok: true as const,
+        token: session.token,
+        expiresAt: session.expiresAt,
+        citizenId,
+        redirectTo: returnTarget(flow.redirectTo, { baseUrl: settings.baseUrl, fallback: DEFAULT_RETURN }),
+        firstSignIn,
+      };
     });
   } catch (e) {
     if (!(e instanceof OidcError)) throw e;

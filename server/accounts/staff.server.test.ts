@@ -4,6 +4,8 @@ import { queuedJobs } from "../../test/jobs";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seed.server";
 import { getStaffProfile, signInStaff } from "./staff.server";
 import { findSession, revokeAllSessions, revokeSession } from "./session.server";
+import { DEFAULT_RATE_LIMITS } from "../http/rate-limit.server";
+import { elapse } from "../../test/rate-limits";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -60,17 +62,73 @@ describe("staff sign-in", () => {
     expect(failures.map((f) => f.email).sort()).toEqual(["ketoan@thads.local", "nobody@thads.local"]);
   });
 
-  it("rate-limits repeated attempts on one account", async () => {
+  it("lets the right password in after an attacker's 11+ wrong ones, once the current short wait is over", async () => {
     const email = "thutruong@thads.local";
+    const waits: number[] = [];
+    // The attacker tries 40 times, from many addresses, waiting out each delay as it is given.
+    for (let i = 0; i < 40; i++) {
+      const r = await signInStaff(db.sql, { ...base, ip: `198.51.100.${i}`, email, password: `wrong-${i}` });
+      expect(r.ok).toBe(false);
+      if (!r.ok && r.reason === "rate-limited") {
+        waits.push(r.retryAfterSeconds);
+        await elapse(db.sql, r.retryAfterSeconds);
+      }
+    }
+    expect(waits.length).toBeGreaterThan(5);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+    // The real owner, from their own address: at most the current wait, then in.
+    const first = await signInStaff(db.sql, { ...base, ip: "203.0.113.200", email, password: "still-wrong" });
+    expect(first).toMatchObject({ ok: false, reason: "rate-limited" });
+    if (first.ok || first.reason !== "rate-limited") return;
+    expect(first.retryAfterSeconds).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+    await elapse(db.sql, first.retryAfterSeconds);
+    const right = await signInStaff(db.sql, { ...base, ip: "203.0.113.200", email, password: DEMO_PASSWORD });
+    expect(right.ok).toBe(true);
+  });
+
+  it("makes each failure on an account wait longer (1 s, 2 s, 4 s …) after the free ones, and a success resets", async () => {
+    const email = "quantri@thads.local";
+    const free = DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES;
+    const attempt = (password: string, i: number) => signInStaff(db.sql, { ...base, ip: `192.0.2.${i}`, email, password });
+    for (let i = 0; i < free; i++) expect(await attempt("wrong", i)).toEqual({ ok: false, reason: "bad-credentials" });
+    const waits: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      expect(await attempt("wrong", 50 + i)).toEqual({ ok: false, reason: "bad-credentials" });
+      const refused = await attempt(DEMO_PASSWORD, 60 + i);
+      if (refused.ok || refused.reason !== "rate-limited") throw new Error("not waiting");
+      waits.push(refused.retryAfterSeconds);
+      await elapse(db.sql, refused.retryAfterSeconds);
+    }
+    expect(waits).toEqual([1, 2, 4, 8]);
+    expect((await attempt(DEMO_PASSWORD, 70)).ok).toBe(true);
+    // After the success the count starts again: the free failures are free again.
+    for (let i = 0; i < free; i++) expect(await attempt("wrong", 80 + i)).toEqual({ ok: false, reason: "bad-credentials" });
+    expect((await attempt(DEMO_PASSWORD, 90)).ok).toBe(true);
+  });
+
+  it("never counts successes: signing in again and again is never limited", async () => {
+    const email = clerk.email;
+    for (let i = 0; i < 30; i++) expect((await signInStaff(db.sql, { ...base, email, password: DEMO_PASSWORD })).ok).toBe(true);
+  });
+
+  it("slows one client address trying many accounts, and only that address", async () => {
+    const ip = "198.18.0.1";
     const results = [];
-    for (let i = 0; i < 11; i++) results.push(await signInStaff(db.sql, { ...base, ip: `198.51.100.${i}`, email, password: "wrong" }));
-    expect(results.slice(0, 10).every((r) => !r.ok && r.reason === "bad-credentials")).toBe(true);
-    const last = results[10]!;
-    expect(last.ok).toBe(false);
-    if (!last.ok) expect(last.reason).toBe("rate-limited");
-    // Even the right password is refused while limited.
-    const right = await signInStaff(db.sql, { ...base, email, password: DEMO_PASSWORD });
-    expect(right.ok).toBe(false);
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES * 4 + 1; i++) {
+      results.push(await signInStaff(db.sql, { ...base, ip, email: `spray${i}@thads.local`, password: "wrong" }));
+    }
+    expect(results.at(-2)).toEqual({ ok: false, reason: "bad-credentials" });
+    expect(await signInStaff(db.sql, { ...base, ip, email: "spray-next@thads.local", password: "wrong" })).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect((await signInStaff(db.sql, { ...base, ip: "198.18.0.2", email: clerk.email, password: DEMO_PASSWORD })).ok).toBe(true);
+  });
+
+  it("does not let a success on one account wipe the client address's failures on others", async () => {
+    const ip = "198.18.1.1";
+    const free = DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES * 4;
+    for (let i = 0; i < free; i++) expect((await signInStaff(db.sql, { ...base, ip, email: `other${i}@thads.local`, password: "wrong" })).ok).toBe(false);
+    expect((await signInStaff(db.sql, { ...base, ip, email: clerk.email, password: DEMO_PASSWORD })).ok).toBe(true);
+    expect(await signInStaff(db.sql, { ...base, ip, email: "other-next@thads.local", password: "wrong" })).toEqual({ ok: false, reason: "bad-credentials" });
+    expect(await signInStaff(db.sql, { ...base, ip, email: "other-last@thads.local", password: "wrong" })).toMatchObject({ ok: false, reason: "rate-limited" });
   });
 
   it("revokes one session, or every session with 'sign out everywhere'", async () => {

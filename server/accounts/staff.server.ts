@@ -1,7 +1,7 @@
 import type { Sql, Pool } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { enqueue } from "../jobs/queue.server";
-import { hit } from "../http/rate-limit.server";
+import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 import type { Locale } from "../../app/i18n/config";
@@ -53,34 +53,43 @@ export async function getStaffProfile(sql: Sql, { staffId }: { staffId: string }
 export type SignInResult =
   | { ok: true; token: string; expiresAt: Date; staffId: string }
   | { ok: false; reason: "bad-credentials" }
-  | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
-
-/** Per e-mail and per IP: 10 failures per 15 minutes. */
-const SIGN_IN_LIMIT = { limit: 10, windowSeconds: 15 * 60 };
+  | RateLimited;
 
 /**
  * Checks a staff member's password; on success opens a session. Every attempt is audited, and a
  * successful one queues the sign-in alert e-mail in the same transaction.
+ *
+ * Only failures count (docs/decisions/042-rate-limits.md): per account, a few free tries then a wait that
+ * doubles up to RATE_LIMIT_MAX_DELAY_SECONDS, so nobody can lock a colleague out for longer than that; per
+ * client address, a longer one. The right password resets the account's count.
  */
 export async function signInStaff(
   sql: Pool,
-  input: { email: string; password: string; ip: string | null; userAgent: string | null; requestId?: string; locale: Locale },
+  input: {
+    email: string;
+    password: string;
+    ip: string | null;
+    userAgent: string | null;
+    requestId?: string;
+    locale: Locale;
+    limits?: RateLimitSettings;
+  },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
-  const limits = await Promise.all([
-    hit(sql, { key: `staff-sign-in:email:${email}`, ...SIGN_IN_LIMIT }),
-    hit(sql, { key: `staff-sign-in:ip:${input.ip ?? "unknown"}`, ...SIGN_IN_LIMIT, limit: 50 }),
+  const policy = policies(input.limits ?? DEFAULT_RATE_LIMITS);
+  const taken = await take(sql, [
+    { key: `staff-sign-in:account:${email}`, policy: policy.subject, onSuccess: "reset" },
+    { key: clientKey("staff-sign-in", input.ip), policy: policy.client, onSuccess: "refund" },
   ]);
-  const blocked = limits.find((l) => !l.allowed);
-  if (blocked) {
+  if (!taken.ok) {
     await audit(sql, {
       actorType: "anonymous",
       action: "staff.sign_in.rate_limited",
       ip: input.ip,
       requestId: input.requestId,
-      details: { email },
+      details: { email, retryAfterSeconds: taken.retryAfterSeconds },
     });
-    return { ok: false, reason: "rate-limited", retryAfterSeconds: blocked.retryAfterSeconds };
+    return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
   }
 
   const [staff] = await sql<{ id: string; password_hash: string }[]>`
@@ -99,6 +108,7 @@ export async function signInStaff(
   }
 
   return sql.begin(async (tx) => {
+    await settle(tx, taken.ticket);
     const session = await createSession(tx, { staffId: staff.id }, { ip: input.ip, userAgent: input.userAgent });
     await tx`update staff set last_sign_in_at = now() where id = ${staff.id}`;
     await audit(tx, {

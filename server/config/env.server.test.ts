@@ -53,6 +53,14 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads the rate limits, with defaults, and refuses waits an hour or longer (the counters' window)", () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect([config.RATE_LIMIT_FREE_FAILURES, config.RATE_LIMIT_MAX_DELAY_SECONDS, config.RATE_LIMIT_CLIENT_MAX_DELAY_SECONDS, config.CITIZEN_CODE_DAILY_FAILURES]).toEqual([5, 30, 900, 20]);
+    expect(loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_MAX_DELAY_SECONDS: "10", CITIZEN_CODE_DAILY_FAILURES: "50" })).toMatchObject({ RATE_LIMIT_MAX_DELAY_SECONDS: 10, CITIZEN_CODE_DAILY_FAILURES: 50 });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_CLIENT_MAX_DELAY_SECONDS: "3600" })).toThrow(/RATE_LIMIT_CLIENT_MAX_DELAY_SECONDS/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), RATE_LIMIT_FREE_FAILURES: "0" })).toThrow(/RATE_LIMIT_FREE_FAILURES/);
+  });
+
   it("refuses to start in production without secrets", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET: required in production/);
   });

@@ -48,6 +48,14 @@ export const EnvSchema = z.object({
   RECEIPT_SIGNING_KEYS: z.string().min(2).optional(),
   /** A citizen's session lasts this long unless extended (the page warns before it ends, WCAG 2.2.1). */
   CITIZEN_SESSION_TTL_SECONDS: z.coerce.number().int().min(10).max(86400).default(1800),
+  /** Rate limits (docs/decisions/042-rate-limits.md): failures on one account or looked-up object before any wait. */
+  RATE_LIMIT_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  /** The longest wait failures can give one account or looked-up object (what its real owner may wait). */
+  RATE_LIMIT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3599).default(30),
+  /** The longest wait failures can give one client address. */
+  RATE_LIMIT_CLIENT_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3599).default(900),
+  /** Wrong e-mail sign-in codes allowed per address per day. */
+  CITIZEN_CODE_DAILY_FAILURES: z.coerce.number().int().min(5).max(1000).default(20),
   /** OpenID Connect sign-in for citizens (VNeID when pointed at it); off while OIDC_ISSUER is unset. */
   OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(255).optional(),

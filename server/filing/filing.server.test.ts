@@ -13,7 +13,9 @@ import { action as stepAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-
 import { action as attachmentsAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.tai-lieu";
 import { STEPS, MAX_FILES, MAX_FILE_BYTES, isPastTimeLimit, type Answers } from "./journey";
 import { createDraft, findDraft, DRAFT_COOKIE, createResumeLink, resumeDraft } from "./drafts.server";
-import { submitDraft, getRequestByCode } from "./submit.server";
+import { submitDraft, getRequestByCode, newAccessCode, ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, justSubmitted, DONE_COOKIE } from "./submit.server";
+import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
+import { elapse } from "../../test/rate-limits";
 import { getOfficeRequest, listOfficeRequests } from "./staff.server";
 import { detectContentType } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";
@@ -221,7 +223,7 @@ describe("submission", () => {
     const cont = await run(() => attachmentsAction({ request: post("tai-lieu", token, form({ intent: "continue" })), context, params: {} } as never));
     expect(cont.location).toBe("/dich-vu/yeu-cau-thi-hanh-an/cam-doan");
     expect((await stepCall("cam-doan", token, VALID["cam-doan"]!)).location).toBe("/dich-vu/yeu-cau-thi-hanh-an/kiem-tra");
-    return (await findDraft(db.sql, { token }))!;
+    return { ...(await findDraft(db.sql, { token }))!, token };
   }
 
   it("stores the request, its attachments, the audit entry and the e-mail job together, routed by the court", async () => {
@@ -229,16 +231,17 @@ describe("submission", () => {
     const result = await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: "203.0.113.9" });
     if (!result.ok) throw new Error("not submitted");
     expect(result.reference).toMatch(/^YC-\d{4}-\d{7}$/);
-    expect(result.accessCode).toMatch(/^[2-9A-HJ-NP-Z]{5}-[2-9A-HJ-NP-Z]{5}$/);
-    const found = await getRequestByCode(db.sql, { reference: result.reference, accessCode: result.accessCode.toLowerCase() });
-    expect(found?.agencyName).toBe("Phòng Thi hành án dân sự khu vực 1 – Hà Nội");
-    expect(await getRequestByCode(db.sql, { reference: result.reference, accessCode: "22222-22222" })).toBeNull();
+    expect(result.accessCode).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+    const found = await getRequestByCode(db.sql, { reference: result.reference, accessCode: result.accessCode.toLowerCase(), ip: "203.0.113.9" });
+    expect(found.ok && found.request.agencyName).toBe("Phòng Thi hành án dân sự khu vực 1 – Hà Nội");
+    expect(await getRequestByCode(db.sql, { reference: result.reference, accessCode: "2222-2222-2222-2222", ip: "203.0.113.9" })).toEqual({ ok: false, reason: "not-found" });
     const files = await db.sql`select original_name, draft_id from filing_attachments where request_id = ${result.requestId}`;
     expect(files).toEqual([{ original_name: "Bản án 125.pdf", draft_id: null }]);
     const audits = await db.sql`select action from audit_log where target_id = ${result.requestId}`;
     expect(audits.map((a) => a.action)).toEqual(["filing.request.submitted"]);
     expect((await queuedJobs<{ requestId: string }>(db.sql, "send_filing_confirmation")).some((j) => j.requestId === result.requestId)).toBe(true);
-    expect(await findDraft(db.sql, { token: "x", citizenId: null })).toBeNull();
+    // The draft is gone: its own cookie token (which opened it a moment ago) opens nothing now.
+    expect(await findDraft(db.sql, { token: draft.token, citizenId: null })).toBeNull();
     // A second submit of the same draft finds nothing to send.
     expect((await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null })).ok).toBe(false);
   });
@@ -255,7 +258,8 @@ describe("submission", () => {
     }
     const [{ n }] = (await db.sql`select count(*)::int as n from filing_attachments where draft_id = ${draft.id}`) as unknown as [{ n: number }];
     expect(n).toBe(1);
-    expect(await findDraft(db.sql, { token: null, citizenId: null })).toBeNull();
+    // Nothing was deleted: the draft still opens with its cookie token.
+    expect((await findDraft(db.sql, { token: draft.token, citizenId: null }))?.id).toBe(draft.id);
     const [still] = await db.sql`select id from filing_drafts where id = ${draft.id}`;
     expect(still).toBeDefined();
   });
@@ -300,6 +304,74 @@ describe("submission", () => {
   });
 });
 
+describe("access code", () => {
+  it("has at least 80 bits: 16 characters, each uniform over a 32-letter alphabet without look-alikes", () => {
+    expect(new Set(ACCESS_CODE_ALPHABET).size).toBe(32);
+    expect(ACCESS_CODE_ALPHABET).not.toMatch(/[01OI]/);
+    expect(ACCESS_CODE_LENGTH * Math.log2(new Set(ACCESS_CODE_ALPHABET).size)).toBeGreaterThanOrEqual(80);
+    const samples = 16_000;
+    const codes = Array.from({ length: samples }, () => newAccessCode());
+    expect(new Set(codes).size).toBe(samples);
+    const counts = Array.from({ length: ACCESS_CODE_LENGTH }, () => new Map<string, number>());
+    for (const code of codes) {
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+      [...code.replace(/-/g, "")].forEach((ch, i) => counts[i]!.set(ch, (counts[i]!.get(ch) ?? 0) + 1));
+    }
+    // Every position uses all 32 letters about equally (expected 500 each; 7 standard deviations either side).
+    for (const position of counts) {
+      expect(position.size).toBe(32);
+      for (const n of position.values()) {
+        expect(n).toBeGreaterThan(350);
+        expect(n).toBeLessThan(650);
+      }
+    }
+  });
+
+  it("opens the request only with the whole code, and a reference's wrong codes hold its applicant up for a short wait at most", async () => {
+    const draft = await (async () => {
+      const token = await draftThrough("tai-san-thu-nhap");
+      await upload(token, [{ name: "Bản án 125.pdf", content: PDF }]);
+      await run(() => attachmentsAction({ request: post("tai-lieu", token, form({ intent: "continue" })), context, params: {} } as never));
+      await stepCall("cam-doan", token, VALID["cam-doan"]!);
+      return (await findDraft(db.sql, { token }))!;
+    })();
+    const result = await submitDraft(db.sql, { draftId: draft.id, citizenId: null, ip: null });
+    if (!result.ok) throw new Error("not submitted");
+    const { reference, accessCode } = result;
+    const lastSwapped = `${accessCode.slice(0, -1)}${accessCode.endsWith("2") ? "3" : "2"}`;
+    expect(await getRequestByCode(db.sql, { reference, accessCode: lastSwapped, ip: "198.51.100.50" })).toEqual({ ok: false, reason: "not-found" });
+    expect(await getRequestByCode(db.sql, { reference, accessCode: accessCode.slice(0, -1), ip: "198.51.100.50" })).toEqual({ ok: false, reason: "not-found" });
+    expect(await getRequestByCode(db.sql, { reference, accessCode: `${accessCode}2`, ip: "198.51.100.50" })).toEqual({ ok: false, reason: "not-found" });
+
+    const waits: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const r = await getRequestByCode(db.sql, { reference, accessCode: newAccessCode(), ip: `198.51.100.${i}` });
+      expect(r.ok).toBe(false);
+      if (!r.ok && r.reason === "rate-limited") {
+        waits.push(r.retryAfterSeconds);
+        await elapse(db.sql, r.retryAfterSeconds);
+      }
+    }
+    expect(waits.length).toBeGreaterThan(3);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+    // The applicant's own confirmation page: a 429 with the wait, or (after it) the request.
+    const page = new Request(`${BASE}/da-gui`, { headers: { cookie: `${DONE_COOKIE}=${reference}.${accessCode}` } });
+    let mine = await justSubmitted(page, context);
+    if (!mine.ok && mine.reason === "rate-limited") {
+      await elapse(db.sql, mine.retryAfterSeconds);
+      mine = await justSubmitted(page, context);
+    }
+    expect(mine.ok && mine.request.reference).toBe(reference);
+
+    // One client address guessing codes across references is slowed too.
+    const ip = "198.51.100.250";
+    const tries = [];
+    for (let i = 0; i < policies().client.free + 2; i++) tries.push(await getRequestByCode(db.sql, { reference: `YC-2026-${String(9_000_000 + i)}`, accessCode: newAccessCode(), ip }));
+    expect(tries.at(-2)).toEqual({ ok: false, reason: "not-found" });
+    expect(tries.at(-1)).toMatchObject({ ok: false, reason: "rate-limited" });
+  });
+});
+
 describe("resume links", () => {
   it("open the draft on another device until they expire, and move the cookie", async () => {
     const { token, draft } = await createDraft(db.sql, { locale: "vi" });
@@ -310,6 +382,7 @@ describe("resume links", () => {
     expect((await findDraft(db.sql, { token: resumed!.token }))?.id).toBe(draft.id);
     await db.sql`update filing_resume_links set expires_at = now() - interval '1 second'`;
     expect(await resumeDraft(db.sql, { linkToken: link.token })).toBeNull();
-    expect(await resumeDraft(db.sql, { linkToken: "x".repeat(500) })).toBeNull();
+    // A link that no longer works leaves the draft where it is: the cookie it moved to still opens it.
+    expect((await findDraft(db.sql, { token: resumed!.token }))?.id).toBe(draft.id);
   });
 });

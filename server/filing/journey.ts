@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile } from "../validation/ids";
+import { AMOUNT_MAX_CLAIM } from "../validation/amount";
+import { amountField } from "../validation/amount-schema";
 
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its
@@ -141,15 +143,19 @@ const email = (required: boolean) => {
   return required ? base : base.optional();
 };
 
-/** Money in đồng as typed: "150000000", "150.000.000", "150,000,000" or "150 000 000". */
-const money = () =>
-  z
-    .string()
-    .trim()
-    .regex(/^\d{1,3}(?:[.,\s]?\d{3})*$/, E("moneyFormat"))
-    .transform((s) => Number(s.replace(/\D/g, "")))
-    .pipe(z.number().int().min(1000, E("moneyMin")).max(1_000_000_000_000_000, E("moneyMax")))
-    .optional();
+/**
+ * Money in đồng as typed: "150000000", "150.000.000", "150,000,000" or "150 000 000", from 1.000 to
+ * 10^15 đồng (server/validation/amount.ts: decimals, misplaced separators and signs are refused).
+ */
+const MONEY_MESSAGES = {
+  required: E("amountRequired"),
+  format: E("moneyFormat"),
+  fraction: E("moneyFraction"),
+  grouping: E("moneyGrouping"),
+  tooSmall: E("moneyMin"),
+  tooLarge: E("moneyMax"),
+};
+const money = () => amountField(MONEY_MESSAGES, { min: 1000, max: AMOUNT_MAX_CLAIM }).optional();
 
 // ————— the steps —————
 

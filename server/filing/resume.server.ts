@@ -1,7 +1,7 @@
 import { ResumeLinkSchema } from "./resume-schema";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { hit } from "../http/rate-limit.server";
+import { clientKey, policies, settle, take, type RateLimited } from "../http/rate-limit.server";
 import { enqueue } from "../jobs/queue.server";
 import { createResumeLink, resumeDraft, RESUME_LINK_TTL_HOURS } from "./drafts.server";
 import { draftCookie, requireDraft, resumePath } from "./steps.server";
@@ -15,7 +15,8 @@ export async function loadSaveForLater(request: Request, context: AppLoadContext
 
 /**
  * "Save and continue later": e-mails a link that opens this draft on any device until it expires.
- * Rate-limited per address and per IP; the e-mail goes out through the job queue.
+ * Rate-limited per address (growing waits, so nobody can stop an applicant saving for long) and per client
+ * address; the e-mail goes out through the job queue.
  */
 export async function sendResumeLink(request: Request, context: AppLoadContext, formData: FormData) {
   const draft = await requireDraft(request, context);
@@ -23,13 +24,13 @@ export async function sendResumeLink(request: Request, context: AppLoadContext, 
   if (submission.status !== "success") return { ok: false as const, result: submission.reply(), retryAfter: 0 };
   const { sql } = context.services;
   const email = submission.value.email.toLowerCase();
-  const limits = await Promise.all([
-    hit(sql, { key: `filing-resume:email:${email}`, limit: 5, windowSeconds: 3600 }),
-    hit(sql, { key: `filing-resume:ip:${context.clientIp ?? "unknown"}`, limit: 20, windowSeconds: 3600 }),
+  const policy = policies(context.services.config);
+  const taken = await take(sql, [
+    { key: `filing-resume:email:${email}`, policy: policy.mailTo, onSuccess: "keep" },
+    { key: clientKey("filing-resume", context.clientIp), policy: policy.client, onSuccess: "keep" },
   ]);
-  const blocked = limits.find((l) => !l.allowed);
-  if (blocked) {
-    return { ok: false as const, result: submission.reply({ formErrors: ["filing.save.rateLimited"] }), retryAfter: blocked.retryAfterSeconds };
+  if (!taken.ok) {
+    return { ok: false as const, result: submission.reply({ formErrors: ["filing.save.rateLimited"] }), retryAfter: taken.retryAfterSeconds };
   }
   const link = await sql.begin(async (tx) => {
     const created = await createResumeLink(tx, { draftId: draft.id, email });
@@ -44,9 +45,16 @@ export async function sendResumeLink(request: Request, context: AppLoadContext, 
   return { ok: true as const, email, expiresAt: link.expiresAt.toISOString() };
 }
 
-/** Opening a resume link: the draft moves to this browser (new cookie token), then its next step. */
-export async function openResumeLink(context: AppLoadContext, token: string | undefined) {
-  const resumed = await resumeDraft(context.services.sql, { linkToken: token ?? "" });
+/**
+ * Opening a resume link: the draft moves to this browser (new cookie token), then its next step. Unknown
+ * links count against the client address (the token cannot be guessed; this keeps anyone from trying).
+ */
+export async function openResumeLink(context: AppLoadContext, token: string | undefined): Promise<Response | RateLimited | null> {
+  const { sql } = context.services;
+  const taken = await take(sql, [{ key: clientKey("filing-resume-open", context.clientIp), policy: policies(context.services.config).client, onSuccess: "refund" }]);
+  if (!taken.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
+  const resumed = await resumeDraft(sql, { linkToken: token ?? "" });
   if (!resumed) return null;
+  await settle(sql, taken.ticket);
   return redirect(resumePath(resumed.draft), { headers: { "Set-Cookie": draftCookie(context, resumed.token) } });
 }

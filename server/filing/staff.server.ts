@@ -1,14 +1,15 @@
-import { createReadableStreamFromReadable, type AppLoadContext } from "@remix-run/node";
+import { createReadableStreamFromReadable, redirect, type AppLoadContext } from "@remix-run/node";
 import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { requireStaff } from "../accounts/guards.server";
+import { STAFF_AREAS } from "../accounts/staff-areas";
 import { fileStoreFor } from "./storage.server";
 import { getRequestById, justSubmitted } from "./submit.server";
 import { listRequestAttachments } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";
 
-/** Roles that receive filed requests at their office. */
-const RECEIVING_ROLES = ["clerk", "head"] as const;
+/** Roles that receive filed requests at their office (the staff area table). */
+const RECEIVING_ROLES = STAFF_AREAS.requests.roles;
 
 export type OfficeRequestRow = {
   id: string;
@@ -149,6 +150,8 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
 /** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */
 export async function submittedRequestPdf(request: Request, context: AppLoadContext) {
   const found = await justSubmitted(request, context);
-  if (!found) throw new Response(null, { status: 404 });
+  // The confirmation page says, localised, when to try again (the same limit answers it there).
+  if (!found.ok && found.reason === "rate-limited") throw redirect("/dich-vu/yeu-cau-thi-hanh-an/da-gui");
+  if (!found.ok) throw new Response(null, { status: 404 });
   return pdfResponse(context.services.sql, found.request.id, context.locale);
 }

@@ -4,6 +4,7 @@ import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { enqueue } from "../jobs/queue.server";
 import { readCookie, serializeCookie } from "../http/cookies.server";
+import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { findCourt } from "./courts.server";
 import { listDraftAttachments, type Attachment } from "./attachments.server";
 import { digestToken } from "./drafts.server";
@@ -52,13 +53,17 @@ export async function loadReview(request: Request, context: AppLoadContext): Pro
 
 // ————— submission —————
 
-const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // no 0/O, 1/I
+export const ACCESS_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // 32 letters: no 0/O, 1/I
+export const ACCESS_CODE_LENGTH = 16;
 
-/** 10 characters from a 32-letter alphabet (50 bits), shown as XXXXX-XXXXX. */
+/**
+ * 16 characters from a 32-letter alphabet: 80 bits, each character uniform (256 is a multiple of 32, so
+ * `byte & 31` has no bias), shown as XXXX-XXXX-XXXX-XXXX. Lookups with it are rate-limited too.
+ */
 export function newAccessCode(): string {
-  const bytes = crypto.randomBytes(10);
-  const chars = Array.from(bytes, (b) => CODE_ALPHABET[b & 31]).join("");
-  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+  const bytes = crypto.randomBytes(ACCESS_CODE_LENGTH);
+  const chars = Array.from(bytes, (b) => ACCESS_CODE_ALPHABET[b & 31]).join("");
+  return chars.match(/.{4}/g)!.join("-");
 }
 
 export function normaliseAccessCode(code: string): string {
@@ -210,24 +215,42 @@ export async function getRequestById(sql: Sql, { id }: { id: string }): Promise<
   return row ? toRequest(row) : null;
 }
 
-/** The request behind a reference and access code (both must match), or null. */
-export async function getRequestByCode(sql: Sql, { reference, accessCode }: { reference: string; accessCode: string }) {
-  if (reference.length > 40 || accessCode.length > 40) return null;
+export type RequestByCode = { ok: true; request: SubmittedRequest } | { ok: false; reason: "not-found" } | RateLimited;
+
+/**
+ * The request behind a reference and access code (both must match). Only failures count
+ * (docs/decisions/042-rate-limits.md): per reference (a small capped wait, so its applicant is never
+ * held up for long) and per client address.
+ */
+export async function getRequestByCode(
+  sql: Pool,
+  { reference, accessCode, ip, limits }: { reference: string; accessCode: string; ip: string | null; limits?: RateLimitSettings },
+): Promise<RequestByCode> {
+  const policy = policies(limits ?? DEFAULT_RATE_LIMITS);
+  const taken = await take(sql, [
+    { key: `filing-access:reference:${reference.slice(0, 40)}`, policy: policy.subject, onSuccess: "reset" },
+    { key: clientKey("filing-access", ip), policy: policy.client, onSuccess: "refund" },
+  ]);
+  if (!taken.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
+  if (reference.length > 40 || accessCode.length > 40) return { ok: false, reason: "not-found" };
   const [row] = await sql<RequestRow[]>`
     select ${REQUEST_COLUMNS(sql)} from enforcement_requests r
     join agencies a on a.id = r.agency_id join courts c on c.id = r.court_id
     where r.reference = ${reference} and r.access_code_hash = ${accessCodeHash(accessCode)}`;
-  return row ? toRequest(row) : null;
+  if (!row) return { ok: false, reason: "not-found" };
+  await settle(sql, taken.ticket);
+  return { ok: true, request: toRequest(row) };
 }
+
+export type JustSubmitted = { ok: true; request: SubmittedRequest; accessCode: string } | { ok: false; reason: "not-found" } | RateLimited;
 
 /** The request just submitted in this browser (from the confirmation cookie), with its access code. */
-export async function justSubmitted(request: Request, context: AppLoadContext) {
+export async function justSubmitted(request: Request, context: AppLoadContext): Promise<JustSubmitted> {
   const value = readCookie(request, DONE_COOKIE);
   const dot = value?.indexOf(".") ?? -1;
-  if (!value || dot < 0) return null;
+  if (!value || dot < 0) return { ok: false, reason: "not-found" };
   const reference = value.slice(0, dot);
   const accessCode = value.slice(dot + 1);
-  const found = await getRequestByCode(context.services.sql, { reference, accessCode });
-  return found ? { request: found, accessCode } : null;
+  const found = await getRequestByCode(context.services.sql, { reference, accessCode, ip: context.clientIp, limits: context.services.config });
+  return found.ok ? { ok: true, request: found.request, accessCode } : found;
 }
-

@@ -32,9 +32,3 @@ export function serializeCookie(
     .filter(Boolean)
     .join("; ");
 }
-
-/** Only same-site relative paths: "/x?y" yes, "//evil" or "https://evil" no. */
-export function safeRedirectPath(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
-}

@@ -7,7 +7,8 @@ const LOOPBACK = ["localhost", "127.0.0.1"];
  * The origins the portal answers on. In production only BASE_URL's. In development, when BASE_URL is on
  * localhost or 127.0.0.1, the same scheme and port on the other one too: a developer opens
  * http://127.0.0.1:3000 as often as http://localhost:3000, and to the browser they are different sites
- * (their own cookies: session and language).
+ * (their own cookies: session and language). The CSRF check (allowedOrigins in security.server.ts) accepts
+ * the same names and [::1] too; [::1] is left out here as CSP cannot list it.
  */
 export function portalOrigins(config: Pick<Config, "BASE_URL" | "isProduction">): string[] {
   const base = new URL(config.BASE_URL);

@@ -41,24 +41,116 @@ export function securityHeaders({ isProduction, extraFormActions = [] }: Securit
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /**
- * CSRF defence for cookie-authenticated forms: a state-changing request that a browser marks as coming
- * from another site (Origin or Sec-Fetch-Site) is refused. Together with SameSite=Lax cookies this
- * covers every form without hidden tokens, and keeps forms working without JavaScript.
+ * The origins a state-changing request may come from: BASE_URL's, and only that (the Host header plays no
+ * part: it is whatever the client sent). When BASE_URL is a loopback address (development), the other
+ * loopback names of the same port count too, since `localhost` and `127.0.0.1` are different origins to
+ * a browser and both reach the same process.
  */
-export function sameOriginForms(allowedOrigins: string[]) {
-  const allowed = new Set(allowedOrigins);
+export function allowedOrigins(baseUrl: string): Set<string> {
+  const base = new URL(baseUrl);
+  const origins = new Set([base.origin]);
+  if (LOOPBACK.has(base.hostname)) {
+    for (const host of LOOPBACK) origins.add(`${base.protocol}//${host}${base.port ? `:${base.port}` : ""}`);
+  }
+  return origins;
+}
+
+/** Why a state-changing request is refused, or null when it comes from the portal's own pages. */
+export function crossOriginReason(
+  headers: { origin: string | undefined; secFetchSite: string | undefined },
+  allowed: Set<string>,
+): "foreign-origin" | "null-origin" | "cross-site" | "no-origin" | null {
+  const { origin, secFetchSite } = headers;
+  if (origin !== undefined) {
+    if (origin === "null") return "null-origin";
+    return allowed.has(origin) ? null : "foreign-origin";
+  }
+  // No Origin (browsers send one on every POST; an old one may not): only a same-origin fetch passes.
+  if (secFetchSite === undefined) return "no-origin";
+  return secFetchSite === "same-origin" ? null : "cross-site";
+}
+
+/**
+ * CSRF defence for cookie-authenticated forms: every state-changing request must show it comes from a page
+ * of the portal, by an Origin equal to BASE_URL's origin or, without Origin, `Sec-Fetch-Site: same-origin`.
+ * `Origin: null` (sandboxed frames, privacy redirects), another origin, or neither header is refused.
+ * Together with SameSite=Lax cookies this covers every form without hidden tokens, and keeps forms working
+ * without JavaScript (browsers send Origin on every form POST). Server-to-server endpoints with their own
+ * authentication (the court API under /api/, the development VNPay sandbox that stands in for another
+ * site) are listed in `exemptPrefixes`; the VNPay IPN is a GET mounted before this.
+ */
+export function sameOriginForms({ baseUrl, exemptPrefixes = [] }: { baseUrl: string; exemptPrefixes?: string[] }) {
+  const allowed = allowedOrigins(baseUrl);
   return (req: Request, res: Response, next: NextFunction) => {
-    if (SAFE_METHODS.has(req.method) || req.path.startsWith("/api/")) return next();
-    const site = req.get("sec-fetch-site");
-    const origin = req.get("origin");
-    const selfOrigin = `${req.protocol}://${req.get("host")}`;
-    const crossSite = site === "cross-site" || (origin !== undefined && origin !== "null" && origin !== selfOrigin && !allowed.has(origin));
-    if (crossSite) {
-      res.status(403).type("text/plain; charset=utf-8").send("Yêu cầu bị từ chối (khác nguồn gốc). / Request refused (cross-site).");
+    if (SAFE_METHODS.has(req.method) || exemptPrefixes.some((p) => req.path.startsWith(p))) return next();
+    const reason = crossOriginReason({ origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site") }, allowed);
+    if (reason) {
+      res.locals.crossOriginReason = reason;
+      res
+        .status(403)
+        .setHeader("Cache-Control", "no-store")
+        .type("text/plain; charset=utf-8")
+        .send(
+          "Yêu cầu bị từ chối vì không được gửi từ một trang của cổng dịch vụ. Hãy mở lại trang trên cổng và gửi lại biểu mẫu.\n" +
+            "Request refused: it was not sent from a page of this portal. Open the page on the portal again and resubmit the form.\n",
+        );
       return;
     }
+    next();
+  };
+}
+
+/**
+ * Pages under these paths hold personal data or act for someone (staff area, citizen account and sign-in,
+ * the filing journey, fee notices and payment results, receipts in HTML and PDF and their verification).
+ * Only the published receipt key set (/.well-known/jwks.json) is deliberately public and cacheable.
+ */
+export const PERSONAL_PATH_PREFIXES = [
+  "/staff",
+  "/tai-khoan",
+  "/dang-nhap",
+  "/dich-vu/yeu-cau-thi-hanh-an",
+  "/dich-vu/nop-tien",
+  "/bien-lai",
+  "/xac-minh-bien-lai",
+] as const;
+
+const underPrefix = (path: string, prefix: string) =>
+  path === prefix || path.startsWith(`${prefix}/`) || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}?`);
+
+/** Does this request's answer hold personal data: a personal path, or any page for someone signed in (the layout names them). */
+export function isPersonal(path: string, cookieHeader: string | undefined, cookieNames: readonly string[]): boolean {
+  if (PERSONAL_PATH_PREFIXES.some((p) => underPrefix(path, p))) return true;
+  if (!cookieHeader) return false;
+  return cookieHeader.split(";").some((part) => {
+    const eq = part.indexOf("=");
+    return eq > 0 && cookieNames.includes(part.slice(0, eq).trim()) && part.slice(eq + 1).trim() !== "";
+  });
+}
+
+/**
+ * `Cache-Control: no-store` on every personal answer (see isPersonal), whatever the route set, documents,
+ * Remix data requests, PDFs, CSV and error pages alike: set when the headers are written, so a route that
+ * forgot (or a loader header Remix does not copy to the document) cannot leave one cacheable.
+ */
+export function noStoreForPersonal({ cookieNames }: { cookieNames: readonly string[] }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!isPersonal(req.path, req.get("cookie"), cookieNames)) return next();
+    const writeHead = res.writeHead;
+    res.writeHead = function (this: Response, ...args: unknown[]) {
+      if (!this.headersSent) {
+        this.setHeader("Cache-Control", "no-store");
+        this.removeHeader("Expires");
+        this.removeHeader("ETag");
+        this.removeHeader("Last-Modified");
+      }
+      const headers = args.find((a, i) => i > 0 && a && typeof a === "object" && !Array.isArray(a)) as Record<string, unknown> | undefined;
+      if (headers) for (const k of Object.keys(headers)) if (k.toLowerCase() === "cache-control") headers[k] = "no-store";
+      return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+    } as typeof res.writeHead;
     next();
   };
 }

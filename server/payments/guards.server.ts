@@ -1,11 +1,11 @@
 import { data, type AppLoadContext } from "@remix-run/node";
-import { requireStaff } from "../accounts/guards.server";
+import { requireStaffArea } from "../accounts/guards.server";
 import type { StaffProfile } from "../accounts/staff.server";
 import { accountantAgencies } from "./notices.server";
 
 /** A signed-in accountant and the offices where they are one (from SQL); 403 for other staff. */
 export async function requireAccountant(request: Request, context: AppLoadContext) {
-  const staff: StaffProfile = await requireStaff(request, context);
+  const staff: StaffProfile = await requireStaffArea(request, context, "notices");
   const agencies = await accountantAgencies(context.services.sql, { staffId: staff.id });
   if (!agencies.length) throw data(null, { status: 403 });
   return { staff, agencies };

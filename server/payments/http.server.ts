@@ -1,17 +1,16 @@
 import express, { type Express } from "express";
 import type { Services } from "../services.server";
 import { audit } from "../audit/audit.server";
-import { hit } from "../http/rate-limit.server";
+import { clientKey, policies, retryAfterHeader, settle, take } from "../http/rate-limit.server";
 import { detectLocale } from "../../app/i18n/config";
 import { serverT } from "../../app/i18n/resources.server";
 import { normaliseIp } from "../app.server";
 import { handleIpn } from "./lifecycle.server";
 import { IPN_PATH, vnpayFor } from "./gateway.server";
 import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
-import { NoticeInputSchema } from "./schemas";
+import { CourtApiNoticeSchema } from "./schemas";
 import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
-import { z } from "zod";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 
@@ -59,24 +58,28 @@ export function mountPayments(
       res.setHeader("Cache-Control", "no-store");
       const t = serverT(detectLocale(null, req.get("accept-language")));
       const ip = normaliseIp(req.ip);
-      const limit = await hit(sql, { key: `court-api:ip:${ip ?? "unknown"}`, limit: 600, windowSeconds: 60 });
-      if (!limit.allowed) {
-        res.setHeader("Retry-After", String(limit.retryAfterSeconds));
-        return res.status(429).json({ error: "rate_limited", message: t("payments.api.rateLimited") });
+      // Volume per client address (600 a minute), and wrong keys per client address (failures only).
+      const taken = await take(sql, [
+        { key: clientKey("court-api", ip), policy: { kind: "cap", limit: 600, windowSeconds: 60 }, onSuccess: "keep" },
+        { key: clientKey("court-api-auth", ip), policy: policies(config).client, onSuccess: "refund" },
+      ]);
+      if (!taken.ok) {
+        res.set(retryAfterHeader(taken.retryAfterSeconds));
+        return res.status(429).json({
+          error: "rate_limited",
+          retryAfterSeconds: taken.retryAfterSeconds,
+          message: t("payments.api.rateLimited", { seconds: taken.retryAfterSeconds }),
+        });
       }
       const key = /^Bearer\s+(\S+)$/i.exec(req.get("authorization") ?? "")?.[1];
       const court = await courtByApiKey(sql, key);
+      if (court) await settle(sql, taken.ticket);
       if (!court) {
         res.setHeader("WWW-Authenticate", 'Bearer realm="thads-courts"');
         return res.status(401).json({ error: "unauthorized", message: t("payments.api.unauthorized") });
       }
       const body = (req.body && typeof req.body === "object" ? req.body : {}) as Record<string, unknown>;
-      const asText = (v: unknown) => (typeof v === "number" ? String(v) : v);
-      const parsed = NoticeInputSchema.extend({ collectingOfficeCode: z.string({ error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }) }).safeParse({
-        ...body,
-        amount: asText(body.amount),
-        courtCode: court.code,
-      });
+      const parsed = CourtApiNoticeSchema.safeParse({ ...body, courtCode: court.code });
       const errors: { field: string; code: string; message: string }[] = parsed.success
         ? []
         : parsed.error.issues.map((i) => ({ field: String(i.path[0]), code: i.message, message: String(t(i.message as never)) }));

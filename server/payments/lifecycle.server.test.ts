@@ -357,6 +357,72 @@ describe("the IPN endpoint's answers", () => {
   });
 });
 
+describe("the IPN's money checks (issue 10)", () => {
+  it("04, not 99, for a signed IPN whose amount does not end in 00: never credited, even when its whole part matches; refund review when money was taken", async () => {
+    const n = await newNotice(500_000);
+    const c = await checkout(n.id);
+    // 500,000.50 đồng: its whole part equals the attempt's amount, and still it is not that amount
+    for (const vnpAmount of ["50000050", "50000001", "1"]) {
+      expect(await ipn(paidParams(c.txnRef, 500_000, { vnp_Amount: vnpAmount })), vnpAmount).toEqual({ RspCode: "04", Message: "Invalid amount" });
+    }
+    expect(await notice(n.id)).toMatchObject({ status: "unpaid" });
+    expect(await attempt(c.txnRef)).toMatchObject({ state: "redirected", refund_review: true, refund_review_reason: "amount-mismatch" });
+    const [review] = await db.sql<{ details: { amount: number; vnpAmount: string } }[]>`
+      select e.details from payment_events e join payment_attempts p on p.id = e.attempt_id where p.txn_ref = ${c.txnRef} and e.kind = 'refund_review'`;
+    expect(review!.details).toMatchObject({ amount: 500_000, vnpAmount: "50000050" });
+    expect((await notifications(c.txnRef)).map((x) => [x.rsp_code, x.signature_ok])).toEqual([["04", true], ["04", true], ["04", true]]);
+    // unknown order: 01; a failed payment with such an amount: 04 and no refund review (no money taken)
+    expect(await ipn(paidParams("TNOSUCHORDER", 1, { vnp_Amount: "100050" }))).toMatchObject({ RspCode: "01" });
+    const m = await newNotice(600_000);
+    const d = await checkout(m.id);
+    expect(await ipn(paidParams(d.txnRef, 600_000, { vnp_Amount: "60000099", vnp_ResponseCode: "24", vnp_TransactionStatus: "02" }))).toMatchObject({ RspCode: "04" });
+    expect(await attempt(d.txnRef)).toMatchObject({ state: "redirected", refund_review: false });
+    // and the right amount still applies
+    expect(await ipn(paidParams(d.txnRef, 600_000))).toMatchObject({ RspCode: "00" });
+    expect(await notice(m.id)).toMatchObject({ status: "paid" });
+  });
+
+  it("a flood of unsigned IPNs is answered 97 and only sampled (at most 60 an hour, each cut to 2 KB) and counted; a valid IPN is still answered", async () => {
+    const unsigned = async () => Number((await db.sql<{ n: string }[]>`select count(*) as n from gateway_notifications where signature_ok = false`)[0]!.n);
+    const received = async () => Number((await db.sql<{ n: string }[]>`select coalesce(sum(received), 0) as n from gateway_rejections`)[0]!.n);
+    const startRows = await unsigned();
+    const startCount = await received();
+
+    const long = new URLSearchParams({ vnp_TxnRef: "FLOOD", vnp_Amount: "100", vnp_OrderInfo: "x".repeat(7000), vnp_SecureHash: "0".repeat(128) });
+    const first = await fetch(`${base}/payments/vnpay/ipn?${long}`);
+    expect(await first.json()).toMatchObject({ RspCode: "97" });
+    const [sample] = await db.sql<{ len: number }[]>`select length(raw_query) as len from gateway_notifications where signature_ok = false order by id desc limit 1`;
+    expect(sample!.len).toBeLessThanOrEqual(2048);
+
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 25 });
+    const flood = 600;
+    const get = (i: number) =>
+      new Promise<string>((resolve, reject) =>
+        http.get(`${base}/payments/vnpay/ipn?vnp_TxnRef=FLOOD${i}&vnp_Amount=100&vnp_SecureHash=${"ab".repeat(64)}`, { agent }, (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve((JSON.parse(body) as { RspCode: string }).RspCode));
+        }).on("error", reject),
+      );
+    const replies = await Promise.all(Array.from({ length: flood }, (_, i) => get(i)));
+    agent.destroy();
+    expect(new Set(replies)).toEqual(new Set(["97"]));
+
+    expect(await received()).toBe(startCount + flood + 1);
+    const windows = await db.sql<{ received: number }[]>`select received::int from gateway_rejections`;
+    const rows = await unsigned();
+    // every row kept is a sample of its hour, and no hour keeps more than 60 (a run across an hour's end touches two)
+    expect(rows).toBe(windows.reduce((sum, w) => sum + Math.min(w.received, 60), 0));
+    expect(rows - startRows).toBeLessThanOrEqual(2 * 60);
+    expect(rows).toBeLessThan(startRows + flood);
+
+    const n = await newNotice(700_000);
+    const c = await checkout(n.id);
+    expect(await ipn(paidParams(c.txnRef, 700_000))).toEqual({ RspCode: "00", Message: "Confirm Success" });
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+  });
+});
+
 describe("querydr and refund against the sandbox", () => {
   it("retrieves a paid transaction, refunds it once, refuses the rest", async () => {
     const vnpay = vnpayFor(services.config);

@@ -164,8 +164,9 @@ const reply = (code: IpnReply["RspCode"]): IpnReply => ({ RspCode: code, Message
 
 /**
  * The IPN: stored raw first, then checked — signature (97), known order (01), amount (04), already
- * applied (02) — and applied exactly once (00). Anything unexpected answers 99 and is logged. A failed
- * signature changes no state (only its own raw row records the verdict).
+ * applied (02) — and applied exactly once (00). An amount that is not whole đồng (vnp_Amount not ending
+ * in 00) is a wrong amount (04). Anything unexpected answers 99 and is logged. A failed signature
+ * changes no state: it is counted per hour, and only a sample of them is kept raw (migration 00007).
  */
 export async function handleIpn(
   deps: { sql: Pool; vnpay: Vnpay; log: Logger; onCredit?: () => void },
@@ -185,13 +186,14 @@ export async function handleIpn(
     else note = `unexpected: ${String(e)}`;
   }
   try {
-    // One round trip: raw row first, then the checks and the credit (payments_record_ipn, migration 00002).
+    // One round trip: raw row first, then the checks and the credit (payments_record_ipn, migrations 00002
+    // and 00007: a vnp_Amount not ending in 00 is a wrong amount, 04; unsigned ones are sampled and counted).
     const [row] = await sql<{ rsp_code: IpnReply["RspCode"]; error: string | null }[]>`
       select rsp_code, error from payments_record_ipn(
         ${input.rawQuery.slice(0, 8192)}, ${input.remoteIp}, ${event?.txnRef ?? unverifiedRef}, ${signatureOk}, ${note},
         ${event ? event.tmnCode === vnpay.config.tmnCode : false}, ${event?.paid ?? false}, ${event?.amount ?? 0},
         ${event?.responseCode ?? null}, ${event?.transactionStatus ?? null}, ${event?.transactionNo ?? null},
-        ${event?.bankCode ?? null}, ${event?.payDate ?? null})`;
+        ${event?.bankCode ?? null}, ${event?.payDate ?? null}, ${event ? event.raw.vnp_Amount ?? null : null})`;
     const code = row!.rsp_code;
     if (code === "00" && event?.paid) deps.onCredit?.(); // an e-mail and a receipt are owed: flush the job outbox soon
     if (code === "97") log.warn({ txnRef: unverifiedRef, ip: input.remoteIp }, "IPN with an invalid signature");

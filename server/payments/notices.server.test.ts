@@ -6,9 +6,12 @@ import { testServices } from "../../test/services";
 import { createApp } from "../app.server";
 import { seedDemo } from "../db/seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
-import { createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey, LOOKUP_LIMITS } from "./notices.server";
+import { courtByApiKey, createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey } from "./notices.server";
+import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
+import { elapse } from "../../test/rate-limits";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./seed.server";
 import { parseCsv } from "./csv";
+import { StaffNoticeFormSchema } from "./schemas";
 
 let db: TestDatabase;
 let server: http.Server;
@@ -90,7 +93,7 @@ describe("staff create notices", () => {
       ok: false,
       problems: [
         { line: 2, column: "payer_id_number", error: "payments.errors.idProvince" },
-        { line: 2, column: "amount", error: "payments.errors.amountInvalid" },
+        { line: 2, column: "amount", error: "payments.errors.amountFormat" },
         { line: 2, column: "due_date", error: "payments.errors.dueDateInvalid" },
         { line: 3, column: "payer_id_number", error: "payments.errors.idCheckDigit" },
       ],
@@ -104,6 +107,54 @@ describe("staff create notices", () => {
     });
     expect(parseCsv("a;b\n\"x;y\";z")).toEqual([["a", "b"], ["x;y", "z"]]);
   });
+
+  it("by CSV: amounts as people write them; every other amount names its line and the column", async () => {
+    const header = "court_code,court_document_number,case_reference,payer_name,payer_id_number,payer_address,amount,due_date";
+    const row = (amount: string) => `TAND-HNI-KV01,,Vụ án,Người A,001085000001,Hà Nội,${amount},31/12/2026`;
+    const good = ["1.250.000", '"1,250,000"', "1 250 000", "1\u00A0250\u00A0000", "1250000", "1.250.000 ₫", '"VND 1,250,000"'];
+    const okCsv = [header, ...good.map(row)].join("\n");
+    const result = await importNoticesCsv(db.sql, { csv: okCsv, agencyId: accountant.agencyId }, actor());
+    expect(result).toMatchObject({ ok: true });
+    const ids = (result as { created: { id: string }[] }).created.map((c) => c.id);
+    const amounts = await db.sql<{ amount: number }[]>`select amount from fee_notices where id = any(${ids}::uuid[])`;
+    expect(amounts.map((a) => a.amount)).toEqual(good.map(() => 1_250_000));
+
+    // a blank line and a quoted field over two lines: the line numbers are the file's
+    const badCsv = [header, row('"1250000.00"'), "", row('"1.250.000,00"'), `TAND-HNI-KV01,,"Vụ án\nnhiều dòng",Người A,001085000001,Hà Nội,1000000,31/12/2026`, row("1.25.000"), row('"12,50"'), row("-1000"), row("0"), row("1e6"), row(""), row("10.000.000.000"), row("999")].join("\n");
+    const before = await db.sql`select 1 from fee_notices`;
+    const failed = await importNoticesCsv(db.sql, { csv: badCsv, agencyId: accountant.agencyId }, actor());
+    expect(failed).toEqual({
+      ok: false,
+      problems: [
+        { line: 2, column: "amount", error: "payments.errors.amountFraction" },
+        { line: 4, column: "amount", error: "payments.errors.amountFraction" },
+        { line: 7, column: "amount", error: "payments.errors.amountGrouping" },
+        { line: 8, column: "amount", error: "payments.errors.amountFraction" },
+        { line: 9, column: "amount", error: "payments.errors.amountFormat" },
+        { line: 10, column: "amount", error: "payments.errors.amountTooSmall" },
+        { line: 11, column: "amount", error: "payments.errors.amountFormat" },
+        { line: 12, column: "amount", error: "payments.errors.amountRequired" },
+        { line: 13, column: "amount", error: "payments.errors.amountTooLarge" },
+        { line: 14, column: "amount", error: "payments.errors.amountTooSmall" },
+      ],
+    });
+    expect(await db.sql`select 1 from fee_notices`).toHaveLength(before.length);
+
+    // an unquoted grouped amount in a comma-separated file splits the line: named as such
+    const split = [header, row("1,250,000"), row('"1,250,000"')].join("\n");
+    expect(await importNoticesCsv(db.sql, { csv: split, agencyId: accountant.agencyId }, actor())).toEqual({
+      ok: false,
+      problems: [{ line: 2, column: null, error: "payments.import.errors.extraCells" }],
+    });
+  });
+
+  it("by the staff form: the same reader", async () => {
+    const parse = (amount: string) => StaffNoticeFormSchema.shape.amount.safeParse(amount);
+    expect(parse("1.250.000")).toMatchObject({ success: true, data: 1_250_000 });
+    expect(parse("1 250 000 ₫")).toMatchObject({ success: true, data: 1_250_000 });
+    expect(parse("1250000.00").error?.issues[0]?.message).toBe("payments.errors.amountFraction");
+    expect(parse("1.25.000").error?.issues[0]?.message).toBe("payments.errors.amountGrouping");
+  });
 });
 
 describe("citizen lookup", () => {
@@ -116,11 +167,50 @@ describe("citizen lookup", () => {
     expect(wrongId).toEqual({ ok: false, reason: "not-found" });
     expect(wrongNumber).toEqual(wrongId);
 
-    let last;
-    for (let i = 0; i < LOOKUP_LIMITS.perIp + 1; i++) {
-      last = await findNoticeForPayer(db.sql, { noticeNumber: `TB-2026-${String(i).padStart(7, "0")}`, idNumber: n.payerIdNumber, ip: "10.0.0.2" });
+    // One character off at the end is as wrong as any other.
+    const near = await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: `${n.payerIdNumber.slice(0, -1)}9`, ip: "10.0.0.1" });
+    expect(near).toEqual(wrongId);
+  });
+
+  it("does not block the real payer after anyone's wrong-ID lookups, beyond the current short wait", async () => {
+    const n = DEMO_NOTICES[1]!;
+    const waits: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const r = await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: `00108509${String(i).padStart(4, "0")}`, ip: `10.1.0.${i}` });
+      expect(r.ok).toBe(false);
+      if (!r.ok && r.reason === "rate-limited") {
+        waits.push(r.retryAfterSeconds);
+        await elapse(db.sql, r.retryAfterSeconds);
+      }
     }
-    expect(last).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect(waits.length).toBeGreaterThan(3);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+    const payer = { noticeNumber: n.noticeNumber, idNumber: n.payerIdNumber, ip: "10.9.9.9" };
+    let found = await findNoticeForPayer(db.sql, payer);
+    if (!found.ok && found.reason === "rate-limited") {
+      expect(found.retryAfterSeconds).toBeLessThanOrEqual(DEFAULT_RATE_LIMITS.RATE_LIMIT_MAX_DELAY_SECONDS);
+      await elapse(db.sql, found.retryAfterSeconds);
+      found = await findNoticeForPayer(db.sql, payer);
+    }
+    expect(found.ok).toBe(true);
+    // Finding it resets the number: the next wrong lookups start from the free ones again.
+    for (let i = 0; i < DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES; i++) {
+      expect(await findNoticeForPayer(db.sql, { ...payer, idNumber: "001085099999", ip: `10.2.0.${i}` })).toEqual({ ok: false, reason: "not-found" });
+    }
+    // Successful lookups never count: the payer (or the office's kiosk) can look it up again and again.
+    await db.sql`delete from rate_limit_counters where key like 'notice-lookup:%'`;
+    for (let i = 0; i < 40; i++) expect((await findNoticeForPayer(db.sql, payer)).ok).toBe(true);
+  });
+
+  it("slows one client address guessing across many numbers", async () => {
+    const n = DEMO_NOTICES[0]!;
+    const results = [];
+    for (let i = 0; i < policies().client.free + 2; i++) {
+      results.push(await findNoticeForPayer(db.sql, { noticeNumber: `TB-2026-${String(i).padStart(7, "0")}`, idNumber: "001085099999", ip: "10.0.0.2" }));
+    }
+    expect(results.at(-2)).toEqual({ ok: false, reason: "not-found" });
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: "rate-limited" });
+    expect((await findNoticeForPayer(db.sql, { noticeNumber: n.noticeNumber, idNumber: n.payerIdNumber, ip: "10.0.0.3" })).ok).toBe(true);
   });
 });
 
@@ -156,6 +246,31 @@ describe("court API", () => {
     expect(await office.json()).toMatchObject({ errors: [{ field: "collectingOfficeCode", message: "Không có cơ quan thi hành án với mã này." }] });
   });
 
+  it("takes the amount as a JSON integer or a string of digits only; anything else is a 400 naming the field, and nothing is stored", async () => {
+    const count = async () => Number((await db.sql<{ n: string }[]>`select count(*) as n from fee_notices where source = 'court_api'`)[0]!.n);
+    const before = await count();
+    // issue 10: "1250000.00" was stored as 125,000,000 đồng and 1000.5 as 10,005
+    for (const amount of ["1250000.00", 1000.5, "1000.5", "1.250.000", "1,250,000", "1 250 000", "-1000", "1e6", "0x3E8", 0, "", null, true, [1_000_000], "10000000000", 10_000_000_000]) {
+      const res = await post({ ...apiBody, amount }, DEMO_COURT_KEY, "en");
+      expect(res.status, JSON.stringify(amount)).toBe(400);
+      const json = (await res.json()) as { errors: { field: string; code: string; message: string }[] };
+      expect(json.errors, JSON.stringify(amount)).toHaveLength(1);
+      expect(json.errors[0]!.field).toBe("amount");
+      expect(json.errors[0]!.message).toMatch(/amount|VND/);
+    }
+    const vi = (await (await post({ ...apiBody, amount: "1250000.00" })).json()) as { errors: { message: string }[] };
+    expect(vi.errors[0]!.message).toBe("Trường amount không được có phần thập phân: tiền tính bằng đồng nguyên, ví dụ 1250000.");
+    expect(await count()).toBe(before);
+
+    for (const [amount, stored] of [[1_250_000, 1_250_000], ["1250000", 1_250_000], [9_999_999_999, 9_999_999_999]] as const) {
+      const res = await post({ ...apiBody, amount });
+      expect(res.status).toBe(201);
+      const { noticeNumber } = (await res.json()) as { noticeNumber: string };
+      const [row] = await db.sql<{ amount: number }[]>`select amount from fee_notices where notice_number = ${noticeNumber}`;
+      expect(row!.amount).toBe(stored);
+    }
+  });
+
   it("a body that is not JSON is a 400, not a 500", async () => {
     const res = await fetch(`${base}/api/courts/notices`, {
       method: "POST",
@@ -173,5 +288,27 @@ describe("court API", () => {
     expect(res.status).toBe(201);
     await issueCourtKey(db.sql, { courtId: court!.id });
     expect((await post(apiBody, key)).status).toBe(401);
+  });
+
+  it("refuses a key that differs from a court's only after its first characters", async () => {
+    const near = `${DEMO_COURT_KEY.slice(0, -1)}${DEMO_COURT_KEY.endsWith("A") ? "B" : "A"}`;
+    expect(await courtByApiKey(db.sql, near)).toBeNull();
+    expect(await courtByApiKey(db.sql, `${DEMO_COURT_KEY}x`)).toBeNull();
+    expect(await courtByApiKey(db.sql, DEMO_COURT_KEY.slice(0, -1))).toBeNull();
+    expect((await courtByApiKey(db.sql, DEMO_COURT_KEY))?.code).toBe("TAND-HNI-KV01");
+  });
+
+  it("slows wrong keys from one client address with a 429 that carries Retry-After (JSON, localised)", async () => {
+    await db.sql`delete from rate_limit_counters where key like 'court-api%'`;
+    let res: Response | null = null;
+    for (let i = 0; i < policies().client.free + 2; i++) res = await post(apiBody, `tak_wrong_key_${String(i).padStart(12, "0")}`);
+    expect(res!.status).toBe(429);
+    const wait = Number(res!.headers.get("retry-after"));
+    expect(wait).toBeGreaterThanOrEqual(1);
+    expect(await res!.json()).toMatchObject({ error: "rate_limited", retryAfterSeconds: wait, message: expect.stringMatching(/^Quá nhiều yêu cầu\. Hãy thử lại sau \d+ giây\.$/) });
+    // The right key waits too from that address (the wait is short), then works.
+    await elapse(db.sql, wait);
+    expect((await post({ ...apiBody, courtDocumentNumber: "10/TB-TA" })).status).toBe(201);
+    await db.sql`delete from rate_limit_counters where key like 'court-api%'`;
   });
 });

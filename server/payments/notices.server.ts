@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
-import { hit } from "../http/rate-limit.server";
+import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { checkPayerId } from "../validation/ids";
-import { parseCsv } from "./csv";
+import { parseCsvRecords } from "./csv";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
 
 export { CSV_COLUMNS };
@@ -141,7 +141,8 @@ export async function importNoticesCsv(
   { csv, agencyId }: { csv: string; agencyId: string },
   actor: { staffId: string; ip: string | null; requestId: string | null },
 ): Promise<ImportResult> {
-  const rows = parseCsv(csv);
+  const records = parseCsvRecords(csv);
+  const rows = records.map((r) => r.cells);
   const problems: CsvProblem[] = [];
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());
   const missing = CSV_COLUMNS.filter((c) => !header.includes(c));
@@ -153,8 +154,12 @@ export async function importNoticesCsv(
 
   const courts = new Map((await sql<{ id: string; code: string }[]>`select id, code from courts where active`).map((c) => [c.code, c.id]));
   const valid: (NoticeInput & { courtId: string })[] = [];
-  rows.slice(1).forEach((cells, i) => {
-    const line = i + 2;
+  records.slice(1).forEach(({ cells, line }) => {
+    // An unquoted "1,250,000" in a comma-separated file splits into three cells: say so, not "wrong date".
+    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== "")) {
+      problems.push({ line, column: null, error: "payments.import.errors.extraCells" });
+      return;
+    }
     const record: Record<string, string> = {};
     CSV_COLUMNS.forEach((c) => (record[CSV_FIELD[c]] = (cells[header.indexOf(c)] ?? "").trim()));
     const parsed = NoticeInputSchema.safeParse(record);
@@ -212,30 +217,31 @@ export async function getNotice(sql: Sql, { id }: { id: string }): Promise<Notic
   return row ?? null;
 }
 
-export type LookupResult = { ok: true; notice: Notice } | { ok: false; reason: "not-found" } | { ok: false; reason: "rate-limited"; retryAfterSeconds: number };
-
-/** Per IP: 30 lookups per 10 minutes; per notice number: 10 (whoever asks). */
-export const LOOKUP_LIMITS = { perIp: 30, perNotice: 10, windowSeconds: 600 };
+export type LookupResult = { ok: true; notice: Notice } | { ok: false; reason: "not-found" } | RateLimited;
 
 /**
  * A citizen finds a notice with its number and the payer's ID number. A wrong pair, an unknown number
- * and a cancelled notice all give the same answer; lookups are rate-limited per IP and per number.
+ * and a cancelled notice all give the same answer. Only failed lookups count (docs/decisions/042-rate-limits.md):
+ * per notice number a few, then a wait that doubles up to RATE_LIMIT_MAX_DELAY_SECONDS (all the real payer
+ * may have to wait, whoever guessed); per client address a longer one. A found notice resets its number.
  */
 export async function findNoticeForPayer(
-  sql: Sql,
-  { noticeNumber, idNumber, ip }: { noticeNumber: string; idNumber: string; ip: string | null },
+  sql: Pool,
+  { noticeNumber, idNumber, ip, limits }: { noticeNumber: string; idNumber: string; ip: string | null; limits?: RateLimitSettings },
 ): Promise<LookupResult> {
-  const limits = await Promise.all([
-    hit(sql, { key: `notice-lookup:ip:${ip ?? "unknown"}`, limit: LOOKUP_LIMITS.perIp, windowSeconds: LOOKUP_LIMITS.windowSeconds }),
-    hit(sql, { key: `notice-lookup:number:${noticeNumber}`, limit: LOOKUP_LIMITS.perNotice, windowSeconds: LOOKUP_LIMITS.windowSeconds }),
+  const policy = policies(limits ?? DEFAULT_RATE_LIMITS);
+  const taken = await take(sql, [
+    { key: `notice-lookup:number:${noticeNumber}`, policy: policy.subject, onSuccess: "reset" },
+    { key: clientKey("notice-lookup", ip), policy: policy.client, onSuccess: "refund" },
   ]);
-  const blocked = limits.find((l) => !l.allowed);
-  if (blocked) return { ok: false, reason: "rate-limited", retryAfterSeconds: blocked.retryAfterSeconds };
+  if (!taken.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
   const [row] = await sql<Notice[]>`
     select ${NOTICE_COLUMNS(sql)}
     from fee_notices n join courts c on c.id = n.court_id join agencies a on a.id = n.agency_id
     where n.notice_number = ${noticeNumber} and n.payer_id_number = ${idNumber} and n.status <> 'cancelled'`;
-  return row ? { ok: true, notice: row } : { ok: false, reason: "not-found" };
+  if (!row) return { ok: false, reason: "not-found" };
+  await settle(sql, taken.ticket);
+  return { ok: true, notice: row };
 }
 
 // ---- Courts and their API keys ----------------------------------------------------------------------

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { checkPayerId, normaliseIdNumber } from "../validation/ids";
+import { AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN } from "../validation/amount";
+import { amountField, amountMessages, apiAmountField } from "../validation/amount-schema";
 
 /**
  * Shared (pure) schemas for fee notices and the citizen's lookup and checkout. Messages are i18n keys
@@ -28,20 +30,13 @@ export const payerIdSchema = z
     return r.value;
   });
 
-/** "1.250.000", "1 250 000", "1250000" → 1250000 (whole đồng). */
-export const amountSchema = z
-  .string({ error: "payments.errors.amountRequired" })
-  .trim()
-  .min(1, { error: "payments.errors.amountRequired" })
-  .transform((v, ctx) => {
-    const digits = v.replace(/[.\s,₫]|VND|đ/gi, "");
-    const n = Number(digits);
-    if (!/^\d{1,10}$/.test(digits) || !Number.isSafeInteger(n) || n < 1000 || n > 9_999_999_999) {
-      ctx.addIssue({ code: "custom", message: "payments.errors.amountInvalid" });
-      return z.NEVER;
-    }
-    return n;
-  });
+/**
+ * An amount as people write it: "1.250.000", "1,250,000", "1 250 000", "1250000", "1.250.000 ₫" → 1250000
+ * whole đồng, from 1.000 to 9.999.999.999 (VNPay's limit); decimals, misplaced separators, signs and
+ * the rest are refused (server/validation/amount.ts).
+ */
+export const AMOUNT_MESSAGES = amountMessages("payments.errors.amount");
+export const amountSchema = amountField(AMOUNT_MESSAGES, { min: NOTICE_AMOUNT_MIN, max: AMOUNT_MAX_PAYABLE });
 
 /** yyyy-mm-dd (date input) or dd/mm/yyyy (what people type) → yyyy-mm-dd. */
 export const dateSchema = z
@@ -71,6 +66,15 @@ export const NoticeInputSchema = z.object({
   dueDate: dateSchema,
 });
 export type NoticeInput = z.output<typeof NoticeInputSchema>;
+
+/**
+ * The courts' API: the same notice, but the amount is what a machine sends — a JSON integer or a string
+ * of digits only ("1250000.00", "1.250.000", 1000.5 are refused, never read as another number).
+ */
+export const CourtApiNoticeSchema = NoticeInputSchema.extend({
+  amount: apiAmountField({ ...AMOUNT_MESSAGES, format: "payments.errors.amountApiFormat", grouping: "payments.errors.amountApiFormat", fraction: "payments.errors.amountApiFraction" }, { min: NOTICE_AMOUNT_MIN, max: AMOUNT_MAX_PAYABLE }),
+  collectingOfficeCode: z.string({ error: "payments.errors.agencyRequired" }).min(1, { error: "payments.errors.agencyRequired" }),
+});
 
 /** The staff form adds the collecting office (one of the accountant's offices). */
 export const StaffNoticeFormSchema = NoticeInputSchema.extend({

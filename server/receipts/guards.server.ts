@@ -1,11 +1,11 @@
 import { data, type AppLoadContext } from "@remix-run/node";
-import { requireStaff } from "../accounts/guards.server";
+import { requireStaffArea } from "../accounts/guards.server";
 import type { StaffProfile } from "../accounts/staff.server";
 import { refundRoles } from "./refunds.server";
 
 /** A signed-in accountant or head of office (roles from SQL); 403 for other staff. */
 export async function requireRefundStaff(request: Request, context: AppLoadContext) {
-  const staff: StaffProfile = await requireStaff(request, context);
+  const staff: StaffProfile = await requireStaffArea(request, context, "refunds");
   const roles = await refundRoles(context.services.sql, { staffId: staff.id });
   if (!roles.accountantOf.length && !roles.headOf.length) throw data(null, { status: 403 });
   return { staff, ...roles };

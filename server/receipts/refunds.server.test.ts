@@ -3,6 +3,8 @@ import { queuedJobs } from "../../test/jobs";
 import { createStaff } from "../accounts/staff.server";
 import { decideRefund, executeRefund, proposeRefund, refundsForPayment } from "./refunds.server";
 import { paidNotice, staffId, startHarness, type Harness } from "./test-harness";
+import { ProposeRefundSchema } from "./schemas";
+import { getZodConstraint } from "@conform-to/zod/v4";
 
 let h: Harness;
 let accountant: string;
@@ -83,5 +85,23 @@ describe("refunds only by the office's decision", () => {
     const [failed] = await h.db.sql<{ gateway_response_code: string }[]>`select gateway_response_code from refunds where id = ${(second as { id: string }).id}`;
     expect(failed!.gateway_response_code).toBe("94");
     expect(await proposeRefund(h.db.sql, { txnRef: "TNOTAPAYMENT", amount: 1, reason: "không có" }, actor(accountant))).toEqual({ ok: false, error: "notFound" });
+  });
+
+  it("the refund form takes the amount as people write it (\"500.000\" was refused) and refuses decimals with the field's message", async () => {
+    const { attempt } = await paidNotice(h, { amount: 1_250_000 });
+    const form = (amount: string) => ProposeRefundSchema.safeParse({ txnRef: attempt.txn_ref, amount, reason: "Hoàn trả một phần" });
+    for (const typed of ["500.000", "500,000", "500 000", "500\u202F000", "500000", "500.000 ₫"]) expect(form(typed)).toMatchObject({ success: true, data: { amount: 500_000 } });
+    const refused: [string, string][] = [
+      ["500.000,00", "amountFraction"], ["500000.5", "amountFraction"], ["5.00.000", "amountGrouping"], ["500.000,000", "amountGrouping"],
+      ["-500000", "amountFormat"], ["5e5", "amountFormat"], ["0", "amountTooSmall"], ["", "amountRequired"], ["10.000.000.000", "amountTooLarge"],
+    ];
+    for (const [typed, key] of refused) expect(form(typed).error?.issues.map((i) => [i.path[0], i.message]), typed).toEqual([["amount", `receipts.refunds.errors.${key}`]]);
+    // no HTML pattern either: without JavaScript the browser itself refused "500.000" under a digits-only pattern
+    expect(getZodConstraint(ProposeRefundSchema).amount).not.toHaveProperty("pattern");
+    const parsed = form("500.000");
+    const p = await proposeRefund(h.db.sql, { txnRef: attempt.txn_ref, amount: parsed.data!.amount, reason: parsed.data!.reason }, actor(accountant));
+    expect(p.ok).toBe(true);
+    const [row] = await h.db.sql<{ amount: number }[]>`select amount from refunds where id = ${(p as { id: string }).id}`;
+    expect(row!.amount).toBe(500_000);
   });
 });

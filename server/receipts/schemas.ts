@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { AMOUNT_MAX_PAYABLE } from "../validation/amount";
+import { amountField, amountMessages } from "../validation/amount-schema";
 
 /** Shared by the staff forms and their actions (messages are i18n keys). */
 export const CancelReceiptSchema = z
@@ -20,12 +22,8 @@ export const CancelReceiptSchema = z
 
 export const ProposeRefundSchema = z.object({
   txnRef: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
-  amount: z
-    .string({ error: "receipts.refunds.errors.amountRequired" })
-    .trim()
-    .min(1, { error: "receipts.refunds.errors.amountRequired" })
-    .regex(/^[1-9][0-9]{0,11}$/, { error: "receipts.refunds.errors.amountFormat" })
-    .transform(Number),
+  // As people write it ("500.000", "500 000", "500000"); at most what was paid (checked in refunds.server.ts).
+  amount: amountField(amountMessages("receipts.refunds.errors.amount"), { min: 1, max: AMOUNT_MAX_PAYABLE }),
   reason: z
     .string({ error: "receipts.refunds.errors.reasonRequired" })
     .trim()

@@ -40,7 +40,7 @@ const en: Translation<typeof vi> = {
     expired: "That code has expired. Choose “Send a new code”.",
     tooManyAttempts: "Too many wrong codes. Choose “Send a new code”.",
     noCode: "There is no valid code for this address. Choose “Send a new code”.",
-    rateLimited: "Too many tries. Please try again in {{seconds}} seconds.",
+    rateLimited: "Too many tries. Please try again in {{seconds, wait}}.",
   },
   page: {
     title: "Your account",

@@ -38,7 +38,7 @@ const account = {
     expired: "Mã đăng nhập đã hết hiệu lực. Hãy chọn “Gửi mã mới”.",
     tooManyAttempts: "Bạn đã nhập sai mã quá số lần cho phép. Hãy chọn “Gửi mã mới”.",
     noCode: "Không có mã đăng nhập nào còn hiệu lực cho địa chỉ này. Hãy chọn “Gửi mã mới”.",
-    rateLimited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds}} giây.",
+    rateLimited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau {{seconds, wait}}.",
   },
   page: {
     title: "Tài khoản của tôi",

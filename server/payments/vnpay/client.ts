@@ -64,8 +64,10 @@ export type Checkout = { url: string; params: VnpParams; createDate: string; exp
 
 export type PaymentResult = {
   txnRef: string;
-  /** In đồng, divided only after the signature was verified. */
+  /** In đồng, divided only after the signature was verified (its whole part when not `amountExact`). */
   amount: number;
+  /** False when vnp_Amount did not end in 00 (not a whole number of đồng): such an amount matches nothing. */
+  amountExact: boolean;
   responseCode: string;
   transactionStatus: string;
   transactionNo: string | null;
@@ -133,7 +135,10 @@ export function createVnpay(config: VnpayConfig) {
   function verifyPayment(query: URLSearchParams | Record<string, unknown>): PaymentResult & { raw: VnpParams } {
     const raw = flatten(query);
     if (!verifyParams(secret, raw)) throw new VnpaySignatureError();
-    const amount = fromVnpAmount(raw.vnp_Amount);
+    // vnp_Amount is đồng × 100. One that does not end in 00 is not a whole number of đồng: still a
+    // readable, signed notification (answered 04 by the IPN, never credited), so keep its whole part.
+    const digits = raw.vnp_Amount !== undefined && /^\d{1,13}$/.test(raw.vnp_Amount) ? raw.vnp_Amount : null;
+    const amount = digits === null ? null : (fromVnpAmount(digits) ?? Math.floor(Number(digits) / 100));
     if (!raw.vnp_TxnRef || amount === null || !raw.vnp_ResponseCode) {
       throw new VnpayMalformedError("missing vnp_TxnRef, vnp_Amount or vnp_ResponseCode");
     }
@@ -141,6 +146,7 @@ export function createVnpay(config: VnpayConfig) {
     return {
       txnRef: raw.vnp_TxnRef,
       amount,
+      amountExact: fromVnpAmount(digits!) !== null,
       responseCode: raw.vnp_ResponseCode,
       transactionStatus,
       transactionNo: nonEmpty(raw.vnp_TransactionNo),

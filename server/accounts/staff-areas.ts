@@ -1,0 +1,29 @@
+import type { StaffProfile, StaffRole } from "./staff.server";
+
+/**
+ * Which roles may use which part of the staff area: the one table the page guards (requireStaffArea),
+ * the header's links and the staff home read, so a link is shown exactly when its page lets the person in.
+ * (Each list query also scopes its rows to the offices where the person holds one of these roles, in SQL.)
+ */
+export const STAFF_AREAS = {
+  requests: { path: "/staff/requests", roles: ["clerk", "head"] },
+  notices: { path: "/staff/notices", roles: ["accountant"] },
+  receipts: { path: "/staff/receipts", roles: ["accountant"] },
+  reconciliation: { path: "/staff/reconciliation", roles: ["accountant"] },
+  refunds: { path: "/staff/refunds", roles: ["accountant", "head"] },
+} as const satisfies Record<string, { path: string; roles: readonly StaffRole[] }>;
+
+export type StaffArea = keyof typeof STAFF_AREAS;
+
+const AREA_ORDER = Object.keys(STAFF_AREAS) as StaffArea[];
+
+/** May someone with these roles use the area (at at least one office)? */
+export function canUseArea(roles: readonly { role: StaffRole }[], area: StaffArea): boolean {
+  const allowed: readonly StaffRole[] = STAFF_AREAS[area].roles;
+  return roles.some((r) => allowed.includes(r.role));
+}
+
+/** The areas this staff member can use, in the header's order, with their paths. */
+export function staffAreasFor(profile: Pick<StaffProfile, "roles">): { area: StaffArea; path: string }[] {
+  return AREA_ORDER.filter((a) => canUseArea(profile.roles, a)).map((area) => ({ area, path: STAFF_AREAS[area].path }));
+}
