@@ -47,9 +47,20 @@ test.describe("with JavaScript", () => {
     await expect(page).toHaveURL(/\/dich-vu\/nop-tien\/ket-qua\?ref=T/);
     await expect(page.getByRole("heading", { level: 1, name: "Thanh toán thành công" })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByText(`Đã nhận 1.250.000 ₫ cho thông báo ${noticeNumber}`)).toBeVisible();
+    // Money already paid: "đã nộp", when, and what happens next (the receipt by e-mail, and here).
+    await expect(page.getByText("Số tiền đã nộp", { exact: true })).toBeVisible();
+    await expect(page.getByText("Số tiền phải nộp")).toHaveCount(0);
+    await expect(page.getByText("Thời điểm nộp tiền", { exact: true })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: "Việc tiếp theo" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Xem biên lai" })).toBeVisible({ timeout: 15_000 });
     await checkA11y();
 
-    await outboxHas(page, new RegExp(`Xác nhận nộp tiền tạm ứng án phí – thông báo ${noticeNumber}`));
+    // One e-mail for the payment: the receipt, which confirms it.
+    const subject = new RegExp(`Biên lai điện tử TA/\\d\\dE số \\d{7}: đã nhận tiền tạm ứng án phí theo thông báo ${noticeNumber}`);
+    await outboxHas(page, subject);
+    await page.waitForTimeout(1500); // a second e-mail, if any, would be in by now
+    await page.goto("/dev/outbox");
+    await expect(page.getByText(new RegExp(noticeNumber))).toHaveCount(1);
 
     await page.goto("/dich-vu/nop-tien");
     await page.getByLabel("Số thông báo").fill(noticeNumber);
@@ -58,6 +69,9 @@ test.describe("with JavaScript", () => {
     await expect(page.getByText("Thông báo này đã được nộp đủ tiền")).toBeVisible();
     await expect(page.getByRole("button", { name: /qua VNPay/ })).toHaveCount(0);
     await checkA11y();
+    // The paid notice links its receipt.
+    await page.getByRole("link", { name: /Xem biên lai điện tử ký hiệu TA\/\d\dE số \d{7}/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: /BIÊN LAI THU TIỀN TẠM ỨNG ÁN PHÍ/ })).toBeVisible();
   });
 
   test("an accountant creates a notice by form and imports a CSV (all or nothing)", async ({ page, checkA11y }) => {
@@ -143,7 +157,8 @@ test.describe("without JavaScript", () => {
     await checkA11y();
     await expect(page.getByRole("heading", { level: 1, name: "Payment successful" })).toBeVisible({ timeout: 20_000 });
     await checkA11y();
-    await outboxHas(page, new RegExp(`Advance court fee payment confirmed – notice ${noticeNumber}`));
+    await expect(page.getByText("Amount paid", { exact: true })).toBeVisible();
+    await outboxHas(page, new RegExp(`Electronic receipt TA/\\d\\dE no\\. \\d{7}: advance court fee received for notice ${noticeNumber}`));
   });
 
   test("cancel at the gateway, then pay again", async ({ page, request, checkA11y }) => {
@@ -160,6 +175,55 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Bạn đã hủy thanh toán" })).toBeVisible({ timeout: 15_000 });
     await checkA11y();
     await page.getByRole("link", { name: "Thanh toán lại" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Nộp tiền tạm ứng án phí" })).toBeVisible();
+    // Back to the notice itself, ready to pay again (not to the search).
+    await expect(page.getByRole("heading", { level: 1, name: "Thông báo nộp tiền tạm ứng án phí" })).toBeVisible();
+    await expect(page.getByText(noticeNumber)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Thanh toán 300.000 ₫ qua VNPay" })).toBeVisible();
+    await checkA11y();
+  });
+});
+
+test.describe("back from the gateway", () => {
+  const portPart = () => process.env.E2E_PORT ?? "3210"; // as playwright.config.ts
+
+  test("paying from http://127.0.0.1 (BASE_URL is localhost) comes back to 127.0.0.1, in the language chosen there", async ({ page, request, checkA11y }) => {
+    const idNumber = randomCccd();
+    const noticeNumber = await courtNotice(request, idNumber, 400_000);
+    const origin = `http://127.0.0.1:${portPart()}`;
+    await page.goto(`${origin}/dich-vu/nop-tien`);
+    await page.getByRole("button", { name: /English/ }).click();
+    await page.getByLabel("Notice number").fill(noticeNumber);
+    await page.getByLabel(/citizen ID number/).fill(idNumber);
+    await page.getByRole("button", { name: "Find the notice" }).click();
+    await page.getByLabel("E-mail for the confirmation").fill("lan.vu@example.com");
+    await page.getByRole("button", { name: "Pay VND 400,000 with VNPay" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Payment (test)" })).toBeVisible();
+    await page.getByRole("button", { name: "Pay successfully" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Payment successful" })).toBeVisible({ timeout: 20_000 });
+    expect(new URL(page.url()).origin).toBe(origin);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await checkA11y();
+  });
+
+  test("two tabs pay the same notice: the second ends on the result page, which says the notice is paid", async ({ context, request }) => {
+    const idNumber = randomCccd();
+    const noticeNumber = await courtNotice(request, idNumber, 350_000);
+    const tabs = [await context.newPage(), await context.newPage()];
+    for (const tab of tabs) {
+      await tab.goto("/dich-vu/nop-tien");
+      await tab.getByLabel("Số thông báo").fill(noticeNumber);
+      await tab.getByLabel(/Số căn cước công dân/).fill(idNumber);
+      await tab.getByRole("button", { name: "Tìm thông báo" }).click();
+      await tab.getByLabel("Thư điện tử nhận xác nhận").fill("hai.tab@example.vn");
+      await tab.getByRole("button", { name: "Thanh toán 350.000 ₫ qua VNPay" }).click();
+      await expect(tab.getByRole("heading", { level: 1, name: "Thanh toán (thử nghiệm)" })).toBeVisible();
+    }
+    await tabs[0]!.getByRole("button", { name: "Thanh toán thành công" }).click();
+    await expect(tabs[0]!.getByRole("heading", { level: 1, name: "Thanh toán thành công" })).toBeVisible({ timeout: 20_000 });
+    await tabs[1]!.getByRole("button", { name: "Thanh toán thành công" }).click();
+    await expect(tabs[1]!).toHaveURL(/\/dich-vu\/nop-tien\/ket-qua\?ref=T/);
+    await expect(tabs[1]!.getByRole("heading", { level: 1, name: "Thanh toán thành công" })).toBeVisible({ timeout: 20_000 });
+    await expect(tabs[1]!.getByText("Thông báo đã được nộp đủ tiền; bạn không cần nộp lại.")).toBeVisible();
+    await expect(tabs[1]!.getByRole("heading", { name: "Không thể thực hiện giao dịch" })).toHaveCount(0);
   });
 });

@@ -24,6 +24,10 @@ test("pay → open the e-receipt → follow its QR link → valid; the accountan
   await page.getByRole("link", { name: "Xem biên lai" }).click();
   await expect(page.getByRole("heading", { level: 1, name: /BIÊN LAI THU TIỀN TẠM ỨNG ÁN PHÍ/ })).toBeVisible();
   await expect(page.getByText("Mười tám triệu ba trăm nghìn đồng")).toBeVisible();
+  // The payer is a business: its name as an organisation's, its tax code in full.
+  await expect(page.getByText("Tên tổ chức nộp tiền", { exact: true })).toBeVisible();
+  await expect(page.getByText("Mã số thuế", { exact: true })).toBeVisible();
+  await expect(page.getByText(PAYER_ID, { exact: true })).toBeVisible();
   await expect(page.getByRole("img", { name: "Mã QR dẫn đến trang kiểm tra biên lai" })).toBeVisible();
   await checkA11y();
 

@@ -133,7 +133,8 @@ test("reconciliation: the accountant runs it for today, opens the run and downlo
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   const body = await csv.body();
   expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM
-  expect(body.toString("utf8").slice(1).split("\r\n")[0]).toBe("day,office,kind,txn_ref,our_state,gateway_status,our_amount,gateway_amount,receipt,resolved,resolution,note");
+  expect(body.toString("utf8").slice(1).split("\r\n")[0]).toBe('"Ngày giao dịch","Đơn vị","Loại chênh lệch","Mã giao dịch","Trạng thái trên Cổng","Trạng thái VNPay","Số tiền trên Cổng (đồng)","Số tiền VNPay (đồng)","Biên lai","Đã xử lý","Cách xử lý","Ghi chú"');
+  await expect(page.getByRole("table", { name: "Theo kết quả đối soát" })).toBeVisible();
 
   await page.getByRole("link", { name: "Về trang đối soát" }).click();
   await expect(page.getByRole("table", { name: "Các lần đối soát" })).toBeVisible();

@@ -11,6 +11,12 @@ export type ReceiptEmailProps = {
   number: string;
   amount: string;
   noticeNumber: string;
+  caseReference: string;
+  court: string;
+  /** When the money was paid, formatted in Vietnam's time. */
+  paidAt: string;
+  txnRef: string;
+  transactionNo: string | null;
   verifyUrl: string;
   replacesNumber: string | null;
 };
@@ -19,7 +25,10 @@ export function receiptEmailSubject(t: TFunction, p: { symbol: string; number: s
   return t("receipts.email.receiptSubject", { symbol: p.symbol, number: p.number, notice: p.noticeNumber });
 }
 
-/** The e-receipt sent to the payer, with the PDF attached. */
+/**
+ * The payer's one e-mail for a payment: it confirms the money was received and carries the e-receipt
+ * (PDF attached). There is no separate payment confirmation.
+ */
 export default function ReceiptEmail(p: ReceiptEmailProps) {
   const { t } = p;
   return (
@@ -33,6 +42,25 @@ export default function ReceiptEmail(p: ReceiptEmailProps) {
       <Text>{t("receipts.email.greeting", { name: p.name })}</Text>
       <Text>{t("receipts.email.receiptBody", { office: p.office, symbol: p.symbol, number: p.number, amount: p.amount, notice: p.noticeNumber })}</Text>
       {p.replacesNumber ? <Text>{t("receipts.email.replacementBody", { number: p.replacesNumber })}</Text> : null}
+      <Text>
+        {t("receipts.email.notice", { value: p.noticeNumber })}
+        <br />
+        {t("receipts.email.caseReference", { value: p.caseReference })}
+        <br />
+        {t("receipts.email.court", { value: p.court })}
+        <br />
+        {t("receipts.email.amount", { value: p.amount })}
+        <br />
+        {t("receipts.email.time", { value: p.paidAt })}
+        <br />
+        {t("receipts.email.reference", { value: p.txnRef })}
+        {p.transactionNo && p.transactionNo !== "0" ? (
+          <>
+            <br />
+            {t("receipts.email.gatewayReference", { value: p.transactionNo })}
+          </>
+        ) : null}
+      </Text>
       <Text>
         {t("receipts.email.verifyLine", { url: "" })}
         <a href={p.verifyUrl}>{p.verifyUrl}</a>

@@ -8,6 +8,7 @@ import type { Services } from "./services.server";
 import { ping } from "./db/client.server";
 import { migrationsApplied, readMigrations } from "./db/migrate.server";
 import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/security.server";
+import { portalOrigins } from "./http/origins.server";
 import { SESSION_COOKIE } from "./accounts/session.server";
 import { DRAFT_COOKIE } from "./filing/drafts.server";
 import { BodyRefused, carriesBody, declaredLength, uploadLimitFor, type UploadRoute } from "./http/body.server";
@@ -102,7 +103,10 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   app.use(compression());
   if (!config.isProduction) app.get("/dev/outbox/:id(\\d+)", outboxMessage(services));
   const vnpayOrigin = config.VNPAY_PAYMENT_URL ? new URL(config.VNPAY_PAYMENT_URL).origin : null;
-  app.use(securityHeaders({ isProduction: config.isProduction, extraFormActions: vnpayOrigin ? [vnpayOrigin] : [] }));
+  // Forms may post to the gateway, and (CSP checks a form's redirects too) the gateway's pages send the
+  // citizen back to whichever of the portal's origins they came from (development: localhost, 127.0.0.1).
+  const formActions = [...new Set([...(vnpayOrigin ? [vnpayOrigin] : []), ...portalOrigins(config)])];
+  app.use(securityHeaders({ isProduction: config.isProduction, extraFormActions: formActions }));
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
   // Pages never have a file extension; only paths that do are looked up on disk (one stat less per page).
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });

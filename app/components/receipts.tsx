@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { ReceiptContent } from "../../server/receipts/types";
+import { payerLabelKeys, type ReceiptContent } from "../../server/receipts/types";
 import { formatDate, formatDateTime, formatMoney } from "../utils/format";
 import { useLocale } from "./payments";
 
@@ -24,8 +24,8 @@ export function ReceiptDocument({
   const { t } = useTranslation();
   const locale = useLocale();
   const rows: [string, string, boolean?][] = [
-    [t("receipts.doc.payer"), c.payer.name, true],
-    [t("receipts.doc.payerId"), c.payer.idNumber],
+    [t(payerLabelKeys(c.payer).name), c.payer.name, true],
+    [t(payerLabelKeys(c.payer).id), c.payer.idNumber],
     [t("receipts.doc.payerAddress"), c.payer.address],
     [t("receipts.doc.reason"), c.reason.text],
     [t("receipts.doc.court"), c.reason.court],

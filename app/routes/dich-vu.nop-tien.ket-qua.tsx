@@ -1,11 +1,11 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { maskEmail, OPEN_STATES, paymentStatus, vnpayFor } from "../server/payments.server";
+import { paymentResultPage, vnpayFor } from "../server/payments.server";
 import { titleFrom, useLocale } from "../components/payments";
-import { receiptForPayment, refundsForPayment } from "../server/receipts.server";
 import { PaymentReceiptPanel } from "../components/receipts";
-import { formatMoney } from "../utils/format";
+import { SummaryList } from "../components/summary-list";
+import { formatDateTime, formatMoney } from "../utils/format";
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
 const REFRESH_SECONDS = 3;
@@ -29,25 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       return data({ payment: null }, { status: 400, headers });
     }
   }
-  const view = await paymentStatus(context.services, { txnRef: url.searchParams.get("ref") ?? "" });
-  if (!view) return data({ payment: null }, { status: 404, headers });
-  return data(
-    {
-      payment: {
-        txnRef: view.txnRef,
-        state: view.state,
-        open: OPEN_STATES.includes(view.state),
-        amount: view.amount,
-        noticeNumber: view.noticeNumber,
-        email: maskEmail(view.email),
-        transactionNo: view.transactionNo,
-        refundReview: view.refundReview,
-      },
-      receipt: view.state === "succeeded" ? await receiptForPayment(context.services.sql, { txnRef: view.txnRef }) : null,
-      refunds: (await refundsForPayment(context.services.sql, { txnRef: view.txnRef })).map((r) => ({ id: r.id, amount: r.amount, state: r.state, updatedAt: r.updated_at.toISOString() })),
-    },
-    { headers },
-  );
+  const page = await paymentResultPage(context.services, { txnRef: url.searchParams.get("ref") ?? "" });
+  if (!page) return data({ payment: null }, { status: 404, headers });
+  return data(page, { headers });
 }
 
 export default function PaymentResult() {
@@ -77,47 +61,54 @@ export default function PaymentResult() {
           ? [t("payments.result.expiredTitle"), t("payments.result.expiredBody", vars)]
           : [t("payments.result.failedTitle"), t("payments.result.failedBody", vars)];
   const tone = payment.open ? "pending" : payment.state === "succeeded" && !payment.refundReview ? "ok" : "problem";
+  const succeeded = payment.state === "succeeded";
+  const noticeUrl = "noticeToken" in loaded && loaded.noticeToken ? `/dich-vu/nop-tien/thong-bao?token=${encodeURIComponent(loaded.noticeToken)}` : null;
+  const rows: [string, string][] = [
+    [t("payments.notice.number"), payment.noticeNumber],
+    [succeeded ? t("payments.result.amountPaid") : t("payments.result.amountDue"), formatMoney(payment.amount, locale)],
+    ...(payment.paidAt ? ([[t("payments.result.paidAt"), formatDateTime(payment.paidAt, locale)]] as [string, string][]) : []),
+    [t("payments.result.reference"), payment.txnRef],
+    ...(payment.transactionNo && payment.transactionNo !== "0" ? ([[t("payments.result.gatewayReference"), payment.transactionNo]] as [string, string][]) : []),
+  ];
   return (
     <div className="narrow">
       <div className={`result-panel result-${tone}`} role="status" aria-live="polite">
         <h1>{title}</h1>
         <p>{body}</p>
         {payment.refundReview ? <p>{t("payments.result.refundReview")}</p> : null}
-      </div>
-      <dl className="summary-list">
-        <div>
-          <dt>{t("payments.notice.number")}</dt>
-          <dd>{payment.noticeNumber}</dd>
-        </div>
-        <div>
-          <dt>{t("payments.notice.amount")}</dt>
-          <dd>{formatMoney(payment.amount, locale)}</dd>
-        </div>
-        <div>
-          <dt>{t("payments.result.reference")}</dt>
-          <dd>{payment.txnRef}</dd>
-        </div>
-        {payment.transactionNo && payment.transactionNo !== "0" ? (
-          <div>
-            <dt>{t("payments.result.gatewayReference")}</dt>
-            <dd>{payment.transactionNo}</dd>
-          </div>
+        {!succeeded && payment.noticePaidAt ? (
+          <p>{t("payments.result.noticePaidElsewhere", { notice: payment.noticeNumber, time: formatDateTime(payment.noticePaidAt, locale) })}</p>
         ) : null}
-      </dl>
-      {"receipt" in loaded ? <PaymentReceiptPanel receipt={loaded.receipt} refunds={loaded.refunds} succeeded={payment.state === "succeeded"} /> : null}
+      </div>
+      <SummaryList rows={rows} />
+      {succeeded && !payment.refundReview ? (
+        <section aria-labelledby="next-heading">
+          <h2 id="next-heading">{t("payments.result.nextHeading")}</h2>
+          <p>{t("payments.result.nextReceipt", { email: payment.email })}</p>
+          <p>{t("payments.result.nextKeep", { reference: payment.txnRef })}</p>
+        </section>
+      ) : null}
+      {"receipt" in loaded ? <PaymentReceiptPanel receipt={loaded.receipt} refunds={loaded.refunds} succeeded={succeeded && !payment.refundReview} /> : null}
       <div className="actions">
         {payment.open ? (
           <a className="button secondary" href={`/dich-vu/nop-tien/ket-qua?ref=${encodeURIComponent(payment.txnRef)}`}>
             {t("payments.result.refreshNow")}
           </a>
-        ) : payment.state !== "succeeded" ? (
-          <Link className="button" to="/dich-vu/nop-tien">
+        ) : !succeeded && !payment.noticePaidAt ? (
+          <Link className="button" to={noticeUrl ?? "/dich-vu/nop-tien"}>
             {t("payments.result.tryAgain")}
           </Link>
         ) : (
-          <Link className="button secondary" to="/">
-            {t("payments.result.home")}
-          </Link>
+          <>
+            {noticeUrl ? (
+              <Link className="button secondary" to={noticeUrl}>
+                {t("payments.result.viewNotice")}
+              </Link>
+            ) : null}
+            <Link className="button secondary" to="/">
+              {t("payments.result.home")}
+            </Link>
+          </>
         )}
       </div>
     </div>

@@ -4,8 +4,7 @@ import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderF
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckoutSchema } from "../../server/payments/schemas";
-import { maskIdNumber } from "../../server/validation/ids";
-import { getNotice, startCheckout, verifyNoticeToken } from "../server/payments.server";
+import { getNotice, noticePage, startCheckout, verifyNoticeToken } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { NoticeDetails, titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../utils/format";
@@ -20,11 +19,10 @@ async function noticeFromToken(context: LoaderFunctionArgs["context"], token: st
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const token = new URL(request.url).searchParams.get("token");
-  const notice = await noticeFromToken(context, token);
-  const { payer_id_number, ...rest } = notice;
-  // The full ID number never goes back to the browser.
-  return { token: token!, notice: { ...rest, payer_id_number: maskIdNumber(payer_id_number) } };
+  // The full ID number never goes back to the browser; a paid notice comes with its receipt.
+  const page = await noticePage(context.services, { token: new URL(request.url).searchParams.get("token") });
+  if (!page) throw redirect("/dich-vu/nop-tien?expired=1");
+  return page;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,6 +35,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: submission.value.email,
     locale: context.locale,
     ip: context.clientIp,
+    // The gateway sends the citizen back to this origin when it is one of the portal's own (development).
+    origin: new URL(request.url).origin,
   });
   if (!started.ok) {
     return data({ result: submission.reply({ formErrors: [started.reason === "paid" ? "payments.errors.paid" : "payments.notice.notPayable"] }) }, { status: 409 });
@@ -48,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NoticePage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { notice, token } = useLoaderData<typeof loader>();
+  const { notice, token, receipt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult: actionData?.result,
@@ -68,9 +68,16 @@ export default function NoticePage() {
       <h1>{t("payments.notice.title")}</h1>
       <NoticeDetails notice={notice} />
       {notice.status === "paid" ? (
-        <p className="notice" role="status">
-          {t("payments.notice.alreadyPaid", { time: notice.paid_at ? formatDateTime(notice.paid_at, locale) : "" })}
-        </p>
+        <>
+          <p className="notice" role="status">
+            {t("payments.notice.alreadyPaid", { time: notice.paid_at ? formatDateTime(notice.paid_at, locale) : "" })}
+          </p>
+          {receipt ? (
+            <p>
+              <a href={`/bien-lai/${receipt.code}`}>{t("payments.notice.receiptLink", { symbol: receipt.symbol, number: receipt.number })}</a>
+            </p>
+          ) : null}
+        </>
       ) : (
         <>
           <h2>{t("payments.notice.payHeading")}</h2>

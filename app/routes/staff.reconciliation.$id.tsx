@@ -16,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!found) throw data(null, { status: 404 });
   const { run, items } = found;
   return {
-    run: { id: run.id, day: run.day, office: run.agency_name, startedAt: run.started_at.toISOString(), checked: run.checked, by: run.triggered_by_name },
+    run: { id: run.id, day: run.day, office: run.agency_name, startedAt: run.started_at.toISOString(), checked: run.checked, by: run.triggered_by_name, totals: run.totals },
     items: items.map((i, n) => ({
       key: n,
       kind: i.kind,
@@ -90,6 +90,61 @@ function ItemsTable({ id, caption, items }: { id: string; caption: string; items
   );
 }
 
+type Totals = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["run"]["totals"]>;
+const STATE_ORDER = ["succeeded", "redirected", "created", "failed", "cancelled", "expired"] as const;
+
+/** Count and sum per outcome (matched / resolved / mismatched) and per payment state, with the total. */
+function TotalsTables({ totals }: { totals: Totals }) {
+  const { t } = useTranslation();
+  const label = useCodeLabel();
+  const locale = useLocale();
+  const table = (id: string, caption: string, rows: [string, { count: number; sum: number }][]) => (
+    <div className="table-scroll" role="region" aria-labelledby={id} tabIndex={0}>
+      <table>
+        <caption id={id}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("receipts.reconciliation.totalsGroup")}</th>
+            <th scope="col" className="num">{t("receipts.reconciliation.totalsCount")}</th>
+            <th scope="col" className="num">{t("receipts.reconciliation.totalsSum")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([name, v]) => (
+            <tr key={name}>
+              <th scope="row">{name}</th>
+              <td className="num">{v.count.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}</td>
+              <td className="num">{formatMoney(v.sum, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("receipts.reconciliation.totalsAll")}</th>
+            <td className="num">{totals.all.count.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB")}</td>
+            <td className="num">{formatMoney(totals.all.sum, locale)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+  return (
+    <section aria-labelledby="totals-heading">
+      <h2 id="totals-heading">{t("receipts.reconciliation.totalsHeading")}</h2>
+      {table("totals-outcome", t("receipts.reconciliation.totalsByOutcome"), [
+        [t("receipts.reconciliation.totalsMatched"), totals.matched],
+        [t("receipts.reconciliation.totalsResolved"), totals.resolved],
+        [t("receipts.reconciliation.totalsMismatched"), totals.mismatched],
+      ])}
+      {table(
+        "totals-state",
+        t("receipts.reconciliation.totalsByState"),
+        STATE_ORDER.filter((s) => totals.byState[s]).map((s) => [label("ourStates", s), totals.byState[s]!]),
+      )}
+    </section>
+  );
+}
+
 export default function ReconciliationRun() {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -107,6 +162,7 @@ export default function ReconciliationRun() {
           {t("receipts.reconciliation.exportCsv")}
         </a>
       </p>
+      {run.totals ? <TotalsTables totals={run.totals} /> : <p>{t("receipts.reconciliation.totalsMissing")}</p>}
       {items.length === 0 ? <p className="notice" role="status">{t("receipts.reconciliation.clean")}</p> : null}
       {left.length ? (
         <section aria-labelledby="left-heading">

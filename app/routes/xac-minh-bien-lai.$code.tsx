@@ -5,6 +5,7 @@ import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../utils/format";
 import { SummaryList } from "../components/summary-list";
+import { payerLabelKeys } from "../../server/receipts/types";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
 
@@ -80,8 +81,8 @@ export default function VerifyReceipt() {
               [t("receipts.doc.symbol"), s.symbol],
               [t("receipts.doc.number"), s.number],
               [t("receipts.doc.office"), s.office.name],
-              [t("receipts.doc.payer"), s.payer.name],
-              [t("receipts.doc.payerId"), s.payer.idNumber],
+              [t(payerLabelKeys(s.payer).name), s.payer.name],
+              [t(payerLabelKeys(s.payer).id), s.payer.idNumber],
               [t("receipts.doc.reason"), s.reason.text],
               [t("receipts.doc.court"), s.reason.court],
               [t("receipts.doc.caseReference"), s.reason.caseReference],

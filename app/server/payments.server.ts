@@ -6,4 +6,5 @@ export {
 export { startCheckout, paymentStatus, OPEN_STATES, type PaymentView } from "../../server/payments/lifecycle.server";
 export { signNoticeToken, verifyNoticeToken, maskEmail } from "../../server/payments/access.server";
 export { vnpayFor } from "../../server/payments/gateway.server";
+export { noticePage, paymentResultPage } from "../../server/payments/pages.server";
 export { requireAccountant } from "../../server/payments/guards.server";

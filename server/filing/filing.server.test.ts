@@ -23,6 +23,7 @@ import { detectContentType } from "./attachments.server";
 import { pdfStepLines, renderRequestPdf, signatureBlock } from "./pdf.server";
 import { serverT } from "../../app/i18n/resources.server";
 import { citizenOverview, openCode, requestSignInCode, verifySignInCode } from "../accounts/citizen.server";
+import { pdfText } from "../../test/pdf-text";
 
 let db: TestDatabase;
 let context: AppLoadContext;
@@ -355,6 +356,11 @@ describe("submission", () => {
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSans-Regular/);
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSans-Bold/);
     expect(text).toContain("/FontFile2");
+    // Its text layer (copy, search, screen readers) gives the letters back, dots below included.
+    const layer = await pdfText(pdf);
+    expect(layer).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(layer).toContain("Độc lập – Tự do – Hạnh phúc");
+    expect(layer).toContain("Phòng Thi hành án dân sự khu vực 1 – Hà Nội");
   });
 });
 

@@ -1,7 +1,6 @@
 import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
 import { serverT } from "../../app/i18n/resources.server";
-import PaymentConfirmationEmail from "../../emails/payment-confirmation";
 import ReceiptEmail from "../../emails/receipt";
 import { renderEmail } from "./render.server";
 
@@ -9,19 +8,23 @@ describe("renderEmail", () => {
   const vi = serverT("vi");
   const en = serverT("en");
   const messages = [
-    <PaymentConfirmationEmail
+    <ReceiptEmail
       key="p"
       t={vi}
       lang="vi"
       name="Nguyễn Văn Ân"
+      office="Phòng Thi hành án dân sự khu vực 1 – Hà Nội"
+      symbol="TA/26E"
+      number="0000123"
+      amount="1.250.000 ₫"
       noticeNumber="TB-2026-0000123"
       caseReference="Vụ án dân sự số 45/2026/TLST-DS"
       court="Tòa án nhân dân khu vực 1 – Hà Nội"
-      office="Phòng Thi hành án dân sự khu vực 1 – Hà Nội"
-      amount="1.250.000 ₫"
-      time="09:15 23/11/2026"
+      paidAt="09:15 23/11/2026"
       txnRef="T261123ABCDEFGHJKLMNPQRS"
       transactionNo="14123456"
+      verifyUrl="https://thads.example.vn/xac-minh-bien-lai/ABCDEFGHJKLMNPQRSTUVWXYZ"
+      replacesNumber={null}
     />,
     <ReceiptEmail
       key="r"
@@ -33,6 +36,11 @@ describe("renderEmail", () => {
       number="0000042"
       amount="₫700,000"
       noticeNumber="TB-2026-0000456"
+      caseReference="Civil case 12/2026/TLST-DS"
+      court="People's Court, Area 2 – Đà Nẵng"
+      paidAt="14:05 02/12/2026"
+      txnRef="T261202ABCDEFGHJKLMNPQRS"
+      transactionNo={null}
       verifyUrl="https://thads.example.vn/xac-minh-bien-lai/ABCDEFGHJKLMNPQRSTUVWXYZ"
       replacesNumber="0000041"
     />,

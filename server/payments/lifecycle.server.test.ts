@@ -3,16 +3,17 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
-import { queuedJobs } from "../../test/jobs";
+import { queuedJobs, queuedJobsAbout } from "../../test/jobs";
 import { createApp } from "../app.server";
 import type { Services } from "../services.server";
 import { seedDemo } from "../db/seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
 import { handleIpn, startCheckout, sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
+import { noticePage, paymentResultPage } from "./pages.server";
+import { verifyNoticeToken } from "./access.server";
 import { insertNotice } from "./notices.server";
 import { signParams } from "./vnpay";
-import { sendPaymentConfirmation } from "./jobs.server";
 import { flushJobOutbox } from "../jobs/outbox.server";
 import { taskList } from "../jobs/tasks.server";
 
@@ -47,6 +48,8 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
   await db.drop();
 });
+
+const mailCount = async () => (await db.sql<{ n: number }[]>`select count(*)::int as n from mail_outbox`)[0]!.n;
 
 async function newNotice(amount = 1_250_000) {
   const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HNI-KV01'`;
@@ -113,7 +116,7 @@ const paidParams = (txnRef: string, amount: number, extra: Record<string, string
 });
 
 describe("the payment journey through the sandbox", () => {
-  it("pays: signed redirect back, IPN applied once, notice credited, confirmation e-mail queued in the payer's language", async () => {
+  it("pays: signed redirect back, IPN applied once, notice credited, one e-mail (the receipt) in the payer's language", async () => {
     const n = await newNotice();
     const c = await checkout(n.id, "en");
     expect((await attempt(c.txnRef)).state).toBe("redirected");
@@ -125,9 +128,8 @@ describe("the payment journey through the sandbox", () => {
     expect(await notice(n.id)).toMatchObject({ status: "paid" });
     expect(await notifications(c.txnRef)).toEqual([{ rsp_code: "00", signature_ok: true }]);
     await payments.outbox.idle(); // the IPN asked for the job outbox to be flushed
-    const jobs = await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation");
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
-    expect(jobs.filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+    expect(await queuedJobs(db.sql, "send_payment_confirmation")).toEqual([]);
     const events = await db.sql<{ kind: string; to_state: string | null }[]>`
       select kind, to_state from payment_events where attempt_id = ${a!.id} order by id`;
     expect(events).toEqual([
@@ -135,13 +137,26 @@ describe("the payment journey through the sandbox", () => {
       { kind: "redirected", to_state: "redirected" },
       { kind: "ipn", to_state: "succeeded" },
     ]);
-    // The e-mail job, run for real into the outbox: in the payer's language (English here).
-    await sendPaymentConfirmation(services)({ attemptId: a!.id }, {} as never);
+    // Every job the credit queued, run for real into the outbox: exactly one e-mail, the receipt that
+    // confirms the payment, in the payer's language (English here).
+    const [receipt] = await db.sql<{ id: string }[]>`select id from receipts where attempt_id = ${a!.id}`;
+    const owed = await queuedJobsAbout(db.sql, [a!.id, receipt!.id]);
+    expect(owed.map((j) => j.task)).toEqual(["deliver_receipt"]);
+    const before = await mailCount();
+    const tasks = taskList(services);
+    for (const j of owed) await tasks[j.task]!(j.payload, {} as never);
+    expect((await mailCount()) - before).toBe(1);
     const [mail] = await db.sql<{ to_address: string; subject: string; text_body: string }[]>`
       select to_address, subject, text_body from mail_outbox order by id desc limit 1`;
-    expect(mail).toMatchObject({ to_address: "payer@example.vn", subject: `Advance court fee payment confirmed – notice ${n.noticeNumber}` });
-    expect(mail!.text_body).toContain("Amount: VND 1,250,000");
+    expect(mail!.to_address).toBe("payer@example.vn");
+    expect(mail!.subject).toMatch(new RegExp(`^Electronic receipt TA/\\d\\dE no\\. \\d{7}: advance court fee received for notice ${n.noticeNumber}$`));
+    expect(mail!.text_body).toContain("Amount paid: VND 1,250,000");
     expect(mail!.text_body).toContain("Dear Lê Văn Bình,");
+    expect(mail!.text_body).toContain(`Transaction reference: ${c.txnRef}`);
+    expect(mail!.text_body).not.toMatch(/will issue|sẽ được/);
+    // A confirmation job queued before migration 00009 sends nothing.
+    await tasks.send_payment_confirmation!({ attemptId: a!.id }, {} as never);
+    expect((await mailCount()) - before).toBe(1);
     // A paid notice cannot be paid again.
     expect(await startCheckout(services, { noticeId: n.id, email: "x@example.vn", locale: "vi", ip: null })).toEqual({ ok: false, reason: "paid" });
   });
@@ -194,10 +209,11 @@ describe("the payment journey through the sandbox", () => {
     expect(await notice(n.id)).toMatchObject({ status: "paid" });
     // The querydr credit flushed its own e-mail into the queue.
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
-    expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+    const [receipt] = await db.sql<{ id: string }[]>`select id from receipts where attempt_id = ${a!.id}`;
+    expect((await queuedJobsAbout(db.sql, [a!.id, receipt!.id])).map((j) => j.task)).toEqual(["deliver_receipt"]);
   });
 
-  it("the e-mail and the receipt delivery owed by a credit whose process stopped before flushing are moved by the cron task, once", async () => {
+  it("the receipt delivery (the one e-mail) owed by a credit whose process stopped before flushing is moved by the cron task, once", async () => {
     const n = await newNotice(700_000);
     const c = await checkout(n.id);
     const { query, hash } = signParams(services.config.VNPAY_HASH_SECRET, paidParams(c.txnRef, 700_000));
@@ -205,16 +221,14 @@ describe("the payment journey through the sandbox", () => {
     const r = await handleIpn({ sql: db.sql, vnpay: vnpayFor(services.config), log: services.log }, { rawQuery: `${query}&vnp_SecureHash=${hash}`, remoteIp: null });
     expect(r.RspCode).toBe("00");
     const [a] = await db.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${c.txnRef}`;
-    const jobsFor = async () => (await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id);
-    expect(await jobsFor()).toHaveLength(0);
     const [receipt] = await db.sql<{ id: string }[]>`select id from receipts where attempt_id = ${a!.id}`;
     const deliveries = async () => (await queuedJobs<{ receiptId: string }>(db.sql, "deliver_receipt")).filter((j) => j.receiptId === receipt!.id);
     expect(await deliveries()).toHaveLength(0);
     await taskList(services).flush_job_outbox!({}, {} as never);
-    expect(await jobsFor()).toHaveLength(1);
     expect(await deliveries()).toHaveLength(1);
     expect(await flushJobOutbox(db.sql)).toBe(0);
-    expect(await jobsFor()).toHaveLength(1);
+    expect(await deliveries()).toHaveLength(1);
+    expect((await queuedJobsAbout(db.sql, [a!.id, receipt!.id])).map((j) => j.task)).toEqual(["deliver_receipt"]);
   });
 
   it("the sweep expires an attempt the customer never paid", async () => {
@@ -342,7 +356,7 @@ describe("the IPN endpoint's answers", () => {
     const [events] = await db.sql<{ count: number }[]>`select count(*)::int as count from payment_events where attempt_id = ${a!.id} and to_state = 'succeeded'`;
     expect(events!.count).toBe(1);
     await payments.outbox.idle();
-    expect((await queuedJobs<{ attemptId: string }>(db.sql, "send_payment_confirmation")).filter((j) => j.attemptId === a!.id)).toHaveLength(1);
+    expect(await queuedJobs(db.sql, "send_payment_confirmation")).toEqual([]);
     const [receipt] = await db.sql<{ id: string }[]>`select id from receipts where attempt_id = ${a!.id}`;
     expect((await queuedJobs<{ receiptId: string }>(db.sql, "deliver_receipt")).filter((j) => j.receiptId === receipt!.id)).toHaveLength(1);
     const [owed] = await db.sql<{ count: number }[]>`select count(*)::int as count from job_outbox where payload->>'attemptId' = ${a!.id} or payload->>'receiptId' = ${receipt!.id}`;
@@ -460,5 +474,86 @@ describe("querydr and refund against the sandbox", () => {
     const html = await res.text();
     expect(html).toContain('lang="en"');
     expect(html).toContain("Invalid signature");
+  });
+});
+
+describe("back from the gateway (issue 10)", () => {
+  const returnUrlOf = (url: string) => new URL(url).searchParams.get("vnp_ReturnUrl");
+  const twin = () => base.replace("127.0.0.1", "localhost");
+
+  it("returns to the origin the citizen left from when it is one of the portal's; else to BASE_URL", async () => {
+    const n = await newNotice();
+    const start = (origin: string | null) => startCheckout(services, { noticeId: n.id, email: "payer@example.vn", locale: "en", ip: null, origin });
+    const fromTwin = await start(twin());
+    expect(fromTwin.ok && returnUrlOf(fromTwin.url)).toBe(`${twin()}/dich-vu/nop-tien/ket-qua`);
+    const fromBase = await start(base);
+    expect(fromBase.ok && returnUrlOf(fromBase.url)).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+    const forged = await start("http://evil.example");
+    expect(forged.ok && returnUrlOf(forged.url)).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+    const prod = { ...services, config: { ...services.config, isProduction: true } };
+    const inProduction = await startCheckout(prod, { noticeId: n.id, email: "payer@example.vn", locale: "vi", ip: null, origin: twin() });
+    expect(inProduction.ok && returnUrlOf(inProduction.url)).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+  });
+
+  it("two tabs pay the same notice: the second tab's sandbox page goes back to the result (paid), each to its own origin", async () => {
+    const n = await newNotice();
+    const tab1 = await startCheckout(services, { noticeId: n.id, email: "payer@example.vn", locale: "vi", ip: null, origin: twin() });
+    const tab2 = await startCheckout(services, { noticeId: n.id, email: "payer@example.vn", locale: "vi", ip: null, origin: base });
+    if (!tab1.ok || !tab2.ok) throw new Error("checkout refused");
+    expect(tab2.txnRef).toBe(tab1.txnRef); // the open attempt is reused
+    const open = async (url: string) => /name="page" value="([0-9a-f]+)"/.exec(await (await fetch(url)).text())![1]!;
+    const page1 = await open(tab1.url);
+    const page2 = await open(tab2.url);
+    const pay = (page: string) =>
+      fetch(`${base}/sandbox/vnpay/paymentv2/pay`, { method: "POST", body: new URLSearchParams({ page, bank: "NCB", outcome: "success" }), redirect: "manual" });
+    const first = await pay(page1);
+    expect(first.status).toBe(303);
+    expect(new URL(first.headers.get("location")!).origin).toBe(twin());
+    await payments.sandbox!.ipn.idle();
+    const second = await pay(page2);
+    expect(second.status).toBe(303);
+    const back = new URL(second.headers.get("location")!);
+    expect(back.origin + back.pathname).toBe(`${base}/dich-vu/nop-tien/ket-qua`);
+    expect(vnpayFor(services.config).returns.verify(back.searchParams)).toMatchObject({ paid: true, txnRef: tab1.txnRef });
+    // Reopening the sandbox page (back button) goes back too, not to an error.
+    const again = await fetch(tab2.url, { redirect: "manual" });
+    expect(again.status).toBe(303);
+    expect(new URL(again.headers.get("location")!).pathname).toBe("/dich-vu/nop-tien/ket-qua");
+    const page = (await paymentResultPage(services, { txnRef: tab1.txnRef }))!;
+    expect(page.payment).toMatchObject({ state: "succeeded", noticePaidAt: null });
+    expect(await notice(n.id)).toMatchObject({ status: "paid" });
+    expect(await notifications(tab1.txnRef)).toEqual([{ rsp_code: "00", signature_ok: true }]);
+  });
+
+  it("the result page: when it was paid, the receipt, and the way back to the notice; a paid notice shows its receipt", async () => {
+    const n = await newNotice(700_000);
+    const c = await checkout(n.id);
+    const before = await paymentResultPage(services, { txnRef: c.txnRef });
+    expect(before!.payment).toMatchObject({ paidAt: null, state: "redirected" });
+    expect(verifyNoticeToken(services.config.SESSION_SECRET, before!.noticeToken)).toBe(n.id); // "Pay again" goes to the notice
+    expect((await noticePage(services, { token: before!.noticeToken }))!.receipt).toBeNull();
+    await payInSandbox(c.url, { outcome: "success" });
+    await payments.sandbox!.ipn.idle();
+    const [{ pay_date }] = [...(await db.sql<{ pay_date: Date }[]>`select pay_date from payment_attempts where txn_ref = ${c.txnRef}`)] as [{ pay_date: Date }];
+    const after = (await paymentResultPage(services, { txnRef: c.txnRef }))!;
+    expect(after.payment).toMatchObject({ state: "succeeded", amount: 700_000, paidAt: pay_date.toISOString() });
+    expect(after.receipt).toMatchObject({ status: "valid", code: expect.stringMatching(/^[A-Z2-9]{24}$/) });
+    const paid = (await noticePage(services, { token: after.noticeToken }))!;
+    expect(paid.notice.status).toBe("paid");
+    expect(paid.receipt).toEqual(after.receipt);
+    expect(paid.notice.payer_id_number).not.toContain("001085012345");
+  });
+
+  it("an attempt that did not go through while another paid the notice says the notice is paid", async () => {
+    const n = await newNotice();
+    const a = await checkout(n.id);
+    await db.sql`update payment_attempts set expires_at = now() + interval '30 seconds' where txn_ref = ${a.txnRef}`; // too close: superseded
+    const b = await checkout(n.id);
+    expect(b.txnRef).not.toBe(a.txnRef);
+    await payInSandbox(b.url, { outcome: "success" });
+    await payments.sandbox!.ipn.idle();
+    const page = (await paymentResultPage(services, { txnRef: a.txnRef }))!;
+    expect(page.payment.state).toBe("expired");
+    expect(page.payment.noticePaidAt).toEqual(expect.any(String));
   });
 });

@@ -7,6 +7,7 @@ import { hit } from "../http/rate-limit.server";
 import type { Locale } from "../../app/i18n/config";
 import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentEvent, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
+import { returnOrigin } from "../http/origins.server";
 import { flushJobOutbox } from "../jobs/outbox.server";
 
 /**
@@ -64,10 +65,12 @@ export type CheckoutResult = { ok: true; url: string; txnRef: string; reused: bo
  */
 export async function startCheckout(
   services: Pick<Services, "sql" | "config">,
-  input: { noticeId: string; email: string; locale: Locale; ip: string | null },
+  input: { noticeId: string; email: string; locale: Locale; ip: string | null; origin?: string | null },
 ): Promise<CheckoutResult> {
   const vnpay = vnpayFor(services.config);
-  const returnUrl = `${services.config.BASE_URL}${RETURN_PATH}`;
+  // Back to the origin the citizen left from (development: localhost and 127.0.0.1 keep their own
+  // session and language cookies); production: BASE_URL.
+  const returnUrl = `${returnOrigin(services.config, input.origin)}${RETURN_PATH}`;
   return services.sql.begin(async (tx) => {
     const [notice] = await tx<{ id: string; notice_number: string; amount: number; status: string }[]>`
       select id, notice_number, amount, status from fee_notices where id = ${input.noticeId} for update`;
@@ -292,8 +295,11 @@ export type PaymentView = {
   txnRef: string;
   state: PaymentState;
   amount: number;
+  noticeId: string;
   noticeNumber: string;
   noticeStatus: string;
+  /** When the money was paid (VNPay's pay date, else when we learnt it); null until it is. */
+  paidAt: Date | null;
   email: string;
   transactionNo: string | null;
   bankCode: string | null;
@@ -303,17 +309,20 @@ export type PaymentView = {
 
 async function paymentView(sql: Sql, txnRef: string): Promise<PaymentView | null> {
   const [row] = await sql<
-    { txn_ref: string; state: PaymentState; amount: number; notice_number: string; status: string; email: string; transaction_no: string | null; bank_code: string | null; updated_at: Date; refund_review: boolean }[]
+    { txn_ref: string; state: PaymentState; amount: number; notice_id: string; notice_number: string; status: string; email: string; transaction_no: string | null; bank_code: string | null; updated_at: Date; refund_review: boolean; paid_at: Date | null }[]
   >`
-    select p.txn_ref, p.state, p.amount, n.notice_number, n.status, p.email, p.transaction_no, p.bank_code, p.updated_at, p.refund_review
+    select p.txn_ref, p.state, p.amount, n.id as notice_id, n.notice_number, n.status, p.email, p.transaction_no, p.bank_code, p.updated_at, p.refund_review,
+      case when p.state = 'succeeded' then coalesce(p.pay_date, p.settled_at) end as paid_at
     from payment_attempts p join fee_notices n on n.id = p.notice_id where p.txn_ref = ${txnRef}`;
   if (!row) return null;
   return {
     txnRef: row.txn_ref,
     state: row.state,
     amount: row.amount,
+    noticeId: row.notice_id,
     noticeNumber: row.notice_number,
     noticeStatus: row.status,
+    paidAt: row.paid_at,
     email: row.email,
     transactionNo: row.transaction_no,
     bankCode: row.bank_code,
@@ -338,19 +347,6 @@ export async function paymentStatus(
   const [row] = await services.sql<{ id: string }[]>`select id from payment_attempts where txn_ref = ${txnRef}`;
   await settleWithQuery({ sql: services.sql, vnpay: vnpayFor(services.config), log: services.log }, { attemptId: row!.id, expireIfUnknown: false });
   return paymentView(services.sql, txnRef);
-}
-
-/** For the confirmation e-mail job. */
-export async function paymentForEmail(sql: Sql, { attemptId }: { attemptId: string }) {
-  const [row] = await sql<
-    { email: string; locale: Locale; amount: number; txn_ref: string; transaction_no: string | null; bank_code: string | null; pay_date: Date | null; settled_at: Date | null; notice_number: string; payer_name: string; case_reference: string; court_name: string; agency_name: string; state: PaymentState }[]
-  >`
-    select p.email, p.locale, p.amount, p.txn_ref, p.transaction_no, p.bank_code, p.pay_date, p.settled_at, p.state,
-      n.notice_number, n.payer_name, n.case_reference, c.name as court_name, a.name as agency_name
-    from payment_attempts p join fee_notices n on n.id = p.notice_id join courts c on c.id = n.court_id
-    join agencies a on a.id = n.agency_id
-    where p.id = ${attemptId}`;
-  return row ?? null;
 }
 
 export type { PaymentResult };

@@ -52,7 +52,30 @@ function parsedFonts() {
  * cache carried over from another document would leave characters of this one unmapped (a test shows it).
  */
 function documentView(font: unknown): unknown {
-  return Object.assign(Object.create(font as object) as object, { _glyphs: {} });
+  return withTextLayer(Object.assign(Object.create(font as object) as object, { _glyphs: {} }));
+}
+
+type FontkitLayout = (text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) => unknown;
+
+/**
+ * Keeps the PDF's text layer (ToUnicode) true to the text for every Vietnamese letter. Noto Sans's
+ * glyph-composition feature (OpenType "ccmp") breaks a precomposed letter with a dot below into its base
+ * letter and a combining dot ("ọ" → "o" + U+0323 glyph). A PDF maps each glyph to one text, and pdfkit takes
+ * the one the glyph first came with: the dot glyph came with none, so "Họ" copied as "Ho" and "Địa" as "Đia"
+ * (and a plain "o" later in the document could read as "ọ"). The font has a precomposed glyph for each of
+ * them, so layout runs without "ccmp", on text in composed form (NFC: a letter typed with combining marks
+ * is drawn with the same single glyph), and each glyph has exactly one letter. Every PDF goes through here
+ * (createPdf), in both fonts. A test reads the text back with a PDF reader.
+ */
+function withTextLayer<T extends object>(font: T): T {
+  const layout = (font as { layout?: FontkitLayout }).layout;
+  if (typeof layout !== "function") return font;
+  return Object.assign(font, {
+    layout(this: unknown, text: string, features?: string[] | Record<string, boolean>, ...rest: unknown[]) {
+      const chosen = Array.isArray(features) ? Object.fromEntries(features.map((f) => [f, true])) : { ...features };
+      return layout.call(this, text.normalize("NFC"), { ...chosen, ccmp: false }, ...rest);
+    },
+  });
 }
 
 /**
@@ -68,6 +91,11 @@ export function usePdfFonts(doc: PDFKit.PDFDocument, { share = true }: { share?:
   if (!shared || !internals._fontFamilies || typeof internals._fontCount !== "number") {
     doc.registerFont("body", fontFiles().body);
     doc.registerFont("bold", fontFiles().bold);
+    // The slow path loads each font on first use; load them now so that their layout keeps the text layer.
+    for (const name of ["body", "bold"] as const) {
+      const loaded = (doc.font(name) as unknown as PdfkitFonts)._font as { font?: object } | undefined;
+      if (loaded?.font) withTextLayer(loaded.font);
+    }
     return;
   }
   for (const name of ["body", "bold"] as const) {

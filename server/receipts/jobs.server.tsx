@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Services } from "../services.server";
 import { serverT } from "../../app/i18n/resources.server";
 import { isLocale } from "../../app/i18n/config";
-import { formatMoney } from "../../app/utils/format";
+import { formatDateTime, formatMoney } from "../../app/utils/format";
 import ReceiptEmail, { receiptEmailSubject } from "../../emails/receipt";
 import RefundUpdateEmail, { refundUpdateSubject } from "../../emails/refund-update";
 import { RETURN_PATH } from "../payments/gateway.server";
@@ -15,7 +15,10 @@ import { renderReceiptPdf } from "./pdf.server";
 
 const Payload = z.object({ receiptId: z.uuid() });
 
-/** Signs a new receipt and e-mails it (PDF attached) to the payer, in the language they paid in. */
+/**
+ * Signs a new receipt and e-mails it (PDF attached) to the payer, in the language they paid in: the
+ * payer's one e-mail for the payment, which also confirms it (issue 10: no second confirmation).
+ */
 export function deliverReceipt(services: Services): Task {
   return async (raw) => {
     const { receiptId } = Payload.parse(raw);
@@ -37,6 +40,11 @@ export function deliverReceipt(services: Services): Task {
         number={c.number}
         amount={formatMoney(c.amount, locale)}
         noticeNumber={c.reason.noticeNumber}
+        caseReference={c.reason.caseReference}
+        court={c.reason.court}
+        paidAt={formatDateTime(c.paidAt, locale)}
+        txnRef={c.method.txnRef}
+        transactionNo={c.method.transactionNo}
         verifyUrl={doc.verifyUrl}
         replacesNumber={c.replaces?.number ?? null}
       />,

@@ -2,6 +2,7 @@ import type { Locale } from "../../app/i18n/config";
 import { serverT } from "../../app/i18n/resources.server";
 import { formatDate, formatDateTime, formatMoney } from "../../app/utils/format";
 import type { ReceiptContent } from "./receipts.server";
+import { payerLabelKeys } from "./types";
 import { qrModules } from "./qr.server";
 import { createPdf } from "../pdf/fonts.server";
 
@@ -49,8 +50,9 @@ export async function renderReceiptPdf(input: ReceiptPdfInput): Promise<Buffer> 
     doc.font(bold ? "bold" : "body").text(value, { width });
     doc.moveDown(0.25);
   };
-  line(t("receipts.doc.payer"), c.payer.name, true);
-  line(t("receipts.doc.payerId"), c.payer.idNumber);
+  const labels = payerLabelKeys(c.payer);
+  line(t(labels.name), c.payer.name, true);
+  line(t(labels.id), c.payer.idNumber);
   line(t("receipts.doc.payerAddress"), c.payer.address);
   line(t("receipts.doc.reason"), c.reason.text);
   line(t("receipts.doc.court"), c.reason.court);

@@ -5,6 +5,7 @@ import { createStaff } from "../accounts/staff.server";
 import { cancelReceipt, checkReceipt, getReceipt, receiptDocument, receiptForPayment, type ReceiptContent } from "./receipts.server";
 import { deliverReceipt } from "./jobs.server";
 import { renderReceiptPdf } from "./pdf.server";
+import { pdfText } from "../../test/pdf-text";
 import { checkout, concurrentGets, ipnUrl, newNotice, paidNotice, paidParams, staffId, startHarness, type Harness } from "./test-harness";
 
 let h: Harness;
@@ -156,6 +157,41 @@ describe("delivery", () => {
     const r = (await receiptDocument(h.services, { code: row!.code }))!.row;
     const pdf = await renderReceiptPdf({ content: r.payload, verifyUrl: "http://x/y", kid: "k", status: "cancelled", cancelledAt: new Date(), replacedByNumber: "0000009", locale: "vi" });
     expect(pdf.length).toBeGreaterThan(10_000);
+  });
+});
+
+describe("who paid, on the receipt", () => {
+  const render = (c: ReceiptContent, locale: "vi" | "en" = "vi") =>
+    renderReceiptPdf({ content: c, verifyUrl: "http://x/y", kid: "k", status: "valid", cancelledAt: null, replacedByNumber: null, locale }).then(pdfText);
+
+  it("a person: full name and the ID number masked; the PDF's text layer reads every letter back", async () => {
+    const { attempt } = await paidNotice(h, { payerName: "Đặng Thị Hồng Ngọc", payerAddress: "Số 5 ngõ Huyện, quận Hoàn Kiếm, Hà Nội" });
+    const [row] = await receiptsOf(attempt.id);
+    const c = (await receiptDocument(h.services, { code: row!.code }))!.content;
+    expect(c.payer).toEqual({ kind: "person", name: "Đặng Thị Hồng Ngọc", idNumber: "••••••••2345", address: "Số 5 ngõ Huyện, quận Hoàn Kiếm, Hà Nội" });
+    const text = await render(c);
+    expect(text).toContain("Họ và tên người nộp tiền: Đặng Thị Hồng Ngọc");
+    expect(text).toContain("Số giấy tờ: ••••••••2345");
+    expect(text).toContain("Địa chỉ: Số 5 ngõ Huyện, quận Hoàn Kiếm, Hà Nội");
+    expect(text).toContain("BIÊN LAI THU TIỀN TẠM ỨNG ÁN PHÍ");
+    expect(text).toContain("Một triệu hai trăm năm mươi nghìn đồng");
+    expect(text).not.toMatch(/Mã số thuế|Tên tổ chức/);
+  });
+
+  it("an organisation (named by a tax code): its tax code in full, its name labelled as an organisation's", async () => {
+    const { attempt } = await paidNotice(h, { payerName: "Công ty TNHH Thương mại Hải Đăng", payerIdNumber: "0100109106", payerAddress: "Số 1 Đại Cồ Việt, Hà Nội" });
+    const [row] = await receiptsOf(attempt.id);
+    const doc = (await receiptDocument(h.services, { code: row!.code }))!;
+    expect(doc.content.payer).toEqual({ kind: "organisation", name: "Công ty TNHH Thương mại Hải Đăng", idNumber: "0100109106", address: "Số 1 Đại Cồ Việt, Hà Nội" });
+    const vi = await render(doc.content);
+    expect(vi).toContain("Tên tổ chức nộp tiền: Công ty TNHH Thương mại Hải Đăng");
+    expect(vi).toContain("Mã số thuế: 0100109106");
+    expect(vi).not.toMatch(/Họ và tên người nộp|•/);
+    const en = await render(doc.content, "en");
+    expect(en).toContain("Paying organisation: Công ty TNHH Thương mại Hải Đăng");
+    expect(en).toContain("Tax code: 0100109106");
+    // The signed payload says the same (what the verification page shows).
+    expect(await checkReceipt(h.services, { code: row!.code })).toMatchObject({ signed: { receipt: { payer: { kind: "organisation", idNumber: "0100109106" } } } });
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaff } from "../accounts/staff.server";
-import { itemsCsv, reconcile, reconcileDay, runItems, vietnamDay } from "./reconciliation.server";
+import { itemsCsv, reconcile, reconcileDay, reconciliationTotals, runItems, vietnamDay } from "./reconciliation.server";
+import { reconciliationCsvWords } from "../../app/utils/reconciliation-csv.server";
 import vi from "../../app/i18n/vi";
 import en from "../../app/i18n/en";
 import { checkout, newNotice, paidNotice, payInSandbox, staffId, startHarness, type Harness } from "./test-harness";
@@ -22,6 +23,32 @@ const today = () => vietnamDay(0);
 const run = () => reconcile(h.services, { agencyId: office, day: today(), triggeredBy: accountant });
 const opts = { agencyCode: "HNI-KV02" };
 const itemFor = (r: Awaited<ReturnType<typeof run>>, txnRef: string) => r.items.filter((i) => i.txnRef === txnRef);
+
+describe("a run's totals", () => {
+  it("count and sum per state and per outcome: matched, resolved by the run, mismatched", () => {
+    const states = [
+      { id: "a", state: "succeeded", amount: 1_250_000 },
+      { id: "b", state: "succeeded", amount: 700_000 },
+      { id: "c", state: "succeeded", amount: 300_000 },
+      { id: "d", state: "failed", amount: 500_000 },
+      { id: "e", state: "redirected", amount: 900_000 },
+    ];
+    const items = [
+      { attemptId: "b", resolved: true },
+      { attemptId: "c", resolved: true },
+      { attemptId: "c", resolved: false }, // one of its findings left: mismatched
+      { attemptId: "e", resolved: false },
+    ];
+    expect(reconciliationTotals(states, items)).toEqual({
+      byState: { succeeded: { count: 3, sum: 2_250_000 }, failed: { count: 1, sum: 500_000 }, redirected: { count: 1, sum: 900_000 } },
+      matched: { count: 2, sum: 1_750_000 },
+      resolved: { count: 1, sum: 700_000 },
+      mismatched: { count: 2, sum: 1_200_000 },
+      all: { count: 5, sum: 3_650_000 },
+    });
+    expect(reconciliationTotals([], [])).toEqual({ byState: {}, matched: { count: 0, sum: 0 }, resolved: { count: 0, sum: 0 }, mismatched: { count: 0, sum: 0 }, all: { count: 0, sum: 0 } });
+  });
+});
 
 describe("reconciliation (đối soát) for one office and day", () => {
   it("a clean day: everything matches, nothing listed", async () => {
@@ -104,10 +131,29 @@ describe("reconciliation (đối soát) for one office and day", () => {
     const view = (await runItems(h.db.sql, { runId: r.runId, staffId: accountant }))!;
     expect(view.items.length).toBe(r.items.length);
     expect(await runItems(h.db.sql, { runId: r.runId, staffId: await staffId(h, "ketoan@thads.local") })).toBeNull(); // another office's accountant
-    const csv = itemsCsv(view.run, view.items);
-    expect(csv.startsWith("\uFEFFday,office,kind,txn_ref")).toBe(true);
-    expect(csv).toContain('"receipt_without_payment"');
-    expect(csv).toContain("Phòng Thi hành án dân sự khu vực 2 – Hà Nội");
+    const csv = itemsCsv(view.run, view.items, reconciliationCsvWords("vi"));
+    const [header, ...lines] = csv.slice(1).split("\r\n");
+    expect(csv.startsWith("\uFEFF")).toBe(true); // BOM kept
+    expect(header).toBe(
+      '"Ngày giao dịch","Đơn vị","Loại chênh lệch","Mã giao dịch","Trạng thái trên Cổng","Trạng thái VNPay","Số tiền trên Cổng (đồng)","Số tiền VNPay (đồng)","Biên lai","Đã xử lý","Cách xử lý","Ghi chú"',
+    );
+    expect(lines.filter(Boolean)).toHaveLength(view.items.length);
+    expect(csv).toContain('"Có biên lai nhưng không có khoản thu thành công"');
+    expect(csv).toContain('"Phòng Thi hành án dân sự khu vực 2 – Hà Nội"');
+    expect(csv).toMatch(/"Thành công","Thành công","900000","990000"/); // amounts in plain whole đồng
+    expect(csv).not.toMatch(/receipt_without_payment|amount_mismatch|succeeded|"yes"|"no"/);
+    expect(itemsCsv(view.run, view.items, reconciliationCsvWords("en")).split("\r\n")[0]).toBe(
+      '\uFEFF"Transaction day","Office","Discrepancy","Transaction reference","Portal status","VNPay status","Portal amount (VND)","VNPay amount (VND)","Receipt","Resolved","Resolution","Note"',
+    );
+    // The run's totals add up: per outcome and per state, over every attempt it checked.
+    const t = view.run.totals!;
+    expect(t.all.count).toBe(r.checked);
+    expect(t.matched.count + t.resolved.count + t.mismatched.count).toBe(t.all.count);
+    expect(t.matched.sum + t.resolved.sum + t.mismatched.sum).toBe(t.all.sum);
+    expect(Object.values(t.byState).reduce((s, v) => s + v!.count, 0)).toBe(t.all.count);
+    expect(Object.values(t.byState).reduce((s, v) => s + v!.sum, 0)).toBe(t.all.sum);
+    expect(t.mismatched.count).toBe(new Set(r.items.filter((i) => !i.resolved).map((i) => i.attemptId)).size);
+    expect(t).toEqual(r.totals);
     const daily = await reconcileDay(h.services, { day: today() });
     expect(daily.length).toBeGreaterThanOrEqual(1);
   });

@@ -33,6 +33,36 @@ export type Item = {
 };
 
 type Deps = { sql: Pool; config: Config; log: Logger };
+
+/** A count of attempts and their sum in đồng. */
+export type CountSum = { count: number; sum: number };
+/**
+ * A run's totals over the attempts it checked, in their state after the run: per payment state, and by
+ * outcome: matched (nothing found), resolved (found and put right by the run), mismatched (left for the
+ * accountant).
+ */
+export type ReconciliationTotals = {
+  byState: Partial<Record<"created" | "redirected" | "succeeded" | "failed" | "cancelled" | "expired", CountSum>>;
+  matched: CountSum;
+  resolved: CountSum;
+  mismatched: CountSum;
+  all: CountSum;
+};
+
+/** Adds up a run's attempts: `states` maps each checked attempt to its state and amount after the run. */
+export function reconciliationTotals(states: { id: string; state: string; amount: number }[], items: Pick<Item, "attemptId" | "resolved">[]): ReconciliationTotals {
+  const add = (t: CountSum, amount: number) => ((t.count += 1), (t.sum += amount), t);
+  const zero = (): CountSum => ({ count: 0, sum: 0 });
+  const totals: ReconciliationTotals = { byState: {}, matched: zero(), resolved: zero(), mismatched: zero(), all: zero() };
+  for (const a of states) {
+    const found = items.filter((i) => i.attemptId === a.id);
+    const state = a.state as keyof ReconciliationTotals["byState"];
+    add((totals.byState[state] ??= zero()), a.amount);
+    add(found.length === 0 ? totals.matched : found.every((i) => i.resolved) ? totals.resolved : totals.mismatched, a.amount);
+    add(totals.all, a.amount);
+  }
+  return totals;
+}
 type Row = Attempt & { credited: boolean; any_receipts: number; valid_receipt_id: string | null; valid_receipt_amount: number | null; refund_review_reason: string | null };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -125,10 +155,14 @@ export async function reconcile(deps: Deps, { agencyId, day, triggeredBy }: { ag
   }
 
   const summary = Object.fromEntries(MISMATCH_KINDS.map((k) => [k, items.filter((i) => i.kind === k).length]));
+  const after = rows.length
+    ? await sql<{ id: string; state: string; amount: number }[]>`select id, state, amount from payment_attempts where id = any(${rows.map((r) => r.id)}::uuid[])`
+    : [];
+  const totals = reconciliationTotals(after, items);
   const runId = await sql.begin(async (tx) => {
     const [run] = await tx<{ id: string }[]>`
-      insert into reconciliation_runs (agency_id, day, triggered_by, checked, summary, finished_at)
-      values (${agencyId}, ${day}, ${triggeredBy}, ${rows.length}, ${tx.json(summary)}, now()) returning id`;
+      insert into reconciliation_runs (agency_id, day, triggered_by, checked, summary, totals, finished_at)
+      values (${agencyId}, ${day}, ${triggeredBy}, ${rows.length}, ${tx.json(summary)}, ${tx.json(totals as never)}, now()) returning id`;
     for (const i of items) {
       await tx`
         insert into reconciliation_items (run_id, kind, attempt_id, receipt_id, txn_ref, our_state, gateway_status, our_amount, gateway_amount, resolved, resolution, note)
@@ -141,7 +175,7 @@ export async function reconcile(deps: Deps, { agencyId, day, triggeredBy }: { ag
     });
     return run!.id;
   });
-  return { runId, checked: rows.length, items, summary };
+  return { runId, checked: rows.length, items, summary, totals };
 }
 
 export type ReconcileForStaffResult = { ok: true; runId: string } | { ok: false; error: "notAccountant" };
@@ -173,7 +207,7 @@ export async function reconcileDay(deps: Deps, { day = vietnamDay(-1) }: { day?:
   return results;
 }
 
-export type RunView = { id: string; day: string; started_at: Date; checked: number; triggered_by_name: string | null; agency_name: string };
+export type RunView = { id: string; day: string; started_at: Date; checked: number; triggered_by_name: string | null; agency_name: string; totals: ReconciliationTotals | null };
 export type ItemView = {
   kind: MismatchKind; txn_ref: string | null; our_state: string | null; gateway_status: string | null; our_amount: number | null;
   gateway_amount: number | null; resolved: boolean; resolution: string | null; note: string | null; receipt_number: number | null; receipt_symbol: string | null;
@@ -183,7 +217,7 @@ export type ItemView = {
 export async function latestRun(sql: Sql, { agencyId, day, staffId }: { agencyId: string; day: string; staffId: string }) {
   if (!DAY.test(day)) return null;
   const [run] = await sql<RunView[]>`
-    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name
+    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name, r.totals
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
     where r.agency_id = ${agencyId} and r.day = ${day}::date
       and exists (select 1 from staff_roles x where x.staff_id = ${staffId} and x.agency_id = r.agency_id and x.role = 'accountant')
@@ -196,7 +230,7 @@ export type RunListView = RunView & { summary: Record<MismatchKind, number>; ope
 /** Past runs of the offices where this staff member is an accountant (filtered in SQL), newest first. */
 export async function listRuns(sql: Sql, { staffId, limit = 50 }: { staffId: string; limit?: number }) {
   return sql<RunListView[]>`
-    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name,
+    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name, r.totals,
       r.summary, (select count(*)::int from reconciliation_items i where i.run_id = r.id and not i.resolved) as open_items
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
     where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
@@ -206,7 +240,7 @@ export async function listRuns(sql: Sql, { staffId, limit = 50 }: { staffId: str
 export async function runItems(sql: Sql, { runId, staffId }: { runId: string; staffId: string }) {
   if (!isUuid(runId)) return null;
   const [run] = await sql<RunView[]>`
-    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name
+    select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name, r.totals
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
     where r.id = ${runId} and exists (select 1 from staff_roles x where x.staff_id = ${staffId} and x.agency_id = r.agency_id and x.role = 'accountant')`;
   if (!run) return null;
@@ -217,7 +251,17 @@ export async function runItems(sql: Sql, { runId, staffId }: { runId: string; st
   return { run, items };
 }
 
-const CSV_HEADER = ["day", "office", "kind", "txn_ref", "our_state", "gateway_status", "our_amount", "gateway_amount", "receipt", "resolved", "resolution", "note"];
+/** The CSV's columns, in order: each a key under receipts.reconciliation.csv in the translations. */
+export const CSV_COLUMNS = ["day", "office", "kind", "txnRef", "ourState", "gatewayStatus", "ourAmount", "gatewayAmount", "receipt", "resolved", "resolution", "note"] as const;
+
+/** Words for the CSV, in the staff member's language (the route passes its translations). */
+export type CsvWords = {
+  header: (column: (typeof CSV_COLUMNS)[number]) => string;
+  /** A code's words (kinds, ourStates, gatewayStatuses, resolutions, notes), or null when unknown. */
+  code: (group: "kinds" | "ourStates" | "gatewayStatuses" | "resolutions" | "notes", code: string) => string | null;
+  yes: string;
+  no: string;
+};
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
@@ -226,13 +270,19 @@ function csvCell(v: unknown): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-/** The run's items as CSV (UTF-8 with BOM so that spreadsheet programs read Vietnamese correctly). */
-export function itemsCsv(run: RunView, items: ItemView[]): string {
-  const lines = [CSV_HEADER.join(",")];
+/**
+ * The run's items as CSV: headers and codes in words (the staff member's language; codes the dictionary
+ * does not know stay as they are), amounts as plain whole đồng for spreadsheets, UTF-8 with BOM so that
+ * spreadsheet programs read Vietnamese correctly.
+ */
+export function itemsCsv(run: RunView, items: ItemView[], words: CsvWords): string {
+  const code = (group: Parameters<CsvWords["code"]>[0], v: string | null) => (v === null ? "" : (words.code(group, v) ?? v));
+  const lines = [CSV_COLUMNS.map((c) => csvCell(words.header(c))).join(",")];
   for (const i of items) {
     lines.push(
-      [run.day, run.agency_name, i.kind, i.txn_ref, i.our_state, i.gateway_status, i.our_amount, i.gateway_amount,
-        i.receipt_number ? `${i.receipt_symbol} ${String(i.receipt_number).padStart(7, "0")}` : "", i.resolved ? "yes" : "no", i.resolution, i.note]
+      [run.day, run.agency_name, code("kinds", i.kind), i.txn_ref, code("ourStates", i.our_state), code("gatewayStatuses", i.gateway_status), i.our_amount, i.gateway_amount,
+        i.receipt_number ? `${i.receipt_symbol} ${String(i.receipt_number).padStart(7, "0")}` : "", i.resolved ? words.yes : words.no,
+        code("resolutions", i.resolution), code("notes", i.note)]
         .map(csvCell)
         .join(","),
     );

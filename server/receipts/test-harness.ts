@@ -53,16 +53,21 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-export async function newNotice(h: Harness, { amount = 1_250_000, agencyCode = "HNI-KV01" }: { amount?: number; agencyCode?: string } = {}) {
+type NoticeOptions = { amount?: number; agencyCode?: string; payerName?: string; payerIdNumber?: string; payerAddress?: string };
+
+export async function newNotice(
+  h: Harness,
+  { amount = 1_250_000, agencyCode = "HNI-KV01", payerName = "Nguyễn Văn An", payerIdNumber = "001085012345", payerAddress = "Số 12 phố Huế, Hà Nội" }: NoticeOptions = {},
+) {
   const [court] = await h.db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HNI-KV01'`;
   const [agency] = await h.db.sql<{ id: string }[]>`select id from agencies where code = ${agencyCode}`;
   return insertNotice(h.db.sql, {
     courtCode: "TAND-HNI-KV01",
     courtDocumentNumber: "125/2026/TB-TA",
     caseReference: "Vụ án dân sự số 45/2026/TLST-DS",
-    payerName: "Nguyễn Văn An",
-    payerIdNumber: "001085012345",
-    payerAddress: "Số 12 phố Huế, Hà Nội",
+    payerName,
+    payerIdNumber,
+    payerAddress,
     amount,
     dueDate: "2026-12-31",
     courtId: court!.id,
@@ -92,7 +97,7 @@ export async function payInSandbox(h: Harness, url: string, form: Record<string,
 }
 
 /** A notice paid through the sandbox; returns the attempt. */
-export async function paidNotice(h: Harness, opts: { amount?: number; agencyCode?: string; locale?: "vi" | "en" } = {}) {
+export async function paidNotice(h: Harness, opts: NoticeOptions & { locale?: "vi" | "en" } = {}) {
   const n = await newNotice(h, opts);
   const c = await checkout(h, n.id, opts.locale);
   await payInSandbox(h, c.url);

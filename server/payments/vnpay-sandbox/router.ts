@@ -162,7 +162,9 @@ export function createVnpaySandbox(opts: SandboxOptions): VnpaySandbox {
     const error = checkPayRequest(p, config, new Date());
     if (error) return errorPage(res, locale, error);
     const existing = store.transactions.get(p.vnp_TxnRef!);
-    if (existing && existing.transactionStatus !== "01") return errorPage(res, locale, "duplicate");
+    // Already paid or ended (another tab paid this same payment first): back to the portal with the
+    // outcome, whose result page says where the notice stands, rather than a dead end here.
+    if (existing && existing.transactionStatus !== "01") return backWithOutcome(res, existing, p.vnp_ReturnUrl!);
     store.upsert({
       txnRef: p.vnp_TxnRef!,
       tmnCode: p.vnp_TmnCode!,
@@ -192,14 +194,15 @@ export function createVnpaySandbox(opts: SandboxOptions): VnpaySandbox {
     const p = pending.params;
     const locale = localeOf(p.vnp_Locale);
     const tx = store.transactions.get(p.vnp_TxnRef!);
-    if (!tx || tx.transactionStatus !== "01") return errorPage(res, locale, "duplicate");
+    if (!tx) return errorPage(res, locale, "duplicate");
+    // The same payment open in two tabs, the other paid first: this tab goes back with that outcome.
+    if (tx.transactionStatus !== "01") return backWithOutcome(res, tx, p.vnp_ReturnUrl!);
     const outcome = (OUTCOMES as readonly string[]).includes(body.outcome ?? "") ? (body.outcome as Outcome) : "cancel";
     const bank = (SANDBOX_BANKS as readonly string[]).includes(body.bank ?? "") ? body.bank! : "NCB";
     store.pages.delete(pending.id);
     // Past the window, whatever the tester chose, VNPay answers 11.
     const expired = parseVnpDate(tx.expireDate)!.getTime() < Date.now();
     const codes = expired ? OUTCOME_CODES.timeout : OUTCOME_CODES[outcome];
-    const paid = codes.responseCode === "00";
     const cancelled = codes.responseCode === "24";
     tx.transactionStatus = codes.transactionStatus;
     tx.responseCode = codes.responseCode;
@@ -208,21 +211,7 @@ export function createVnpaySandbox(opts: SandboxOptions): VnpaySandbox {
     tx.payDate = formatVnpDate(new Date());
     store.upsert(tx);
 
-    const result: VnpParams = {
-      vnp_Amount: tx.amount,
-      vnp_BankCode: bank,
-      vnp_OrderInfo: tx.orderInfo,
-      vnp_PayDate: tx.payDate,
-      vnp_ResponseCode: codes.responseCode,
-      vnp_TmnCode: tx.tmnCode,
-      vnp_TransactionNo: tx.transactionNo,
-      vnp_TransactionStatus: codes.transactionStatus,
-      vnp_TxnRef: tx.txnRef,
-    };
-    if (paid) {
-      result.vnp_BankTranNo = `VNP${tx.transactionNo}`;
-      result.vnp_CardType = bank === "VNPAYQR" ? "QRCODE" : "ATM";
-    }
+    const result = outcomeParams(tx);
     const switches: IpnSwitches = {
       ...opts.defaultSwitches,
       ...(body.delay && Number(body.delay) > 0 ? { delaySeconds: Math.min(600, Number(body.delay)) } : {}),
@@ -231,10 +220,40 @@ export function createVnpaySandbox(opts: SandboxOptions): VnpaySandbox {
       ...(body.wrongAmount ? { wrongAmount: true } : {}),
     };
     ipn.send(result, switches);
-    const { query, hash } = signParams(secret, result);
-    const sep = tx.returnUrl.includes("?") ? "&" : "?";
-    res.redirect(303, `${tx.returnUrl}${sep}${query}&vnp_SecureHash=${hash}`);
+    redirectBack(res, result, p.vnp_ReturnUrl ?? tx.returnUrl); // this tab's own return URL
   });
+
+  /** The signed outcome of a payment, as VNPay puts it on the return URL and in the IPN. */
+  function outcomeParams(tx: SandboxTransaction): VnpParams {
+    const result: VnpParams = {
+      vnp_Amount: tx.amount,
+      vnp_BankCode: tx.bankCode,
+      vnp_OrderInfo: tx.orderInfo,
+      vnp_PayDate: tx.payDate,
+      vnp_ResponseCode: tx.responseCode ?? "99",
+      vnp_TmnCode: tx.tmnCode,
+      vnp_TransactionNo: tx.transactionNo,
+      vnp_TransactionStatus: tx.transactionStatus === "05" ? "00" : tx.transactionStatus,
+      vnp_TxnRef: tx.txnRef,
+    };
+    if (tx.responseCode === "00") {
+      result.vnp_BankTranNo = `VNP${tx.transactionNo}`;
+      result.vnp_CardType = tx.bankCode === "VNPAYQR" ? "QRCODE" : "ATM";
+    }
+    return result;
+  }
+
+  function redirectBack(res: express.Response, result: VnpParams, returnUrl: string) {
+    const { query, hash } = signParams(secret, result);
+    const sep = returnUrl.includes("?") ? "&" : "?";
+    res.redirect(303, `${returnUrl}${sep}${query}&vnp_SecureHash=${hash}`);
+  }
+
+  /** A payment that has already ended: back to the portal (the tab's own return URL) with its outcome. */
+  function backWithOutcome(res: express.Response, tx: SandboxTransaction, returnUrl: string) {
+    res.setHeader("Cache-Control", "no-store");
+    redirectBack(res, outcomeParams(tx), returnUrl);
+  }
 
   router.post("/merchant_webapi/api/transaction", express.json({ limit: "16kb" }), (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;

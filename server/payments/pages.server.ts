@@ -1,0 +1,72 @@
+import type { Services } from "../services.server";
+import { receiptForPayment } from "../receipts/receipts.server";
+import { refundsForPayment } from "../receipts/refunds.server";
+import { maskIdNumber } from "../validation/ids";
+import { maskEmail, signNoticeToken, verifyNoticeToken } from "./access.server";
+import { OPEN_STATES, paymentStatus } from "./lifecycle.server";
+import { getNotice } from "./notices.server";
+
+type Receipt = Awaited<ReturnType<typeof receiptForPayment>>;
+
+/** The receipt of a notice's credited payment (the valid one, else the latest), if any. */
+async function receiptForNotice(services: Pick<Services, "sql">, noticeId: string): Promise<Receipt> {
+  const [row] = await services.sql<{ txn_ref: string }[]>`
+    select p.txn_ref from fee_notices n join payment_attempts p on p.id = n.paid_attempt_id where n.id = ${noticeId}`;
+  return row ? receiptForPayment(services.sql, { txnRef: row.txn_ref }) : null;
+}
+
+/**
+ * The citizen's notice page: the notice the signed token names (the full ID number never leaves the
+ * server), and for a paid notice its receipt. Null when the token is forged or expired, or the notice
+ * was cancelled.
+ */
+export async function noticePage(services: Pick<Services, "sql" | "config">, { token }: { token: string | null }) {
+  const id = verifyNoticeToken(services.config.SESSION_SECRET, token);
+  const notice = id ? await getNotice(services.sql, { id }) : null;
+  if (!notice || notice.status === "cancelled") return null;
+  const { payer_id_number, ...rest } = notice;
+  return {
+    token: token!,
+    notice: { ...rest, payer_id_number: maskIdNumber(payer_id_number) },
+    receipt: notice.status === "paid" ? await receiptForNotice(services, notice.id) : null,
+  };
+}
+
+/**
+ * The payment result page (the gateway's return): the payment as our database has it, when it was paid,
+ * its receipt and refunds, and the way back to the notice. The link back carries a fresh notice token:
+ * the transaction reference (80 random bits, only given to the payer and the gateway) already lets its
+ * holder see this payment, and the notice page shows no more than the payer's own notice, ID masked.
+ */
+export async function paymentResultPage(services: Pick<Services, "sql" | "config" | "log">, { txnRef }: { txnRef: string }) {
+  const view = await paymentStatus(services, { txnRef });
+  if (!view) return null;
+  const open = OPEN_STATES.includes(view.state);
+  const succeeded = view.state === "succeeded";
+  const [receipt, refunds, noticePaid] = await Promise.all([
+    succeeded ? receiptForPayment(services.sql, { txnRef: view.txnRef }) : null,
+    refundsForPayment(services.sql, { txnRef: view.txnRef }),
+    // Paid by another transaction (a second tab, a second device): say so rather than offer to pay again.
+    !succeeded && view.noticeStatus === "paid"
+      ? services.sql<{ paid_at: Date }[]>`select paid_at from fee_notices where id = ${view.noticeId}`.then((r) => r[0]?.paid_at ?? null)
+      : null,
+  ]);
+  return {
+    payment: {
+      txnRef: view.txnRef,
+      state: view.state,
+      open,
+      amount: view.amount,
+      noticeNumber: view.noticeNumber,
+      email: maskEmail(view.email),
+      transactionNo: view.transactionNo,
+      refundReview: view.refundReview,
+      paidAt: view.paidAt ? view.paidAt.toISOString() : null,
+      noticePaidAt: noticePaid ? noticePaid.toISOString() : null,
+    },
+    /** The notice page, for paying again or seeing the notice; none once the notice was cancelled. */
+    noticeToken: view.noticeStatus === "cancelled" ? null : signNoticeToken(services.config.SESSION_SECRET, view.noticeId),
+    receipt,
+    refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, state: r.state, updatedAt: r.updated_at.toISOString() })),
+  };
+}
