@@ -6,7 +6,8 @@ import { pinoHttp } from "pino-http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services.server";
-import { ping } from "./db/client.server";
+import { isDatabaseUnavailable, ping } from "./db/client.server";
+import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./http/outage.server";
 import { migrationsApplied, readMigrations } from "./db/migrate.server";
 import { securityHeaders, sameOriginForms } from "./http/security.server";
 import { getOutboxMessage } from "./notifications/mailer.server";
@@ -83,7 +84,7 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: typeof build === "function" ? async () => guardDatabaseOutages(await build()) : guardDatabaseOutages(build),
       mode: config.isProduction ? "production" : "development",
       getLoadContext: (req, res) => ({
         services,
@@ -99,6 +100,15 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   app.use((err: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
     log.error({ err, requestId: res.locals.requestId, url: req.url }, "unhandled error");
     if (res.headersSent) return;
+    if (isDatabaseUnavailable(err)) {
+      // The database is unreachable: "try again shortly", not "something broke".
+      res.status(503).setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      res.setHeader("Cache-Control", "no-store");
+      if (req.path.startsWith("/api/")) return res.json({ error: "unavailable", requestId: res.locals.requestId });
+      return res
+        .type("text/plain; charset=utf-8")
+        .send(`Hệ thống đang tạm gián đoạn, vui lòng thử lại sau ít phút. / The service is temporarily unavailable, please try again in a few minutes. (${String(res.locals.requestId)})`);
+    }
     res
       .status(500)
       .type("text/plain; charset=utf-8")

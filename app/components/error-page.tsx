@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestReference } from "../utils/request-reference";
 
-/** The localised error page body for 403, 404 and everything else (500). */
+/** The localised error page body for 403, 404, 503 (database outage) and everything else (500). */
 export function ErrorPage({ status }: { status: number }) {
   const { t } = useTranslation();
   const [title, body] =

@@ -22,8 +22,20 @@ function workerLogger(services: Services): Logger {
  * that shutdown can end it before the database stops, and so that a connection the server terminates
  * is logged instead of crashing the process.
  */
-function workerPool(connectionString: string, max: number, onError: (err: Error) => void): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, application_name: "thads-worker" });
+function workerPool(
+  connectionString: string,
+  max: number,
+  onError: (err: Error) => void,
+  timeouts: { connectMs?: number; statementMs?: number } = {},
+): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: "thads-worker",
+    // While the database is down, a job's query fails within seconds instead of waiting on a connection.
+    connectionTimeoutMillis: timeouts.connectMs ?? 0,
+    ...(timeouts.statementMs ? { statement_timeout: timeouts.statementMs } : {}),
+  });
   pool.on("error", onError);
   return pool;
 }
@@ -42,8 +54,12 @@ export type Worker = { stop: () => Promise<void>; runner: Runner };
 
 /** Starts the job runner; `stop()` finishes running jobs, then closes the worker's connections. */
 export async function startWorker(services: Services, connectionString: string): Promise<Worker> {
-  const pool = workerPool(connectionString, services.config.WORKER_CONCURRENCY + 2, (err) =>
-    services.log.warn({ err }, "job worker database connection lost"),
+  const { config } = services;
+  const pool = workerPool(
+    connectionString,
+    config.WORKER_CONCURRENCY + 2,
+    (err) => services.log.warn({ err }, "job worker database connection lost"),
+    { connectMs: config.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000, statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS },
   );
   const runner = await run({
     pgPool: pool,
