@@ -62,7 +62,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     const outbox = createOutboxFlusher(sql, log);
     // The IPN's own few connections (a bulkhead, ADR 014): a burst of notifications queues and pipelines
     // on them instead of taking every connection from the pages, and fewer backends contend on 2 cores.
-    ipnSql = createPool(db.url, { max: config.IPN_DATABASE_POOL_MAX, ...poolTimeouts(config, config.IPN_STATEMENT_TIMEOUT_MS) });
+    ipnSql = createPool(db.url, { max: config.IPN_DATABASE_POOL_MAX, ...poolTimeouts(config, config.IPN_TIMEOUT_MS) });
     const app = createApp({
       services,
       build: build ?? (await loadBuild()),

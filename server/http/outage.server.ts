@@ -12,16 +12,43 @@ export function unavailableResponse(): Response {
   });
 }
 
+/**
+ * While the database has just failed a request (the last QUICK_WINDOW_MS), a page's loader gets
+ * QUICK_DEADLINE_MS before the visitor is answered 503: postgres.js queues queries behind the connection
+ * attempts, so without it a page waits its turn through the whole outage. Actions are never cut short
+ * (an abandoned action could still commit after its visitor was told it failed).
+ */
+const QUICK_WINDOW_MS = 15_000;
+export const QUICK_DEADLINE_MS = 2_000;
+let lastUnavailableAt = -Infinity;
+
+/** Resolves `work`, or rejects with a "database unavailable" error after `ms`. */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(Object.assign(new Error(`no answer from the database within ${ms} ms`), { code: "CONNECT_TIMEOUT" })), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 type Handler = (args: never) => unknown;
 type Args = { context?: { requestId?: string; services?: { log?: { warn: (o: object, m: string) => void } } } };
 
-function guard<F extends Handler | undefined>(fn: F): F {
+function guard<F extends Handler | undefined>(fn: F, kind: "loader" | "action"): F {
   if (!fn) return fn;
   return (async (args: never) => {
     try {
-      return await fn(args);
+      const work = Promise.resolve(fn(args));
+      if (kind === "loader" && performance.now() - lastUnavailableAt < QUICK_WINDOW_MS) {
+        work.catch(() => {}); // answered already; its late failure is of no interest
+        return await withDeadline(work, QUICK_DEADLINE_MS);
+      }
+      return await work;
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
+        lastUnavailableAt = performance.now();
         const { context } = args as Args;
         context?.services?.log?.warn({ err: error, requestId: context.requestId }, "database unavailable: answered 503");
         throw unavailableResponse();
@@ -46,7 +73,7 @@ export function guardDatabaseOutages(build: ServerBuild): ServerBuild {
   for (const [id, route] of Object.entries(build.routes)) {
     if (!route) continue;
     const mod = route.module as ServerBuild["routes"][string]["module"];
-    routes[id] = { ...route, module: { ...mod, loader: guard(mod.loader), action: guard(mod.action) } };
+    routes[id] = { ...route, module: { ...mod, loader: guard(mod.loader, "loader"), action: guard(mod.action, "action") } };
   }
   const wrapped: ServerBuild = { ...build, routes };
   guarded.set(build, wrapped);
