@@ -10,7 +10,9 @@ export function ErrorPage({ status }: { status: number }) {
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
       : status === 403
         ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : [t("errors.serverTitle"), t("errors.serverBody")];
+        : status === 503
+          ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
+          : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <div className="error-page">
       <h1>{title}</h1>

@@ -92,9 +92,16 @@ export async function startWorker(services: Services, connectionString: string):
   const runnerId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(6).toString("hex")}`;
   const live = new Set<string>();
   let lostWorkers = false;
+  let stopping = false;
+  let restarting = false;
   const events = new EventEmitter() as WorkerEvents;
   events.on("worker:create", ({ worker }) => void live.add(worker.workerId));
-  events.on("worker:stop", ({ worker }) => void live.delete(worker.workerId));
+  events.on("worker:stop", ({ worker }) => {
+    live.delete(worker.workerId);
+    // graphile-worker does not replace a worker that ended while its pool runs (a failed getJob or
+    // completion during an outage): the runner is started again whole once the database answers.
+    if (!stopping && !restarting) lostWorkers = true;
+  });
   events.on("worker:fatalError", ({ worker }) => {
     live.delete(worker.workerId);
     lostWorkers = true;
@@ -111,7 +118,6 @@ export async function startWorker(services: Services, connectionString: string):
       events,
     });
 
-  let stopping = false;
   let failing = false;
   let runner: Runner | null = null;
   const beat = async () => {
@@ -127,8 +133,9 @@ export async function startWorker(services: Services, connectionString: string):
       if (lostWorkers && runner && !stopping) {
         // Some of graphile-worker's workers ended themselves during the outage: start it again whole.
         lostWorkers = false;
+        restarting = true;
         const old = runner;
-        await old.stop();
+        await old.stop().finally(() => (restarting = false));
         if (!stopping) runner = await start();
         log.info("job runner started again after losing workers");
       }
