@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
 
 // Process-level behaviour of the production build: configuration errors and graceful shutdown.
 test.describe.configure({ mode: "serial" });
@@ -107,7 +108,8 @@ test("in production, a page whose database is unreachable is a localised 503 wit
   try {
     await waitReady(`http://127.0.0.1:${port}/readyz`);
     await proxy.cut();
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     // A session cookie makes the staff page ask the (now unreachable) database.
     await page.context().addCookies([{ name: "thads_session", value: "some-token", url: `http://127.0.0.1:${port}` }]);
     const t0 = Date.now();
@@ -116,6 +118,7 @@ test("in production, a page whose database is unreachable is a localised 503 wit
     expect(response?.status()).toBe(503);
     expect(response!.headers()["retry-after"]).toMatch(/^\d+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hệ thống đang tạm gián đoạn");
+    await expectNoAxeViolations(page);
     // The reference to quote to the help desk is the request id of the logs.
     const requestId = response!.headers()["x-request-id"]!;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -129,7 +132,7 @@ test("in production, a page whose database is unreachable is a localised 503 wit
     const ipn = await fetch(`http://127.0.0.1:${port}/payments/vnpay/ipn?vnp_TxnRef=X1&vnp_SecureHash=00`);
     expect(Date.now() - t1).toBeLessThan(5_000);
     expect(await ipn.json()).toMatchObject({ RspCode: "99" });
-    await page.close();
+    await context.close();
   } finally {
     child.kill("SIGTERM");
     await exited;
