@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { RequestReferenceProvider } from "./utils/request-reference";
+import { RETRY_AFTER_SECONDS } from "../server/http/outage.server";
 
 export const streamTimeout = 5_000;
 
@@ -33,6 +34,8 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // The "temporarily unavailable" page (database outage, server/http/outage.server.ts).
+          if (responseStatusCode === 503) responseHeaders.set("Retry-After", String(RETRY_AFTER_SECONDS));
           resolve(
             new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }),
           );

@@ -15,7 +15,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
-import { FALLBACK, REFERENCE_LABEL } from "./i18n/fallback";
+import { FALLBACK, FALLBACK_UNAVAILABLE, REFERENCE_LABEL } from "./i18n/fallback";
 import { dictionary } from "./i18n/resources.server";
 import { dictionaryFor } from "./i18n/sections";
 import type { Resource } from "./i18n/vi";
@@ -218,14 +218,15 @@ export function ErrorBoundary() {
   useHydratedMark();
   if (!data) {
     // The root loader itself failed: no translations came, so use the two built-in languages.
-    const f = FALLBACK[DEFAULT_LOCALE];
+    const texts = isRouteErrorResponse(error) && error.status === 503 ? FALLBACK_UNAVAILABLE : FALLBACK;
+    const f = texts[DEFAULT_LOCALE];
     return (
       <main id="main" className="container">
         <h1>{f.title}</h1>
         <p>{f.body}</p>
-        <p lang="en">{FALLBACK.en.body}</p>
+        <p lang="en">{texts.en.body}</p>
         <RequestReference label={(id) => `${REFERENCE_LABEL.vi} / ${REFERENCE_LABEL.en}: ${id}`} />
-        <a href="/">{f.home}</a>
+        <a href="/">{FALLBACK[DEFAULT_LOCALE].home}</a>
       </main>
     );
   }

@@ -1,7 +1,10 @@
 import { generateKeyPairSync } from "node:crypto";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import net from "node:net";
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./fixtures";
 
 // Process-level behaviour of the production build: configuration errors and graceful shutdown.
 test.describe.configure({ mode: "serial" });
@@ -71,7 +74,7 @@ test("SIGTERM finishes the request in flight, closes everything and exits 0", as
   expect(refused).toBe(true);
 });
 
-test("in production, a failing page is a localised 500 page with no stack trace", async ({ browser }) => {
+test("in production, a page whose database is unreachable is a localised 503 with the reference and Retry-After, and no stack trace", async ({ browser }) => {
   const { startTcpProxy } = await import("../test/tcp-proxy");
   const { startEmbeddedPostgres } = await import("../server/db/embedded.server");
   const { ensureDatabase, withDatabase } = await import("../server/db/bootstrap.server");
@@ -105,12 +108,17 @@ test("in production, a failing page is a localised 500 page with no stack trace"
   try {
     await waitReady(`http://127.0.0.1:${port}/readyz`);
     await proxy.cut();
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     // A session cookie makes the staff page ask the (now unreachable) database.
     await page.context().addCookies([{ name: "thads_session", value: "some-token", url: `http://127.0.0.1:${port}` }]);
+    const t0 = Date.now();
     const response = await page.goto(`http://127.0.0.1:${port}/staff`);
-    expect(response?.status()).toBe(500);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã có lỗi xảy ra");
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect(response?.status()).toBe(503);
+    expect(response!.headers()["retry-after"]).toMatch(/^\d+$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hệ thống đang tạm gián đoạn");
+    await expectNoAxeViolations(page);
     // The reference to quote to the help desk is the request id of the logs.
     const requestId = response!.headers()["x-request-id"]!;
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -119,7 +127,12 @@ test("in production, a failing page is a localised 500 page with no stack trace"
     expect(html).not.toMatch(/at [\w.<>]+ \(.*:\d+:\d+\)/); // no stack frames
     expect(html).not.toContain("ECONNREFUSED");
     expect(html).not.toContain("node_modules");
-    await page.close();
+    // The IPN answers 99 (VNPay tries again) within a few seconds, not after a hang.
+    const t1 = Date.now();
+    const ipn = await fetch(`http://127.0.0.1:${port}/payments/vnpay/ipn?vnp_TxnRef=X1&vnp_SecureHash=00`);
+    expect(Date.now() - t1).toBeLessThan(5_000);
+    expect(await ipn.json()).toMatchObject({ RspCode: "99" });
+    await context.close();
   } finally {
     child.kill("SIGTERM");
     await exited;
@@ -129,5 +142,41 @@ test("in production, a failing page is a localised 500 page with no stack trace"
     await admin.unsafe(`drop database if exists ${dbName} with (force)`);
     await admin.end();
     await embedded?.stop();
+  }
+});
+
+test("Ctrl-C in a terminal (SIGINT to the process group) stops the portal, then its database, in under 3 s with no error line", async () => {
+  test.setTimeout(120_000);
+  const port = 3270 + (Number(process.env.E2E_PORT ?? 3210) % 7);
+  const dataDir = `.data/e2e-sigint-${port}`;
+  // Its own process group, as a shell gives a foreground job: the signal goes to every process in it.
+  const child = spawn(process.execPath, ["build/server.js"], {
+    env: { ...process.env, DATABASE_URL: "", PORT: String(port), BASE_URL: `http://localhost:${port}`, DATA_DIR: dataDir, LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = waitForExit(child);
+  try {
+    await waitReady(`http://127.0.0.1:${port}/readyz`, 90_000);
+    const pgPid = Number(fs.readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[0]);
+    expect(pgPid).toBeGreaterThan(0);
+    const t0 = Date.now();
+    process.kill(-child.pid!, "SIGINT");
+    expect(await exited).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    const lines = output.split("\n").filter((l) => l.trim());
+    const after = lines.slice(lines.findIndex((l) => l.includes('"signal":"SIGINT"')));
+    expect(after.length).toBeGreaterThan(1);
+    // No error or warning line from the web process or the job thread, and the last word is "stopped".
+    expect(after.filter((l) => !/^\{"level":(10|20|30),/.test(l))).toEqual([]);
+    expect(after.at(-1)).toContain('"msg":"stopped"');
+    // The database went down with the portal, not before it: the postmaster is gone too.
+    expect(() => process.kill(pgPid, 0)).toThrow();
+  } finally {
+    if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -5,7 +5,8 @@ import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "@remix-run/node";
 import type { Services } from "./services.server";
-import { ping } from "./db/client.server";
+import { isDatabaseUnavailable, ping } from "./db/client.server";
+import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./http/outage.server";
 import { migrationsApplied, readMigrations } from "./db/migrate.server";
 import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/security.server";
 import { portalOrigins } from "./http/origins.server";
@@ -120,7 +121,7 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   app.all(
     "*",
     remixRequestHandler({
-      build,
+      build: typeof build === "function" ? async () => guardDatabaseOutages(await build()) : guardDatabaseOutages(build),
       mode: config.isProduction ? "production" : "development",
       bodyLimit: config.BODY_LIMIT_BYTES,
       uploads,
@@ -144,6 +145,15 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
     }
     log.error({ err, requestId: res.locals.requestId, url: req.url }, "unhandled error");
     if (res.headersSent) return;
+    if (isDatabaseUnavailable(err)) {
+      // The database is unreachable: "try again shortly", not "something broke".
+      res.status(503).setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+      res.setHeader("Cache-Control", "no-store");
+      if (req.path.startsWith("/api/")) return res.json({ error: "unavailable", requestId: res.locals.requestId });
+      return res
+        .type("text/plain; charset=utf-8")
+        .send(`Hệ thống đang tạm gián đoạn, vui lòng thử lại sau ít phút. / The service is temporarily unavailable, please try again in a few minutes. (${String(res.locals.requestId)})`);
+    }
     res
       .status(500)
       .type("text/plain; charset=utf-8")

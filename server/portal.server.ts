@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Worker } from "./jobs/worker.server";
 import { loadConfig, type Config } from "./config/env.server";
 import { createLogger, type Logger } from "./logger.server";
-import { createPool, type Pool } from "./db/client.server";
+import { createPool, poolTimeouts, type Pool } from "./db/client.server";
 import { openDatabase } from "./db/bootstrap.server";
 import { migrate } from "./db/migrate.server";
 import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./db/seed.server";
@@ -41,7 +41,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
   const config: Config = loadConfig(env);
   const log: Logger = createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config, log);
-  const sql = createPool(db.url, { max: config.DATABASE_POOL_MAX });
+  const sql = createPool(db.url, { max: config.DATABASE_POOL_MAX, ...poolTimeouts(config) });
   let ipnSql: Pool | null = null;
   let server: http.Server | null = null;
   let workerStarting: Promise<Pick<Worker, "stop"> | null> = Promise.resolve(null);
@@ -62,7 +62,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     const outbox = createOutboxFlusher(sql, log);
     // The IPN's own few connections (a bulkhead, ADR 014): a burst of notifications queues and pipelines
     // on them instead of taking every connection from the pages, and fewer backends contend on 2 cores.
-    ipnSql = createPool(db.url, { max: config.IPN_DATABASE_POOL_MAX });
+    ipnSql = createPool(db.url, { max: config.IPN_DATABASE_POOL_MAX, ...poolTimeouts(config, config.IPN_TIMEOUT_MS) });
     const app = createApp({
       services,
       build: build ?? (await loadBuild()),

@@ -84,6 +84,8 @@ const en: Translation<Resource> = {
     notFoundBody: "The page you are looking for does not exist or has moved. Please check the address.",
     serverTitle: "Something went wrong",
     serverBody: "The system had a problem handling your request. Nothing you entered has been lost; please try again in a few minutes.",
+    unavailableTitle: "The service is temporarily unavailable",
+    unavailableBody: "The portal cannot handle your request right now. Nothing you entered has been lost; please try again in a few minutes. If you have just paid, your money is not lost: the result will be updated when the service is back.",
     reference: "Reference: {{id}}",
     tooManyTitle: "Too many attempts",
     tooManyBody: "Please wait {{seconds, wait}} and try again.",

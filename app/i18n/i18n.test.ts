@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import vi from "./vi";
 import en from "./en";
-import { FALLBACK, REFERENCE_LABEL } from "./fallback";
+import { FALLBACK, FALLBACK_UNAVAILABLE, REFERENCE_LABEL } from "./fallback";
 import { createI18n, detectLocale, formatWait } from "./config";
 
 function keys(obj: object, prefix = ""): string[] {
@@ -29,6 +29,8 @@ describe("translations", () => {
   it("keep the browser's built-in fallback equal to the resources", () => {
     expect(FALLBACK.vi).toEqual({ title: vi.errors.serverTitle, body: vi.errors.serverBody, home: vi.errors.backHome });
     expect(FALLBACK.en).toEqual({ title: en.errors.serverTitle, body: en.errors.serverBody, home: en.errors.backHome });
+    expect(FALLBACK_UNAVAILABLE.vi).toEqual({ title: vi.errors.unavailableTitle, body: vi.errors.unavailableBody });
+    expect(FALLBACK_UNAVAILABLE.en).toEqual({ title: en.errors.unavailableTitle, body: en.errors.unavailableBody });
     expect(vi.errors.reference).toBe(`${REFERENCE_LABEL.vi}: {{id}}`);
     expect(en.errors.reference).toBe(`${REFERENCE_LABEL.en}: {{id}}`);
   });

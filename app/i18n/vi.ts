@@ -89,6 +89,8 @@ const vi = {
     notFoundBody: "Trang bạn tìm không tồn tại hoặc đã được chuyển đi. Hãy kiểm tra lại địa chỉ.",
     serverTitle: "Đã có lỗi xảy ra",
     serverBody: "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu bạn đã nhập không bị mất; vui lòng thử lại sau ít phút.",
+    unavailableTitle: "Hệ thống đang tạm gián đoạn",
+    unavailableBody: "Cổng dịch vụ tạm thời chưa xử lý được yêu cầu của bạn. Dữ liệu bạn đã nhập không bị mất; vui lòng thử lại sau ít phút. Nếu bạn vừa thanh toán, khoản tiền không bị mất: kết quả sẽ được cập nhật khi hệ thống hoạt động trở lại.",
     reference: "Mã tham chiếu: {{id}}",
     tooManyTitle: "Bạn thao tác quá nhanh",
     tooManyBody: "Vui lòng đợi {{seconds, wait}} rồi thử lại.",

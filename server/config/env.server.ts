@@ -27,6 +27,12 @@ export const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   /** Connections reserved for VNPay's IPN per web process (they pipeline; see docs/decisions/014-job-outbox.md). */
   IPN_DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(50).default(2),
+  /** Seconds a page, an IPN or a job waits for a new database connection before it is answered 503 / 99. */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(60).default(3),
+  /** Longest statement (lock waits included) of a page or a job; PostgreSQL cancels it after this. */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  /** Longest an IPN takes to answer (and its statement timeout): VNPay waits, and 99 (it retries) beats a timeout. */
+  IPN_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3_000),
   SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   SMTP_URL: z
     .string()

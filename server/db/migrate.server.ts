@@ -36,6 +36,8 @@ export function readMigrations(dir = migrationsDir()): Migration[] {
  */
 export async function migrate(sql: Pool, migrations = readMigrations()): Promise<string[]> {
   return sql.begin(async (tx) => {
+    // Migrations (and waiting for another process's) may take longer than a page's statement_timeout.
+    await tx`set local statement_timeout = 0`;
     await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK_ID})`;
     await tx`
       create table if not exists schema_migrations (

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from "../config/env.server";
 import { createLogger } from "../logger.server";
-import { createPool } from "../db/client.server";
+import { createPool, poolTimeouts } from "../db/client.server";
 import { openDatabase } from "../db/bootstrap.server";
 import { migrate } from "../db/migrate.server";
 import { createMailer } from "../notifications/mailer.server";
@@ -18,7 +18,7 @@ async function main() {
     log.warn({ err }, "could not lower the worker's CPU priority");
   }
   const db = await openDatabase(config, log);
-  const sql = createPool(db.url, { max: config.WORKER_CONCURRENCY + 2 });
+  const sql = createPool(db.url, { max: config.WORKER_CONCURRENCY + 2, ...poolTimeouts(config) });
   await migrate(sql);
   await migrateWorker(db.url);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });

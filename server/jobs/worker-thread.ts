@@ -2,7 +2,7 @@ import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
 import { loadConfig } from "../config/env.server";
 import { createLogger } from "../logger.server";
-import { createPool } from "../db/client.server";
+import { createPool, poolTimeouts } from "../db/client.server";
 import { createMailer } from "../notifications/mailer.server";
 import { startWorker } from "./worker.server";
 
@@ -20,7 +20,7 @@ try {
 } catch (err) {
   log.warn({ err }, "could not lower the job thread's CPU priority");
 }
-const sql = createPool(databaseUrl, { max: config.WORKER_CONCURRENCY + 2 });
+const sql = createPool(databaseUrl, { max: config.WORKER_CONCURRENCY + 2, ...poolTimeouts(config) });
 const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
 const worker = await startWorker({ config, sql, log, mailer }, databaseUrl);
 port.on("message", (message: unknown) => {

@@ -6,6 +6,7 @@ import { detectLocale } from "../../app/i18n/config";
 import { serverT } from "../../app/i18n/resources.server";
 import { normaliseIp } from "../app.server";
 import { handleIpn } from "./lifecycle.server";
+import { withDeadline } from "../http/outage.server";
 import { IPN_PATH, vnpayFor } from "./gateway.server";
 import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
 import { CourtApiNoticeSchema } from "./schemas";
@@ -26,10 +27,18 @@ export function mountIpn(app: Express, services: Pick<Services, "config" | "sql"
   const vnpay = vnpayFor(config);
   app.get(IPN_PATH, async (req, res) => {
     const q = req.originalUrl.indexOf("?");
-    const reply = await handleIpn(
+    const handled = handleIpn(
       { sql, vnpay, log, onCredit: outbox.schedule },
       { rawQuery: q >= 0 ? req.originalUrl.slice(q + 1) : "", remoteIp: normaliseIp(req.ip) },
     );
+    // While the database is down the query waits in postgres.js's queue behind connection attempts:
+    // VNPay gets 99 (it tries again) within IPN_TIMEOUT_MS instead. Should the query still run
+    // once the database is back, the notification is recorded and applied once, as the retry would be
+    // (the retry then gets 02, "already confirmed").
+    const reply = await withDeadline(handled, config.IPN_TIMEOUT_MS).catch((err: unknown) => {
+      log.error({ err, requestId: res.locals.requestId }, "IPN not answered in time: 99");
+      return { RspCode: "99", Message: "Unknown error" } as const;
+    });
     const body = JSON.stringify(reply);
     res.writeHead(200, {
       "Content-Type": "application/json; charset=utf-8",
