@@ -129,8 +129,11 @@ export async function createResumeLink(sql: Sql, { draftId, email }: { draftId: 
  * Opens a draft from a resume link: gives it a new cookie token (the old one stops working), so the
  * draft follows the applicant to this device. Null when the link is unknown or expired.
  */
+/** Whether a value has the shape of newToken(): anything else names nothing and needs no query. */
+export const isTokenShape = (value: string | undefined): value is string => typeof value === "string" && /^[A-Za-z0-9_-]{20,100}$/.test(value);
+
 export async function resumeDraft(sql: Sql, { linkToken }: { linkToken: string }): Promise<{ token: string; draft: Draft } | null> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(linkToken)) return null; // the shape of newToken()
+  if (!isTokenShape(linkToken)) return null;
   const token = newToken();
   const [row] = await sql<DraftRow[]>`
     update filing_drafts d set token_hash = ${digestToken(token)}, updated_at = now()

@@ -3,7 +3,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { clientKey, policies, settle, take, type RateLimited } from "../http/rate-limit.server";
 import { enqueue } from "../jobs/queue.server";
-import { createResumeLink, resumeDraft, RESUME_LINK_TTL_HOURS } from "./drafts.server";
+import { createResumeLink, isTokenShape, resumeDraft, RESUME_LINK_TTL_HOURS } from "./drafts.server";
 import { draftCookie, requireDraft, resumePath } from "./steps.server";
 import { applicantEmail } from "./journey";
 
@@ -63,10 +63,11 @@ export async function sendResumeLink(request: Request, context: AppLoadContext, 
  * links count against the client address (the token cannot be guessed; this keeps anyone from trying).
  */
 export async function openResumeLink(context: AppLoadContext, token: string | undefined): Promise<Response | RateLimited | null> {
+  if (!isTokenShape(token)) return null; // not a link the portal made: no query, and nothing to count
   const { sql } = context.services;
   const taken = await take(sql, [{ key: clientKey("filing-resume-open", context.clientIp), policy: policies(context.services.config).client, onSuccess: "refund" }]);
   if (!taken.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
-  const resumed = await resumeDraft(sql, { linkToken: token ?? "" });
+  const resumed = await resumeDraft(sql, { linkToken: token });
   if (!resumed) return null;
   await settle(sql, taken.ticket);
   return redirect(resumePath(resumed.draft), { headers: { "Set-Cookie": draftCookie(context, resumed.token) } });

@@ -31,9 +31,9 @@ beforeAll(async () => {
       return { fields: [...form.keys()].length, sizes: [...form.values()].map((v) => (typeof v === "string" ? v.length : v.size)) };
     },
   });
-  server.on("request", createApp({ services, build, uploads: [{ path: "/upload", limit: UPLOAD_LIMIT }] }));
-  // /upload streams: the same test action under the upload path.
+  // /upload streams: the same test action under the upload path (added before createApp wraps the build's routes).
   (build.routes as Record<string, unknown>)["routes/upload"] = { ...(build.routes["routes/form"] as object), id: "routes/upload", path: "upload" };
+  server.on("request", createApp({ services, build, uploads: [{ path: "/upload", limit: UPLOAD_LIMIT }] }));
 });
 
 afterAll(async () => {

@@ -1,3 +1,4 @@
+import { fieldMessage } from "../validation/text";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,6 +129,8 @@ describe("staff create notices", () => {
       problems: [
         { line: 2, column: "amount", error: "payments.errors.amountFraction" },
         { line: 4, column: "amount", error: "payments.errors.amountFraction" },
+        // the case reference is one line: its line break is refused, named on the line the record starts
+        { line: 5, column: "case_reference", error: fieldMessage("validation.lineBreaks", { field: "payments.staff.caseReference" }) },
         { line: 7, column: "amount", error: "payments.errors.amountGrouping" },
         { line: 8, column: "amount", error: "payments.errors.amountFraction" },
         { line: 9, column: "amount", error: "payments.errors.amountFormat" },
