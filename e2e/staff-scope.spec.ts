@@ -1,4 +1,4 @@
-import { test, expect, type APIRequestContext } from "@playwright/test";
+import { test, expect, request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { courtNotice, randomCccd, DEMO_PASSWORD } from "./fixtures";
 
@@ -16,15 +16,15 @@ function e2eDb() {
 }
 
 /** A signed-in staff member's own cookie jar, through the real sign-in form. */
-async function staffAgent(playwright: typeof import("@playwright/test"), baseURL: string, email: string): Promise<APIRequestContext> {
-  const agent = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL, "Sec-Fetch-Site": "same-origin" } });
+async function staffAgent(baseURL: string, email: string): Promise<APIRequestContext> {
+  const agent = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL, "Sec-Fetch-Site": "same-origin" } });
   const res = await agent.post("/staff/sign-in", { form: { email, password: DEMO_PASSWORD }, maxRedirects: 0 });
   expect(res.status(), `sign-in of ${email}`).toBe(302);
   expect(res.headers()["location"]).toBe("/staff");
   return agent;
 }
 
-test("staff of another office get 404 for HNI-KV01's receipt, refund and run, and do not see them listed", async ({ request, playwright, baseURL }) => {
+test("staff of another office get 404 for HNI-KV01's receipt, refund and run, and do not see them listed", async ({ request, baseURL }) => {
   // An HNI-KV01 notice from the court API, paid as an IPN would credit it: its receipt is HNI-KV01's.
   const notice = await courtNotice(request, randomCccd(), 730_000);
   const sql = e2eDb();
@@ -58,7 +58,7 @@ test("staff of another office get 404 for HNI-KV01's receipt, refund and run, an
     const urls = { receipt: `/staff/receipts/${row!.receipt}`, refund: `/staff/refunds/${refund!.id}`, run: `/staff/reconciliation/${run!.id}` };
 
     // HNI-KV02's accountant: 404 on each address, nothing of HNI-KV01's in the lists.
-    const other = await staffAgent(playwright, baseURL!, "ketoan.kv2.e2e@thads.local");
+    const other = await staffAgent(baseURL!, "ketoan.kv2.e2e@thads.local");
     agents.push(other);
     for (const url of Object.values(urls)) expect((await other.get(url, { maxRedirects: 0 })).status(), url).toBe(404);
     const list = async (agent: APIRequestContext, path: string) => {
@@ -75,12 +75,12 @@ test("staff of another office get 404 for HNI-KV01's receipt, refund and run, an
     expect(cancel.status()).toBe(404);
 
     // HNI-KV02's head: the refund of HNI-KV01 is not theirs to open.
-    const head = await staffAgent(playwright, baseURL!, "thutruong.kv2.e2e@thads.local");
+    const head = await staffAgent(baseURL!, "thutruong.kv2.e2e@thads.local");
     agents.push(head);
     expect((await head.get(urls.refund, { maxRedirects: 0 })).status()).toBe(404);
 
     // HNI-KV01's own accountant opens the same addresses and sees them listed: the 404s are about the office.
-    const own = await staffAgent(playwright, baseURL!, "ketoan@thads.local");
+    const own = await staffAgent(baseURL!, "ketoan@thads.local");
     agents.push(own);
     for (const url of Object.values(urls)) expect((await own.get(url, { maxRedirects: 0 })).status(), url).toBe(200);
     expect(await list(own, "/staff/receipts")).toContain(urls.receipt);
