@@ -195,6 +195,18 @@ describe("court API", () => {
     expect(await res.json()).toMatchObject({ error: "invalid_body" });
   });
 
+  it("a key shorter than 20 or longer than 200 characters is refused before any lookup", async () => {
+    const [court] = await db.sql<{ id: string; api_key_hash: Buffer }[]>`select id, api_key_hash from courts where code = 'TAND-DNG-KV01'`;
+    try {
+      for (const [key, found] of [["k".repeat(19), false], ["k".repeat(20), true], ["k".repeat(200), true], ["k".repeat(201), false]] as const) {
+        await db.sql`update courts set api_key_hash = ${hashApiKey(key)} where id = ${court!.id}`;
+        expect((await courtByApiKey(db.sql, key))?.id ?? null, `${key.length} characters`).toBe(found ? court!.id : null);
+      }
+    } finally {
+      await db.sql`update courts set api_key_hash = ${court!.api_key_hash} where id = ${court!.id}`;
+    }
+  });
+
   it("a newly issued key replaces the old one", async () => {
     const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HCM-KV01'`;
     const key = await issueCourtKey(db.sql, { courtId: court!.id });
