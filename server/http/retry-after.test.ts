@@ -80,7 +80,7 @@ const entryPoints: EntryPoint[] = [
   },
   {
     name: "filing: resume link",
-    call: (ctx) => resumeLink({ request: getFrom("/dich-vu/yeu-cau-thi-hanh-an/tiep-tuc/x"), context: ctx, params: { token: "no-such-link-token" } } as never),
+    call: (ctx) => resumeLink({ request: getFrom("/dich-vu/yeu-cau-thi-hanh-an/tiep-tuc/x"), context: ctx, params: { token: "no-such-link-token-of-the-right-shape" } } as never),
   },
 ];
 

@@ -7,12 +7,28 @@ import { testServices } from "../../test/services";
 import { createApp } from "../app.server";
 import { seedDemo } from "../db/seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
-import { courtByApiKey, createNoticeByStaff, findNoticeForPayer, importNoticesCsv, issueCourtKey } from "./notices.server";
+import { courtByApiKey, createNoticeByStaff, findNoticeForPayer, hashApiKey, importNoticesCsv, issueCourtKey } from "./notices.server";
 import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
 import { elapse } from "../../test/rate-limits";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./seed.server";
 import { parseCsv } from "./csv";
 import { StaffNoticeFormSchema } from "./schemas";
+
+/**
+ * A stored court key must be a 32-byte one-way digest: not the key, not the key in hex, base64 or any other
+ * reversible form, not its random part, and nothing that shares a run of bytes with any of them.
+ */
+function expectOneWayDigest(stored: Buffer, key: string) {
+  expect(Buffer.isBuffer(stored)).toBe(true);
+  expect(stored.length).toBe(32);
+  const random = Buffer.from(key.replace(/^tak_/, ""), "base64url");
+  const forms = [Buffer.from(key), Buffer.from(key).reverse(), random, Buffer.from(key.toLowerCase())];
+  for (const enc of ["hex", "base64", "base64url"] as const) forms.push(Buffer.from(Buffer.from(key).toString(enc)), Buffer.from(random.toString(enc)));
+  for (const form of forms) {
+    for (let i = 0; i + 6 <= form.length; i++) expect(stored.includes(form.subarray(i, i + 6)), `shares bytes with ${form.toString("latin1").slice(0, 12)}…`).toBe(false);
+  }
+  for (const text of [stored.toString("utf8"), stored.toString("latin1"), stored.toString("hex"), stored.toString("base64")]) expect(text).not.toContain(key.slice(4, 12));
+}
 
 let db: TestDatabase;
 let server: http.Server;
@@ -233,8 +249,21 @@ describe("court API", () => {
     const [row] = await db.sql<{ court: string; source: string; amount: number }[]>`
       select c.code as court, n.source, n.amount from fee_notices n join courts c on c.id = n.court_id where n.notice_number = ${json.noticeNumber}`;
     expect(row).toEqual({ court: "TAND-HNI-KV01", source: "court_api", amount: 2_500_000 });
-    const keys = await db.sql`select 1 from courts where api_key_hash::text like ${"%" + DEMO_COURT_KEY + "%"}`;
-    expect(keys).toHaveLength(0);
+    const [stored] = await db.sql<{ h: Buffer }[]>`select api_key_hash as h from courts where code = 'TAND-HNI-KV01'`;
+    expectOneWayDigest(stored!.h, DEMO_COURT_KEY);
+  });
+
+  it("an issued key is stored only as its digest: never in clear, nor in any reversible encoding", async () => {
+    const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HNI-KV02'`;
+    const key = await issueCourtKey(db.sql, { courtId: court!.id });
+    expect(key).toMatch(/^tak_[A-Za-z0-9_-]{32}$/); // 24 random bytes
+    const [stored] = await db.sql<{ h: Buffer }[]>`select api_key_hash as h from courts where id = ${court!.id}`;
+    expectOneWayDigest(stored!.h, key);
+    // The digest is what a request is checked against: the key finds its court, a key one character off does not.
+    expect(await courtByApiKey(db.sql, key)).toMatchObject({ id: court!.id, code: "TAND-HNI-KV02" });
+    const oneOff = key.slice(0, -1) + (key.endsWith("A") ? "B" : "A");
+    expect(await courtByApiKey(db.sql, oneOff)).toBeNull();
+    expect(hashApiKey(oneOff).equals(stored!.h)).toBe(false);
   });
 
   it("401 without or with a wrong key; 400 with localised per-field errors", async () => {
@@ -299,6 +328,18 @@ describe("court API", () => {
       expect(count).toHaveLength(0);
     },
   );
+
+  it("a key shorter than 20 or longer than 200 characters is refused before any lookup", async () => {
+    const [court] = await db.sql<{ id: string; api_key_hash: Buffer }[]>`select id, api_key_hash from courts where code = 'TAND-DNG-KV01'`;
+    try {
+      for (const [key, found] of [["k".repeat(19), false], ["k".repeat(20), true], ["k".repeat(200), true], ["k".repeat(201), false]] as const) {
+        await db.sql`update courts set api_key_hash = ${hashApiKey(key)} where id = ${court!.id}`;
+        expect((await courtByApiKey(db.sql, key))?.id ?? null, `${key.length} characters`).toBe(found ? court!.id : null);
+      }
+    } finally {
+      await db.sql`update courts set api_key_hash = ${court!.api_key_hash} where id = ${court!.id}`;
+    }
+  });
 
   it("a newly issued key replaces the old one", async () => {
     const [court] = await db.sql<{ id: string }[]>`select id from courts where code = 'TAND-HCM-KV01'`;

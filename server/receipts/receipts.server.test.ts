@@ -1,8 +1,10 @@
-import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
+import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queuedJobs } from "../../test/jobs";
 import { createStaff } from "../accounts/staff.server";
-import { cancelReceipt, checkReceipt, getReceipt, receiptDocument, receiptForPayment, type ReceiptContent } from "./receipts.server";
+import type { Config, ReceiptJwk } from "../config/env.server";
+import { cancelReceipt, checkReceipt, getReceipt, receiptClaims, receiptDocument, receiptForPayment, type ReceiptContent } from "./receipts.server";
+import { signReceipt } from "./signing.server";
 import { deliverReceipt } from "./jobs.server";
 import { renderReceiptPdf } from "./pdf.server";
 import { pdfText } from "../../test/pdf-text";
@@ -128,6 +130,15 @@ describe("verification with the published keys alone", () => {
     // A forged JWS stored in the database, or a record changed after signing: the public page says invalid.
     await h.db.sql`update receipts set jws = ${forged} where id = ${row!.id}`;
     expect((await checkReceipt(h.services, { code: row!.code }))!.signature).toMatchObject({ ok: false });
+    // Exactly the claims the record holds, but signed by a key that is not ours (under our key id): invalid.
+    const stored = (await getReceipt(h.db.sql, { id: row!.id }))!;
+    const { privateKey } = await generateKeyPair("ES256", { extractable: true });
+    const otherKey = { ...(await exportJWK(privateKey)), kid: h.services.config.RECEIPT_SIGNING_KEYS[0]!.kid } as ReceiptJwk;
+    const otherJws = (await signReceipt({ RECEIPT_SIGNING_KEYS: [otherKey] } as unknown as Config, receiptClaims(h.services.config, stored))).jws;
+    await h.db.sql`update receipts set jws = ${otherJws} where id = ${row!.id}`;
+    const byOtherKey = (await checkReceipt(h.services, { code: row!.code }))!;
+    expect(byOtherKey.signature).toEqual({ ok: false, reason: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
+    expect(byOtherKey.signed).toBeNull();
     await h.db.sql`update receipts set jws = ${jws}, payload = jsonb_set(payload, '{payer,name}', '"Người Khác"') where id = ${row!.id}`;
     expect((await checkReceipt(h.services, { code: row!.code }))!.signature).toEqual({ ok: false, reason: "content-differs" });
   });

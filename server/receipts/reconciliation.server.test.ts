@@ -126,7 +126,7 @@ describe("reconciliation (đối soát) for one office and day", () => {
     }
   });
 
-  it("stores the run, lists it for the office's accountant only, exports CSV; the daily job covers every office", async () => {
+  it("stores the run, lists it for the office's accountant only, exports CSV", async () => {
     const r = await run();
     const view = (await runItems(h.db.sql, { runId: r.runId, staffId: accountant }))!;
     expect(view.items.length).toBe(r.items.length);
@@ -154,7 +154,22 @@ describe("reconciliation (đối soát) for one office and day", () => {
     expect(Object.values(t.byState).reduce((s, v) => s + v!.sum, 0)).toBe(t.all.sum);
     expect(t.mismatched.count).toBe(new Set(r.items.filter((i) => !i.resolved).map((i) => i.attemptId)).size);
     expect(t).toEqual(r.totals);
+  });
+
+  it("the daily job covers every office with payments on the day, each in its own run", async () => {
+    // Payments today in three offices of two provinces (this file's own office among them).
+    const codes = ["HNI-KV02", "HNI-KV01", "DNG-KV01"];
+    for (const agencyCode of codes) await paidNotice(h, { agencyCode });
+    const ids = await h.db.sql<{ id: string; code: string }[]>`select id, code from agencies where code in ${h.db.sql(codes)}`;
     const daily = await reconcileDay(h.services, { day: today() });
-    expect(daily.length).toBeGreaterThanOrEqual(1);
+    const runs = await h.db.sql<{ id: string; agency_id: string; triggered_by: string | null; day: string }[]>`
+      select id, agency_id, triggered_by, to_char(day, 'YYYY-MM-DD') as day from reconciliation_runs where id in ${h.db.sql(daily.map((d) => d.runId))}`;
+    expect(runs).toHaveLength(daily.length);
+    expect(runs.every((r) => r.triggered_by === null && r.day === today())).toBe(true);
+    // One run per office, every office that had a payment.
+    expect(runs.map((r) => r.agency_id).sort()).toEqual(ids.map((a) => a.id).sort());
+    // Each office's run checked that office's payments.
+    const checked = Object.fromEntries(daily.map((d) => [runs.find((r) => r.id === d.runId)!.agency_id, d.checked]));
+    for (const a of ids) expect(checked[a.id], a.code).toBeGreaterThanOrEqual(1);
   });
 });
