@@ -46,10 +46,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // The translations change with the language (switching reloads the document) and between the core and
-// the full dictionary (see app/i18n/sections.ts); who is signed in changes only with a form submission
-// (sign-in, sign-out). Nothing else here needs the root loader again.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod }) =>
-  (formMethod !== undefined && formMethod.toUpperCase() !== "GET") || dictionaryFor(currentUrl.pathname) !== dictionaryFor(nextUrl.pathname);
+// the full dictionary (see app/i18n/sections.ts); who is signed in changes only with the forms that sign in,
+// sign out or extend a session. Nothing else here needs the root loader again (reloading it after every
+// form would also race the next navigation: a step's "Continue" pressed while it still ran).
+const SESSION_FORMS = /^\/(staff\/sign-(in|out)|dang-nhap|tai-khoan\/(dang-xuat|gia-han))(\/|$|\?)/;
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction }) =>
+  (formMethod !== undefined && formMethod.toUpperCase() !== "GET" && SESSION_FORMS.test(formAction ?? "")) ||
+  dictionaryFor(currentUrl.pathname) !== dictionaryFor(nextUrl.pathname);
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.resource.meta.siteName ?? "THADS" },

@@ -39,7 +39,7 @@ test("with JavaScript on, a field far over its limit is refused in the browser w
   await page.getByLabel("Thư điện tử").fill("ketoan@thads.local");
   await page.getByLabel("Mật khẩu").fill("x".repeat(1024 * 1024));
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-  await expect(page.getByText("Mật khẩu chỉ được dài tối đa 200 ký tự.").first()).toBeVisible();
+  await expect(page.getByText("Mật khẩu phải có tối đa 200 ký tự.").first()).toBeVisible();
   expect(posted).toBe(0);
 });
 
@@ -75,7 +75,7 @@ test("every staff page with an id, given garbage ids, is the 404 page (GET and P
       const res = await page.request.get(path);
       expect(res.status(), path).toBe(404);
     }
-    for (const path of [`/staff/receipts/${id}`, `/staff/refunds/${id}`]) {
+    for (const path of [`/staff/receipts/${id}/cancel`, `/staff/refunds/${id}`]) {
       const res = await page.request.post(path, { headers: { Origin: origin }, form: { reason: "Huỷ vì nhập sai thông tin", action: "cancel", decision: "approve" } });
       expect(res.status(), `POST ${path}`).toBe(404);
     }

@@ -55,7 +55,8 @@ test("SIGTERM finishes the request in flight, closes everything and exits 0", as
   let response = "";
   socket.on("data", (d) => (response += d));
   socket.write(
-    `POST /lang HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+    // A browser's form post carries its Origin; without one the portal refuses it before reading the body.
+    `POST /lang HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: http://localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
       `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 8)}`,
   );
   await new Promise((r) => setTimeout(r, 300));
