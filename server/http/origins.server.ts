@@ -1,20 +1,24 @@
 import type { Config } from "../config/env.server";
 
-// Not [::1]: CSP source lists cannot name an IPv6 address (form-action would be ignored).
-const LOOPBACK = ["localhost", "127.0.0.1"];
+const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
 
 /**
- * The origins the portal answers on. In production only BASE_URL's. In development, when BASE_URL is on
- * localhost or 127.0.0.1, the same scheme and port on the other one too: a developer opens
- * http://127.0.0.1:3000 as often as http://localhost:3000, and to the browser they are different sites
- * (their own cookies: session and language). The CSRF check (allowedOrigins in security.server.ts) accepts
- * the same names and [::1] too; [::1] is left out here as CSP cannot list it.
+ * BASE_URL's origin and, when BASE_URL is a loopback address, the same scheme and port on the other
+ * loopback names: a developer opens http://127.0.0.1:3000 as often as http://localhost:3000, and to the
+ * browser they are different sites (their own cookies: session and language). `ipv6: false` leaves out
+ * [::1], which CSP source lists cannot name (form-action would be ignored).
  */
-export function portalOrigins(config: Pick<Config, "BASE_URL" | "isProduction">): string[] {
-  const base = new URL(config.BASE_URL);
-  if (config.isProduction || !LOOPBACK.includes(base.hostname)) return [base.origin];
+export function loopbackOrigins(baseUrl: string, { ipv6 = true } = {}): string[] {
+  const base = new URL(baseUrl);
+  if (!LOOPBACK.includes(base.hostname)) return [base.origin];
   const port = base.port ? `:${base.port}` : "";
-  return [base.origin, ...LOOPBACK.filter((h) => h !== base.hostname).map((h) => `${base.protocol}//${h}${port}`)];
+  const others = LOOPBACK.filter((h) => h !== base.hostname && (ipv6 || !h.startsWith("[")));
+  return [base.origin, ...others.map((h) => `${base.protocol}//${h}${port}`)];
+}
+
+/** The origins the portal answers on: in production only BASE_URL's, in development its loopback names too. */
+export function portalOrigins(config: Pick<Config, "BASE_URL" | "isProduction">): string[] {
+  return config.isProduction ? [new URL(config.BASE_URL).origin] : loopbackOrigins(config.BASE_URL, { ipv6: false });
 }
 
 /**

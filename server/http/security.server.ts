@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { loopbackOrigins } from "./origins.server";
 
 export type SecurityOptions = { isProduction: boolean; extraFormActions?: string[] };
 
@@ -41,21 +42,12 @@ export function securityHeaders({ isProduction, extraFormActions = [] }: Securit
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /**
  * The origins a state-changing request may come from: BASE_URL's, and only that (the Host header plays no
- * part: it is whatever the client sent). When BASE_URL is a loopback address (development), the other
- * loopback names of the same port count too, since `localhost` and `127.0.0.1` are different origins to
- * a browser and both reach the same process.
+ * part: it is whatever the client sent), with its other loopback names when BASE_URL is one (development).
  */
 export function allowedOrigins(baseUrl: string): Set<string> {
-  const base = new URL(baseUrl);
-  const origins = new Set([base.origin]);
-  if (LOOPBACK.has(base.hostname)) {
-    for (const host of LOOPBACK) origins.add(`${base.protocol}//${host}${base.port ? `:${base.port}` : ""}`);
-  }
-  return origins;
+  return new Set(loopbackOrigins(baseUrl));
 }
 
 /** Why a state-changing request is refused, or null when it comes from the portal's own pages. */
