@@ -44,9 +44,16 @@ export default async function run(ctx: { baseUrl: string; databaseUrl: string })
   // Prepare drafts up to the attachments step.
   const cookies: string[] = [];
   await pool(Array.from({ length: REQUESTS }, (_, i) => i), CONCURRENCY, async () => {
-    const start = await fetch(base, { method: "POST", redirect: "manual", headers: { origin } });
+    // An empty form, as the start page's button posts it (a body with no form content type is refused: 415).
+    const start = await fetch(base, { method: "POST", body: new URLSearchParams(), redirect: "manual", headers: { origin } });
+    await start.arrayBuffer();
     const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
-    for (const [slug, values] of STEPS) await post(`${base}/${slug}`, cookie, new URLSearchParams(values));
+    if (!cookie) throw new Error(`bench/filing: starting a draft answered ${start.status} without a draft cookie`);
+    for (const [slug, values] of STEPS) {
+      const r = await post(`${base}/${slug}`, cookie, new URLSearchParams(values));
+      await r.arrayBuffer();
+      if (r.status !== 302) throw new Error(`bench/filing: step ${slug} answered ${r.status}`);
+    }
     cookies.push(cookie);
   });
 
