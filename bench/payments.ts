@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import postgres from "postgres";
 import { signParams } from "../server/payments/vnpay";
 import { cpuPer, cpuSnapshot, load, type BenchRow } from "./lib";
+import { redirectedAttempt } from "../scripts/local-portal";
 
 /**
  * IPN benchmark (issue 4): creates N notices with one open attempt each directly in the database, then
@@ -44,18 +45,7 @@ async function prepare(sql: postgres.Sql, runId: string, count: number) {
   for (let i = 0; i < notices.length; i += 2000) {
     ids.push(...(await sql<{ id: string; amount: number }[]>`insert into fee_notices ${sql(notices.slice(i, i + 2000))} returning id, amount::int as amount`));
   }
-  const attempts = ids.map((n, i) => ({
-    notice_id: n.id,
-    txn_ref: `B${runId}${String(i).padStart(7, "0")}`,
-    amount: n.amount,
-    state: "redirected",
-    locale: i % 2 ? "en" : "vi",
-    email: `bench${i}@example.vn`,
-    order_info: "Bench",
-    vnp_create_date: "20260101000000",
-    vnp_expire_date: "20300101000000",
-    expires_at: new Date("2030-01-01T00:00:00Z"),
-  }));
+  const attempts = ids.map((n, i) => redirectedAttempt(n, i, { txnRef: `B${runId}${String(i).padStart(7, "0")}`, label: "Bench" }));
   for (let i = 0; i < attempts.length; i += 2000) await sql`insert into payment_attempts ${sql(attempts.slice(i, i + 2000))}`;
   // As a live database would be: statistics known, so autovacuum does not analyse 40,000 new rows during the run.
   await sql`vacuum analyze fee_notices, payment_attempts`;

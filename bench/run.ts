@@ -18,6 +18,7 @@ import postgres from "postgres";
 import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from "../server/db/embedded.server";
 import { ensureDatabase, withDatabase } from "../server/db/bootstrap.server";
 import { load, printTable, type BenchRow } from "./lib";
+import { localPortalEnv } from "../scripts/local-portal";
 
 const duration = Number(process.env.BENCH_DURATION ?? 8);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -71,22 +72,9 @@ async function main() {
 
   const port = await freePort();
   const barePort = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const hashSecret = crypto.randomBytes(32).toString("hex");
-  const tmnCode = "BENCH001";
+  const { baseUrl, hashSecret, tmnCode, env: localEnv } = localPortalEnv({ port, databaseUrl, tmnCode: "BENCH001", keyId: "bench" });
   const portalEnv = {
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BASE_URL: baseUrl,
-    DATABASE_URL: databaseUrl,
-    SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-    VNPAY_TMN_CODE: tmnCode,
-    VNPAY_HASH_SECRET: hashSecret,
-    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/paymentv2/vpcpay.html`,
-    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
-    RECEIPT_SIGNING_KEYS: JSON.stringify([{ kid: "bench", ...crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }) }]),
-    SEED_DEMO: "true",
+    ...localEnv,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
     DATA_DIR: ".data/bench",
     WORKER_IN_PROCESS: String(inProcessWorker),

@@ -22,6 +22,7 @@ import postgres from "postgres";
 import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from "../server/db/embedded.server";
 import { ensureDatabase, withDatabase } from "../server/db/bootstrap.server";
 import { signParams } from "../server/payments/vnpay/protocol";
+import { localPortalEnv, redirectedAttempt } from "./local-portal";
 
 const DIR = path.resolve(".data/faults");
 const NOTICES = 1000;
@@ -65,18 +66,7 @@ async function prepare(sql: postgres.Sql): Promise<Attempt[]> {
   }));
   const rows = await sql<{ id: string; amount: number; notice_number: string }[]>`
     insert into fee_notices ${sql(notices)} returning id, amount::int as amount, notice_number`;
-  const attempts = rows.map((n, i) => ({
-    notice_id: n.id,
-    txn_ref: `F${String(i).padStart(9, "0")}`,
-    amount: n.amount,
-    state: "redirected",
-    locale: i % 2 ? "en" : "vi",
-    email: `faults${i}@example.vn`,
-    order_info: "Faults",
-    vnp_create_date: "20260101000000",
-    vnp_expire_date: "20300101000000",
-    expires_at: new Date("2030-01-01T00:00:00Z"),
-  }));
+  const attempts = rows.map((n, i) => redirectedAttempt(n, i, { txnRef: `F${String(i).padStart(9, "0")}`, label: "Faults" }));
   await sql`insert into payment_attempts ${sql(attempts)}`;
   return attempts.map((a, i) => ({ txnRef: a.txn_ref, amount: a.amount, email: a.email, noticeNumber: rows[i]!.notice_number, path: "" }));
 }
@@ -115,23 +105,10 @@ async function main() {
   const databaseUrl = withDatabase(db.url, "thads_faults");
 
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const hashSecret = crypto.randomBytes(32).toString("hex");
-  const tmnCode = "FAULTS01";
+  const { baseUrl, hashSecret, tmnCode, env: localEnv } = localPortalEnv({ port, databaseUrl, tmnCode: "FAULTS01", keyId: "faults" });
   const env: Record<string, string | undefined> = {
     ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    BASE_URL: baseUrl,
-    DATABASE_URL: databaseUrl,
-    SESSION_SECRET: crypto.randomBytes(32).toString("hex"),
-    VNPAY_TMN_CODE: tmnCode,
-    VNPAY_HASH_SECRET: hashSecret,
-    VNPAY_PAYMENT_URL: `${baseUrl}/sandbox/vnpay/paymentv2/vpcpay.html`,
-    VNPAY_API_URL: `${baseUrl}/sandbox/vnpay/merchant_webapi/api/transaction`,
-    RECEIPT_SIGNING_KEYS: JSON.stringify([{ kid: "faults", ...crypto.generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey.export({ format: "jwk" }) }]),
-    SEED_DEMO: "true",
+    ...localEnv,
     WORKER_IN_PROCESS: "true",
     // This measures recovery, not CPU priority: on a shared, loaded CI machine a job thread at nice 19
     // (the default) can be starved for tens of seconds, which says nothing about locks or outages.
