@@ -9,7 +9,6 @@
  * and the worker there (open them in Chrome DevTools).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";

@@ -15,7 +15,6 @@
  * FAULTS_SKIP_BUILD=1 uses the existing build (CI builds it just before).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";

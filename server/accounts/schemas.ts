@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text, tooLong } from "../validation/text";
+import { text } from "../validation/text";
 
 /**
  * Form schemas shared by the action (server) and the form (browser, through Conform). Messages are

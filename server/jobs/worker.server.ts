@@ -11,7 +11,7 @@ import { createPool, type Pool } from "../db/client.server";
 import { taskList, CRONTAB } from "./tasks.server";
 import { flushJobOutbox } from "./outbox.server";
 
-/** How often a runner writes its row in job_runners and releases dead workers' jobs (migration 00007). */
+/** How often a runner writes its row in job_runners and releases dead workers' jobs (migration 00011). */
 export const HEARTBEAT_MS = 5_000;
 
 function workerLogger(services: Services): Logger {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { checkPayerId, normaliseIdNumber } from "../validation/ids";
 import { AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN } from "../validation/amount";
 import { amountField, amountMessages, apiAmountField } from "../validation/amount-schema";
-import { text as safeText, tooLong } from "../validation/text";
+import { text as safeText } from "../validation/text";
 
 /**
  * Shared (pure) schemas for fee notices and the citizen's lookup and checkout. Messages are i18n keys

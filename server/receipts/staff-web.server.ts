@@ -36,8 +36,6 @@ export async function loadStaffReceipt(request: Request, context: AppLoadContext
   };
 }
 
-export type CancelFormValue = { reason: string; action: "cancel" | "replace"; payerName?: string; payerAddress?: string };
-
 /** The cancel step's confirmed form: where to go next, or the form error to show (an i18n key). */
 export async function cancelStaffReceipt(
   request: Request,
@@ -48,7 +46,7 @@ export async function cancelStaffReceipt(
   const { staff } = await requireAccountant(request, context);
   const submission = parseWithZod(await request.formData(), { schema: CancelReceiptSchema });
   if (submission.status !== "success") return { ok: false, reply: submission.reply() };
-  const v: CancelFormValue = submission.value;
+  const v = submission.value;
   const { sql } = context.services;
   const result = await cancelReceipt(
     sql,

@@ -9,7 +9,7 @@
 --    e-mails arrived before, the first saying a receipt "will be issued" while the second was it.
 --    Confirmation jobs already queued are answered by a task that sends nothing.
 
--- The credit: as in 00006 (00007 and 00008 call it unchanged), without the confirmation e-mail.
+-- The credit: as in 00006 (00007 calls it unchanged), without the confirmation e-mail.
 create or replace function payments_apply_outcome(
   p_txn_ref text, p_source text, p_paid boolean, p_amount bigint, p_response_code text,
   p_transaction_status text, p_transaction_no text, p_bank_code text, p_pay_date timestamptz,
