@@ -106,3 +106,30 @@ export async function courtNotice(request: APIRequestContext, payerIdNumber: str
 
 /** A random valid citizen ID (Hà Nội prefix). */
 export const randomCccd = () => `0010${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`;
+
+/** The newest message id in the development outbox (0 when empty): pass it to codeFromOutbox to wait for a later code. */
+export async function outboxHighWater(page: Page): Promise<number> {
+  const html = await (await page.request.get("/dev/outbox")).text();
+  return Math.max(0, ...[...html.matchAll(/href="\/dev\/outbox\/(\d+)"/g)].map((m) => Number(m[1])));
+}
+
+/**
+ * The latest sign-in code e-mailed to `email`, read from the development outbox (the subject carries it),
+ * from a message newer than `notBefore`: the e-mail goes out through the job queue, so a code asked for
+ * again must not be answered with the previous, already used one.
+ */
+export async function codeFromOutbox(page: Page, email: string, notBefore = 0): Promise<string> {
+  let code = "";
+  await expect(async () => {
+    const html = await (await page.request.get("/dev/outbox")).text();
+    const ids = html
+      .split("<tr")
+      .filter((row) => row.includes(email))
+      .map((row) => /href="\/dev\/outbox\/(\d+)"[^>]*>[^<]*?(\d{6})</.exec(row))
+      .filter((m): m is RegExpExecArray => m !== null && Number(m[1]) > notBefore)
+      .sort((a, b) => Number(b[1]) - Number(a[1]));
+    expect(ids.length, "sign-in e-mail in the outbox").toBeGreaterThan(0);
+    code = ids[0]![2]!;
+  }).toPass({ timeout: 20_000 });
+  return code;
+}

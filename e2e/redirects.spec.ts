@@ -1,27 +1,11 @@
-import type { APIRequestContext, Page } from "@playwright/test";
-import { expect, test, DEMO_PASSWORD } from "./fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { codeFromOutbox, expect, test, DEMO_PASSWORD } from "./fixtures";
 
 // Hostile return targets after a real sign-in, citizen (e-mailed code) and staff (password): every one
 // ends on the portal's own origin. The issue's example is `/%09/other-host`: the check saw "/", the
 // browser dropped the tab and went to //other-host.
 const HOSTILE_QUERY = "/%09/evil.example";
 
-/** The latest sign-in code e-mailed to `email`, read from the development outbox. */
-async function codeFromOutbox(page: Page, email: string): Promise<string> {
-  let code = "";
-  await expect(async () => {
-    const html = await (await page.request.get("/dev/outbox")).text();
-    const m = html
-      .split("<tr")
-      .filter((row) => row.includes(email))
-      .map((row) => /href="\/dev\/outbox\/(\d+)"[^>]*>[^<]*?(\d{6})</.exec(row))
-      .filter((x): x is RegExpExecArray => x !== null)
-      .sort((a, b) => Number(b[1]) - Number(a[1]))[0];
-    expect(m, "sign-in e-mail in the outbox").toBeTruthy();
-    code = m![2]!;
-  }).toPass({ timeout: 20_000 });
-  return code;
-}
 
 /** Answers without following redirects: status and Location. */
 async function answer(r: Promise<Awaited<ReturnType<APIRequestContext["get"]>>>) {
