@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   esbuild: { jsx: "automatic" },
   test: {
-    include: ["{app,server,emails,test}/**/*.test.{ts,tsx}"],
+    include: ["{app,server,emails,test,vocabulary}/**/*.test.{ts,tsx}"],
     globalSetup: ["test/global-setup.ts"],
     pool: "forks",
     testTimeout: 30_000,

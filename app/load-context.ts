@@ -1,5 +1,5 @@
 import type { Services } from "../server/services.server";
-import type { Locale } from "./i18n/config";
+import type { Locale } from "../vocabulary/i18n/config";
 
 declare module "@remix-run/node" {
   // Single Fetch types for useLoaderData/useActionData (the v3_singleFetch flag is on).

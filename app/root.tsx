@@ -14,11 +14,11 @@ import {
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { createI18n, DEFAULT_LOCALE, type Locale } from "./i18n/config";
-import { FALLBACK, FALLBACK_UNAVAILABLE, REFERENCE_LABEL } from "./i18n/fallback";
-import { dictionary } from "./i18n/resources.server";
-import { dictionaryFor } from "./i18n/sections";
-import type { Resource } from "./i18n/vi";
+import { createI18n, DEFAULT_LOCALE, type Locale } from "../vocabulary/i18n/config";
+import { FALLBACK, FALLBACK_UNAVAILABLE, REFERENCE_LABEL } from "../vocabulary/i18n/fallback";
+import { dictionary } from "../vocabulary/i18n/resources.server";
+import { dictionaryFor } from "../vocabulary/i18n/sections";
+import type { Resource } from "../vocabulary/i18n/vi";
 import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
 import { RequestReference, useHydratedMark } from "./utils/request-reference";
@@ -48,7 +48,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 // The translations change with the language (switching reloads the document) and between the core and
-// the full dictionary (see app/i18n/sections.ts); who is signed in changes only with the forms that sign in,
+// the full dictionary (see vocabulary/i18n/sections.ts); who is signed in changes only with the forms that sign in,
 // sign out or extend a session. Nothing else here needs the root loader again (reloading it after every
 // form would also race the next navigation: a step's "Continue" pressed while it still ran).
 const SESSION_FORMS = /^\/(staff\/sign-(in|out)|dang-nhap|tai-khoan\/(dang-xuat|gia-han))(\/|$|\?)/;

@@ -18,7 +18,7 @@ import { remixRequestHandler } from "./http/remix-handler.server";
 import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing/journey";
 import { CSV_MAX_BYTES } from "./payments/csv";
 import { getOutboxMessage } from "./notifications/mailer.server";
-import { detectLocale } from "../app/i18n/config";
+import { detectLocale } from "../vocabulary/i18n/config";
 
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;

@@ -1,10 +1,10 @@
 import type React from "react";
 import type { MetaDescriptor } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import type { Resource } from "../i18n/vi";
-import type { Locale } from "../i18n/config";
-import { formatDate, formatMoney } from "../utils/format";
-import { maskIdNumber } from "../../server/validation/ids";
+import type { Resource } from "../../vocabulary/i18n/vi";
+import type { Locale } from "../../vocabulary/i18n/config";
+import { formatDate, formatMoney } from "../../vocabulary/format";
+import { maskIdNumber } from "../../vocabulary/identity";
 import { SummaryList } from "./summary-list";
 
 type Matches = { id: string; data: unknown }[];

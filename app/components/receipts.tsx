@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { payerLabelKeys, type ReceiptContent } from "../../server/receipts/types";
-import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { useLocale } from "./payments";
 
 /** The receipt as an A4 document (the page prints it alone: see the print rules in app.css). */

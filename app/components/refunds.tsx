@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ProposeRefundSchema } from "../../server/receipts/schemas";
 import { ErrorSummary, TextField, translateError } from "./forms";
 import { useLocale } from "./payments";
-import { formatMoney } from "../utils/format";
+import { formatMoney } from "../../vocabulary/format";
 
 /** The accountant's refund proposal (amount ≤ what can still be refunded, reason); posts to /staff/refunds/new. */
 export function ProposeRefundForm({ txnRef, max, lastResult }: { txnRef: string; max: number; lastResult?: SubmissionResult<string[]> }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 
 /** Warn this long before the end (at most half the session), so there is ample time to answer (WCAG 2.2.1). */
 export function warningMs(ttlSeconds: number): number {

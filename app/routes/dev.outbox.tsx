@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOutbox } from "../server/notifications.server";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 
 /** Development only: the messages kept instead of sent while SMTP_URL is not set. */
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -5,7 +5,7 @@ import { paymentResultPage, vnpayFor } from "../server/payments.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { PaymentReceiptPanel } from "../components/receipts";
 import { SummaryList } from "../components/summary-list";
-import { formatDateTime, formatMoney } from "../utils/format";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
 const REFRESH_SECONDS = 3;

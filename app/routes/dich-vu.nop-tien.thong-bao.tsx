@@ -7,7 +7,7 @@ import { CheckoutSchema } from "../../server/payments/schemas";
 import { getNotice, noticePage, startCheckout, verifyNoticeToken } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { NoticeDetails, titleFrom, useLocale } from "../components/payments";
-import { formatDateTime, formatMoney } from "../utils/format";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.notice.title);
 

@@ -8,7 +8,7 @@ import { loadFormStep, submitFormStep } from "../server/filing.server";
 import { ErrorSummary, translateError } from "../components/forms";
 import { JourneyField, fieldId } from "../components/filing-fields";
 import { StepHeader, TimeLimitNotice } from "../components/filing-layout";
-import { formatDate } from "../utils/format";
+import { formatDate } from "../../vocabulary/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { steps: Record<string, { title: string }> } } } | undefined;

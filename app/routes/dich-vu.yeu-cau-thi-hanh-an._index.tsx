@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentDraft, resumePath, startDraft } from "../server/filing.server";
 import { TIME_LIMIT_YEARS } from "../../server/filing/journey";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { start: { title: string } } } } | undefined;

@@ -6,7 +6,7 @@ import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadReview, submitFromReview } from "../server/filing.server";
 import { fieldId } from "../components/filing-fields";
 import { TimeLimitNotice } from "../components/filing-layout";
-import { formatDate } from "../utils/format";
+import { formatDate } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 
 export const meta: MetaFunction = ({ matches }) => {

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ResumeLinkSchema } from "../../server/filing/resume-schema";
 import { loadSaveForLater, sendResumeLink } from "../server/filing.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 import { retryAfterHeader } from "../server/http.server";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.

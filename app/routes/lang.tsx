@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { isLocale, LANG_COOKIE } from "../i18n/config";
+import { isLocale, LANG_COOKIE } from "../../vocabulary/i18n/config";
 import { returnTarget, serializeCookie } from "../server/http.server";
 
 /** The language switch: a plain form POST, remembered for a year, then back to the same page. */

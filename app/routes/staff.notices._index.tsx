@@ -3,8 +3,8 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listNoticesForAccountant, requireAccountant } from "../server/payments.server";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDate, formatMoney } from "../utils/format";
-import { maskIdNumber } from "../../server/validation/ids";
+import { formatDate, formatMoney } from "../../vocabulary/format";
+import { maskIdNumber } from "../../vocabulary/identity";
 import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.listTitle);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadStaffReceipt } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDateTime, formatMoney } from "../utils/format";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { ListTable } from "../components/list-table";
 

@@ -7,7 +7,7 @@ import { CancelReceiptSchema } from "../../server/receipts/schemas";
 import { cancelStaffReceipt, loadStaffReceipt } from "../server/receipts.server";
 import { describedBy, ErrorSummary, FieldMessages, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDateTime, formatMoney } from "../utils/format";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.cancelHeading);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireAccountant } from "../server/payments.server";
 import { formatReceiptNumber, listReceiptsForAccountant } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDate, formatMoney } from "../utils/format";
+import { formatDate, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.listTitle);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireAccountant } from "../server/payments.server";
 import { formatReceiptNumber, runItems } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { uuidParam } from "../server/http.server";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);

@@ -8,7 +8,7 @@ import { requireAccountant } from "../server/payments.server";
 import { listRuns, reconcileForStaff, vietnamDay } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { SelectField, titleFrom, useLocale } from "../components/payments";
-import { formatDate, formatDateTime } from "../utils/format";
+import { formatDate, formatDateTime } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);

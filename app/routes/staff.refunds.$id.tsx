@@ -7,7 +7,7 @@ import { DecideRefundSchema } from "../../server/receipts/schemas";
 import { decideRefund, getRefundForStaff, refundDecisionRight, requireRefundStaff } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDateTime, formatMoney } from "../utils/format";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { uuidParam } from "../server/http.server";
 

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listRefundReview, listRefundsForStaff, requireRefundStaff, type RefundState } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDateTime, formatMoney } from "../utils/format";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { pathFor, stepById, TIME_LIMIT_YEARS } from "../../server/filing/journey";
 import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadOfficeRequest } from "../server/filing.server";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.request.reference ?? "THADS" }];

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadOfficeList } from "../server/filing.server";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { staff: { title: string } } } } | undefined;

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadAccountPage } from "../server/accounts.server";
-import { formatDateTime } from "../utils/format";
+import { formatDateTime } from "../../vocabulary/format";
 
 export const meta: MetaFunction = ({ matches }) => {
   const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { page: { title: string } } } } | undefined;

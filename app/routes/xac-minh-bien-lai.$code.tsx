@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
-import { formatDate, formatDateTime, formatMoney } from "../utils/format";
+import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { payerLabelKeys } from "../../server/receipts/types";
 

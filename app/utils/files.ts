@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/config";
+import type { Locale } from "../../vocabulary/i18n/config";
 
 /** "1,5 MB" in vi, "1.5 MB" in en; KB below one megabyte. */
 export function formatFileSize(bytes: number, locale: Locale): string {

@@ -1,5 +1,5 @@
-import type { Locale } from "../i18n/config";
-import { resources } from "../i18n/resources.server";
+import type { Locale } from "../../vocabulary/i18n/config";
+import { resources } from "../../vocabulary/i18n/resources.server";
 import type { CsvWords } from "../../server/receipts/reconciliation.server";
 
 /** The reconciliation CSV's headers and code words in one language, from the translations. */

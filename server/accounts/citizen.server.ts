@@ -5,7 +5,7 @@ import { enqueue } from "../jobs/queue.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, refund, settle, take, waitingFor, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { createSession } from "./session.server";
 import { claimDraft, claimRequestsByEmail } from "../filing/drafts.server";
-import type { Locale } from "../../app/i18n/config";
+import type { Locale } from "../../vocabulary/i18n/config";
 
 export const CODE_TTL_MINUTES = 10;
 export const MAX_CODE_ATTEMPTS = 5;

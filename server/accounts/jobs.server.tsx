@@ -1,8 +1,8 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Services } from "../services.server";
-import { serverT } from "../../app/i18n/resources.server";
-import { isLocale } from "../../app/i18n/config";
+import { serverT } from "../../vocabulary/i18n/resources.server";
+import { isLocale } from "../../vocabulary/i18n/config";
 import CitizenSignInCodeEmail, { citizenSignInCodeSubject } from "../../emails/citizen-sign-in-code";
 import { renderEmail } from "../notifications/render.server";
 import { CODE_TTL_MINUTES, openCode, pruneSignInCodes } from "./citizen.server";

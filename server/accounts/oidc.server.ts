@@ -4,7 +4,7 @@ import type { Config } from "../config/env.server";
 import type { Pool } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { findOrCreateCitizen, openCitizenSession } from "./citizen.server";
-import type { Locale } from "../../app/i18n/config";
+import type { Locale } from "../../vocabulary/i18n/config";
 import { returnTarget } from "../http/return-target.server";
 
 /**

@@ -4,7 +4,7 @@ import { enqueue } from "../jobs/queue.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
-import type { Locale } from "../../app/i18n/config";
+import type { Locale } from "../../vocabulary/i18n/config";
 
 export const STAFF_ROLES = ["clerk", "officer", "accountant", "head", "admin"] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

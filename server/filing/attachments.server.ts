@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { isUuid } from "../validation/ids";
+import { isUuid } from "../../vocabulary/identity";
 import {
   unstable_composeUploadHandlers,
   unstable_parseMultipartFormData,

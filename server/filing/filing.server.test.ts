@@ -21,7 +21,7 @@ import { loadFormStep } from "./steps.server";
 import { loadSaveForLater } from "./resume.server";
 import { detectContentType } from "./attachments.server";
 import { pdfStepLines, renderRequestPdf, signatureBlock } from "./pdf.server";
-import { serverT } from "../../app/i18n/resources.server";
+import { serverT } from "../../vocabulary/i18n/resources.server";
 import { citizenOverview, openCode, requestSignInCode, verifySignInCode } from "../accounts/citizen.server";
 import { pdfText } from "../../test/pdf-text";
 

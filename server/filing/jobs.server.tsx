@@ -1,9 +1,9 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Services } from "../services.server";
-import { serverT } from "../../app/i18n/resources.server";
-import { isLocale } from "../../app/i18n/config";
-import { formatDateTime } from "../../app/utils/format";
+import { serverT } from "../../vocabulary/i18n/resources.server";
+import { isLocale } from "../../vocabulary/i18n/config";
+import { formatDateTime } from "../../vocabulary/format";
 import FilingConfirmationEmail, { filingConfirmationSubject } from "../../emails/filing-confirmation";
 import FilingResumeEmail from "../../emails/filing-resume";
 import { renderEmail } from "../notifications/render.server";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../validation/ids";
+import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../../vocabulary/identity";
 import { AMOUNT_MAX_CLAIM } from "../validation/amount";
 import { amountField } from "../validation/amount-schema";
 import { text as safeText } from "../validation/text";
@@ -7,7 +7,7 @@ import { text as safeText } from "../validation/text";
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its
  * URL slug, its fields, its Zod schema (messages are i18n keys under `filing.errors`), and `next(answers)`.
- * Its words live in app/i18n/sections/filing.{vi,en}.ts under `filing.steps.<id>` and
+ * Its words live in vocabulary/i18n/sections/filing.{vi,en}.ts under `filing.steps.<id>` and
  * `filing.fields.<name>`. Pure code: the browser validates with the same schemas.
  */
 

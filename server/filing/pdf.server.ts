@@ -1,5 +1,5 @@
-import { serverT } from "../../app/i18n/resources.server";
-import { formatDateTime } from "../../app/utils/format";
+import { serverT } from "../../vocabulary/i18n/resources.server";
+import { formatDateTime } from "../../vocabulary/format";
 import { fieldLabel, presentAnswer } from "./present";
 import type { TFunction } from "i18next";
 import { applicantName, pathFor, stepById, type Answers, type StepId } from "./journey";

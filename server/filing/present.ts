@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
-import { formatDate, formatMoney } from "../../app/utils/format";
-import { maskId } from "../validation/ids";
+import { formatDate, formatMoney } from "../../vocabulary/format";
+import { maskId } from "../../vocabulary/identity";
 import { fieldWording, type FieldDef } from "./journey";
 
 /**

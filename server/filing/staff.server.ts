@@ -1,5 +1,5 @@
 import { createReadableStreamFromReadable, redirect, type AppLoadContext } from "@remix-run/node";
-import { isUuid } from "../validation/ids";
+import { isUuid } from "../../vocabulary/identity";
 import { uuidParam } from "../http/params.server";
 import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";

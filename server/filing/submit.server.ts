@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { isUuid } from "../validation/ids";
+import { isUuid } from "../../vocabulary/identity";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";

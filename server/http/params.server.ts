@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import { isUuid } from "../validation/ids";
+import { isUuid } from "../../vocabulary/identity";
 
 /**
  * A record id from a URL, checked before anything else in the loader or action (no session lookup, no

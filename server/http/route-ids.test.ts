@@ -17,7 +17,7 @@ import * as verificationJws from "../../app/routes/xac-minh-bien-lai.$code_.jws"
 import * as resume from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.tiep-tuc.$token";
 import * as paymentResult from "../../app/routes/dich-vu.nop-tien.ket-qua";
 import * as notice from "../../app/routes/dich-vu.nop-tien.thong-bao";
-import { isUuid } from "../validation/ids";
+import { isUuid } from "../../vocabulary/identity";
 
 // Every route with an id in its URL (or query), given garbage ids, answers a 404 (410 for an unusable
 // resume link) before any query, the session lookup included: the database here throws on first use.

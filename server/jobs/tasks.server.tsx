@@ -1,9 +1,9 @@
 import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
 import type { Services } from "../services.server";
-import { serverT } from "../../app/i18n/resources.server";
-import { isLocale } from "../../app/i18n/config";
-import { formatDateTime } from "../../app/utils/format";
+import { serverT } from "../../vocabulary/i18n/resources.server";
+import { isLocale } from "../../vocabulary/i18n/config";
+import { formatDateTime } from "../../vocabulary/format";
 import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
 import { renderEmail } from "../notifications/render.server";
 import { pruneRateLimits } from "../http/rate-limit.server";

@@ -1,6 +1,6 @@
 import { render } from "@react-email/render";
 import { describe, expect, it } from "vitest";
-import { serverT } from "../../app/i18n/resources.server";
+import { serverT } from "../../vocabulary/i18n/resources.server";
 import ReceiptEmail from "../../emails/receipt";
 import { renderEmail } from "./render.server";
 

@@ -4,7 +4,7 @@ import type { Pool, Sql } from "../db/client.server";
 import type { Services } from "../services.server";
 import type { Logger } from "../logger.server";
 import { hit } from "../http/rate-limit.server";
-import type { Locale } from "../../app/i18n/config";
+import type { Locale } from "../../vocabulary/i18n/config";
 import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentEvent, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
 import { returnOrigin } from "../http/origins.server";

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { Pool, Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
-import { checkPayerId, isUuid } from "../validation/ids";
+import { checkPayerId, isUuid } from "../../vocabulary/identity";
 import { parseCsvRecords } from "./csv";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
 

@@ -1,7 +1,7 @@
 import type { Services } from "../services.server";
 import { receiptForPayment } from "../receipts/receipts.server";
 import { refundsForPayment } from "../receipts/refunds.server";
-import { maskIdNumber } from "../validation/ids";
+import { maskIdNumber } from "../../vocabulary/identity";
 import { maskEmail, signNoticeToken, verifyNoticeToken } from "./access.server";
 import { OPEN_STATES, paymentStatus } from "./lifecycle.server";
 import { getNotice } from "./notices.server";

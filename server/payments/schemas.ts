@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPayerId, normaliseIdNumber } from "../validation/ids";
+import { checkPayerId, normaliseIdNumber } from "../../vocabulary/identity";
 import { AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN } from "../validation/amount";
 import { amountField, amountMessages, apiAmountField } from "../validation/amount-schema";
 import { text as safeText } from "../validation/text";

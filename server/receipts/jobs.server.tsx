@@ -1,9 +1,9 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Services } from "../services.server";
-import { serverT } from "../../app/i18n/resources.server";
-import { isLocale } from "../../app/i18n/config";
-import { formatDateTime, formatMoney } from "../../app/utils/format";
+import { serverT } from "../../vocabulary/i18n/resources.server";
+import { isLocale } from "../../vocabulary/i18n/config";
+import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import ReceiptEmail, { receiptEmailSubject } from "../../emails/receipt";
 import RefundUpdateEmail, { refundUpdateSubject } from "../../emails/refund-update";
 import { RETURN_PATH } from "../payments/gateway.server";

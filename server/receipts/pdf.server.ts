@@ -1,6 +1,6 @@
-import type { Locale } from "../../app/i18n/config";
-import { serverT } from "../../app/i18n/resources.server";
-import { formatDate, formatDateTime, formatMoney } from "../../app/utils/format";
+import type { Locale } from "../../vocabulary/i18n/config";
+import { serverT } from "../../vocabulary/i18n/resources.server";
+import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import type { ReceiptContent } from "./receipts.server";
 import { payerLabelKeys } from "./types";
 import { qrModules } from "./qr.server";

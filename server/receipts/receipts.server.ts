@@ -1,5 +1,5 @@
 import type { Pool, Sql } from "../db/client.server";
-import { isUuid } from "../validation/ids";
+import { isUuid } from "../../vocabulary/identity";
 import type { Config } from "../config/env.server";
 import { audit } from "../audit/audit.server";
 import { flushJobOutbox } from "../jobs/outbox.server";

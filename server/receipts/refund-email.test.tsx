@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import RefundUpdateEmail from "../../emails/refund-update";
 import { renderEmail } from "../notifications/render.server";
-import { serverT } from "../../app/i18n/resources.server";
+import { serverT } from "../../vocabulary/i18n/resources.server";
 
 describe("the refund e-mail", () => {
   it("renders Vietnamese without NUL bytes (React 18 left two in the preview padding: the outbox insert failed)", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { formatMoney } from "../../app/utils/format";
+import { formatMoney } from "../../vocabulary/format";
 import { AMOUNT_MAX_CLAIM, AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN, parseAmount, parseApiAmount, type AmountError } from "./amount";
 
 const NOTICE = { min: NOTICE_AMOUNT_MIN, max: AMOUNT_MAX_PAYABLE };

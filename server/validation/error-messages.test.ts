@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { serverT } from "../../app/i18n/resources.server";
+import { serverT } from "../../vocabulary/i18n/resources.server";
 import { STEPS } from "../filing/journey";
 import { ResumeLinkSchema } from "../filing/resume-schema";
 import { StaffSignInSchema } from "../accounts/schemas";

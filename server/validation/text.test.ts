@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import vi from "../../app/i18n/vi";
-import en from "../../app/i18n/en";
+import vi from "../../vocabulary/i18n/vi";
+import en from "../../vocabulary/i18n/en";
 import { STEPS } from "../filing/journey";
 import { ResumeLinkSchema } from "../filing/resume-schema";
 import { StaffSignInSchema } from "../accounts/schemas";
@@ -83,7 +83,7 @@ describe("text characters", () => {
     expect(vi.filing.errors.fullName.tooLong).toContain("200");
   });
   it("translateMessage puts the field's label into the message, in vi and en", async () => {
-    const { serverT } = await import("../../app/i18n/resources.server");
+    const { serverT } = await import("../../vocabulary/i18n/resources.server");
     const m = fieldMessage("validation.controlChars", { field: "payments.staff.payerName" });
     expect(translateMessage(serverT("vi") as never, m)).toMatch(/^Họ tên người nộp|^[A-ZĐ].* có ký tự điều khiển/);
     expect(translateMessage(serverT("en") as never, m)).toMatch(/ has control characters/);

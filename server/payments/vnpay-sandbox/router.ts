@@ -3,8 +3,8 @@ import express, { type Router } from "express";
 import type { TFunction } from "i18next";
 import type { Config } from "../../config/env.server";
 import type { Logger } from "../../logger.server";
-import { serverT } from "../../../app/i18n/resources.server";
-import { formatMoney } from "../../../app/utils/format";
+import { serverT } from "../../../vocabulary/i18n/resources.server";
+import { formatMoney } from "../../../vocabulary/format";
 import {
   formatVnpDate, fromVnpAmount, hashOf, parseVnpDate, QUERYDR_REQUEST_FIELDS, REFUND_REQUEST_FIELDS, responseHashFields,
   safeEqualHex, signParams, verifyParams, VNP_VERSION, type VnpParams,

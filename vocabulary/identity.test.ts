@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cccdBirthYear, maskId, taxCodeCheckDigit, validateCccd, validateTaxCode, validateVnLandline, validateVnMobile, validateVnPhone } from "./ids";
+import { cccdBirthYear, maskId, taxCodeCheckDigit, validateCccd, validateTaxCode, validateVnLandline, validateVnMobile, validateVnPhone } from "./identity";
 
 const now = new Date("2026-11-22T00:00:00Z");
 

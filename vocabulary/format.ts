@@ -1,4 +1,4 @@
-import type { Locale } from "../i18n/config";
+import type { Locale } from "./i18n/config";
 
 export const TIME_ZONE = "Asia/Ho_Chi_Minh";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkCccd, checkPayerId, checkTaxCode, maskIdNumber, taxCheckDigit } from "./ids";
+import { checkCccd, checkPayerId, checkTaxCode, maskIdNumber, taxCheckDigit } from "./identity";
 
 describe("citizen ID (CCCD)", () => {
   it("accepts 12 digits with a province prefix, spaces tolerated", () => {
