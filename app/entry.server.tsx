@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { RequestReferenceProvider } from "./utils/request-reference";
-import { RETRY_AFTER_SECONDS } from "../server/http/outage.server";
+import { RETRY_AFTER_SECONDS } from "../server/http";
 
 export const streamTimeout = 5_000;
 

@@ -1,4 +1,4 @@
-import type { Services } from "../server/services.server";
+import type { Services } from "../server/services";
 import type { Locale } from "../vocabulary/i18n/config";
 
 declare module "@remix-run/node" {

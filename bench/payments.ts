@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
-import { signParams } from "../server/payments/vnpay";
+import { signParams } from "../server/payments";
 import { cpuPer, cpuSnapshot, load, type BenchRow } from "./lib";
 import { redirectedAttempt } from "../scripts/local-portal";
 

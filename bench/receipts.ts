@@ -7,9 +7,9 @@
 import crypto from "node:crypto";
 import autocannon from "autocannon";
 import postgres from "postgres";
-import { signParams } from "../server/payments/vnpay";
-import { renderReceiptPdf } from "../server/receipts/pdf.server";
-import type { ReceiptContent } from "../server/receipts/types";
+import { signParams } from "../server/payments";
+import { renderReceiptPdf } from "../server/receipts";
+import type { ReceiptContent } from "../server/receipts";
 
 type Row = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; note?: string };
 type Ctx = { baseUrl: string; databaseUrl: string; hashSecret: string; tmnCode: string; duration: number; connections: number };

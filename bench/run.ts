@@ -14,8 +14,13 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import postgres from "postgres";
-import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from "../server/db/embedded.server";
-import { ensureDatabase, withDatabase } from "../server/db/bootstrap.server";
+import {
+  startEmbeddedPostgres,
+  freePort,
+  type EmbeddedDatabase,
+  ensureDatabase,
+  withDatabase,
+} from "../server/db";
 import { load, printTable, type BenchRow } from "./lib";
 import { localPortalEnv } from "../scripts/local-portal";
 

@@ -77,8 +77,8 @@ test("SIGTERM finishes the request in flight, closes everything and exits 0", as
 
 test("in production, a page whose database is unreachable is a localised 503 with the reference and Retry-After, and no stack trace", async ({ browser }) => {
   const { startTcpProxy } = await import("../test/tcp-proxy");
-  const { startEmbeddedPostgres } = await import("../server/db/embedded.server");
-  const { ensureDatabase, withDatabase } = await import("../server/db/bootstrap.server");
+  const { startEmbeddedPostgres } = await import("../server/db");
+  const { ensureDatabase, withDatabase } = await import("../server/db");
   const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres(".data/e2e-prod-pg");
   const adminUrl = process.env.DATABASE_URL ?? embedded!.url;
   const dbName = `thads_e2e_prod_${process.pid}`;

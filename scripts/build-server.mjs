@@ -6,9 +6,9 @@ import fs from "node:fs";
 await build({
   entryPoints: {
     server: "server/index.ts",
-    worker: "server/jobs/worker-main.ts",
-    "worker-thread": "server/jobs/worker-thread.ts",
-    migrate: "server/db/migrate-main.ts",
+    worker: "server/worker-main.ts",
+    "worker-thread": "server/worker-thread.ts",
+    migrate: "server/migrate-main.ts",
   },
   outdir: "build",
   bundle: true,

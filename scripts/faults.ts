@@ -18,9 +18,14 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
-import { startEmbeddedPostgres, freePort, type EmbeddedDatabase } from "../server/db/embedded.server";
-import { ensureDatabase, withDatabase } from "../server/db/bootstrap.server";
-import { signParams } from "../server/payments/vnpay/protocol";
+import {
+  startEmbeddedPostgres,
+  freePort,
+  type EmbeddedDatabase,
+  ensureDatabase,
+  withDatabase,
+} from "../server/db";
+import { signParams } from "../server/payments";
 import { localPortalEnv, redirectedAttempt } from "./local-portal";
 
 const DIR = path.resolve(".data/faults");

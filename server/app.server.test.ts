@@ -5,9 +5,9 @@ import type { ServerBuild } from "@remix-run/node";
 import { createTestDatabase, type TestDatabase } from "../test/db";
 import { testServices } from "../test/services";
 import { startTcpProxy } from "../test/tcp-proxy";
-import { createPool, type Pool } from "./db/client.server";
-import { createApp, normaliseIp } from "./app.server";
-import { allowedOrigins } from "./http/security.server";
+import { createPool, type Pool } from "./db";
+import { createApp } from "./app.server";
+import { normaliseIp, allowedOrigins } from "./http";
 
 let db: TestDatabase;
 let proxy: Awaited<ReturnType<typeof startTcpProxy>>;

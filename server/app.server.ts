@@ -4,20 +4,28 @@ import compression from "compression";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "@remix-run/node";
-import type { Services } from "./services.server";
-import { isDatabaseUnavailable, ping } from "./db/client.server";
-import { guardDatabaseOutages, RETRY_AFTER_SECONDS } from "./http/outage.server";
-import { migrationsApplied, readMigrations } from "./db/migrate.server";
-import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/security.server";
-import { portalOrigins } from "./http/origins.server";
-import { SESSION_COOKIE } from "./accounts/session.server";
-import { DRAFT_COOKIE } from "./filing/drafts.server";
-import { BodyRefused, carriesBody, declaredLength, uploadLimitFor, type UploadRoute } from "./http/body.server";
-import { refusalForError } from "./http/refusals.server";
-import { remixRequestHandler } from "./http/remix-handler.server";
-import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing/journey";
-import { CSV_MAX_BYTES } from "./payments/csv";
-import { getOutboxMessage } from "./notifications/mailer.server";
+import type { Services } from "./services";
+import { isDatabaseUnavailable, ping, migrationsApplied, readMigrations } from "./db";
+import {
+  guardDatabaseOutages,
+  RETRY_AFTER_SECONDS,
+  noStoreForPersonal,
+  securityHeaders,
+  sameOriginForms,
+  portalOrigins,
+  BodyRefused,
+  carriesBody,
+  declaredLength,
+  uploadLimitFor,
+  type UploadRoute,
+  refusalForError,
+  remixRequestHandler,
+  normaliseIp,
+} from "./http";
+import { SESSION_COOKIE, DRAFT_COOKIE } from "./accounts";
+import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing";
+import { CSV_MAX_BYTES } from "./payments";
+import { getOutboxMessage } from "./notifications";
 import { detectLocale } from "../vocabulary/i18n/config";
 
 
@@ -178,11 +186,4 @@ function outboxMessage(services: Services): express.RequestHandler {
       next(err);
     }
   };
-}
-
-/** "::ffff:1.2.3.4" → "1.2.3.4"; "::1" → "127.0.0.1". */
-export function normaliseIp(ip: string | undefined): string | null {
-  if (!ip) return null;
-  if (ip === "::1") return "127.0.0.1";
-  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from "./config/env.server";
+import { ConfigError } from "./config";
 import { startPortal } from "./portal.server";
 
 /** `npm start` / `npm run start:prod`: one portal process, stopped cleanly by SIGTERM or SIGINT. */

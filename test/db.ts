@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { inject } from "vitest";
-import { createPool, type Pool } from "../server/db/client.server";
-import { withDatabase } from "../server/db/bootstrap.server";
+import { createPool, type Pool, withDatabase } from "../server/db";
 
 export type TestDatabase = { url: string; sql: Pool; drop: () => Promise<void> };
 

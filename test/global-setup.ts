@@ -1,11 +1,14 @@
 import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../server/db/embedded.server";
-import { migrate } from "../server/db/migrate.server";
-import { migrateWorker } from "../server/jobs/worker.server";
-import { createPool } from "../server/db/client.server";
-import { withDatabase } from "../server/db/bootstrap.server";
+import {
+  startEmbeddedPostgres,
+  type EmbeddedDatabase,
+  migrate,
+  createPool,
+  withDatabase,
+} from "../server/db";
+import { migrateWorker } from "../server/jobs";
 
 /** Names carry this process id, so parallel runs (other checkouts) on one server never touch each other. */
 export const RUN_PREFIX = `thads_${process.pid}_`;

@@ -1,4 +1,4 @@
-import type { Sql } from "../server/db/client.server";
+import type { Sql } from "../server/db";
 
 /** The payloads of jobs waiting in graphile-worker's queue for one task (its private tables, 0.16). */
 export async function queuedJobs<T = Record<string, unknown>>(sql: Sql, task: string): Promise<T[]> {

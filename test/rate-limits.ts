@@ -1,4 +1,4 @@
-import type { Sql } from "../server/db/client.server";
+import type { Sql } from "../server/db";
 
 /**
  * Moves every rate-limit counter `seconds` into the past, as if that much time had gone by: waits end,

@@ -1,8 +1,7 @@
-import { loadConfig, type Config } from "../server/config/env.server";
-import { createLogger } from "../server/logger.server";
-import { createMailer } from "../server/notifications/mailer.server";
-import type { Pool } from "../server/db/client.server";
-import type { Services } from "../server/services.server";
+import { loadConfig, type Config, createLogger } from "../server/config";
+import { createMailer } from "../server/notifications";
+import type { Pool } from "../server/db";
+import type { Services } from "../server/services";
 
 /** Services for a test: real config parsing (test defaults), a silent logger, the outbox mailer unless smtpUrl. */
 export function testServices(sql: Pool, overrides: Partial<Config> & { env?: Record<string, string | undefined> } = {}): Services {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { TIME_LIMIT_YEARS } from "../../server/filing/journey";
+import { TIME_LIMIT_YEARS } from "../../server/filing/browser";
 
 /** "Step n of m" above the step's title (the h1). */
 export function StepHeader({ number, total, title }: { number: number; total: number; title: string }) {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type InputHTMLAttributes, type SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import { translateMessage } from "../../server/validation/text";
+import { translateMessage } from "../../server/validation/browser";
 
 /** Field errors are i18n keys (from the shared Zod schemas); unknown text is shown as is. */
 export function translateError(t: TFunction, message: string | undefined): string | undefined {

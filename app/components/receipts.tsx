@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { payerLabelKeys, type ReceiptContent } from "../../server/receipts/types";
+import { payerLabelKeys, type ReceiptContent } from "../../server/receipts/browser";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { useLocale } from "./payments";
 

@@ -2,7 +2,7 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProposeRefundSchema } from "../../server/receipts/schemas";
+import { ProposeRefundSchema } from "../../server/receipts/browser";
 import { ErrorSummary, TextField, translateError } from "./forms";
 import { useLocale } from "./payments";
 import { formatMoney } from "../../vocabulary/format";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { SERVICES } from "../services";
+import { SERVICES } from "../../vocabulary/services";
 
 export default function Home() {
   const { t } = useTranslation();

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RequestCodeSchema } from "../../server/accounts/citizen-schemas";
+import { RequestCodeSchema } from "../../server/accounts/browser";
 import { loadSignInPage, sendCode } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";

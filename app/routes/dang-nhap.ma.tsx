@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { VerifyCodeSchema } from "../../server/accounts/citizen-schemas";
+import { VerifyCodeSchema } from "../../server/accounts/browser";
 import { loadCodePage, resendCode, signInWithCode } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { findService } from "../services";
+import { findService } from "../../vocabulary/services";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const service = findService(params.slug);

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CheckoutSchema } from "../../server/payments/schemas";
+import { CheckoutSchema } from "../../server/payments/browser";
 import { getNotice, noticePage, startCheckout, verifyNoticeToken } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { NoticeDetails, titleFrom, useLocale } from "../components/payments";

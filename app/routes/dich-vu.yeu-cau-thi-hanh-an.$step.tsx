@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { stepBySlug, SERVICE_PATH } from "../../server/filing/journey";
+import { stepBySlug, SERVICE_PATH } from "../../server/filing/browser";
 import { loadFormStep, submitFormStep } from "../server/filing.server";
 import { ErrorSummary, translateError } from "../components/forms";
 import { JourneyField, fieldId } from "../components/filing-fields";

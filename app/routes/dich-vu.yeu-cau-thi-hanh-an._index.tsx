@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentDraft, resumePath, startDraft } from "../server/filing.server";
-import { TIME_LIMIT_YEARS } from "../../server/filing/journey";
+import { TIME_LIMIT_YEARS } from "../../server/filing/browser";
 import { formatDateTime } from "../../vocabulary/format";
 
 export const meta: MetaFunction = ({ matches }) => {

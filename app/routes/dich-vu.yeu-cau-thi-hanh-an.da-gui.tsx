@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISION_WORKING_DAYS } from "../../server/filing/journey";
+import { DECISION_WORKING_DAYS } from "../../server/filing/browser";
 import { justSubmitted } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";

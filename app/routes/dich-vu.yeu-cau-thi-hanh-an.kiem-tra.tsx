@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { stepById, stepPath } from "../../server/filing/journey";
-import { fieldLabel, presentAnswer } from "../../server/filing/present";
+import { stepById, stepPath, fieldLabel, presentAnswer } from "../../server/filing/browser";
 import { loadReview, submitFromReview } from "../server/filing.server";
 import { fieldId } from "../components/filing-fields";
 import { TimeLimitNotice } from "../components/filing-layout";

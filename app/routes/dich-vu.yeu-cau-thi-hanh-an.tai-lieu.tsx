@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "../../server/filing/journey";
+import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "../../server/filing/browser";
 import { loadAttachmentsStep, submitAttachmentsStep } from "../server/filing.server";
 import { ErrorSummary } from "../components/forms";
 import { StepHeader } from "../components/filing-layout";

@@ -6,9 +6,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { importNoticesCsv, requireAccountant, type CsvProblem } from "../server/payments.server";
-import { CSV_COLUMNS } from "../../server/payments/schemas";
-import { CSV_MAX_BYTES } from "../../server/payments/csv";
-import { BodyRefused } from "../../server/http/body.server";
+import { CSV_COLUMNS, CSV_MAX_BYTES } from "../../server/payments/browser";
+import { BodyRefused } from "../server/http.server";
 import { SelectField, titleFrom } from "../components/payments";
 import { translateError } from "../components/forms";
 

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StaffNoticeFormSchema } from "../../server/payments/schemas";
+import { StaffNoticeFormSchema } from "../../server/payments/browser";
 import { createNoticeByStaff, listCourts, requireAccountant } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { SelectField, titleFrom } from "../components/payments";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CancelReceiptSchema } from "../../server/receipts/schemas";
+import { CancelReceiptSchema } from "../../server/receipts/browser";
 import { cancelStaffReceipt, loadStaffReceipt } from "../server/receipts.server";
 import { describedBy, ErrorSummary, FieldMessages, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ReconcileSchema } from "../../server/receipts/schemas";
+import { ReconcileSchema } from "../../server/receipts/browser";
 import { requireAccountant } from "../server/payments.server";
 import { listRuns, reconcileForStaff, vietnamDay } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";

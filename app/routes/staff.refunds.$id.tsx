@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DecideRefundSchema } from "../../server/receipts/schemas";
+import { DecideRefundSchema } from "../../server/receipts/browser";
 import { decideRefund, getRefundForStaff, refundDecisionRight, requireRefundStaff } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom, useLocale } from "../components/payments";

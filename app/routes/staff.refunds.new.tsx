@@ -2,7 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProposeRefundSchema } from "../../server/receipts/schemas";
+import { ProposeRefundSchema } from "../../server/receipts/browser";
 import { requireAccountant } from "../server/payments.server";
 import { proposeRefund, refundablePayment } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";

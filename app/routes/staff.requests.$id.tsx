@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { pathFor, stepById, TIME_LIMIT_YEARS } from "../../server/filing/journey";
-import { fieldLabel, presentAnswer } from "../../server/filing/present";
+import { pathFor, stepById, TIME_LIMIT_YEARS, fieldLabel, presentAnswer } from "../../server/filing/browser";
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { StaffSignInSchema } from "../../server/accounts/schemas";
+import { StaffSignInSchema } from "../../server/accounts/browser";
 import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
 import { readCookie, retryAfterHeader, returnTarget } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";

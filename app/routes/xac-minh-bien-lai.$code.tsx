@@ -5,7 +5,7 @@ import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
-import { payerLabelKeys } from "../../server/receipts/types";
+import { payerLabelKeys } from "../../server/receipts/browser";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
 

@@ -1,7 +1,7 @@
 // The browser-build boundary for server/accounts: Remix's classic compiler replaces `*.server` modules
 // inside app/ with empty ones in the browser bundle, but follows imports that reach server/ directly.
-export { signInStaff } from "../../server/accounts/staff.server";
 export {
+  signInStaff,
   requireStaff,
   requireStaffArea,
   staffStatus,
@@ -15,18 +15,21 @@ export {
   signOutCitizen,
   signInEmailCookie,
   readSignInEmail,
-} from "../../server/accounts/guards.server";
-export { staffAreasFor, STAFF_AREAS, type StaffArea } from "../../server/accounts/staff-areas";
-export { findSession, SESSION_COOKIE } from "../../server/accounts/session.server";
-export {
+  staffAreasFor,
+  STAFF_AREAS,
+  type StaffArea,
+  findSession,
+  SESSION_COOKIE,
   requestSignInCode,
   verifySignInCode,
   getCitizen,
   citizenOverview,
   CODE_TTL_MINUTES,
-} from "../../server/accounts/citizen.server";
-export { oidcSettings, startOidcSignIn, finishOidcSignIn, OidcError, OIDC_COOKIE } from "../../server/accounts/oidc.server";
-export {
+  oidcSettings,
+  startOidcSignIn,
+  finishOidcSignIn,
+  OidcError,
+  OIDC_COOKIE,
   loadSignInPage,
   sendCode,
   loadCodePage,
@@ -39,4 +42,4 @@ export {
   loadAccountPage,
   citizenStatus,
   type PageError,
-} from "../../server/accounts/citizen-web.server";
+} from "../../server/accounts";

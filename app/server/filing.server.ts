@@ -7,14 +7,17 @@ export {
   loadFormStep,
   submitFormStep,
   draftCookie,
-} from "../../server/filing/steps.server";
-export { loadAttachmentsStep, submitAttachmentsStep } from "../../server/filing/steps.server";
-export { loadReview, submitFromReview, justSubmitted } from "../../server/filing/submit.server";
-export { loadSaveForLater, sendResumeLink, openResumeLink } from "../../server/filing/resume.server";
-export {
+  loadAttachmentsStep,
+  submitAttachmentsStep,
+  loadReview,
+  submitFromReview,
+  justSubmitted,
+  loadSaveForLater,
+  sendResumeLink,
+  openResumeLink,
   loadOfficeList,
   loadOfficeRequest,
   downloadOfficeAttachment,
   officeRequestPdf,
   submittedRequestPdf,
-} from "../../server/filing/staff.server";
+} from "../../server/filing";

@@ -1,5 +1,9 @@
 // Browser-build boundary for server/http (see accounts.server.ts).
-export { readCookie, serializeCookie } from "../../server/http/cookies.server";
-export { returnTarget } from "../../server/http/return-target.server";
-export { retryAfterHeader } from "../../server/http/rate-limit.server";
-export { uuidParam } from "../../server/http/params.server";
+export {
+  readCookie,
+  serializeCookie,
+  returnTarget,
+  retryAfterHeader,
+  uuidParam,
+  BodyRefused,
+} from "../../server/http";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../validation/text";
+import { text } from "../validation/browser";
 
 /** Citizen sign-in forms, shared by actions and Conform (messages are i18n keys under `account.`). */
 const email = text({ label: "account.signIn.email", error: "account.errors.emailRequired" })

@@ -1,7 +1,6 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import { readCookie, serializeCookie } from "../http/cookies.server";
-import { returnTarget } from "../http/return-target.server";
-import { DRAFT_COOKIE } from "../filing/drafts.server";
+import { readCookie, serializeCookie, returnTarget } from "../http";
+import { DRAFT_COOKIE } from "./claims.server";
 import { requestSignInCode, verifySignInCode, citizenOverview, getCitizen, CODE_TTL_MINUTES } from "./citizen.server";
 import {
   citizenSessionCookie,

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { queuedJobs } from "../../test/jobs";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import crypto from "node:crypto";
-import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
+import { DEFAULT_RATE_LIMITS, policies } from "../http";
 import { elapse } from "../../test/rate-limits";
 import {
   MAX_CODE_ATTEMPTS,
@@ -17,8 +17,8 @@ import {
 import { sendCitizenSignInCode } from "./jobs.server";
 import { currentCitizen, extendCitizenSession, signOutCitizen } from "./guards.server";
 import { findSession, SESSION_COOKIE } from "./session.server";
-import { createDraft, saveStepAnswers, DRAFT_COOKIE } from "../filing/drafts.server";
-import { currentDraft } from "../filing/steps.server";
+import { createDraft, saveStepAnswers, currentDraft } from "../filing";
+import { DRAFT_COOKIE } from "./claims.server";
 
 let db: TestDatabase;
 let services: Services;

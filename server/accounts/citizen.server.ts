@@ -1,10 +1,20 @@
 import crypto from "node:crypto";
-import type { Sql, Pool } from "../db/client.server";
-import { audit } from "../audit/audit.server";
-import { enqueue } from "../jobs/queue.server";
-import { clientKey, DEFAULT_RATE_LIMITS, policies, refund, settle, take, waitingFor, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
+import type { Sql, Pool } from "../db";
+import { audit } from "../audit";
+import { enqueue } from "../jobs";
+import {
+  clientKey,
+  DEFAULT_RATE_LIMITS,
+  policies,
+  refund,
+  settle,
+  take,
+  waitingFor,
+  type RateLimited,
+  type RateLimitSettings,
+} from "../http";
 import { createSession } from "./session.server";
-import { claimDraft, claimRequestsByEmail } from "../filing/drafts.server";
+import { claimDraft, claimRequestsByEmail } from "./claims.server";
 import type { Locale } from "../../vocabulary/i18n/config";
 
 export const CODE_TTL_MINUTES = 10;

@@ -1,8 +1,8 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
-import { readCookie, serializeCookie } from "../http/cookies.server";
+import { readCookie, serializeCookie } from "../http";
 import { extendSession, findSession, revokeSession, revokeAllSessions, SESSION_COOKIE } from "./session.server";
 import { getStaffProfile, type StaffProfile } from "./staff.server";
-import { audit } from "../audit/audit.server";
+import { audit } from "../audit";
 import { canUseArea, staffAreasFor, type StaffArea } from "./staff-areas";
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here afterwards. */

@@ -1,10 +1,10 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import { serverT } from "../../vocabulary/i18n/resources.server";
 import { isLocale } from "../../vocabulary/i18n/config";
 import CitizenSignInCodeEmail, { citizenSignInCodeSubject } from "../../emails/citizen-sign-in-code";
-import { renderEmail } from "../notifications/render.server";
+import { renderEmail } from "../notifications";
 import { CODE_TTL_MINUTES, openCode, pruneSignInCodes } from "./citizen.server";
 
 const CodePayload = z.object({ email: z.email(), sealed: z.string().max(200), locale: z.string() });

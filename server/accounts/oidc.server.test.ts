@@ -5,10 +5,10 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
 import Provider from "oidc-provider";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import { finishOidcSignIn, oidcSettings, openFlow, sealFlow, startOidcSignIn, verifyIdToken, type OidcSettings } from "./oidc.server";
 import { findSession } from "./session.server";
-import { createDraft } from "../filing/drafts.server";
+import { createDraft } from "../filing";
 import { action as oidcStartAction } from "../../app/routes/dang-nhap.oidc";
 import { loader as oidcCallbackLoader } from "../../app/routes/dang-nhap.oidc.ve";
 

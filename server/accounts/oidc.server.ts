@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
-import type { Config } from "../config/env.server";
-import type { Pool } from "../db/client.server";
-import { audit } from "../audit/audit.server";
+import type { Config } from "../config";
+import type { Pool } from "../db";
+import { audit } from "../audit";
 import { findOrCreateCitizen, openCitizenSession } from "./citizen.server";
 import type { Locale } from "../../vocabulary/i18n/config";
-import { returnTarget } from "../http/return-target.server";
+import { returnTarget } from "../http";
 
 /**
  * Generic OpenID Connect sign-in for citizens (authorization code flow with PKCE, state and nonce),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../validation/text";
+import { text } from "../validation/browser";
 
 /**
  * Form schemas shared by the action (server) and the form (browser, through Conform). Messages are

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { Sql } from "../db/client.server";
+import type { Sql } from "../db";
 
 export const SESSION_COOKIE = "thads_session";
 export const SESSION_TTL_SECONDS = 8 * 60 * 60; // a working day; staff sign in again each morning

@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
-import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seed.server";
+import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../seed.server";
 import { signInStaff } from "./staff.server";
 import { SESSION_COOKIE } from "./session.server";
 import { staffStatus } from "./guards.server";

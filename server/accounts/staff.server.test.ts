@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { queuedJobs } from "../../test/jobs";
-import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../db/seed.server";
+import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "../seed.server";
 import { getStaffProfile, signInStaff } from "./staff.server";
 import { findSession, revokeAllSessions, revokeSession } from "./session.server";
-import { DEFAULT_RATE_LIMITS } from "../http/rate-limit.server";
+import { DEFAULT_RATE_LIMITS } from "../http";
 import { elapse } from "../../test/rate-limits";
 
 let db: TestDatabase;

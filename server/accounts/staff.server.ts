@@ -1,7 +1,15 @@
-import type { Sql, Pool } from "../db/client.server";
-import { audit } from "../audit/audit.server";
-import { enqueue } from "../jobs/queue.server";
-import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
+import type { Sql, Pool } from "../db";
+import { audit } from "../audit";
+import { enqueue } from "../jobs";
+import {
+  clientKey,
+  DEFAULT_RATE_LIMITS,
+  policies,
+  settle,
+  take,
+  type RateLimited,
+  type RateLimitSettings,
+} from "../http";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 import type { Locale } from "../../vocabulary/i18n/config";

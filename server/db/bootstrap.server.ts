@@ -1,7 +1,6 @@
 import path from "node:path";
 import postgres from "postgres";
-import type { Config } from "../config/env.server";
-import type { Logger } from "../logger.server";
+import type { Config, Logger } from "../config";
 import { startEmbeddedPostgres } from "./embedded.server";
 
 export type Database = { url: string; embedded: boolean; stop: () => Promise<void> };

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import type { Logger } from "../logger.server";
+import type { Logger } from "../config";
 
 export type EmbeddedDatabase = { url: string; stop: () => Promise<void>; port: number };
 

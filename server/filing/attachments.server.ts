@@ -5,8 +5,8 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from "@remix-run/node";
-import type { Sql, Pool } from "../db/client.server";
-import { BodyRefused, parseUpload } from "../http/body.server";
+import type { Sql, Pool } from "../db";
+import { BodyRefused, parseUpload } from "../http";
 import type { FileStore } from "./storage.server";
 import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, type DocumentType } from "./journey";
 

@@ -1,4 +1,4 @@
-import type { Sql } from "../db/client.server";
+import type { Sql } from "../db";
 
 export type Court = { code: string; name: string; agencyId: string; agencyName: string };
 

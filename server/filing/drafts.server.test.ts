@@ -4,8 +4,8 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { claimDraft, createDraft, createResumeLink, findDraft, pruneDrafts, resumeDraft } from "./drafts.server";
-import { createSession, findSession } from "../accounts/session.server";
+import { createDraft, createResumeLink, findDraft, pruneDrafts, resumeDraft } from "./drafts.server";
+import { claimDraft, createSession, findSession } from "../accounts";
 import { localFileStore } from "./storage.server";
 
 let db: TestDatabase;

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
-import type { Pool, Sql } from "../db/client.server";
+import type { Pool, Sql } from "../db";
+import { digestToken } from "../http";
 import type { FileStore } from "./storage.server";
 import type { Answers, StepId } from "./journey";
 
-export const DRAFT_COOKIE = "thads_filing";
 export const DRAFT_TTL_DAYS = 30;
 export const RESUME_LINK_TTL_HOURS = 72;
 
@@ -36,10 +36,6 @@ const toDraft = (r: DraftRow): Draft => ({
   updatedAt: r.updated_at,
   expiresAt: r.expires_at,
 });
-
-export function digestToken(token: string): Buffer {
-  return crypto.createHash("sha256").update(token).digest();
-}
 
 export function newToken(): string {
   return crypto.randomBytes(32).toString("base64url");
@@ -92,27 +88,6 @@ export async function markStepComplete(sql: Sql, { draftId, stepId }: { draftId:
     set completed = case when ${stepId} = any(completed) then completed else array_append(completed, ${stepId}::text) end,
         updated_at = now()
     where id = ${draftId}`;
-}
-
-/** A guest who signs in keeps their draft: it becomes the citizen's. */
-export async function claimDraft(sql: Sql, { token, citizenId }: { token: string | null; citizenId: string }) {
-  if (!token) return;
-  await sql`update filing_drafts set citizen_id = ${citizenId} where token_hash = ${digestToken(token)} and citizen_id is null`;
-}
-
-/**
- * Requests filed while signed out with this citizen's e-mail address as the applicant's become theirs
- * (shown in the account). Only ever called at sign-in, where the address has just been verified (the
- * e-mail code, or a provider vouching for it): the confirmation with the reference went to that mailbox.
- */
-export async function claimRequestsByEmail(sql: Sql, { citizenId }: { citizenId: string }): Promise<string[]> {
-  const rows = await sql<{ reference: string }[]>`
-    update enforcement_requests r set citizen_id = c.id
-    from citizens c
-    where c.id = ${citizenId} and c.email is not null
-      and r.citizen_id is null and r.applicant_email is not null and lower(r.applicant_email) = lower(c.email)
-    returning r.reference`;
-  return rows.map((r) => r.reference);
 }
 
 /** "Save and come back later": a link token valid for RESUME_LINK_TTL_HOURS, sent to the given address. */

@@ -1,12 +1,12 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import { serverT } from "../../vocabulary/i18n/resources.server";
 import { isLocale } from "../../vocabulary/i18n/config";
 import { formatDateTime } from "../../vocabulary/format";
 import FilingConfirmationEmail, { filingConfirmationSubject } from "../../emails/filing-confirmation";
 import FilingResumeEmail from "../../emails/filing-resume";
-import { renderEmail } from "../notifications/render.server";
+import { renderEmail } from "../notifications";
 import { getRequestById } from "./submit.server";
 import { listRequestAttachments } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";

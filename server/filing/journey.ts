@@ -1,8 +1,6 @@
 import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../../vocabulary/identity";
-import { AMOUNT_MAX_CLAIM } from "../validation/amount";
-import { amountField } from "../validation/amount-schema";
-import { text as safeText } from "../validation/text";
+import { AMOUNT_MAX_CLAIM, amountField, text as safeText } from "../validation/browser";
 
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its

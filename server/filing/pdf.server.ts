@@ -3,7 +3,7 @@ import { formatDateTime } from "../../vocabulary/format";
 import { fieldLabel, presentAnswer } from "./present";
 import type { TFunction } from "i18next";
 import { applicantName, pathFor, stepById, type Answers, type StepId } from "./journey";
-import { createPdf } from "../pdf/fonts.server";
+import { createPdf } from "../pdf";
 
 
 export type PdfInput = {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../validation/text";
+import { text } from "../validation/browser";
 
 /** "Save and continue later": where to send the link. Shared by the form and the action. */
 export const ResumeLinkSchema = z.object({

@@ -1,8 +1,8 @@
 import { ResumeLinkSchema } from "./resume-schema";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { clientKey, policies, settle, take, type RateLimited } from "../http/rate-limit.server";
-import { enqueue } from "../jobs/queue.server";
+import { clientKey, policies, settle, take, type RateLimited } from "../http";
+import { enqueue } from "../jobs";
 import { createResumeLink, isTokenShape, resumeDraft, RESUME_LINK_TTL_HOURS } from "./drafts.server";
 import { draftCookie, requireDraft, resumePath } from "./steps.server";
 import { applicantEmail } from "./journey";

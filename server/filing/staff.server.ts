@@ -1,10 +1,9 @@
 import { createReadableStreamFromReadable, redirect, type AppLoadContext } from "@remix-run/node";
 import { isUuid } from "../../vocabulary/identity";
-import { uuidParam } from "../http/params.server";
-import type { Sql } from "../db/client.server";
-import { audit } from "../audit/audit.server";
-import { requireStaff } from "../accounts/guards.server";
-import { STAFF_AREAS } from "../accounts/staff-areas";
+import { uuidParam } from "../http";
+import type { Sql } from "../db";
+import { audit } from "../audit";
+import { requireStaff, STAFF_AREAS } from "../accounts";
 import { fileStoreFor } from "./storage.server";
 import { getRequestById, justSubmitted } from "./submit.server";
 import { listRequestAttachments } from "./attachments.server";

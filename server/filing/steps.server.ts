@@ -1,11 +1,11 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { Sql } from "../db/client.server";
-import { readCookie, serializeCookie } from "../http/cookies.server";
-import { findSession, SESSION_COOKIE } from "../accounts/session.server";
+import type { Sql } from "../db";
+import { readCookie, serializeCookie } from "../http";
+import { findSession, SESSION_COOKIE, DRAFT_COOKIE } from "../accounts";
 import { listCourts, findCourt, type Court } from "./courts.server";
-import { createDraft, findDraft, markStepComplete, saveStepAnswers, DRAFT_COOKIE, DRAFT_TTL_DAYS, type Draft } from "./drafts.server";
+import { createDraft, findDraft, markStepComplete, saveStepAnswers, DRAFT_TTL_DAYS, type Draft } from "./drafts.server";
 import { fileStoreFor } from "./storage.server";
 import {
   hasJudgmentCopy,

@@ -1,14 +1,23 @@
 import crypto from "node:crypto";
 import { isUuid } from "../../vocabulary/identity";
 import { redirect, type AppLoadContext } from "@remix-run/node";
-import type { Pool, Sql } from "../db/client.server";
-import { audit } from "../audit/audit.server";
-import { enqueue } from "../jobs/queue.server";
-import { readCookie, serializeCookie } from "../http/cookies.server";
-import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
+import type { Pool, Sql } from "../db";
+import { audit } from "../audit";
+import { enqueue } from "../jobs";
+import {
+  readCookie,
+  serializeCookie,
+  clientKey,
+  DEFAULT_RATE_LIMITS,
+  policies,
+  settle,
+  take,
+  type RateLimited,
+  type RateLimitSettings,
+  digestToken,
+} from "../http";
 import { findCourt } from "./courts.server";
 import { listDraftAttachments, type Attachment } from "./attachments.server";
-import { digestToken } from "./drafts.server";
 import { currentCitizenId, requireDraft, resumePath } from "./steps.server";
 import {
   applicantEmail,

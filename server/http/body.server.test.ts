@@ -2,7 +2,7 @@ import http from "node:http";
 import net from "node:net";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Pool } from "../db/client.server";
+import type { Pool } from "../db";
 import { testServices } from "../../test/services";
 import { testRemixBuild } from "../../test/remix-build";
 import { createApp } from "../app.server";

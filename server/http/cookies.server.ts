@@ -1,4 +1,4 @@
-import { textProblem } from "../validation/text";
+import { textProblem } from "../validation";
 /** Reads one cookie from a request (no dependency, no signing: our cookies hold random tokens). */
 export function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie");

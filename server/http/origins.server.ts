@@ -1,4 +1,4 @@
-import type { Config } from "../config/env.server";
+import type { Config } from "../config";
 
 const LOOPBACK = ["localhost", "127.0.0.1", "[::1]"];
 

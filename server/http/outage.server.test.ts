@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ServerBuild } from "@remix-run/node";
-import { isDatabaseUnavailable } from "../db/client.server";
+import { isDatabaseUnavailable } from "../db";
 import { guardDatabaseOutages, withDeadline } from "./outage.server";
 
 const err = (code: string) => Object.assign(new Error(code), { code });

@@ -1,5 +1,5 @@
 import type { ServerBuild } from "@remix-run/node";
-import { isDatabaseUnavailable } from "../db/client.server";
+import { isDatabaseUnavailable } from "../db";
 
 /** What a 503 tells clients (and browsers' reload advice): try again after this many seconds. */
 export const RETRY_AFTER_SECONDS = 30;

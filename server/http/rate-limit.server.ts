@@ -1,4 +1,4 @@
-import type { Pool, Sql } from "../db/client.server";
+import type { Pool, Sql } from "../db";
 
 /**
  * The one rate-limit mechanism of the portal (docs/decisions/042-rate-limits.md). Every limited entry

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AppLoadContext } from "@remix-run/node";
 import { testServices } from "../../test/services";
-import type { Pool } from "../db/client.server";
+import type { Pool } from "../db";
 import * as receipt from "../../app/routes/staff.receipts.$id";
 import * as receiptCancel from "../../app/routes/staff.receipts.$id_.cancel";
 import * as refund from "../../app/routes/staff.refunds.$id";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { signNoticeToken, verifyNoticeToken } from "../payments/access.server";
-import { openFlow, sealFlow } from "../accounts/oidc.server";
+import { signNoticeToken, verifyNoticeToken } from "../payments";
+import { openFlow, sealFlow } from "../accounts";
 
 const SECRET = "s".repeat(40);
 

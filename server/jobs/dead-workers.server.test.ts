@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import postgres from "postgres";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
-import { seedDemo } from "../db/seed.server";
+import { seedDemo } from "../seed.server";
 import { enqueue } from "./queue.server";
-import { heartbeat, startWorker } from "./worker.server";
+import { heartbeat } from "./worker.server";
+import { startWorker } from "../worker.server";
 
 /**
  * graphile-worker leaves a job locked for 4 hours when the worker holding it died (SIGKILL, a database

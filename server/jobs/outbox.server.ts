@@ -1,5 +1,5 @@
-import type { Sql } from "../db/client.server";
-import type { Logger } from "../logger.server";
+import type { Sql } from "../db";
+import type { Logger } from "../config";
 
 /**
  * The job outbox (migration 00006, docs/decisions/014-job-outbox.md): jobs owed by hot transactions (the

@@ -1,4 +1,4 @@
-import type { Sql } from "../db/client.server";
+import type { Sql } from "../db";
 
 export type JobSpec = { jobKey?: string; runAt?: Date; maxAttempts?: number; queueName?: string };
 

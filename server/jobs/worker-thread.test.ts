@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pino from "pino";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { seedDemo, DEMO_PASSWORD } from "../db/seed.server";
-import { signInStaff } from "../accounts/staff.server";
-import { startWorkerThread } from "./worker.server";
+import { seedDemo, DEMO_PASSWORD } from "../seed.server";
+import { signInStaff } from "../accounts";
+import { startWorkerThread } from "../worker.server";
 
 /**
  * WORKER_IN_PROCESS=true: the job runner on its own thread, started from source here (the e2e suite runs

@@ -1,14 +1,10 @@
 import crypto from "node:crypto";
 import { EventEmitter } from "node:events";
-import fs from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker as Thread } from "node:worker_threads";
 import pg from "pg";
-import { run, runMigrations, type Runner, type LogFunctionFactory, Logger, type WorkerEvents } from "graphile-worker";
-import type { Services } from "../services.server";
-import { createPool, type Pool } from "../db/client.server";
-import { taskList, CRONTAB } from "./tasks.server";
+import { run, runMigrations, type Runner, type LogFunctionFactory, Logger, type TaskList, type WorkerEvents } from "graphile-worker";
+import type { Services } from "../services";
+import { createPool, type Pool } from "../db";
 import { flushJobOutbox } from "./outbox.server";
 
 /** How often a runner writes its row in job_runners and releases dead workers' jobs (migration 00011). */
@@ -61,6 +57,12 @@ export async function migrateWorker(connectionString: string): Promise<void> {
 export type Worker = { stop: () => Promise<void>; runner: () => Runner; runnerId: string };
 
 /**
+ * What the runner runs: every domain's tasks and the crontab. Assembled by the composition root
+ * (server/tasks.server.tsx), so this folder imports no domain: domains import only the queue from here.
+ */
+export type JobRegistry = { taskList: (services: Services) => TaskList; crontab: string };
+
+/**
  * Writes this runner's row (its live graphile-worker ids, its session) and releases the jobs locked by
  * workers that are not alive: a process that was SIGKILLed, a runner that stopped writing, a worker
  * that gave up on its job when the database went away. Returns the released worker ids.
@@ -79,7 +81,7 @@ export async function heartbeat(sql: Pool, runnerId: string, workerIds: string[]
  * workers' jobs — at start too — and, once the database answers again after an outage, moves the job
  * outbox and starts graphile-worker again if it lost workers.
  */
-export async function startWorker(services: Services, connectionString: string): Promise<Worker> {
+export async function startJobRunner(services: Services, connectionString: string, registry: JobRegistry): Promise<Worker> {
   const { config, log } = services;
   const pool = workerPool(
     connectionString,
@@ -112,8 +114,8 @@ export async function startWorker(services: Services, connectionString: string):
       concurrency: config.WORKER_CONCURRENCY,
       noHandleSignals: true,
       pollInterval: 1000,
-      taskList: taskList(services),
-      crontab: CRONTAB,
+      taskList: registry.taskList(services),
+      crontab: registry.crontab,
       logger: workerLogger(services),
       events,
     });
@@ -164,53 +166,6 @@ export async function startWorker(services: Services, connectionString: string):
       await presence`delete from job_runners where id = ${runnerId}`.catch(() => {});
       await presence.end({ timeout: 1 });
       await pool.end();
-    },
-  };
-}
-
-/**
- * The job runner on its own thread of this process (WORKER_IN_PROCESS=true): same tasks and crontab as
- * `npm run worker`, but its CPU work (PDFs, e-mails) stays off the event loop that serves requests.
- * A thread that dies unexpectedly is logged and started again after a second. `stop()` lets running jobs
- * finish (up to 15 s), then ends the thread.
- */
-export async function startWorkerThread(
-  deps: { env: Record<string, string | undefined>; log: Services["log"] },
-  connectionString: string,
-): Promise<Pick<Worker, "stop">> {
-  // Built: build/worker-thread.js beside build/server.js. From source (`npm run dev`, tsx): the .ts file
-  // beside this one, with tsx's loader registered in the new thread first (loaders are per thread).
-  const built = new URL("./worker-thread.js", import.meta.url);
-  const fromSource = !fs.existsSync(fileURLToPath(built));
-  const entry: URL | string = fromSource
-    ? `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./worker-thread.ts", import.meta.url).href)}); });`
-    : built;
-  const env = Object.fromEntries(Object.entries(deps.env).filter(([, v]) => typeof v === "string"));
-  let stopping = false;
-  let thread: Thread;
-  let exited: Promise<void> = Promise.resolve();
-  const spawn = () =>
-    new Promise<void>((resolve, reject) => {
-      if (stopping) return resolve();
-      const t = (thread = new Thread(entry, { eval: fromSource, workerData: { env, databaseUrl: connectionString } }));
-      exited = new Promise<void>((done) => t.once("exit", () => done()));
-      t.once("message", () => resolve());
-      t.on("error", (err) => deps.log.error({ err }, "job thread failed"));
-      t.once("exit", (code) => {
-        reject(new Error(`job thread exited with ${code} before it started`));
-        if (stopping) return;
-        deps.log.error({ code }, "job thread stopped unexpectedly; starting it again in 1 s");
-        setTimeout(() => void spawn().catch((err: unknown) => deps.log.error({ err }, "job thread did not restart")), 1000).unref();
-      });
-    });
-  await spawn();
-  return {
-    stop: async () => {
-      stopping = true; // no restart from here on
-      thread.postMessage("stop"); // ignored by a thread that has already exited
-      const timer = setTimeout(() => void thread.terminate(), 15_000);
-      await exited;
-      clearTimeout(timer);
     },
   };
 }

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { Sql } from "../db/client.server";
+import type { Sql } from "../db";
 
 export type OutgoingMail = {
   to: string;

@@ -4,9 +4,9 @@ import { simpleParser, type ParsedMail } from "mailparser";
 import { runOnce } from "graphile-worker";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
-import { seedDemo, DEMO_PASSWORD } from "../db/seed.server";
-import { signInStaff } from "../accounts/staff.server";
-import { taskList } from "../jobs/tasks.server";
+import { seedDemo, DEMO_PASSWORD } from "../seed.server";
+import { signInStaff } from "../accounts";
+import { taskList } from "../tasks.server";
 
 /**
  * The whole path of one real job: a sign-in queues `send_sign_in_alert` in its transaction; the worker

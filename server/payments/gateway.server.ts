@@ -1,4 +1,4 @@
-import type { Config } from "../config/env.server";
+import type { Config } from "../config";
 import { createVnpay, type Vnpay } from "./vnpay";
 
 const clients = new WeakMap<Config, Vnpay>();

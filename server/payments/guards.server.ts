@@ -1,6 +1,6 @@
 import { data, type AppLoadContext } from "@remix-run/node";
-import { requireStaffArea } from "../accounts/guards.server";
-import type { StaffProfile } from "../accounts/staff.server";
+import { requireStaffArea } from "../accounts";
+import type { StaffProfile } from "../accounts";
 import { accountantAgencies } from "./notices.server";
 
 /** A signed-in accountant and the offices where they are one (from SQL); 403 for other staff. */

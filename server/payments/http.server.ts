@@ -1,19 +1,25 @@
 import express, { type Express } from "express";
-import type { Services } from "../services.server";
-import { audit } from "../audit/audit.server";
-import { clientKey, policies, retryAfterHeader, settle, take } from "../http/rate-limit.server";
+import type { Services } from "../services";
+import { audit } from "../audit";
+import {
+  clientKey,
+  policies,
+  retryAfterHeader,
+  settle,
+  take,
+  normaliseIp,
+  withDeadline,
+  refusalForError,
+} from "../http";
 import { detectLocale } from "../../vocabulary/i18n/config";
 import { serverT } from "../../vocabulary/i18n/resources.server";
-import { normaliseIp } from "../app.server";
 import { handleIpn } from "./lifecycle.server";
-import { withDeadline } from "../http/outage.server";
 import { IPN_PATH, vnpayFor } from "./gateway.server";
 import { agencyIdByCode, courtByApiKey, insertNotice } from "./notices.server";
 import { CourtApiNoticeSchema } from "./schemas";
-import { createOutboxFlusher, type OutboxFlusher } from "../jobs/outbox.server";
+import { createOutboxFlusher, type OutboxFlusher } from "../jobs";
 import { createVnpaySandbox, SANDBOX_BASE, type SandboxOptions, type VnpaySandbox } from "./vnpay-sandbox/router";
-import { refusalForError } from "../http/refusals.server";
-import { translateMessage } from "../validation/text";
+import { translateMessage } from "../validation";
 
 export type PaymentsMount = { sandbox: VnpaySandbox | null; outbox: OutboxFlusher; close: () => void };
 

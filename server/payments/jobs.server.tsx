@@ -1,5 +1,5 @@
 import type { Task } from "graphile-worker";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import { sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
 

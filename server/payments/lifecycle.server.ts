@@ -1,14 +1,13 @@
 import crypto from "node:crypto";
-import { CONTROL_CHARS, textProblem } from "../validation/text";
-import type { Pool, Sql } from "../db/client.server";
-import type { Services } from "../services.server";
-import type { Logger } from "../logger.server";
-import { hit } from "../http/rate-limit.server";
+import { CONTROL_CHARS, textProblem } from "../validation";
+import type { Pool, Sql } from "../db";
+import type { Services } from "../services";
+import type { Logger } from "../config";
+import { hit, returnOrigin } from "../http";
 import type { Locale } from "../../vocabulary/i18n/config";
 import { parseVnpDate, VnpayMalformedError, VnpaySignatureError, type PaymentEvent, type PaymentResult, type Vnpay } from "./vnpay";
 import { RETURN_PATH, vnpayFor } from "./gateway.server";
-import { returnOrigin } from "../http/origins.server";
-import { flushJobOutbox } from "../jobs/outbox.server";
+import { flushJobOutbox } from "../jobs";
 
 /**
  * The life of a payment attempt (docs/decisions/012-payment-lifecycle.md):

@@ -1,14 +1,14 @@
-import { fieldMessage } from "../validation/text";
+import { fieldMessage } from "../validation";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { createApp } from "../app.server";
-import { seedDemo } from "../db/seed.server";
+import { seedDemo } from "../seed.server";
 import { mountPayments, type PaymentsMount } from "./http.server";
 import { courtByApiKey, createNoticeByStaff, findNoticeForPayer, hashApiKey, importNoticesCsv, issueCourtKey } from "./notices.server";
-import { DEFAULT_RATE_LIMITS, policies } from "../http/rate-limit.server";
+import { DEFAULT_RATE_LIMITS, policies } from "../http";
 import { elapse } from "../../test/rate-limits";
 import { DEMO_COURT_KEY, DEMO_NOTICES } from "./seed.server";
 import { parseCsv } from "./csv";

@@ -1,7 +1,15 @@
 import crypto from "node:crypto";
-import type { Pool, Sql } from "../db/client.server";
-import { audit } from "../audit/audit.server";
-import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
+import type { Pool, Sql } from "../db";
+import { audit } from "../audit";
+import {
+  clientKey,
+  DEFAULT_RATE_LIMITS,
+  policies,
+  settle,
+  take,
+  type RateLimited,
+  type RateLimitSettings,
+} from "../http";
 import { checkPayerId, isUuid } from "../../vocabulary/identity";
 import { parseCsvRecords } from "./csv";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";

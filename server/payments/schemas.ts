@@ -1,8 +1,13 @@
 import { z } from "zod";
 import { checkPayerId, normaliseIdNumber } from "../../vocabulary/identity";
-import { AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN } from "../validation/amount";
-import { amountField, amountMessages, apiAmountField } from "../validation/amount-schema";
-import { text as safeText } from "../validation/text";
+import {
+  AMOUNT_MAX_PAYABLE,
+  NOTICE_AMOUNT_MIN,
+  amountField,
+  amountMessages,
+  apiAmountField,
+  text as safeText,
+} from "../validation/browser";
 
 /**
  * Shared (pure) schemas for fee notices and the citizen's lookup and checkout. Messages are i18n keys

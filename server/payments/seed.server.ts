@@ -1,4 +1,4 @@
-import type { Sql } from "../db/client.server";
+import type { Sql } from "../db";
 import { hashApiKey, insertNotice } from "./notices.server";
 
 /** Courts after the 2025 reform (regional people's courts); demo data, never seeded in production. */

@@ -1,6 +1,6 @@
 import { data, type AppLoadContext } from "@remix-run/node";
-import { requireStaffArea } from "../accounts/guards.server";
-import type { StaffProfile } from "../accounts/staff.server";
+import { requireStaffArea } from "../accounts";
+import type { StaffProfile } from "../accounts";
 import { refundRoles } from "./refunds.server";
 
 /** A signed-in accountant or head of office (roles from SQL); 403 for other staff. */

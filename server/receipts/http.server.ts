@@ -1,5 +1,5 @@
 import type { Express } from "express";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import { JWKS_PATH, publicJwks } from "./signing.server";
 
 /** Express-level receipt endpoints, mounted before Remix: the public key set for receipt signatures. */

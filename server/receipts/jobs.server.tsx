@@ -1,15 +1,15 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
-import type { Services } from "../services.server";
+import type { Services } from "../services";
 import { serverT } from "../../vocabulary/i18n/resources.server";
 import { isLocale } from "../../vocabulary/i18n/config";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import ReceiptEmail, { receiptEmailSubject } from "../../emails/receipt";
 import RefundUpdateEmail, { refundUpdateSubject } from "../../emails/refund-update";
-import { RETURN_PATH } from "../payments/gateway.server";
+import { RETURN_PATH } from "../payments";
 import { executeRefund, refundForEmail } from "./refunds.server";
 import { reconcileDay } from "./reconciliation.server";
-import { renderEmail } from "../notifications/render.server";
+import { renderEmail } from "../notifications";
 import { getReceipt, receiptDocument } from "./receipts.server";
 import { renderReceiptPdf } from "./pdf.server";
 

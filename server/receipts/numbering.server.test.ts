@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyOutcome } from "../payments/lifecycle.server";
+import { applyOutcome } from "../payments";
 import { checkout, newNotice, startHarness, type Harness } from "./test-harness";
 
 // Receipt numbers run per office and per year, and the year is Vietnam's (UTC+7): a payment at

@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format
 import type { ReceiptContent } from "./receipts.server";
 import { payerLabelKeys } from "./types";
 import { qrModules } from "./qr.server";
-import { createPdf } from "../pdf/fonts.server";
+import { createPdf } from "../pdf";
 
 
 export type ReceiptPdfInput = {

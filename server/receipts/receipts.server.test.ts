@@ -1,8 +1,8 @@
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queuedJobs } from "../../test/jobs";
-import { createStaff } from "../accounts/staff.server";
-import type { Config, ReceiptJwk } from "../config/env.server";
+import { createStaff } from "../accounts";
+import type { Config, ReceiptJwk } from "../config";
 import { cancelReceipt, checkReceipt, getReceipt, receiptClaims, receiptDocument, receiptForPayment, type ReceiptContent } from "./receipts.server";
 import { signReceipt } from "./signing.server";
 import { deliverReceipt } from "./jobs.server";

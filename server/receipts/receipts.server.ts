@@ -1,8 +1,8 @@
-import type { Pool, Sql } from "../db/client.server";
+import type { Pool, Sql } from "../db";
 import { isUuid } from "../../vocabulary/identity";
-import type { Config } from "../config/env.server";
-import { audit } from "../audit/audit.server";
-import { flushJobOutbox } from "../jobs/outbox.server";
+import type { Config } from "../config";
+import { audit } from "../audit";
+import { flushJobOutbox } from "../jobs";
 import { amountInVietnameseWords } from "./words";
 import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
 

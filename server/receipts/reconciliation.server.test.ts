@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaff } from "../accounts/staff.server";
+import { createStaff } from "../accounts";
 import { itemsCsv, reconcile, reconcileDay, reconciliationTotals, runItems, vietnamDay } from "./reconciliation.server";
 import { reconciliationCsvWords } from "../../app/utils/reconciliation-csv.server";
 import vi from "../../vocabulary/i18n/vi";

@@ -1,10 +1,8 @@
-import type { Pool, Sql } from "../db/client.server";
+import type { Pool, Sql } from "../db";
 import { isUuid } from "../../vocabulary/identity";
-import type { Config } from "../config/env.server";
-import type { Logger } from "../logger.server";
-import { audit } from "../audit/audit.server";
-import { vnpayFor } from "../payments/gateway.server";
-import { settleWithQuery, type Attempt } from "../payments/lifecycle.server";
+import type { Config, Logger } from "../config";
+import { audit } from "../audit";
+import { vnpayFor, settleWithQuery, type Attempt } from "../payments";
 import { issueReceipt } from "./receipts.server";
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import RefundUpdateEmail from "../../emails/refund-update";
-import { renderEmail } from "../notifications/render.server";
+import { renderEmail } from "../notifications";
 import { serverT } from "../../vocabulary/i18n/resources.server";
 
 describe("the refund e-mail", () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queuedJobs } from "../../test/jobs";
-import { createStaff } from "../accounts/staff.server";
+import { createStaff } from "../accounts";
 import { decideRefund, executeRefund, proposeRefund, refundsForPayment } from "./refunds.server";
 import { paidNotice, staffId, startHarness, type Harness } from "./test-harness";
 import { ProposeRefundSchema } from "./schemas";

@@ -1,10 +1,9 @@
-import type { Pool, Sql } from "../db/client.server";
+import type { Pool, Sql } from "../db";
 import { isUuid } from "../../vocabulary/identity";
-import type { Config } from "../config/env.server";
-import type { Logger } from "../logger.server";
-import { audit } from "../audit/audit.server";
-import { enqueue } from "../jobs/queue.server";
-import { vnpayFor } from "../payments/gateway.server";
+import type { Config, Logger } from "../config";
+import { audit } from "../audit";
+import { enqueue } from "../jobs";
+import { vnpayFor } from "../payments";
 
 /**
  * Refunds only by the office's decision (docs/decisions/033-refunds.md):

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { DecideRefundSchema } from "./schemas";
-import { tooLong } from "../validation/text";
+import { tooLong } from "../validation";
 
 const form = (o: Record<string, string>) => {
   const f = new FormData();

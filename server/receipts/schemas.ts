@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { AMOUNT_MAX_PAYABLE } from "../validation/amount";
-import { amountField, amountMessages } from "../validation/amount-schema";
+import { AMOUNT_MAX_PAYABLE, amountField, amountMessages, text, tooLong } from "../validation/browser";
 
 /** Cross-field checks run even when another field failed, so every error shows at once. */
 const ALWAYS = { when: () => true } as const;
-import { text, tooLong } from "../validation/text";
 
 /** Shared by the staff forms and their actions (messages are i18n keys). */
 export const CancelReceiptSchema = z

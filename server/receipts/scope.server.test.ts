@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaff } from "../accounts/staff.server";
-import { listNoticesForAccountant } from "../payments/notices.server";
+import { createStaff } from "../accounts";
+import { listNoticesForAccountant } from "../payments";
 import { cancelReceipt, getReceiptForAccountant, listReceiptsForAccountant } from "./receipts.server";
 import { decideRefund, getRefundForStaff, listRefundReview, listRefundsForStaff, proposeRefund, refundablePayment } from "./refunds.server";
 import { latestRun, listRuns, reconcile, runItems, vietnamDay } from "./reconciliation.server";

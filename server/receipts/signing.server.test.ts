@@ -1,6 +1,6 @@
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Config, ReceiptJwk } from "../config/env.server";
+import type { Config, ReceiptJwk } from "../config";
 import { publicJwks, RECEIPT_JWT_TYPE, signReceipt, verifyReceiptJws } from "./signing.server";
 
 // The portal's own check of a receipt signature (the public verification page relies on it). A verifier

@@ -1,5 +1,5 @@
 import { createLocalJWKSet, importJWK, jwtVerify, SignJWT, type JSONWebKeySet, type JWK } from "jose";
-import type { Config, ReceiptJwk } from "../config/env.server";
+import type { Config, ReceiptJwk } from "../config";
 
 /**
  * Receipts are signed as compact JWS (a JWT with typ `thads-receipt+jwt`), ES256 or EdDSA, with the key

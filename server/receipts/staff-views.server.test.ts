@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStaff } from "../accounts/staff.server";
+import { createStaff } from "../accounts";
 import { listRuns, reconcileForStaff, runItems, vietnamDay } from "./reconciliation.server";
 import { getRefundForStaff, proposeRefund, refundDecisionRight, refundRoles } from "./refunds.server";
 import { paidNotice, staffId, startHarness, type Harness } from "./test-harness";

@@ -1,8 +1,7 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PASSWORD } from "../db/seed.server";
-import { signInStaff } from "../accounts/staff.server";
-import { SESSION_COOKIE } from "../accounts/session.server";
+import { DEMO_PASSWORD } from "../seed.server";
+import { signInStaff, SESSION_COOKIE } from "../accounts";
 import { proposeRefund } from "./refunds.server";
 import { paidNotice, staffId, startHarness, type Harness } from "./test-harness";
 import { loader as receiptLoader } from "../../app/routes/staff.receipts.$id";

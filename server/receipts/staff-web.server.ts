@@ -2,10 +2,10 @@ import { data, type AppLoadContext } from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { CancelReceiptSchema } from "./schemas";
-import { requireAccountant } from "../payments/guards.server";
+import { requireAccountant } from "../payments";
 import { cancelReceipt, formatReceiptNumber, getReceiptForAccountant } from "./receipts.server";
 import { refundablePayment, refundsForPayment } from "./refunds.server";
-import { uuidParam } from "../http/params.server";
+import { uuidParam } from "../http";
 
 // What the staff receipt pages load, so that their route files only call and render.
 

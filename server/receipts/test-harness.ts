@@ -6,12 +6,9 @@ import { expect } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { createApp } from "../app.server";
-import type { Services } from "../services.server";
-import { seedDemo } from "../db/seed.server";
-import { mountPayments, type PaymentsMount } from "../payments/http.server";
-import { startCheckout } from "../payments/lifecycle.server";
-import { insertNotice } from "../payments/notices.server";
-import { signParams } from "../payments/vnpay";
+import type { Services } from "../services";
+import { seedDemo } from "../seed.server";
+import { mountPayments, type PaymentsMount, startCheckout, insertNotice, signParams } from "../payments";
 import { mountReceipts } from "./http.server";
 
 export type Harness = {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { serverT } from "../../vocabulary/i18n/resources.server";
-import { STEPS } from "../filing/journey";
-import { ResumeLinkSchema } from "../filing/resume-schema";
-import { StaffSignInSchema } from "../accounts/schemas";
-import { RequestCodeSchema, VerifyCodeSchema } from "../accounts/citizen-schemas";
-import { CheckoutSchema, NoticeLookupSchema, StaffNoticeFormSchema } from "../payments/schemas";
-import { CancelReceiptSchema, DecideRefundSchema, ProposeRefundSchema, ReconcileSchema } from "../receipts/schemas";
+import { STEPS, ResumeLinkSchema } from "../filing";
+import { StaffSignInSchema, RequestCodeSchema, VerifyCodeSchema } from "../accounts";
+import { CheckoutSchema, NoticeLookupSchema, StaffNoticeFormSchema } from "../payments";
+import { CancelReceiptSchema, DecideRefundSchema, ProposeRefundSchema, ReconcileSchema } from "../receipts";
 
 /**
  * Every form's error messages (GOV.UK style): each field has its own, saying what to enter or choose; no

@@ -2,12 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import vi from "../../vocabulary/i18n/vi";
 import en from "../../vocabulary/i18n/en";
-import { STEPS } from "../filing/journey";
-import { ResumeLinkSchema } from "../filing/resume-schema";
-import { StaffSignInSchema } from "../accounts/schemas";
-import { RequestCodeSchema, VerifyCodeSchema } from "../accounts/citizen-schemas";
-import { CheckoutSchema, NoticeInputSchema, NoticeLookupSchema, StaffNoticeFormSchema } from "../payments/schemas";
-import { CancelReceiptSchema, DecideRefundSchema, ProposeRefundSchema, ReconcileSchema } from "../receipts/schemas";
+import { STEPS, ResumeLinkSchema } from "../filing";
+import { StaffSignInSchema, RequestCodeSchema, VerifyCodeSchema } from "../accounts";
+import { CheckoutSchema, NoticeInputSchema, NoticeLookupSchema, StaffNoticeFormSchema } from "../payments";
+import { CancelReceiptSchema, DecideRefundSchema, ProposeRefundSchema, ReconcileSchema } from "../receipts";
 import { fieldMessage, textProblem, translateMessage } from "./text";
 
 // Every schema a person or a caller fills in, with its text fields: each is given control characters and

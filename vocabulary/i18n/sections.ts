@@ -1,4 +1,4 @@
-import { findService } from "../../app/services";
+import { findService } from "../services";
 
 /** The areas whose strings are large; the pages that need none of them get the core dictionary only. */
 export const HEAVY_SECTIONS = ["filing", "payments", "receipts"] as const;

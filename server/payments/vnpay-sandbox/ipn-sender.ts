@@ -1,4 +1,4 @@
-import type { Logger } from "../../logger.server";
+import type { Logger } from "../../config";
 import { signParams, type VnpParams } from "../vnpay";
 
 /** Test switches for one payment's IPN (set on the sandbox page, or by tests as defaults). */

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import express, { type Router } from "express";
 import type { TFunction } from "i18next";
-import type { Config } from "../../config/env.server";
-import type { Logger } from "../../logger.server";
+import type { Config, Logger } from "../../config";
 import { serverT } from "../../../vocabulary/i18n/resources.server";
 import { formatMoney } from "../../../vocabulary/format";
 import {

@@ -1,17 +1,17 @@
 import type { Task, TaskList } from "graphile-worker";
 import { z } from "zod";
-import type { Services } from "../services.server";
-import { serverT } from "../../vocabulary/i18n/resources.server";
-import { isLocale } from "../../vocabulary/i18n/config";
-import { formatDateTime } from "../../vocabulary/format";
-import SignInAlertEmail, { signInAlertSubject } from "../../emails/sign-in-alert";
-import { renderEmail } from "../notifications/render.server";
-import { pruneRateLimits } from "../http/rate-limit.server";
-import { filingTasks } from "../filing/jobs.server";
-import { sendPaymentConfirmation, sweepPayments } from "../payments/jobs.server";
-import { flushJobOutbox } from "./outbox.server";
-import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "../receipts/jobs.server";
-import { accountTasks } from "../accounts/jobs.server";
+import type { Services } from "./services";
+import { serverT } from "../vocabulary/i18n/resources.server";
+import { isLocale } from "../vocabulary/i18n/config";
+import { formatDateTime } from "../vocabulary/format";
+import SignInAlertEmail, { signInAlertSubject } from "../emails/sign-in-alert";
+import { renderEmail } from "./notifications";
+import { pruneRateLimits } from "./http";
+import { filingTasks } from "./filing";
+import { sendPaymentConfirmation, sweepPayments } from "./payments";
+import { flushJobOutbox } from "./jobs";
+import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
+import { accountTasks } from "./accounts";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),

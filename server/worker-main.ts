@@ -1,11 +1,9 @@
-import { ConfigError, loadConfig } from "../config/env.server";
-import { createLogger } from "../logger.server";
-import { createPool, poolTimeouts } from "../db/client.server";
-import { openDatabase } from "../db/bootstrap.server";
-import { migrate } from "../db/migrate.server";
-import { createMailer } from "../notifications/mailer.server";
+import { ConfigError, loadConfig, createLogger } from "./config";
+import { createPool, poolTimeouts, openDatabase, migrate } from "./db";
+import { createMailer } from "./notifications";
 import os from "node:os";
-import { migrateWorker, startWorker } from "./worker.server";
+import { migrateWorker } from "./jobs";
+import { startWorker } from "./worker.server";
 
 /** `npm run worker`: the job runner as its own process (set WORKER_IN_PROCESS=false on the web processes). */
 async function main() {

@@ -1,9 +1,8 @@
 import os from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
-import { loadConfig } from "../config/env.server";
-import { createLogger } from "../logger.server";
-import { createPool, poolTimeouts } from "../db/client.server";
-import { createMailer } from "../notifications/mailer.server";
+import { loadConfig, createLogger } from "./config";
+import { createPool, poolTimeouts } from "./db";
+import { createMailer } from "./notifications";
 import { startWorker } from "./worker.server";
 
 /**

@@ -1,8 +1,6 @@
-import { loadConfig } from "../config/env.server";
-import { createPool } from "./client.server";
-import { openDatabase } from "./bootstrap.server";
-import { migrate } from "./migrate.server";
-import { migrateWorker } from "../jobs/worker.server";
+import { loadConfig } from "./config";
+import { createPool, openDatabase, migrate } from "./db";
+import { migrateWorker } from "./jobs";
 import { seedDemo, DEMO_PASSWORD } from "./seed.server";
 
 /** `npm run db:seed`: idempotent demo data (agency tree, one staff account per role). */

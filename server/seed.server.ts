@@ -1,7 +1,7 @@
-import type { Pool, Sql } from "./client.server";
-import { createStaff, type StaffRole } from "../accounts/staff.server";
-import { seedDemoCourts } from "../filing/courts.server";
-import { seedPaymentsDemo } from "../payments/seed.server";
+import type { Pool, Sql } from "./db";
+import { createStaff, type StaffRole } from "./accounts";
+import { seedDemoCourts } from "./filing";
+import { seedPaymentsDemo } from "./payments";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 

@@ -1,9 +1,6 @@
-import { ConfigError, loadConfig } from "../config/env.server";
-import { createLogger } from "../logger.server";
-import { createPool } from "./client.server";
-import { openDatabase } from "./bootstrap.server";
-import { migrate } from "./migrate.server";
-import { migrateWorker } from "../jobs/worker.server";
+import { ConfigError, loadConfig, createLogger } from "./config";
+import { createPool, openDatabase, migrate } from "./db";
+import { migrateWorker } from "./jobs";
 
 /** `npm run db:migrate`: applies pending migrations (ours and graphile-worker's) and exits. */
 async function main() {

@@ -1,10 +1,15 @@
-import type { Services } from "../services.server";
-import { receiptForPayment } from "../receipts/receipts.server";
-import { refundsForPayment } from "../receipts/refunds.server";
+import type { Services } from "../services";
+import { receiptForPayment } from "./receipts.server";
+import { refundsForPayment } from "./refunds.server";
 import { maskIdNumber } from "../../vocabulary/identity";
-import { maskEmail, signNoticeToken, verifyNoticeToken } from "./access.server";
-import { OPEN_STATES, paymentStatus } from "./lifecycle.server";
-import { getNotice } from "./notices.server";
+import {
+  maskEmail,
+  signNoticeToken,
+  verifyNoticeToken,
+  OPEN_STATES,
+  paymentStatus,
+  getNotice,
+} from "../payments";
 
 type Receipt = Awaited<ReturnType<typeof receiptForPayment>>;
 

@@ -1,7 +1,6 @@
-import type { Config } from "./config/env.server";
-import type { Pool } from "./db/client.server";
-import type { Logger } from "./logger.server";
-import type { Mailer } from "./notifications/mailer.server";
+import type { Config, Logger } from "../config";
+import type { Pool } from "../db";
+import type { Mailer } from "../notifications";
 
 /**
  * What the server hands to every loader and action through Remix's load context, and to every job.
