@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-// @ts-expect-error -- a plain .mjs script without types
 import { checkDependencies } from "../scripts/lint-deps.mjs";
 
 /**
