@@ -1,5 +1,6 @@
 // Bundles server/index.ts (and what it imports from server/, app/ and emails/) into build/server.js.
-// npm packages stay external; migrations are copied beside it so the bundle finds them.
+// npm packages stay external; migrations and every domain's rules.sql are copied beside it so the bundle
+// finds them (build/migrations, build/rules/<domain>/rules.sql: server/db/migrate.server.ts).
 import { build } from "esbuild";
 import fs from "node:fs";
 
@@ -22,3 +23,10 @@ await build({
 });
 fs.rmSync("build/migrations", { recursive: true, force: true });
 fs.cpSync("server/db/migrations", "build/migrations", { recursive: true });
+fs.rmSync("build/rules", { recursive: true, force: true });
+for (const domain of fs.readdirSync("server")) {
+  const file = `server/${domain}/rules.sql`;
+  if (!fs.existsSync(file)) continue;
+  fs.mkdirSync(`build/rules/${domain}`, { recursive: true });
+  fs.copyFileSync(file, `build/rules/${domain}/rules.sql`);
+}

@@ -12,7 +12,10 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-/** Appends one entry to the audit log (the table refuses updates and deletes). */
+/**
+ * Appends one entry to the audit log. The table refuses updates, deletes and truncation (triggers
+ * audit_log_no_update and audit_log_no_truncate, server/audit/rules.sql).
+ */
 export async function audit(sql: Sql, e: AuditEntry): Promise<void> {
   await sql`
     insert into audit_log (actor_type, actor_id, agency_id, action, target_type, target_id, ip, request_id, details)

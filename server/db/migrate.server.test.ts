@@ -14,7 +14,7 @@ afterAll(async () => {
 describe("migrations", () => {
   it("are numbered folders applied in order", () => {
     const names = readMigrations().map((m) => m.name);
-    expect(names[0]).toBe("00001_init");
+    expect(names[0]).toBe("00001_baseline");
     expect([...names].sort()).toEqual(names);
   });
 
@@ -28,6 +28,18 @@ describe("migrations", () => {
     const rows = await db.sql`select count(*)::int as n from migrate_probe`;
     expect(rows[0]!.n).toBe(1);
     expect(await migrationsApplied(db.sql, extra)).toBe(true);
+  });
+
+  it("record the baseline as applied, without running it, in a database migrated by the chain it squashed", async () => {
+    const old = ["00001_init", "00002_payments", "00003_filing", "00004_receipts", "00005_citizen_auth", "00006_job_outbox",
+      "00007_money_checks", "00008_rate_limits", "00009_filing_requests_by_email", "00010_receipt_payer_and_one_email", "00011_job_runners"];
+    await db.sql`delete from schema_migrations where name = '00001_baseline'`;
+    await db.sql`insert into schema_migrations (name) select unnest(${old.slice(0, -1)}::text[])`;
+    // One old migration missing: not the squashed chain, so the baseline would run (and fail on existing tables).
+    await expect(migrate(db.sql)).rejects.toThrow(/already exists/);
+    await db.sql`insert into schema_migrations (name) values (${old.at(-1)!})`;
+    expect(await migrate(db.sql)).toEqual([]);
+    expect(await migrationsApplied(db.sql)).toBe(true);
   });
 
   it("report a missing migration as not applied", async () => {

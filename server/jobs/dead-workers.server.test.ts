@@ -9,7 +9,7 @@ import { startWorker } from "../worker.server";
 
 /**
  * graphile-worker leaves a job locked for 4 hours when the worker holding it died (SIGKILL, a database
- * restart). The runners' heartbeat (migration 00011) releases such jobs within seconds, and only those.
+ * restart). The runners' heartbeat (jobs_runner_heartbeat, server/jobs/rules.sql) releases such jobs within seconds, and only those.
  */
 let db: TestDatabase;
 beforeAll(async () => {

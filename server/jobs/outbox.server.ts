@@ -2,9 +2,9 @@ import type { Sql } from "../db";
 import type { Logger } from "../config";
 
 /**
- * The job outbox (migration 00006, docs/decisions/014-job-outbox.md): jobs owed by hot transactions (the
- * credit's confirmation e-mail, the receipt's delivery) are rows in `job_outbox`, moved into
- * graphile-worker in batches. Returns how many jobs were added.
+ * The job outbox (docs/decisions/014-job-outbox.md): jobs owed by hot transactions (the receipt's
+ * delivery, written by receipts_issue in the credit) are rows in `job_outbox`, moved into graphile-worker
+ * in batches by the SQL function jobs_flush_outbox (server/jobs/rules.sql). Returns how many jobs were added.
  */
 export async function flushJobOutbox(sql: Sql, { batch = 500 }: { batch?: number } = {}): Promise<number> {
   let total = 0;

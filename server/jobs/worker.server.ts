@@ -7,7 +7,7 @@ import type { Services } from "../services";
 import { createPool, type Pool } from "../db";
 import { flushJobOutbox } from "./outbox.server";
 
-/** How often a runner writes its row in job_runners and releases dead workers' jobs (migration 00011). */
+/** How often a runner writes its row in job_runners and releases dead workers' jobs (jobs_runner_heartbeat). */
 export const HEARTBEAT_MS = 5_000;
 
 function workerLogger(services: Services): Logger {
@@ -65,7 +65,8 @@ export type JobRegistry = { taskList: (services: Services) => TaskList; crontab:
 /**
  * Writes this runner's row (its live graphile-worker ids, its session) and releases the jobs locked by
  * workers that are not alive: a process that was SIGKILLed, a runner that stopped writing, a worker
- * that gave up on its job when the database went away. Returns the released worker ids.
+ * that gave up on its job when the database went away. Returns the released worker ids. The rule is the
+ * SQL function jobs_runner_heartbeat (server/jobs/rules.sql).
  */
 export async function heartbeat(sql: Pool, runnerId: string, workerIds: string[]): Promise<string[]> {
   const [row] = await sql<{ dead: string[] }[]>`select jobs_runner_heartbeat(${runnerId}, ${workerIds}::text[]) as dead`;

@@ -4,7 +4,7 @@ import { sweepOpenAttempts } from "./lifecycle.server";
 import { vnpayFor } from "./gateway.server";
 
 /**
- * The old separate payment confirmation e-mail (before migration 00010). The receipt e-mail now confirms
+ * The old separate payment confirmation e-mail (before issue 10). The receipt e-mail now confirms
  * the payment, so a confirmation job still queued from before sends nothing: one e-mail per credit.
  */
 export function sendPaymentConfirmation(services: Services): Task {

@@ -154,7 +154,7 @@ describe("the payment journey through the sandbox", () => {
     expect(mail!.text_body).toContain("Dear Lê Văn Bình,");
     expect(mail!.text_body).toContain(`Transaction reference: ${c.txnRef}`);
     expect(mail!.text_body).not.toMatch(/will issue|sẽ được/);
-    // A confirmation job queued before migration 00010 sends nothing.
+    // A confirmation job queued before issue 10 (one e-mail per credit) sends nothing.
     await tasks.send_payment_confirmation!({ attemptId: a!.id }, {} as never);
     expect((await mailCount()) - before).toBe(1);
     // A paid notice cannot be paid again.

@@ -140,9 +140,10 @@ export type ApplyVerdict = "applied" | "already" | "amount-mismatch" | "not-foun
 
 /**
  * Applies a verified outcome to the attempt with this reference, exactly once (the SQL function
- * payments_apply_outcome in migration 00002: one round trip, the attempt's row lock serialises
+ * payments_apply_outcome in server/payments/rules.sql: one round trip, the attempt's row lock serialises
  * duplicates). Money that arrives for an attempt no longer open still credits an unpaid notice, else
- * goes to refund review.
+ * goes to refund review. A credit issues the receipt in the same transaction (trigger
+ * fee_notices_issue_receipt → receipts_issue, server/receipts/rules.sql).
  */
 export async function applyOutcome(sql: Sql, txnRef: string, o: GatewayOutcome, source: "ipn" | "querydr"): Promise<ApplyVerdict> {
   const [row] = await sql<{ verdict: ApplyVerdict }[]>`
@@ -166,7 +167,7 @@ const reply = (code: IpnReply["RspCode"]): IpnReply => ({ RspCode: code, Message
  * The IPN: stored raw first, then checked — signature (97), known order (01), amount (04), already
  * applied (02) — and applied exactly once (00). An amount that is not whole đồng (vnp_Amount not ending
  * in 00) is a wrong amount (04). Anything unexpected answers 99 and is logged. A failed signature
- * changes no state: it is counted per hour, and only a sample of them is kept raw (migration 00007).
+ * changes no state: it is counted per hour, and only a sample of them is kept raw (payments_record_ipn).
  */
 export async function handleIpn(
   deps: { sql: Pool; vnpay: Vnpay; log: Logger; onCredit?: () => void },
@@ -192,8 +193,9 @@ export async function handleIpn(
   }
   if (note) note = note.replace(CONTROL_CHARS, "");
   try {
-    // One round trip: raw row first, then the checks and the credit (payments_record_ipn, migrations 00002
-    // and 00007: a vnp_Amount not ending in 00 is a wrong amount, 04; unsigned ones are sampled and counted).
+    // One round trip: raw row first, then the checks and the credit (SQL function payments_record_ipn,
+    // server/payments/rules.sql: a vnp_Amount not ending in 00 is a wrong amount, 04; unsigned ones are
+    // sampled and counted). A credit fires fee_notices_issue_receipt: the receipt and its e-mail job.
     const [row] = await sql<{ rsp_code: IpnReply["RspCode"]; error: string | null }[]>`
       select rsp_code, error from payments_record_ipn(
         ${input.rawQuery.slice(0, 8192)}, ${input.remoteIp}, ${event?.txnRef ?? unverifiedRef}, ${signatureOk}, ${note},

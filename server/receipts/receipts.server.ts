@@ -46,15 +46,16 @@ export const formatReceiptNumber = (n: number) => String(n).padStart(7, "0");
 
 /**
  * Issues the receipt of a succeeded attempt inside the caller's transaction (SQL function receipts_issue,
- * migration 00004). The credit of a notice calls it through a trigger, so it runs in the crediting
- * transaction; a second call for the same attempt returns the first receipt and takes no number.
+ * server/receipts/rules.sql). The credit of a notice calls it through the trigger fee_notices_issue_receipt
+ * (same file), so it runs in the crediting transaction; a second call for the same attempt returns the
+ * first receipt and takes no number.
  */
 export async function issueReceipt(tx: Sql, { attemptId }: { attemptId: string }): Promise<{ id: string; code: string; number: number }> {
   const [r] = await tx<{ id: string; code: string; number: number }[]>`select id, code, number from receipts_issue(${attemptId})`;
   return r!;
 }
 
-/** A replacement: the next number, corrected payer details, a reference to the cancelled receipt. */
+/** A replacement (receipts_issue with p_replaces_id): the next number, corrected payer details, a reference to the cancelled receipt. */
 async function issueReplacement(tx: Sql, r: ReceiptRow, payer: { name: string; address: string }) {
   const [n] = await tx<{ id: string; code: string; number: number }[]>`
     select id, code, number from receipts_issue(${r.attempt_id}, ${r.id}, ${payer.name}, ${payer.address})`;

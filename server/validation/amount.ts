@@ -21,7 +21,7 @@
  * Maximums (documented here and stated in the error messages):
  *  - AMOUNT_MAX_PAYABLE = 9,999,999,999 đồng for anything paid or refunded through VNPay: its
  *    `vnp_Amount` is the amount × 100 in at most 12 digits (docs: vnpay-protocol.md), and the
- *    fee_notices.amount check in migration 00002 holds the same bound.
+ *    fee_notices.amount check (baseline migration) holds the same bound.
  *  - AMOUNT_MAX_CLAIM = 1,000,000,000,000,000 đồng (10^15) for an amount a citizen asks to have
  *    enforced (judgments can run to hundreds of trillions of đồng); below Number.MAX_SAFE_INTEGER, so a
  *    JavaScript number holds it exactly.

@@ -1,22 +1,33 @@
--- Live job runners, so that a job locked by a worker that died is released within a minute instead of
--- graphile-worker's 4 hours (its job_expiry). A runner (a job thread or `npm run worker`) writes its row
--- every few seconds from one connection of its own: its graphile-worker ids and that connection's backend.
--- A worker counts as alive while its runner's session is alive or its row was written in the last 15 s;
--- a SIGKILLed process loses its session at once, a stuck one stops writing.
-create table job_runners (
-  id text primary key check (length(id) <= 200),
-  worker_ids text[] not null default '{}',
-  backend_pid int,
-  backend_start timestamptz,
-  started_at timestamptz not null default now(),
-  seen_at timestamptz not null default now()
-);
+-- Job rules: the jobs domain's functions and triggers, the one definition of each in the repository.
+-- Re-runnable: applied after the migrations at every start, under the migrations' advisory lock and in
+-- their transaction (server/db/migrate.server.ts, RULES). Edit a function here and it is replaced at the
+-- next start; a changed signature needs `drop function if exists name(old argument types);` first.
+-- When a rule belongs in SQL: docs/decisions/054-rules-in-sql-or-typescript.md.
+
+-- Moves up to p_limit rows into graphile-worker in one transaction: the rows are deleted and their jobs
+-- added together, in the order they were written; concurrent flushers skip each other's rows.
+create or replace function jobs_flush_outbox(p_limit int) returns int language plpgsql as $$
+declare
+  ids bigint[];
+begin
+  select array_agg(id order by id) into ids
+  from (select id from job_outbox order by id limit p_limit for update skip locked) b;
+  if ids is null then
+    return 0;
+  end if;
+  perform graphile_worker.add_jobs(array(
+    select row(task, payload::json, null, null, max_attempts, job_key, null, null)::graphile_worker.job_spec
+    from job_outbox where id = any(ids) order by id));
+  delete from job_outbox where id = any(ids);
+  return cardinality(ids);
+end;
+$$;
 
 -- Writes the runner's row (from its presence connection) and returns the ids of the workers released.
 -- Nothing is released in the first 15 s after the database itself started (live runners are writing their
 -- rows again after a restart), nor a lock younger than 10 s (a runner writes its row just after its
 -- workers start).
-create function jobs_runner_heartbeat(p_runner text, p_worker_ids text[]) returns text[] language plpgsql as $$
+create or replace function jobs_runner_heartbeat(p_runner text, p_worker_ids text[]) returns text[] language plpgsql as $$
 declare
   dead text[];
 begin
