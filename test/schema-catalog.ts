@@ -1,4 +1,4 @@
-import type { Pool } from "../server/db/client.server";
+import type { Pool } from "../server/db";
 
 /**
  * The tables of a database's public schema as text, one line per fact, sorted: enum types and their
