@@ -11,7 +11,7 @@ import { migrationsApplied, readMigrations } from "./db/migrate.server";
 import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/security.server";
 import { portalOrigins } from "./http/origins.server";
 import { SESSION_COOKIE } from "./accounts/session.server";
-import { DRAFT_COOKIE } from "./filing/drafts.server";
+import { ENFORCEMENT_REQUEST } from "./filing/journey";
 import { BodyRefused, carriesBody, declaredLength, uploadLimitFor, type UploadRoute } from "./http/body.server";
 import { refusalForError } from "./http/refusals.server";
 import { remixRequestHandler } from "./http/remix-handler.server";
@@ -112,7 +112,7 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   // Pages never have a file extension; only paths that do are looked up on disk (one stat less per page).
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
-  app.use(noStoreForPersonal({ cookieNames: [SESSION_COOKIE, DRAFT_COOKIE] }));
+  app.use(noStoreForPersonal({ cookieNames: [SESSION_COOKIE, ENFORCEMENT_REQUEST.draftCookie] }));
   // The court API authenticates by key; the development VNPay sandbox stands in for the gateway's own site.
   app.use(sameOriginForms({ baseUrl: config.BASE_URL, exemptPrefixes: ["/api/", "/sandbox/"] }));
 

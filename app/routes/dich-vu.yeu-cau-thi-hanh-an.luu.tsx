@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ResumeLinkSchema } from "../../server/filing/resume-schema";
+import { ResumeLinkSchema } from "../../server/filing/journey";
 import { loadSaveForLater, sendResumeLink } from "../server/filing.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { formatDateTime } from "../../vocabulary/format";

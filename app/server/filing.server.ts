@@ -7,10 +7,15 @@ export {
   loadFormStep,
   submitFormStep,
   draftCookie,
-} from "../../server/filing/steps.server";
-export { loadAttachmentsStep, submitAttachmentsStep } from "../../server/filing/steps.server";
-export { loadReview, submitFromReview, justSubmitted } from "../../server/filing/submit.server";
-export { loadSaveForLater, sendResumeLink, openResumeLink } from "../../server/filing/resume.server";
+  loadAttachmentsStep,
+  submitAttachmentsStep,
+  loadReview,
+  submitFromReview,
+  loadSaveForLater,
+  sendResumeLink,
+  openResumeLink,
+} from "../../server/filing/journey.server";
+export { justSubmitted } from "../../server/filing/submit.server";
 export {
   loadOfficeList,
   loadOfficeRequest,

@@ -1,7 +1,9 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie, serializeCookie } from "../http/cookies.server";
 import { returnTarget } from "../http/return-target.server";
-import { DRAFT_COOKIE } from "../filing/drafts.server";
+import { ENFORCEMENT_REQUEST } from "../filing/journey";
+
+const DRAFT_COOKIE = ENFORCEMENT_REQUEST.draftCookie;
 import { requestSignInCode, verifySignInCode, citizenOverview, getCitizen, CODE_TTL_MINUTES } from "./citizen.server";
 import {
   citizenSessionCookie,

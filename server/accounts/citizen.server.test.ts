@@ -17,8 +17,8 @@ import {
 import { sendCitizenSignInCode } from "./jobs.server";
 import { currentCitizen, extendCitizenSession, signOutCitizen } from "./guards.server";
 import { findSession, SESSION_COOKIE } from "./session.server";
-import { createDraft, saveStepAnswers, DRAFT_COOKIE } from "../filing/drafts.server";
-import { currentDraft } from "../filing/steps.server";
+import { saveStepAnswers } from "../journeys";
+import { createDraft, currentDraft, DRAFT_COOKIE } from "../filing/journey.server";
 
 let db: TestDatabase;
 let services: Services;

@@ -4,7 +4,8 @@ import { audit } from "../audit/audit.server";
 import { enqueue } from "../jobs/queue.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, refund, settle, take, waitingFor, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
 import { createSession } from "./session.server";
-import { claimDraft, claimRequestsByEmail } from "../filing/drafts.server";
+import { claimDraft } from "../journeys";
+import { claimRequestsByEmail } from "../filing/submit.server";
 import type { Locale } from "../../vocabulary/i18n/config";
 
 export const CODE_TTL_MINUTES = 10;

@@ -8,7 +8,7 @@ import { testServices } from "../../test/services";
 import type { Services } from "../services.server";
 import { finishOidcSignIn, oidcSettings, openFlow, sealFlow, startOidcSignIn, verifyIdToken, type OidcSettings } from "./oidc.server";
 import { findSession } from "./session.server";
-import { createDraft } from "../filing/drafts.server";
+import { createDraft } from "../filing/journey.server";
 import { action as oidcStartAction } from "../../app/routes/dang-nhap.oidc";
 import { loader as oidcCallbackLoader } from "../../app/routes/dang-nhap.oidc.ve";
 

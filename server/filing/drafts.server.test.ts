@@ -4,9 +4,9 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { claimDraft, createDraft, createResumeLink, findDraft, pruneDrafts, resumeDraft } from "./drafts.server";
+import { claimDraft, createResumeLink, pruneDrafts, resumeDraft, localFileStore } from "../journeys";
+import { createDraft, findDraft } from "./journey.server";
 import { createSession, findSession } from "../accounts/session.server";
-import { localFileStore } from "./storage.server";
 
 let db: TestDatabase;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "thads-drafts-"));

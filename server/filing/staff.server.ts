@@ -5,9 +5,8 @@ import type { Sql } from "../db/client.server";
 import { audit } from "../audit/audit.server";
 import { requireStaff } from "../accounts/guards.server";
 import { STAFF_AREAS } from "../accounts/staff-areas";
-import { fileStoreFor } from "./storage.server";
 import { getRequestById, justSubmitted } from "./submit.server";
-import { listRequestAttachments } from "./attachments.server";
+import { fileStoreFor, listRequestAttachments } from "../journeys";
 import { renderRequestPdf } from "./pdf.server";
 
 /** Roles that receive filed requests at their office (the staff area table). */

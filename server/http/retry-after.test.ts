@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { seedDemo } from "../db/seed.server";
-import { createDraft, DRAFT_COOKIE } from "../filing/drafts.server";
+import { createDraft, DRAFT_COOKIE } from "../filing/journey.server";
 import { DONE_COOKIE } from "../filing/submit.server";
 import { SIGN_IN_EMAIL_COOKIE } from "../accounts/guards.server";
 import { DEMO_NOTICES } from "../payments/seed.server";

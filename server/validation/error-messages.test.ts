@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { serverT } from "../../vocabulary/i18n/resources.server";
-import { STEPS } from "../filing/journey";
-import { ResumeLinkSchema } from "../filing/resume-schema";
+import { STEPS, ResumeLinkSchema } from "../filing/journey";
 import { StaffSignInSchema } from "../accounts/schemas";
 import { RequestCodeSchema, VerifyCodeSchema } from "../accounts/citizen-schemas";
 import { CheckoutSchema, NoticeLookupSchema, StaffNoticeFormSchema } from "../payments/schemas";
