@@ -31,6 +31,8 @@ export type AnswersPdfInput<S extends string> = {
   locale: "vi" | "en";
   /** The document's title and, if there is one, the reference the procedure gave it. */
   title: string;
+  /** The document's author in its metadata (the portal's name). */
+  author?: string;
   reference?: string | null;
   submittedAt?: Date | null;
   answers: Answers<S>;
@@ -48,7 +50,7 @@ export async function renderAnswersPdf<S extends string>(input: AnswersPdfInput<
   const { journey, t, locale } = input;
   const { doc, done } = createPdf({
     margins: { top: 56, bottom: 56, left: 64, right: 56 },
-    info: { Title: input.reference ? `${input.title} ${input.reference}` : input.title, Author: t("meta.siteName") },
+    info: { Title: input.reference ? `${input.title} ${input.reference}` : input.title, ...(input.author ? { Author: input.author } : {}) },
     lang: locale,
   });
   doc.font("bold").fontSize(15).text(input.title, { align: "center" });
