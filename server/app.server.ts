@@ -12,10 +12,10 @@ import { noStoreForPersonal, securityHeaders, sameOriginForms } from "./http/sec
 import { portalOrigins } from "./http/origins.server";
 import { SESSION_COOKIE } from "./accounts/session.server";
 import { ENFORCEMENT_REQUEST } from "./filing/journey";
+import { uploadRoutes } from "./journeys";
 import { BodyRefused, carriesBody, declaredLength, uploadLimitFor, type UploadRoute } from "./http/body.server";
 import { refusalForError } from "./http/refusals.server";
 import { remixRequestHandler } from "./http/remix-handler.server";
-import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing/journey";
 import { CSV_MAX_BYTES } from "./payments/csv";
 import { getOutboxMessage } from "./notifications/mailer.server";
 import { detectLocale } from "../vocabulary/i18n/config";
@@ -25,11 +25,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * The forms that take files, with the cap of their whole body; every other body has BODY_LIMIT_BYTES.
- * Filing attachments stream to storage file by file (each checked against MAX_FILE_BYTES while it
- * arrives); the CSV import is read in memory, so its cap is the file's and a little for the fields.
+ * A journey's attachments stream to storage file by file (each checked against its maxFileBytes while it
+ * arrives), so its cap is all its files at their limit; the CSV import is read in memory, so its cap is
+ * the file's and a little for the fields.
  */
 export const UPLOAD_ROUTES: readonly UploadRoute[] = [
-  { path: `${SERVICE_PATH}/tai-lieu`, limit: MAX_FILES * MAX_FILE_BYTES + 1024 * 1024 },
+  ...[ENFORCEMENT_REQUEST].flatMap(uploadRoutes),
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
 ];
 

@@ -4,6 +4,7 @@ export {
   defineJourney,
   fieldWording,
   formValues,
+  uploadRoutes,
   type Answers,
   type AttachmentRules,
   type FieldDef,

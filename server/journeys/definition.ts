@@ -157,3 +157,13 @@ export function formValues(stored: Record<string, unknown>): Record<string, unkn
       .map(([k, v]) => [k, typeof v === "number" ? String(v) : v === true ? true : v]),
   );
 }
+
+/**
+ * The body cap of a journey's upload page (every file at its limit, plus a megabyte for the fields), for
+ * the HTTP layer's per-path limits; none when the journey has no attachments step.
+ */
+export function uploadRoutes(journey: Pick<JourneyDefinition<string>, "path" | "attachments"> & { steps: readonly Pick<StepDef<string>, "kind" | "slug">[] }): { path: string; limit: number }[] {
+  const step = journey.steps.find((s) => s.kind === "attachments");
+  if (!step || !journey.attachments) return [];
+  return [{ path: `${journey.path}/${step.slug}`, limit: journey.attachments.maxFiles * journey.attachments.maxFileBytes + 1024 * 1024 }];
+}
