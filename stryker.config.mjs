@@ -26,7 +26,7 @@ export default {
     "server/accounts/session.server.ts",
     "server/accounts/staff.server.ts",
     "server/http/cookies.server.ts",
-    "server/filing/attachments.server.ts:20-33",
+    "server/journeys/attachments.server.ts:20-33",
     "!**/*.test.ts",
     "!**/*.test.tsx",
   ],

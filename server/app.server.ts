@@ -4,7 +4,7 @@ import compression from "compression";
 import express, { type Express } from "express";
 import { pinoHttp } from "pino-http";
 import type { ServerBuild } from "@remix-run/node";
-import type { Services } from "./services";
+import type { Services } from "./services/index";
 import { isDatabaseUnavailable, ping, migrationsApplied, readMigrations } from "./db";
 import {
   guardDatabaseOutages,
@@ -20,10 +20,10 @@ import {
   type UploadRoute,
   refusalForError,
   remixRequestHandler,
-  normaliseIp,
 } from "./http";
-import { SESSION_COOKIE, DRAFT_COOKIE } from "./accounts";
-import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing";
+import { SESSION_COOKIE } from "./accounts";
+import { ENFORCEMENT_REQUEST } from "./filing";
+import { uploadRoutes } from "./journeys";
 import { CSV_MAX_BYTES } from "./payments";
 import { getOutboxMessage } from "./notifications";
 import { detectLocale } from "../vocabulary/i18n/config";
@@ -33,11 +33,12 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /**
  * The forms that take files, with the cap of their whole body; every other body has BODY_LIMIT_BYTES.
- * Filing attachments stream to storage file by file (each checked against MAX_FILE_BYTES while it
- * arrives); the CSV import is read in memory, so its cap is the file's and a little for the fields.
+ * A journey's attachments stream to storage file by file (each checked against its maxFileBytes while it
+ * arrives), so its cap is all its files at their limit; the CSV import is read in memory, so its cap is
+ * the file's and a little for the fields.
  */
 export const UPLOAD_ROUTES: readonly UploadRoute[] = [
-  { path: `${SERVICE_PATH}/tai-lieu`, limit: MAX_FILES * MAX_FILE_BYTES + 1024 * 1024 },
+  ...[ENFORCEMENT_REQUEST].flatMap(uploadRoutes),
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
 ];
 
@@ -120,7 +121,7 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   // Pages never have a file extension; only paths that do are looked up on disk (one stat less per page).
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
-  app.use(noStoreForPersonal({ cookieNames: [SESSION_COOKIE, DRAFT_COOKIE] }));
+  app.use(noStoreForPersonal({ cookieNames: [SESSION_COOKIE, ENFORCEMENT_REQUEST.draftCookie] }));
   // The court API authenticates by key; the development VNPay sandbox stands in for the gateway's own site.
   app.use(sameOriginForms({ baseUrl: config.BASE_URL, exemptPrefixes: ["/api/", "/sandbox/"] }));
 
@@ -186,4 +187,11 @@ function outboxMessage(services: Services): express.RequestHandler {
       next(err);
     }
   };
+}
+
+/** "::ffff:1.2.3.4" → "1.2.3.4"; "::1" → "127.0.0.1". */
+export function normaliseIp(ip: string | undefined): string | null {
+  if (!ip) return null;
+  if (ip === "::1") return "127.0.0.1";
+  return ip.startsWith("::ffff:") ? ip.slice(7) : ip;
 }

@@ -46,7 +46,7 @@ export default function CheckAnswers() {
               <dl className="answers-list">
                 {view.attachments.map((a) => (
                   <div className="summary-row" key={a.id}>
-                    <dt>{t(`filing.attachments.types.${a.documentType}`)}</dt>
+                    <dt>{t(`filing.attachments.types.${a.documentType}` as never)}</dt>
                     <dd>
                       {a.originalName} ({formatFileSize(a.sizeBytes, locale)})
                     </dd>

@@ -34,7 +34,7 @@ export default function AttachmentsStep() {
   const errors = problems.map((p, i) => ({
     name: `${p.code}-${i}`,
     id: p.code === "judgmentMissing" ? "f-continue" : "f-file",
-    message: t(`filing.attachments.errors.${p.code}`, { name: p.name ?? "", maxMb: MAX_MB, maxFiles: MAX_FILES }),
+    message: t(`filing.attachments.errors.${p.code}` as "filing.attachments.errors.noFile", { name: p.name ?? "", maxMb: MAX_MB, maxFiles: MAX_FILES }),
   }));
   const fileError = errors.find((e) => e.id === "f-file")?.message;
   const full = view.attachments.length >= MAX_FILES;
@@ -83,7 +83,7 @@ export default function AttachmentsStep() {
               {view.attachments.map((a) => (
                 <tr key={a.id}>
                   <td>{a.originalName}</td>
-                  <td>{t(`filing.attachments.types.${a.documentType}`)}</td>
+                  <td>{t(`filing.attachments.types.${a.documentType}` as never)}</td>
                   <td>{formatFileSize(a.sizeBytes, locale)}</td>
                   <td>
                     <Form method="post">

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { queuedJobs } from "../../test/jobs";
-import type { Services } from "../services";
+import type { Services } from "../services/index";
 import crypto from "node:crypto";
 import { DEFAULT_RATE_LIMITS, policies } from "../http";
 import { elapse } from "../../test/rate-limits";
@@ -17,8 +17,8 @@ import {
 import { sendCitizenSignInCode } from "./jobs.server";
 import { currentCitizen, extendCitizenSession, signOutCitizen } from "./guards.server";
 import { findSession, SESSION_COOKIE } from "./session.server";
-import { createDraft, saveStepAnswers, currentDraft } from "../filing";
-import { DRAFT_COOKIE } from "./claims.server";
+import { saveStepAnswers } from "../journeys";
+import { createDraft, currentDraft, DRAFT_COOKIE } from "../filing";
 
 let db: TestDatabase;
 let services: Services;

@@ -5,7 +5,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from "jose";
 import Provider from "oidc-provider";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
-import type { Services } from "../services";
+import type { Services } from "../services/index";
 import { finishOidcSignIn, oidcSettings, openFlow, sealFlow, startOidcSignIn, verifyIdToken, type OidcSettings } from "./oidc.server";
 import { findSession } from "./session.server";
 import { createDraft } from "../filing";

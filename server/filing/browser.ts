@@ -13,6 +13,6 @@ export {
   stepBySlug,
   stepPath,
   TIME_LIMIT_YEARS,
+  ResumeLinkSchema,
 } from "./journey";
 export { fieldLabel, presentAnswer } from "./present";
-export { ResumeLinkSchema } from "./resume-schema";

@@ -4,9 +4,10 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { createDraft, createResumeLink, findDraft, pruneDrafts, resumeDraft } from "./drafts.server";
-import { claimDraft, createSession, findSession } from "../accounts";
-import { localFileStore } from "./storage.server";
+import { createResumeLink, pruneDrafts, resumeDraft, localFileStore } from "../journeys";
+import { claimDraft } from "../accounts";
+import { createDraft, findDraft } from "./journey.server";
+import { createSession, findSession } from "../accounts";
 
 let db: TestDatabase;
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "thads-drafts-"));

@@ -8,25 +8,17 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { queuedJobs } from "../../test/jobs";
 import { seedDemo } from "../seed.server";
-import {
-  createStaff,
-  DRAFT_COOKIE,
-  citizenOverview,
-  openCode,
-  requestSignInCode,
-  verifySignInCode,
-} from "../accounts";
+import { createStaff, citizenOverview, openCode, requestSignInCode, verifySignInCode } from "../accounts";
 import { action as stepAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.$step";
 import { action as attachmentsAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.tai-lieu";
 import { STEPS, MAX_FILES, MAX_FILE_BYTES, isPastTimeLimit, type Answers } from "./journey";
-import { createDraft, findDraft, createResumeLink, resumeDraft } from "./drafts.server";
-import { submitDraft, getRequestByCode, newAccessCode, ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, justSubmitted, DONE_COOKIE } from "./submit.server";
+import { createResumeLink, resumeDraft } from "../journeys";
+import { createDraft, findDraft, DRAFT_COOKIE, submitDraft, loadFormStep, loadSaveForLater } from "./journey.server";
+import { getRequestByCode, newAccessCode, ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, justSubmitted, DONE_COOKIE } from "./submit.server";
 import { DEFAULT_RATE_LIMITS, policies } from "../http";
 import { elapse } from "../../test/rate-limits";
 import { getOfficeRequest, listOfficeRequests } from "./staff.server";
-import { loadFormStep } from "./steps.server";
-import { loadSaveForLater } from "./resume.server";
-import { detectContentType } from "./attachments.server";
+import { detectContentType } from "../journeys";
 import { pdfStepLines, renderRequestPdf, signatureBlock } from "./pdf.server";
 import { serverT } from "../../vocabulary/i18n/resources.server";
 import { pdfText } from "../../test/pdf-text";

@@ -2,10 +2,8 @@
 // app/server/ and tests may use; the rest is internal (docs/decisions/050-domains-behind-entry-files.md).
 export * from "./browser";
 export { seedDemoCourts } from "./courts.server";
-export { createDraft, saveStepAnswers } from "./drafts.server";
 export { filingTasks } from "./jobs.server";
 export { STEPS } from "./journey";
-export { loadSaveForLater, openResumeLink, sendResumeLink } from "./resume.server";
 export {
   downloadOfficeAttachment,
   loadOfficeList,
@@ -13,15 +11,25 @@ export {
   officeRequestPdf,
   submittedRequestPdf,
 } from "./staff.server";
+export { DONE_COOKIE, justSubmitted, claimRequestsByEmail } from "./submit.server";
 export {
-  currentDraft,
+  DRAFT_COOKIE,
+  createDraft,
+  findDraft,
   draftCookie,
-  loadAttachmentsStep,
-  loadFormStep,
+  currentDraft,
   requireDraft,
-  resumePath,
   startDraft,
-  submitAttachmentsStep,
+  resumePath,
+  loadFormStep,
   submitFormStep,
-} from "./steps.server";
-export { DONE_COOKIE, justSubmitted, loadReview, submitFromReview } from "./submit.server";
+  loadAttachmentsStep,
+  submitAttachmentsStep,
+  loadReview,
+  submitDraft,
+  submitFromReview,
+  loadSaveForLater,
+  sendResumeLink,
+  openResumeLink,
+} from "./journey.server";
+export { ENFORCEMENT_REQUEST } from "./journey";

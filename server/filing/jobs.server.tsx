@@ -8,10 +8,8 @@ import FilingConfirmationEmail, { filingConfirmationSubject } from "../../emails
 import FilingResumeEmail from "../../emails/filing-resume";
 import { renderEmail } from "../notifications";
 import { getRequestById } from "./submit.server";
-import { listRequestAttachments } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";
-import { pruneDrafts } from "./drafts.server";
-import { fileStoreFor } from "./storage.server";
+import { fileStoreFor, listRequestAttachments, pruneDrafts } from "../journeys";
 import { DECISION_WORKING_DAYS } from "./journey";
 
 const ConfirmationPayload = z.object({ requestId: z.uuid() });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../../vocabulary/identity";
 import { AMOUNT_MAX_CLAIM, amountField, text as safeText } from "../validation/browser";
+import { defineJourney, resumeLinkSchema, type Answers as EngineAnswers, type FieldDef, type StepDef as EngineStepDef } from "../journeys/browser";
 
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its
@@ -23,28 +24,8 @@ export const TIME_LIMIT_YEARS = 5;
 /** Art. 36: the head of the office decides within 5 working days of receiving the request. */
 export const DECISION_WORKING_DAYS = 5;
 
-export type FieldKind = "text" | "textarea" | "email" | "tel" | "date" | "money" | "radio" | "select" | "checkboxes" | "checkbox";
-
-export type FieldDef = {
-  name: string;
-  kind: FieldKind;
-  /** Fixed choices (labels at `filing.fields.<name>.options.<value>`); `court` takes its list from the database. */
-  options?: readonly string[];
-  optional?: boolean;
-  autoComplete?: string;
-  inputMode?: "numeric" | "tel" | "email" | "text";
-  /** Shown with a hint line (`filing.fields.<name>.hint`). */
-  hint?: boolean;
-  /** Personal numbers are masked on pages that do not need them in full. */
-  sensitive?: boolean;
-  /** Its words under `filing.fields.<wording>` when they differ from another step's field of the same name. */
-  wording?: string;
-};
-
-/** Where a field's words live: `filing.fields.<this>.label`, `.hint`, `.options.<value>`, `.short`. */
-export const fieldWording = (def: FieldDef) => def.wording ?? def.name;
-
-export type Answers = Partial<Record<StepId, Record<string, unknown>>>;
+export type { FieldDef, FieldKind } from "../journeys/browser";
+export { fieldWording, formValues } from "../journeys/browser";
 
 export type StepId =
   | "who"
@@ -59,15 +40,8 @@ export type StepId =
   | "attachments"
   | "declaration";
 
-export type StepDef = {
-  id: StepId;
-  slug: string;
-  /** "form" steps are rendered from `fields`; the attachments step has its own upload page. */
-  kind: "form" | "attachments";
-  fields: FieldDef[];
-  schema: z.ZodType<Record<string, unknown>>;
-  next: (answers: Answers) => StepId | "check";
-};
+export type Answers = EngineAnswers<StepId>;
+export type StepDef = EngineStepDef<StepId>;
 
 // ————— shared field schemas —————
 //
@@ -451,70 +425,21 @@ export const STEPS: readonly StepDef[] = [
   },
 ] as const;
 
-export const FIRST_STEP = STEPS[0]!;
+/** The enforcement request as the journey engine sees it (server/journeys). */
+export const ENFORCEMENT_REQUEST = defineJourney<StepId>({
+  id: "enforcement-request",
+  path: SERVICE_PATH,
+  content: "filing",
+  draftCookie: "thads_filing",
+  checkSlug: CHECK_SLUG,
+  saveSlug: "luu",
+  resumeSlug: "tiep-tuc",
+  steps: STEPS,
+  attachments: { documentTypes: DOCUMENT_TYPES, maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, required: { documentType: "judgment", problem: "judgmentMissing" } },
+});
 
-export function stepById(id: StepId): StepDef {
-  return STEPS.find((s) => s.id === id)!;
-}
-
-export function stepBySlug(slug: string | undefined): StepDef | undefined {
-  return STEPS.find((s) => s.slug === slug);
-}
-
-export function stepPath(id: StepId | "check"): string {
-  return id === "check" ? `${SERVICE_PATH}/${CHECK_SLUG}` : `${SERVICE_PATH}/${stepById(id).slug}`;
-}
-
-/** The steps this applicant goes through, in order, following each step's `next` from the first. */
-export function pathFor(answers: Answers): StepDef[] {
-  const path: StepDef[] = [];
-  let step: StepDef | undefined = FIRST_STEP;
-  while (step && path.length < STEPS.length) {
-    path.push(step);
-    const next = step.next(answers);
-    step = next === "check" ? undefined : stepById(next);
-  }
-  return path;
-}
-
-/**
- * Where the applicant stands: the first step on their path that is not completed (or whose stored
- * answers no longer pass its schema, e.g. a date that was fine yesterday), or "check" when all are.
- */
-export function firstIncomplete(answers: Answers, completed: readonly string[]): StepDef | "check" {
-  for (const step of pathFor(answers)) {
-    if (!completed.includes(step.id)) return step;
-    if (step.kind === "form" && !step.schema.safeParse(formValues(answers[step.id] ?? {})).success) return step;
-  }
-  return "check";
-}
-
-/** Whether a step may be shown: it is on the path and every step before it is complete. */
-export function canVisit(step: StepDef, answers: Answers, completed: readonly string[]): boolean {
-  const path = pathFor(answers);
-  const index = path.findIndex((s) => s.id === step.id);
-  if (index < 0) return false;
-  return path.slice(0, index).every((s) => completed.includes(s.id));
-}
-
-/** The step before this one on the applicant's path (for the back link). */
-export function previousStep(step: StepDef, answers: Answers): StepDef | null {
-  const path = pathFor(answers);
-  const index = path.findIndex((s) => s.id === step.id);
-  return index > 0 ? path[index - 1]! : null;
-}
-
-/**
- * Stored answers turned back into what the form posts (strings, "on" for a ticked box), so a stored
- * step can be re-validated with the same schema and re-rendered as default values.
- */
-export function formValues(stored: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(stored)
-      .filter(([, v]) => v !== undefined && v !== null && v !== false)
-      .map(([k, v]) => [k, typeof v === "number" ? String(v) : v === true ? true : v]),
-  );
-}
+export const FIRST_STEP = ENFORCEMENT_REQUEST.firstStep;
+export const { stepById, stepBySlug, stepPath, pathFor, firstIncomplete, canVisit, previousStep } = ENFORCEMENT_REQUEST;
 
 /** The judgment's 5-year limit: the last day a request is on time (yyyy-mm-dd), or null without a date. */
 export function timeLimitEnds(effectiveDate: unknown): string | null {
@@ -544,3 +469,6 @@ export function applicantEmail(answers: Answers): string | null {
 export function debtorName(answers: Answers): string {
   return who(answers).role === "debtor" ? applicantName(answers) : String(answers.debtor?.debtorName ?? "");
 }
+
+/** "Save and continue later": where to send the link (the engine's schema, in the filing words). */
+export const ResumeLinkSchema = resumeLinkSchema("filing");

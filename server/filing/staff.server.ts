@@ -4,9 +4,8 @@ import { uuidParam } from "../http";
 import type { Sql } from "../db";
 import { audit } from "../audit";
 import { requireStaff, STAFF_AREAS } from "../accounts";
-import { fileStoreFor } from "./storage.server";
 import { getRequestById, justSubmitted } from "./submit.server";
-import { listRequestAttachments } from "./attachments.server";
+import { fileStoreFor, listRequestAttachments } from "../journeys";
 import { renderRequestPdf } from "./pdf.server";
 
 /** Roles that receive filed requests at their office (the staff area table). */

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { isUuid } from "../../vocabulary/identity";
-import { redirect, type AppLoadContext } from "@remix-run/node";
+import type { AppLoadContext } from "@remix-run/node";
 import type { Pool, Sql } from "../db";
 import { audit } from "../audit";
 import { enqueue } from "../jobs";
@@ -14,53 +14,29 @@ import {
   take,
   type RateLimited,
   type RateLimitSettings,
-  digestToken,
 } from "../http";
+import { digestToken, type SubmitContext, type SubmitOutcome } from "../journeys";
 import { findCourt } from "./courts.server";
-import { listDraftAttachments, type Attachment } from "./attachments.server";
-import { currentCitizenId, requireDraft, resumePath } from "./steps.server";
-import {
-  applicantEmail,
-  applicantName,
-  firstIncomplete,
-  isPastTimeLimit,
-  pathFor,
-  stepPath,
-  timeLimitEnds,
-  type Answers,
-  type StepId,
-  debtorName,
-} from "./journey";
+import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
+
+// ————— requests filed while signed out —————
+
+/**
+ * Requests filed while signed out with this citizen's e-mail address as the applicant's become theirs
+ * (shown in the account). Only ever called at sign-in, where the address has just been verified (the
+ * e-mail code, or a provider vouching for it): the confirmation with the reference went to that mailbox.
+ */
+export async function claimRequestsByEmail(sql: Sql, { citizenId }: { citizenId: string }): Promise<string[]> {
+  const rows = await sql<{ reference: string }[]>`
+    update enforcement_requests r set citizen_id = c.id
+    from citizens c
+    where c.id = ${citizenId} and c.email is not null
+      and r.citizen_id is null and r.applicant_email is not null and lower(r.applicant_email) = lower(c.email)
+    returning r.reference`;
+  return rows.map((r) => r.reference);
+}
 
 export const DONE_COOKIE = "thads_filing_done";
-
-// ————— check your answers —————
-
-export type ReviewSection = { stepId: StepId; slug: string; values: Record<string, unknown> };
-
-export type ReviewView = {
-  sections: ReviewSection[];
-  attachments: Attachment[];
-  courtName: string | null;
-  office: { name: string; address: string | null } | null;
-  timeLimit: { ends: string; past: boolean } | null;
-};
-
-/** Every answer on the applicant's path, for "check your answers"; an unfinished draft goes back to its step. */
-export async function loadReview(request: Request, context: AppLoadContext): Promise<ReviewView> {
-  const draft = await requireDraft(request, context);
-  if (firstIncomplete(draft.answers, draft.completed) !== "check") throw redirect(resumePath(draft));
-  const { sql } = context.services;
-  const court = await findCourt(sql, { code: String(draft.answers.judgment?.court ?? "") });
-  const ends = timeLimitEnds(draft.answers.judgment?.effectiveDate);
-  return {
-    sections: pathFor(draft.answers).map((s) => ({ stepId: s.id, slug: s.slug, values: draft.answers[s.id] ?? {} })),
-    attachments: await listDraftAttachments(sql, { draftId: draft.id }),
-    courtName: court?.name ?? null,
-    office: court ? { name: court.agency_name, address: court.agency_address } : null,
-    timeLimit: ends ? { ends, past: isPastTimeLimit(draft.answers) } : null,
-  };
-}
 
 // ————— submission —————
 
@@ -85,81 +61,58 @@ export function accessCodeHash(code: string): Buffer {
   return digestToken(`access:${normaliseAccessCode(code)}`);
 }
 
-export type SubmitResult =
-  | { ok: true; requestId: string; reference: string; accessCode: string; agencyId: string }
-  | { ok: false; redirectTo: string };
+export type FiledRequest = { ok: true; requestId: string; reference: string; accessCode: string; agencyId: string };
 
 /**
- * Sends the request, all in ONE transaction: the request row (routed to the office that enforces the
- * issuing court's judgments), its attachments moved from the draft, the audit entry, the confirmation
- * e-mail job (outbox), and the draft's removal. Either all of it happens or none.
+ * The enforcement request's submit function, run by the journey engine inside its transaction (which
+ * also locks, re-checks and removes the draft): the request row (routed to the office that enforces the
+ * issuing court's judgments), its attachments moved from the draft, the audit entry and the confirmation
+ * e-mail job (outbox). Either all of it happens or none.
  */
-export async function submitDraft(
-  sql: Pool,
-  input: { draftId: string; citizenId: string | null; ip: string | null; requestId?: string },
-): Promise<SubmitResult> {
-  return sql.begin(async (tx) => {
-    const [draft] = await tx<{ answers: Answers; completed: StepId[]; locale: "vi" | "en" }[]>`
-      select answers, completed, locale from filing_drafts where id = ${input.draftId} and expires_at > now() for update`;
-    if (!draft) return { ok: false as const, redirectTo: "/dich-vu/yeu-cau-thi-hanh-an" };
-    const stand = firstIncomplete(draft.answers, draft.completed);
-    if (stand !== "check") return { ok: false as const, redirectTo: stepPath(stand.id) };
-    const [judgmentCopy] = await tx`select 1 from filing_attachments where draft_id = ${input.draftId} and document_type = 'judgment' limit 1`;
-    if (!judgmentCopy) return { ok: false as const, redirectTo: stepPath("attachments") };
-    const court = await findCourt(tx, { code: String(draft.answers.judgment?.court ?? "") });
-    if (!court) return { ok: false as const, redirectTo: stepPath("judgment") };
+export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise<SubmitOutcome<StepId, FiledRequest>> {
+  const { tx } = ctx;
+  const court = await findCourt(tx, { code: String(answers.judgment?.court ?? "") });
+  if (!court) return { ok: false, step: "judgment" };
 
-    const answers: Answers = Object.fromEntries(pathFor(draft.answers).map((s) => [s.id, draft.answers[s.id] ?? {}]));
-    const accessCode = newAccessCode();
-    const [{ nextval }] = (await tx<{ nextval: number }[]>`select nextval('enforcement_request_seq')::int as nextval`) as unknown as [{ nextval: number }];
-    const year = new Intl.DateTimeFormat("en", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date());
-    const reference = `YC-${year}-${String(nextval).padStart(7, "0")}`;
-    const amount = typeof answers.obligations?.amount === "number" ? answers.obligations.amount : null;
+  const accessCode = newAccessCode();
+  const [{ nextval }] = (await tx<{ nextval: number }[]>`select nextval('enforcement_request_seq')::int as nextval`) as unknown as [{ nextval: number }];
+  const year = new Intl.DateTimeFormat("en", { timeZone: "Asia/Ho_Chi_Minh", year: "numeric" }).format(new Date());
+  const reference = `YC-${year}-${String(nextval).padStart(7, "0")}`;
+  const amount = typeof answers.obligations?.amount === "number" ? answers.obligations.amount : null;
 
-    const [row] = await tx<{ id: string }[]>`
-      insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, citizen_id, applicant_name,
-        applicant_email, debtor_name, judgment_number, judgment_effective_on, money_amount, past_time_limit, answers, locale)
-      values (${reference}, ${accessCodeHash(accessCode)}, ${court.agency_id}, ${court.id}, ${input.citizenId},
-        ${applicantName(answers)}, ${applicantEmail(answers)}, ${debtorName(answers)},
-        ${String(answers.judgment?.judgmentNumber ?? "")}, ${String(answers.judgment?.effectiveDate ?? "")},
-        ${amount}, ${isPastTimeLimit(answers)}, ${tx.json(answers as never)}, ${draft.locale})
-      returning id`;
-    const requestId = row!.id;
-    await tx`update filing_attachments set request_id = ${requestId}, draft_id = null where draft_id = ${input.draftId}`;
-    await audit(tx, {
-      actorType: input.citizenId ? "citizen" : "anonymous",
-      actorId: input.citizenId,
-      agencyId: court.agency_id,
-      action: "filing.request.submitted",
-      targetType: "enforcement_request",
-      targetId: requestId,
-      ip: input.ip,
-      requestId: input.requestId,
-      details: { reference, court: court.code },
-    });
-    if (applicantEmail(answers)) {
-      await enqueue(tx, "send_filing_confirmation", { requestId }, { jobKey: `filing-confirmation:${requestId}` });
-    }
-    await tx`delete from filing_drafts where id = ${input.draftId}`;
-    return { ok: true as const, requestId, reference, accessCode, agencyId: court.agency_id };
+  const [row] = await tx<{ id: string }[]>`
+    insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, citizen_id, applicant_name,
+      applicant_email, debtor_name, judgment_number, judgment_effective_on, money_amount, past_time_limit, answers, locale)
+    values (${reference}, ${accessCodeHash(accessCode)}, ${court.agency_id}, ${court.id}, ${ctx.citizenId},
+      ${applicantName(answers)}, ${applicantEmail(answers)}, ${debtorName(answers)},
+      ${String(answers.judgment?.judgmentNumber ?? "")}, ${String(answers.judgment?.effectiveDate ?? "")},
+      ${amount}, ${isPastTimeLimit(answers)}, ${tx.json(answers as never)}, ${ctx.locale})
+    returning id`;
+  const requestId = row!.id;
+  await tx`update filing_attachments set request_id = ${requestId}, draft_id = null where draft_id = ${ctx.draftId}`;
+  await audit(tx, {
+    actorType: ctx.citizenId ? "citizen" : "anonymous",
+    actorId: ctx.citizenId,
+    agencyId: court.agency_id,
+    action: "filing.request.submitted",
+    targetType: "enforcement_request",
+    targetId: requestId,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    details: { reference, court: court.code },
   });
+  if (applicantEmail(answers)) {
+    await enqueue(tx, "send_filing_confirmation", { requestId }, { jobKey: `filing-confirmation:${requestId}` });
+  }
+  return { ok: true, requestId, reference, accessCode, agencyId: court.agency_id };
 }
 
-/** The "check your answers" POST: submit, then show the confirmation (codes kept in a short-lived cookie). */
-export async function submitFromReview(request: Request, context: AppLoadContext) {
-  const draft = await requireDraft(request, context);
-  const { sql, config } = context.services;
-  const result = await submitDraft(sql, {
-    draftId: draft.id,
-    citizenId: await currentCitizenId(request, sql),
-    ip: context.clientIp,
-    requestId: context.requestId,
-  });
-  if (!result.ok) return redirect(result.redirectTo);
-  const headers = new Headers();
-  headers.append("Set-Cookie", serializeCookie(DONE_COOKIE, `${result.reference}.${result.accessCode}`, { maxAge: 3600, secure: config.isProduction }));
-  headers.append("Set-Cookie", serializeCookie("thads_filing", "", { maxAge: 0, secure: config.isProduction }));
-  return redirect("/dich-vu/yeu-cau-thi-hanh-an/da-gui", { headers });
+/** The confirmation page shows the reference and access code, carried there in a short-lived cookie. */
+export function filedConfirmation(result: FiledRequest, context: AppLoadContext) {
+  return {
+    redirectTo: `${SERVICE_PATH}/da-gui`,
+    cookies: [serializeCookie(DONE_COOKIE, `${result.reference}.${result.accessCode}`, { maxAge: 3600, secure: context.services.config.isProduction })],
+  };
 }
 
 export type SubmittedRequest = {

@@ -8,7 +8,7 @@ import {
 import type { Sql, Pool } from "../db";
 import { BodyRefused, parseUpload } from "../http";
 import type { FileStore } from "./storage.server";
-import { DOCUMENT_TYPES, MAX_FILE_BYTES, MAX_FILES, type DocumentType } from "./journey";
+import type { AttachmentRules } from "./definition";
 
 export const CONTENT_TYPES = {
   pdf: "application/pdf",
@@ -52,7 +52,7 @@ export const eicarOnlyScanner: VirusScanner = async ({ head }) =>
 
 export type Attachment = {
   id: string;
-  documentType: DocumentType;
+  documentType: string;
   originalName: string;
   contentType: ContentType;
   sizeBytes: number;
@@ -62,7 +62,7 @@ export type Attachment = {
 
 type AttachmentRow = {
   id: string;
-  document_type: DocumentType;
+  document_type: string;
   original_name: string;
   content_type: ContentType;
   size_bytes: number;
@@ -94,7 +94,8 @@ export async function listRequestAttachments(sql: Sql, { requestId }: { requestI
   return rows.map((r) => ({ ...toAttachment(r), storageKey: r.storage_key }));
 }
 
-export type UploadProblem = { code: "noFile" | "tooBig" | "wrongType" | "tooMany" | "infected" | "empty" | "badType" | "judgmentMissing"; name?: string };
+/** What went wrong with an upload; a journey's own rule (a required document missing) reports the code its rules name. */
+export type UploadProblem = { code: "noFile" | "tooBig" | "wrongType" | "tooMany" | "infected" | "empty" | "badType" | (string & {}); name?: string };
 /** `duplicates`: files already on the draft (same content), not stored twice: a second press of "Upload" with the same selection, or the same file chosen twice. */
 export type UploadOutcome = { accepted: number; problems: UploadProblem[]; documentType: string | null; duplicates: string[] };
 
@@ -109,15 +110,16 @@ export function cleanFileName(name: string): string {
 /**
  * Streams the files of a multipart upload (field `file`, one or many) into the store, one at a time,
  * checking each one's size while it arrives, then its content signature and the virus-scan hook. The
- * accepted ones are recorded on the draft in one transaction that also enforces the count limit.
- * Nothing is held in memory but the small text fields.
+ * accepted ones are recorded on the draft in one transaction that also enforces the count limit of the
+ * journey's rules. Nothing is held in memory but the small text fields.
  */
 export async function receiveUploads(
   request: Request,
   deps: { sql: Pool; store: FileStore; scanner?: VirusScanner },
-  { draftId }: { draftId: string },
+  { draftId, rules }: { draftId: string; rules: AttachmentRules },
 ): Promise<UploadOutcome> {
   const { sql, store, scanner = eicarOnlyScanner } = deps;
+  const { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, documentTypes } = rules;
   const problems: UploadProblem[] = [];
   const stored: { key: string; name: string; size: number; sha256: string; contentType: ContentType; scan: "clean" | "not_scanned" }[] = [];
   const existing = (await sql<{ n: number }[]>`
@@ -186,7 +188,7 @@ export async function receiveUploads(
   };
   const form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
   const typeValue = form.get("documentType");
-  const documentType = typeof typeValue === "string" && (DOCUMENT_TYPES as readonly string[]).includes(typeValue) ? (typeValue as DocumentType) : null;
+  const documentType = typeof typeValue === "string" && documentTypes.includes(typeValue) ? typeValue : null;
   if (!sawFile && problems.length === 0) problems.push({ code: "noFile" });
   if (!documentType && stored.length) problems.push({ code: "badType" });
   if (!documentType || stored.length === 0) {
@@ -243,8 +245,8 @@ export async function removeDraftAttachment(sql: Sql, store: FileStore, { draftI
   return Boolean(row);
 }
 
-/** The rule of the attachments step: a copy of the judgment is attached. */
-export async function hasJudgmentCopy(sql: Sql, { draftId }: { draftId: string }): Promise<boolean> {
-  const [row] = await sql`select 1 from filing_attachments where draft_id = ${draftId} and document_type = 'judgment' limit 1`;
+/** The rule an attachments step may have: a document of this type is attached (e.g. a copy of the judgment). */
+export async function hasDocument(sql: Sql, { draftId, documentType }: { draftId: string; documentType: string }): Promise<boolean> {
+  const [row] = await sql`select 1 from filing_attachments where draft_id = ${draftId} and document_type = ${documentType} limit 1`;
   return Boolean(row);
 }

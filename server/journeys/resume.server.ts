@@ -1,21 +1,24 @@
-import { ResumeLinkSchema } from "./resume-schema";
 import { redirect, type AppLoadContext } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { clientKey, policies, settle, take, type RateLimited } from "../http";
 import { enqueue } from "../jobs";
 import { createResumeLink, isTokenShape, resumeDraft, RESUME_LINK_TTL_HOURS } from "./drafts.server";
 import { draftCookie, requireDraft, resumePath } from "./steps.server";
-import { applicantEmail } from "./journey";
+import { resumeLinkSchema } from "./resume-schema";
+import type { Procedure } from "./procedure";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyProcedure<S extends string> = Procedure<S, any, any, any>;
 
 /**
  * The save page offers an address to send the link to: the applicant's from the answers, else the one
  * the link was last sent to for this draft, else the signed-in citizen's.
  */
-export async function loadSaveForLater(request: Request, context: AppLoadContext) {
-  const draft = await requireDraft(request, context);
+export async function loadSaveForLater<S extends string>(procedure: AnyProcedure<S>, request: Request, context: AppLoadContext) {
+  const { journey } = procedure;
+  const draft = await requireDraft(journey, request, context);
   const { sql } = context.services;
-  let email = applicantEmail(draft.answers);
+  let email = procedure.contactEmail?.(draft.answers) ?? null;
   if (!email) {
     const [row] = await sql<{ email: string | null }[]>`
       select coalesce(
@@ -23,33 +26,35 @@ export async function loadSaveForLater(request: Request, context: AppLoadContext
         (select c.email from citizens c where c.id = ${draft.citizenId ?? null}::uuid)) as email`;
     email = row?.email ?? null;
   }
-  return { email: email ?? "", continueHref: resumePath(draft), hours: RESUME_LINK_TTL_HOURS };
+  return { email: email ?? "", continueHref: resumePath(journey, draft), hours: RESUME_LINK_TTL_HOURS };
 }
 
 /**
  * "Save and continue later": e-mails a link that opens this draft on any device until it expires.
  * Rate-limited per address (growing waits, so nobody can stop an applicant saving for long) and per client
- * address; the e-mail goes out through the job queue.
+ * address; the e-mail goes out through the job queue (the procedure's resume-link job).
  */
-export async function sendResumeLink(request: Request, context: AppLoadContext, formData: FormData) {
-  const draft = await requireDraft(request, context);
-  const submission = parseWithZod(formData, { schema: ResumeLinkSchema });
+export async function sendResumeLink<S extends string>(procedure: AnyProcedure<S>, request: Request, context: AppLoadContext, formData: FormData) {
+  const { journey } = procedure;
+  const draft = await requireDraft(journey, request, context);
+  const submission = parseWithZod(formData, { schema: resumeLinkSchema(journey.content) });
   if (submission.status !== "success") return { ok: false as const, result: submission.reply(), retryAfter: 0 };
   const { sql } = context.services;
   const email = submission.value.email.toLowerCase();
   const policy = policies(context.services.config);
+  const key = procedure.rateLimitKey;
   const taken = await take(sql, [
-    { key: `filing-resume:email:${email}`, policy: policy.mailTo, onSuccess: "keep" },
-    { key: clientKey("filing-resume", context.clientIp), policy: policy.client, onSuccess: "keep" },
+    { key: `${key}-resume:email:${email}`, policy: policy.mailTo, onSuccess: "keep" },
+    { key: clientKey(`${key}-resume`, context.clientIp), policy: policy.client, onSuccess: "keep" },
   ]);
   if (!taken.ok) {
-    return { ok: false as const, result: submission.reply({ formErrors: ["filing.save.rateLimited"] }), retryAfter: taken.retryAfterSeconds };
+    return { ok: false as const, result: submission.reply({ formErrors: [`${journey.content}.save.rateLimited`] }), retryAfter: taken.retryAfterSeconds };
   }
   const link = await sql.begin(async (tx) => {
     const created = await createResumeLink(tx, { draftId: draft.id, email });
-    await enqueue(tx, "send_filing_resume_link", {
+    await enqueue(tx, procedure.resumeEmailJob, {
       email,
-      url: `${context.services.config.BASE_URL}/dich-vu/yeu-cau-thi-hanh-an/tiep-tuc/${created.token}`,
+      url: `${context.services.config.BASE_URL}${journey.path}/${journey.resumeSlug}/${created.token}`,
       expiresAt: created.expiresAt.toISOString(),
       locale: context.locale,
     });
@@ -62,13 +67,14 @@ export async function sendResumeLink(request: Request, context: AppLoadContext, 
  * Opening a resume link: the draft moves to this browser (new cookie token), then its next step. Unknown
  * links count against the client address (the token cannot be guessed; this keeps anyone from trying).
  */
-export async function openResumeLink(context: AppLoadContext, token: string | undefined): Promise<Response | RateLimited | null> {
+export async function openResumeLink<S extends string>(procedure: AnyProcedure<S>, context: AppLoadContext, token: string | undefined): Promise<Response | RateLimited | null> {
+  const { journey } = procedure;
   if (!isTokenShape(token)) return null; // not a link the portal made: no query, and nothing to count
   const { sql } = context.services;
-  const taken = await take(sql, [{ key: clientKey("filing-resume-open", context.clientIp), policy: policies(context.services.config).client, onSuccess: "refund" }]);
+  const taken = await take(sql, [{ key: clientKey(`${procedure.rateLimitKey}-resume-open`, context.clientIp), policy: policies(context.services.config).client, onSuccess: "refund" }]);
   if (!taken.ok) return { ok: false, reason: "rate-limited", retryAfterSeconds: taken.retryAfterSeconds };
-  const resumed = await resumeDraft(sql, { linkToken: token });
+  const resumed = await resumeDraft<S>(sql, { linkToken: token, journey: journey.id });
   if (!resumed) return null;
   await settle(sql, taken.ticket);
-  return redirect(resumePath(resumed.draft), { headers: { "Set-Cookie": draftCookie(context, resumed.token) } });
+  return redirect(resumePath(journey, resumed.draft), { headers: { "Set-Cookie": draftCookie(journey, context, resumed.token) } });
 }
