@@ -4,6 +4,7 @@ export { signInStaff } from "../../server/accounts/staff.server";
 export {
   requireStaff,
   requireStaffArea,
+  skipSignInWhenSignedIn,
   staffStatus,
   sessionCookie,
   clearSessionCookie,

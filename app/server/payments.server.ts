@@ -1,6 +1,6 @@
 // Browser-build boundary for server/payments (see accounts.server.ts).
 export {
-  findNoticeForPayer, getNotice, listCourts, listNoticesForAccountant, accountantAgencies, createNoticeByStaff,
+  findNoticeForPayer, getNotice, listNoticesForAccountant, accountantAgencies, createNoticeByStaff,
   importNoticesCsv, CSV_MAX_ROWS, type Notice, type CsvProblem,
 } from "../../server/payments/notices.server";
 export { startCheckout, paymentStatus, OPEN_STATES, type PaymentView } from "../../server/payments/lifecycle.server";

@@ -1,6 +1,6 @@
 import type { Pool, Sql } from "./client.server";
 import { createStaff, type StaffRole } from "../accounts/staff.server";
-import { seedDemoCourts } from "../filing/courts.server";
+import { seedDemoCourts } from "../agencies/index";
 import { seedPaymentsDemo } from "../payments/seed.server";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };

@@ -4,7 +4,7 @@ import { redirect, type AppLoadContext } from "@remix-run/node";
 import type { Sql } from "../db/client.server";
 import { readCookie, serializeCookie } from "../http/cookies.server";
 import { findSession, SESSION_COOKIE } from "../accounts/session.server";
-import { listCourts, findCourt, type Court } from "./courts.server";
+import { listCourts, findCourt, type Court } from "../agencies/index";
 import { createDraft, findDraft, markStepComplete, saveStepAnswers, DRAFT_COOKIE, DRAFT_TTL_DAYS, type Draft } from "./drafts.server";
 import { fileStoreFor } from "./storage.server";
 import {
@@ -103,7 +103,7 @@ export async function loadFormStep(
     number: path.findIndex((s) => s.id === step.id) + 1,
     total: path.length,
     values: formValues(draft.answers[step.id] ?? {}),
-    courts: step.fields.some((f) => f.name === "court") ? await listCourts(context.services.sql) : null,
+    courts: step.fields.some((f) => f.name === "court") ? await listCourts(context.services.sql, { receivingOnly: true }) : null,
     backHref: returnToCheck ? stepPath("check") : previous ? stepPath(previous.id) : SERVICE_PATH,
     returnToCheck,
     timeLimit: ends && (step.id === "judgment" || past) ? { ends, past } : null,

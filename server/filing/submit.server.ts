@@ -6,7 +6,7 @@ import { audit } from "../audit/audit.server";
 import { enqueue } from "../jobs/queue.server";
 import { readCookie, serializeCookie } from "../http/cookies.server";
 import { clientKey, DEFAULT_RATE_LIMITS, policies, settle, take, type RateLimited, type RateLimitSettings } from "../http/rate-limit.server";
-import { findCourt } from "./courts.server";
+import { findCourt } from "../agencies/index";
 import { listDraftAttachments, type Attachment } from "./attachments.server";
 import { digestToken } from "./drafts.server";
 import { currentCitizenId, requireDraft, resumePath } from "./steps.server";

@@ -1,13 +1,18 @@
+import crypto from "node:crypto";
 import type { Sql } from "../db/client.server";
 
-export type Court = { code: string; name: string; agencyId: string; agencyName: string };
+export type Court = { code: string; name: string; agencyId: string | null; agencyName: string | null };
 
-/** The courts a judgment may come from, for the list on the judgment step (active ones, in order). */
-export async function listCourts(sql: Sql): Promise<Court[]> {
-  const rows = await sql<{ code: string; name: string; agency_id: string; agency_name: string }[]>`
+/**
+ * The active courts, in the administrator's order. `receivingOnly`: only those mapped to an active
+ * office (the filing journey's list: a court without an office is simply not offered there); otherwise
+ * every active court (the accountant's notice form, where a court may still be unmapped).
+ */
+export async function listCourts(sql: Sql, { receivingOnly = false }: { receivingOnly?: boolean } = {}): Promise<Court[]> {
+  const rows = await sql<{ code: string; name: string; agency_id: string | null; agency_name: string | null }[]>`
     select c.code, c.name, a.id as agency_id, a.name as agency_name
-    from courts c join agencies a on a.id = c.agency_id
-    where c.active and a.active
+    from courts c left join agencies a on a.id = c.agency_id and a.active
+    where c.active ${receivingOnly ? sql`and a.id is not null` : sql``}
     order by c.sort_order, c.name`;
   return rows.map((r) => ({ code: r.code, name: r.name, agencyId: r.agency_id, agencyName: r.agency_name }));
 }
@@ -58,4 +63,48 @@ export async function seedDemoCourts(sql: Sql): Promise<void> {
       on conflict (code) do update set name = excluded.name, level = excluded.level, agency_id = excluded.agency_id,
         sort_order = excluded.sort_order`;
   }
+}
+
+/** An active court's id by its code (any case), or null. */
+export async function courtIdByCode(sql: Sql, code: string): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`select id from courts where code = ${code.toUpperCase()} and active`;
+  return row?.id ?? null;
+}
+
+/** The active courts by code, for validating many rows at once (the notice CSV import). */
+export async function courtIdsByCode(sql: Sql): Promise<Map<string, string>> {
+  return new Map((await sql<{ id: string; code: string }[]>`select id, code from courts where active`).map((c) => [c.code, c.id]));
+}
+
+/** An active collecting office (a district-level agency) by its code, or null. */
+export async function agencyIdByCode(sql: Sql, code: string): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`select id from agencies where code = ${code} and active and level = 'district'`;
+  return row?.id ?? null;
+}
+
+// ---- Courts' API keys ---------------------------------------------------------------------------------
+
+export function hashApiKey(key: string): Buffer {
+  return crypto.createHash("sha256").update(key, "utf8").digest();
+}
+
+/** Issues a new key for a court (replacing any earlier one); the key is returned once, only its hash kept. */
+export async function issueCourtKey(sql: Sql, { courtId }: { courtId: string }): Promise<string> {
+  const key = `tak_${crypto.randomBytes(24).toString("base64url")}`;
+  await sql`update courts set api_key_hash = ${hashApiKey(key)}, api_key_issued_at = now() where id = ${courtId}`;
+  return key;
+}
+
+/** Revokes the court's key: the next API call with it is refused (nothing is cached). */
+export async function revokeCourtKey(sql: Sql, { courtId }: { courtId: string }): Promise<boolean> {
+  const rows = await sql`update courts set api_key_hash = null, api_key_issued_at = null where id = ${courtId} and api_key_hash is not null returning id`;
+  return rows.length > 0;
+}
+
+/** The active court whose key this is (by its SHA-256), or null. Looked up on every call. */
+export async function courtByApiKey(sql: Sql, key: string | null | undefined): Promise<{ id: string; code: string; name: string } | null> {
+  if (!key || key.length < 20 || key.length > 200) return null;
+  const [row] = await sql<{ id: string; code: string; name: string }[]>`
+    select id, code, name from courts where api_key_hash = ${hashApiKey(key)} and active`;
+  return row ?? null;
 }
