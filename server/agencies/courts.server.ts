@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
+import type postgres from "postgres";
 import type { Sql } from "../db/client.server";
+import { audit } from "../audit/audit.server";
 
 export type Court = { code: string; name: string; agencyId: string | null; agencyName: string | null };
 
@@ -107,4 +109,101 @@ export async function courtByApiKey(sql: Sql, key: string | null | undefined): P
   const [row] = await sql<{ id: string; code: string; name: string }[]>`
     select id, code, name from courts where api_key_hash = ${hashApiKey(key)} and active`;
   return row ?? null;
+}
+
+// ---- Administration: courts, the office receiving their judgments, their keys ------------------------
+
+export type CourtAdminRow = {
+  id: string;
+  code: string;
+  name: string;
+  active: boolean;
+  agencyId: string | null;
+  agencyName: string | null;
+  hasKey: boolean;
+  keyIssuedAt: Date | null;
+};
+
+export async function listCourtsForAdmin(sql: Sql): Promise<CourtAdminRow[]> {
+  const rows = await sql<{ id: string; code: string; name: string; active: boolean; agency_id: string | null; agency_name: string | null; has_key: boolean; api_key_issued_at: Date | null }[]>`
+    select c.id, c.code, c.name, c.active, c.agency_id, a.name as agency_name, c.api_key_hash is not null as has_key, c.api_key_issued_at
+    from courts c left join agencies a on a.id = c.agency_id order by c.sort_order, c.name`;
+  return rows.map((r) => ({
+    id: r.id, code: r.code, name: r.name, active: r.active, agencyId: r.agency_id, agencyName: r.agency_name, hasKey: r.has_key, keyIssuedAt: r.api_key_issued_at,
+  }));
+}
+
+export async function getCourtForAdmin(sql: Sql, id: string): Promise<CourtAdminRow | null> {
+  return (await listCourtsForAdmin(sql)).find((c) => c.id === id) ?? null;
+}
+
+type AdminActor = { staffId: string; ip: string | null; requestId: string | null };
+export type CourtResult = { ok: true; id: string } | { ok: false; field: string; error: string };
+
+async function activeAgency(sql: Sql, id: string | null): Promise<boolean> {
+  if (!id) return true;
+  const [row] = await sql`select 1 from agencies where id = ${id} and active`;
+  return Boolean(row);
+}
+
+export async function createCourt(
+  sql: postgres.Sql,
+  input: { code: string; name: string; agencyId: string | null },
+  actor: AdminActor,
+): Promise<CourtResult> {
+  return sql.begin(async (tx) => {
+    if (!(await activeAgency(tx, input.agencyId))) return { ok: false as const, field: "agencyId", error: "admin.errors.agencyRequired" };
+    const rows = await tx<{ id: string }[]>`
+      insert into courts (code, name, agency_id, sort_order)
+      values (${input.code}, ${input.name}, ${input.agencyId}, (select coalesce(max(sort_order), 0) + 10 from courts))
+      on conflict (code) do nothing returning id`;
+    if (!rows[0]) return { ok: false as const, field: "code", error: "admin.errors.codeTaken" };
+    await audit(tx, {
+      actorType: "staff", actorId: actor.staffId, agencyId: input.agencyId, action: "court.create", targetType: "court", targetId: rows[0].id,
+      ip: actor.ip, requestId: actor.requestId, details: { code: input.code, name: input.name },
+    });
+    return { ok: true as const, id: rows[0].id };
+  });
+}
+
+/** Which office receives (enforces) the court's judgments; null: none (the court is not offered in filing). */
+export async function mapCourt(sql: postgres.Sql, input: { courtId: string; agencyId: string | null }, actor: AdminActor): Promise<CourtResult> {
+  return sql.begin(async (tx) => {
+    if (!(await activeAgency(tx, input.agencyId))) return { ok: false as const, field: "agencyId", error: "admin.errors.agencyRequired" };
+    const [before] = await tx<{ agency_id: string | null }[]>`select agency_id from courts where id = ${input.courtId} for update`;
+    if (!before) return { ok: false as const, field: "agencyId", error: "admin.errors.notFound" };
+    await tx`update courts set agency_id = ${input.agencyId} where id = ${input.courtId}`;
+    await audit(tx, {
+      actorType: "staff", actorId: actor.staffId, agencyId: input.agencyId, action: "court.map", targetType: "court", targetId: input.courtId,
+      ip: actor.ip, requestId: actor.requestId, details: { from: before.agency_id, to: input.agencyId },
+    });
+    return { ok: true as const, id: input.courtId };
+  });
+}
+
+/** A new key for the court (the old one stops at once); returned to show once. Audited (never the key). */
+export async function issueCourtKeyByAdmin(sql: postgres.Sql, { courtId }: { courtId: string }, actor: AdminActor): Promise<string | null> {
+  return sql.begin(async (tx) => {
+    const [court] = await tx<{ code: string }[]>`select code from courts where id = ${courtId} and active for update`;
+    if (!court) return null;
+    const key = await issueCourtKey(tx, { courtId });
+    await audit(tx, {
+      actorType: "staff", actorId: actor.staffId, action: "court.api_key.issue", targetType: "court", targetId: courtId,
+      ip: actor.ip, requestId: actor.requestId, details: { code: court.code },
+    });
+    return key;
+  });
+}
+
+export async function revokeCourtKeyByAdmin(sql: postgres.Sql, { courtId }: { courtId: string }, actor: AdminActor): Promise<boolean> {
+  return sql.begin(async (tx) => {
+    const revoked = await revokeCourtKey(tx, { courtId });
+    if (revoked) {
+      await audit(tx, {
+        actorType: "staff", actorId: actor.staffId, action: "court.api_key.revoke", targetType: "court", targetId: courtId,
+        ip: actor.ip, requestId: actor.requestId,
+      });
+    }
+    return revoked;
+  });
 }
