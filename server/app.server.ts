@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { TREE_IMPORT_BODY_LIMIT, TREE_IMPORT_PATH } from "./agencies";
 import path from "node:path";
 import compression from "compression";
 import express, { type Express } from "express";
@@ -40,6 +41,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const UPLOAD_ROUTES: readonly UploadRoute[] = [
   ...[ENFORCEMENT_REQUEST].flatMap(uploadRoutes),
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
+  { path: TREE_IMPORT_PATH, limit: TREE_IMPORT_BODY_LIMIT },
 ];
 
 export type AppOptions = {

@@ -1,6 +1,6 @@
 import type { Pool, Sql } from "./db";
 import { createStaff, type StaffRole } from "./accounts";
-import { seedDemoCourts } from "./filing";
+import { seedDemoCourts } from "./agencies";
 import { seedPaymentsDemo } from "./payments";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };

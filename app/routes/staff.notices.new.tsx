@@ -4,7 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffNoticeFormSchema } from "../../server/payments/browser";
-import { createNoticeByStaff, listCourts, requireAccountant } from "../server/payments.server";
+import { createNoticeByStaff, requireAccountant } from "../server/payments.server";
+import { listCourts } from "../server/agencies.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { SelectField, titleFrom } from "../components/payments";
 

@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/browser";
-import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
-import { readCookie, retryAfterHeader, returnTarget } from "../server/http.server";
+import { sessionCookie, signInStaff, skipSignInWhenSignedIn } from "../server/accounts.server";
+import { retryAfterHeader, returnTarget } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
@@ -17,9 +17,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const session = await findSession(context.services.sql, readCookie(request, SESSION_COOKIE));
-  if (session?.staff_id) throw redirect("/staff");
-  return null;
+  return skipSignInWhenSignedIn(request, context);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

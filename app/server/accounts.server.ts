@@ -4,6 +4,7 @@ export {
   signInStaff,
   requireStaff,
   requireStaffArea,
+  skipSignInWhenSignedIn,
   staffStatus,
   sessionCookie,
   clearSessionCookie,

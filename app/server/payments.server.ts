@@ -2,7 +2,6 @@
 export {
   findNoticeForPayer,
   getNotice,
-  listCourts,
   listNoticesForAccountant,
   accountantAgencies,
   createNoticeByStaff,

@@ -2,3 +2,4 @@
 // It and everything it imports stay free of *.server.* files and Node built-ins (npm run lint:deps).
 export { RequestCodeSchema, VerifyCodeSchema } from "./citizen-schemas";
 export { StaffSignInSchema } from "./schemas";
+export { STAFF_ROLES, type StaffRole } from "./roles";

@@ -7,13 +7,24 @@ import { canUseArea, staffAreasFor, type StaffArea } from "./staff-areas";
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireStaff(request: Request, context: AppLoadContext): Promise<StaffProfile> {
-  const session = await findSession(context.services.sql, readCookie(request, SESSION_COOKIE));
-  const profile = session?.staff_id ? await getStaffProfile(context.services.sql, { staffId: session.staff_id }) : null;
+  const profile = await currentStaff(request, context);
   if (!profile) {
     const url = new URL(request.url);
     throw redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
   }
   return profile;
+}
+
+/** The signed-in staff member, or null (pages a signed-in person should skip, such as the sign-in form). */
+export async function currentStaff(request: Request, context: AppLoadContext): Promise<StaffProfile | null> {
+  const session = await findSession(context.services.sql, readCookie(request, SESSION_COOKIE));
+  return session?.staff_id ? getStaffProfile(context.services.sql, { staffId: session.staff_id }) : null;
+}
+
+/** The sign-in page's loader: a signed-in staff member goes straight to the staff area. */
+export async function skipSignInWhenSignedIn(request: Request, context: AppLoadContext): Promise<null> {
+  if (await currentStaff(request, context)) throw redirect("/staff");
+  return null;
 }
 
 /** A signed-in staff member who may use `area` (STAFF_AREAS); a 403 page for other staff. */

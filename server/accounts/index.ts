@@ -39,6 +39,7 @@ export {
   signOutCitizen,
   signOutStaff,
   staffStatus,
+  skipSignInWhenSignedIn,
 } from "./guards.server";
 export { accountTasks } from "./jobs.server";
 export {
@@ -53,3 +54,5 @@ export {
 export { createSession, findSession, SESSION_COOKIE } from "./session.server";
 export { STAFF_AREAS, type StaffArea, staffAreasFor } from "./staff-areas";
 export { createStaff, signInStaff, type StaffProfile, type StaffRole } from "./staff.server";
+export { hashPassword } from "./password.server";
+export { revokeAllSessions } from "./session.server";

@@ -12,6 +12,7 @@ import { loader as receiptsLoader } from "../../app/routes/staff.receipts._index
 import { loader as reconciliationLoader } from "../../app/routes/staff.reconciliation._index";
 import { loader as refundsLoader } from "../../app/routes/staff.refunds._index";
 import { loader as requestsLoader } from "../../app/routes/staff.requests._index";
+import { loader as adminLoader } from "../../app/routes/staff.admin._index";
 
 // The header shows a staff member exactly the areas whose pages let them in: both come from STAFF_AREAS.
 let db: TestDatabase;
@@ -31,6 +32,7 @@ const loaders: Record<StaffArea, (args: never) => Promise<unknown>> = {
   receipts: receiptsLoader as never,
   reconciliation: reconciliationLoader as never,
   refunds: refundsLoader as never,
+  admin: adminLoader as never,
 };
 
 /** May this cookie use the area's page? A 403 (thrown) is no; the requests page instead says "not a receiving clerk". */

@@ -11,6 +11,7 @@ export const STAFF_AREAS = {
   receipts: { path: "/staff/receipts", roles: ["accountant"] },
   reconciliation: { path: "/staff/reconciliation", roles: ["accountant"] },
   refunds: { path: "/staff/refunds", roles: ["accountant", "head"] },
+  admin: { path: "/staff/admin", roles: ["admin"] },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[] }>;
 
 export type StaffArea = keyof typeof STAFF_AREAS;

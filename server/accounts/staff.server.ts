@@ -14,8 +14,9 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
 import type { Locale } from "../../vocabulary/i18n/config";
 
-export const STAFF_ROLES = ["clerk", "officer", "accountant", "head", "admin"] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, type StaffRole } from "./roles";
+
+export { STAFF_ROLES, type StaffRole };
 
 export type StaffRoleAt = { role: StaffRole; agencyId: string; agencyName: string; agencyCode: string };
 export type StaffProfile = { id: string; email: string; fullName: string; roles: StaffRoleAt[] };

@@ -1,7 +1,6 @@
 // The public entry of server/filing: what other domains, the composition root (server/*.ts),
 // app/server/ and tests may use; the rest is internal (docs/decisions/050-domains-behind-entry-files.md).
 export * from "./browser";
-export { seedDemoCourts } from "./courts.server";
 export { filingTasks } from "./jobs.server";
 export { STEPS } from "./journey";
 export {

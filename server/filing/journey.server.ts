@@ -1,5 +1,5 @@
 import { journeyEngine } from "../journeys";
-import { findCourt, listCourts } from "./courts.server";
+import { findCourt, listCourts } from "../agencies";
 import { applicantEmail, ENFORCEMENT_REQUEST, isPastTimeLimit, timeLimitEnds } from "./journey";
 import { filedConfirmation, fileRequest } from "./submit.server";
 
@@ -22,7 +22,7 @@ export const enforcementRequest = journeyEngine({
     const ends = step.id === "judgment" || previous?.id === "judgment" ? timeLimitEnds(draft.answers.judgment?.effectiveDate) : null;
     const past = isPastTimeLimit(draft.answers);
     return {
-      courts: step.fields.some((f) => f.name === "court") ? await listCourts(sql) : null,
+      courts: step.fields.some((f) => f.name === "court") ? await listCourts(sql, { receivingOnly: true }) : null,
       timeLimit: ends && (step.id === "judgment" || past) ? { ends, past } : null,
     };
   },

@@ -2,6 +2,7 @@ import { createReadableStreamFromReadable, redirect, type AppLoadContext } from 
 import { isUuid } from "../../vocabulary/identity";
 import { uuidParam } from "../http";
 import type { Sql } from "../db";
+import { scopedAgencies } from "../agencies";
 import { audit } from "../audit";
 import { requireStaff, STAFF_AREAS } from "../accounts";
 import { getRequestById, justSubmitted } from "./submit.server";
@@ -33,7 +34,7 @@ export async function listOfficeRequests(sql: Sql, { staffId, limit = 100 }: { s
     select r.id, r.reference, r.submitted_at, r.applicant_name, r.debtor_name, c.name as court_name, r.status, r.past_time_limit
     from enforcement_requests r
     join courts c on c.id = r.court_id
-    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ${sql(RECEIVING_ROLES)})
+    where r.agency_id in (${scopedAgencies(sql, staffId, RECEIVING_ROLES)})
     order by r.submitted_at desc
     limit ${limit}`;
   return rows.map((r) => ({
@@ -54,7 +55,7 @@ export async function getOfficeRequest(sql: Sql, { staffId, requestId }: { staff
   const [allowed] = await sql`
     select 1 from enforcement_requests r
     where r.id = ${requestId}
-      and r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ${sql(RECEIVING_ROLES)})`;
+      and r.agency_id in (${scopedAgencies(sql, staffId, RECEIVING_ROLES)})`;
   if (!allowed) return null;
   return getRequestById(sql, { id: requestId });
 }

@@ -16,7 +16,7 @@ import {
   type RateLimitSettings,
 } from "../http";
 import { digestToken, type SubmitContext, type SubmitOutcome } from "../journeys";
-import { findCourt } from "./courts.server";
+import { findCourt } from "../agencies";
 import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
 
 // ————— requests filed while signed out —————

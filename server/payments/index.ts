@@ -24,7 +24,7 @@ export {
   getNotice,
   importNoticesCsv,
   insertNotice,
-  listCourts,
+
   listNoticesForAccountant,
   type Notice,
 } from "./notices.server";

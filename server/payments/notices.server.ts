@@ -12,6 +12,7 @@ import {
 } from "../http";
 import { checkPayerId, isUuid } from "../../vocabulary/identity";
 import { parseCsvRecords } from "./csv";
+import { agenciesInScope, courtIdByCode, courtIdsByCode, scopedAgencies, actsAt } from "../agencies/index";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
 
 export { CSV_COLUMNS };
@@ -53,15 +54,6 @@ export function newNoticeNumber(now = new Date()): string {
   return `TB-${now.getUTCFullYear()}-${digits}`;
 }
 
-async function courtIdByCode(sql: Sql, code: string): Promise<string | null> {
-  const [row] = await sql<{ id: string }[]>`select id from courts where code = ${code.toUpperCase()} and active`;
-  return row?.id ?? null;
-}
-
-export async function listCourts(sql: Sql): Promise<{ code: string; name: string }[]> {
-  return sql<{ code: string; name: string }[]>`select code, name from courts where active order by name`;
-}
-
 /** Inserts a validated notice; the number is drawn until it is free. */
 export async function insertNotice(
   sql: Sql,
@@ -87,9 +79,7 @@ export async function insertNotice(
 
 /** The offices where this staff member is an accountant (checked in SQL, never from the form). */
 export async function accountantAgencies(sql: Sql, { staffId }: { staffId: string }) {
-  return sql<{ id: string; code: string; name: string }[]>`
-    select a.id, a.code, a.name from staff_roles r join agencies a on a.id = r.agency_id
-    where r.staff_id = ${staffId} and r.role = 'accountant' and a.active order by a.name`;
+  return agenciesInScope(sql, { staffId, roles: ["accountant"] });
 }
 
 export type CreateByStaffResult =
@@ -103,8 +93,7 @@ export async function createNoticeByStaff(
   actor: { staffId: string; ip: string | null; requestId: string | null },
 ): Promise<CreateByStaffResult> {
   return sql.begin(async (tx) => {
-    const [allowed] = await tx`
-      select 1 from staff_roles where staff_id = ${actor.staffId} and agency_id = ${input.agencyId} and role = 'accountant'`;
+    const allowed = await actsAt(tx, { staffId: actor.staffId, agencyId: input.agencyId, roles: ["accountant"] });
     if (!allowed) return { ok: false as const, field: "agencyId" as const, error: "payments.errors.agencyRequired" };
     const courtId = await courtIdByCode(tx, input.courtCode);
     if (!courtId) return { ok: false as const, field: "courtCode" as const, error: "payments.errors.courtUnknown" };
@@ -160,7 +149,7 @@ export async function importNoticesCsv(
   if (rows.length < 2) return { ok: false, problems: [{ line: 1, column: null, error: "payments.import.errors.empty" }] };
   if (rows.length - 1 > CSV_MAX_ROWS) return { ok: false, problems: [{ line: 1, column: null, error: "payments.import.errors.tooMany" }] };
 
-  const courts = new Map((await sql<{ id: string; code: string }[]>`select id, code from courts where active`).map((c) => [c.code, c.id]));
+  const courts = await courtIdsByCode(sql);
   const valid: (NoticeInput & { courtId: string })[] = [];
   records.slice(1).forEach(({ cells, line }) => {
     // An unquoted "1,250,000" in a comma-separated file splits into three cells: say so, not "wrong date".
@@ -190,8 +179,7 @@ export async function importNoticesCsv(
   if (!isUuid(agencyId)) return { ok: false, problems: [{ line: 1, column: null, error: "payments.errors.agencyRequired" }] };
 
   return sql.begin(async (tx) => {
-    const [allowed] = await tx`
-      select 1 from staff_roles where staff_id = ${actor.staffId} and agency_id = ${agencyId} and role = 'accountant'`;
+    const allowed = await actsAt(tx, { staffId: actor.staffId, agencyId, roles: ["accountant"] });
     if (!allowed) return { ok: false as const, problems: [{ line: 1, column: null, error: "payments.errors.agencyRequired" }] };
     const created = [];
     for (const row of valid) created.push(await insertNotice(tx, { ...row, agencyId, source: "csv", createdBy: actor.staffId }));
@@ -214,7 +202,7 @@ export async function listNoticesForAccountant(sql: Sql, { staffId, limit = 100 
   return sql<Notice[]>`
     select ${NOTICE_COLUMNS(sql)}
     from fee_notices n join courts c on c.id = n.court_id join agencies a on a.id = n.agency_id
-    where n.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    where n.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})
     order by n.created_at desc limit ${limit}`;
 }
 
@@ -251,29 +239,4 @@ export async function findNoticeForPayer(
   if (!row) return { ok: false, reason: "not-found" };
   await settle(sql, taken.ticket);
   return { ok: true, notice: row };
-}
-
-// ---- Courts and their API keys ----------------------------------------------------------------------
-
-export function hashApiKey(key: string): Buffer {
-  return crypto.createHash("sha256").update(key, "utf8").digest();
-}
-
-/** Issues a new key for a court (replacing any earlier one); the key is returned once, only its hash kept. */
-export async function issueCourtKey(sql: Sql, { courtId }: { courtId: string }): Promise<string> {
-  const key = `tak_${crypto.randomBytes(24).toString("base64url")}`;
-  await sql`update courts set api_key_hash = ${hashApiKey(key)} where id = ${courtId}`;
-  return key;
-}
-
-export async function courtByApiKey(sql: Sql, key: string | null | undefined): Promise<{ id: string; code: string; name: string } | null> {
-  if (!key || key.length < 20 || key.length > 200) return null;
-  const [row] = await sql<{ id: string; code: string; name: string }[]>`
-    select id, code, name from courts where api_key_hash = ${hashApiKey(key)} and active`;
-  return row ?? null;
-}
-
-export async function agencyIdByCode(sql: Sql, code: string): Promise<string | null> {
-  const [row] = await sql<{ id: string }[]>`select id from agencies where code = ${code} and active and level = 'district'`;
-  return row?.id ?? null;
 }

@@ -1,5 +1,6 @@
 import type { Sql } from "../db";
-import { hashApiKey, insertNotice } from "./notices.server";
+import { insertNotice } from "./notices.server";
+import { hashApiKey } from "../agencies";
 
 /** Courts after the 2025 reform (regional people's courts); demo data, never seeded in production. */
 export const DEMO_COURTS = [

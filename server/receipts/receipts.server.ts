@@ -1,4 +1,5 @@
 import type { Pool, Sql } from "../db";
+import { scopedAgencies } from "../agencies";
 import { isUuid } from "../../vocabulary/identity";
 import type { Config } from "../config";
 import { audit } from "../audit";
@@ -168,7 +169,7 @@ export async function listReceiptsForAccountant(sql: Sql, { staffId, limit = 100
     select r.id, r.code, r.symbol, r.number, r.status, r.amount, r.payload->'payer'->>'name' as payer_name,
       r.payload->'reason'->>'noticeNumber' as notice_number, r.issued_at, a.name as agency_name, nr.number as replaced_by_number
     from receipts r join agencies a on a.id = r.agency_id left join receipts nr on nr.id = r.replaced_by_id
-    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    where r.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})
     order by r.issued_at desc limit ${limit}`;
 }
 
@@ -177,7 +178,7 @@ export async function getReceiptForAccountant(sql: Sql, { id, staffId }: { id: s
   if (!isUuid(id)) return null;
   const [row] = await sql<ReceiptRow[]>`
     select ${RECEIPT_COLUMNS(sql)} from receipts r
-    where r.id = ${id} and exists (select 1 from staff_roles s where s.staff_id = ${staffId} and s.agency_id = r.agency_id and s.role = 'accountant')`;
+    where r.id = ${id} and r.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})`;
   return row ?? null;
 }
 
@@ -200,7 +201,7 @@ export async function cancelReceipt(
     const [r] = await tx<(ReceiptRow & { attempt_state: string })[]>`
       select ${RECEIPT_COLUMNS(tx)}, p.state as attempt_state from receipts r join payment_attempts p on p.id = r.attempt_id
       where r.id = ${input.receiptId}
-        and exists (select 1 from staff_roles s where s.staff_id = ${actor.staffId} and s.agency_id = r.agency_id and s.role = 'accountant')
+        and r.agency_id in (${scopedAgencies(tx, actor.staffId, ["accountant"])})
       for update of r`;
     if (!r) return { ok: false as const, error: "not-found" as const };
     if (r.status !== "valid") return { ok: false as const, error: "already-cancelled" as const };

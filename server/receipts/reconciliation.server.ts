@@ -1,4 +1,5 @@
 import type { Pool, Sql } from "../db";
+import { scopedAgencies } from "../agencies";
 import { isUuid } from "../../vocabulary/identity";
 import type { Config, Logger } from "../config";
 import { audit } from "../audit";
@@ -182,8 +183,7 @@ export type ReconcileForStaffResult = { ok: true; runId: string } | { ok: false;
 export async function reconcileForStaff(deps: Deps, { agencyId, day, staffId }: { agencyId: string; day: string; staffId: string }): Promise<ReconcileForStaffResult> {
   if (!isUuid(agencyId)) return { ok: false, error: "notAccountant" };
   const [allowed] = await deps.sql`
-    select 1 from staff_roles r join agencies a on a.id = r.agency_id
-    where r.staff_id = ${staffId} and r.agency_id = ${agencyId} and r.role = 'accountant' and a.active`;
+    select 1 from agencies a where a.id = ${agencyId} and a.active and a.id in (${scopedAgencies(deps.sql, staffId, ["accountant"])})`;
   if (!allowed) return { ok: false, error: "notAccountant" };
   const { runId } = await reconcile(deps, { agencyId, day, triggeredBy: staffId });
   return { ok: true, runId };
@@ -218,7 +218,7 @@ export async function latestRun(sql: Sql, { agencyId, day, staffId }: { agencyId
     select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name, r.totals
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
     where r.agency_id = ${agencyId} and r.day = ${day}::date
-      and exists (select 1 from staff_roles x where x.staff_id = ${staffId} and x.agency_id = r.agency_id and x.role = 'accountant')
+      and r.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})
     order by r.started_at desc limit 1`;
   return run ?? null;
 }
@@ -231,7 +231,7 @@ export async function listRuns(sql: Sql, { staffId, limit = 50 }: { staffId: str
     select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name, r.totals,
       r.summary, (select count(*)::int from reconciliation_items i where i.run_id = r.id and not i.resolved) as open_items
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
-    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    where r.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})
     order by r.started_at desc limit ${limit}`;
 }
 
@@ -240,7 +240,7 @@ export async function runItems(sql: Sql, { runId, staffId }: { runId: string; st
   const [run] = await sql<RunView[]>`
     select r.id, to_char(r.day, 'YYYY-MM-DD') as day, r.started_at, r.checked, s.full_name as triggered_by_name, a.name as agency_name, r.totals
     from reconciliation_runs r join agencies a on a.id = r.agency_id left join staff s on s.id = r.triggered_by
-    where r.id = ${runId} and exists (select 1 from staff_roles x where x.staff_id = ${staffId} and x.agency_id = r.agency_id and x.role = 'accountant')`;
+    where r.id = ${runId} and r.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})`;
   if (!run) return null;
   const items = await sql<ItemView[]>`
     select i.kind, i.txn_ref, i.our_state, i.gateway_status, i.our_amount, i.gateway_amount, i.resolved, i.resolution, i.note,

@@ -1,4 +1,5 @@
 import type { Pool, Sql } from "../db";
+import { actsAt, agenciesInScope, scopedAgencies } from "../agencies";
 import { isUuid } from "../../vocabulary/identity";
 import type { Config, Logger } from "../config";
 import { audit } from "../audit";
@@ -59,7 +60,7 @@ export async function proposeRefund(sql: Pool, input: { txnRef: string; amount: 
   return sql.begin(async (tx) => {
     const p = await paymentForRefund(tx, { txnRef: input.txnRef }, true);
     if (!p) return { ok: false as const, error: "notFound" as const };
-    const [allowed] = await tx`select 1 from staff_roles where staff_id = ${actor.staffId} and agency_id = ${p.agency_id} and role = 'accountant'`;
+    const allowed = await actsAt(tx, { staffId: actor.staffId, agencyId: p.agency_id, roles: ["accountant"] });
     if (!allowed) return { ok: false as const, error: "notFound" as const };
     const paid = paidAmount(p);
     if (paid <= 0) return { ok: false as const, error: "notPaid" as const };
@@ -88,7 +89,7 @@ export async function decideRefund(sql: Pool, input: { refundId: string; approve
     const [r] = await tx<{ id: string; agency_id: string; state: RefundState; proposed_by: string; amount: number }[]>`
       select id, agency_id, state, proposed_by, amount from refunds where id = ${input.refundId} for update`;
     if (!r) return { ok: false as const, error: "notFound" as const };
-    const [head] = await tx`select 1 from staff_roles where staff_id = ${actor.staffId} and agency_id = ${r.agency_id} and role = 'head'`;
+    const head = await actsAt(tx, { staffId: actor.staffId, agencyId: r.agency_id, roles: ["head"] });
     if (!head) return { ok: false as const, error: "notHead" as const };
     if (r.proposed_by === actor.staffId) return { ok: false as const, error: "samePerson" as const };
     if (r.state !== "proposed") return { ok: false as const, error: "notOpen" as const };
@@ -176,7 +177,7 @@ const REFUND_VIEW = (sql: Sql) => sql`
 export async function listRefundsForStaff(sql: Sql, { staffId }: { staffId: string }) {
   return sql<RefundView[]>`
     ${REFUND_VIEW(sql)}
-    where r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ('accountant', 'head'))
+    where r.agency_id in (${scopedAgencies(sql, staffId, ["accountant", "head"])})
     order by r.proposed_at desc limit 200`;
 }
 
@@ -184,19 +185,17 @@ export async function getRefundForStaff(sql: Sql, { id, staffId }: { id: string;
   if (!isUuid(id)) return null;
   const [row] = await sql<RefundView[]>`
     ${REFUND_VIEW(sql)}
-    where r.id = ${id} and r.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role in ('accountant', 'head'))`;
+    where r.id = ${id} and r.agency_id in (${scopedAgencies(sql, staffId, ["accountant", "head"])})`;
   return row ?? null;
 }
 
 /** The offices where this staff member works with refunds: as accountant (proposes) or head (decides). */
 export async function refundRoles(sql: Sql, { staffId }: { staffId: string }) {
-  const rows = await sql<{ agency_id: string; role: "accountant" | "head" }[]>`
-    select r.agency_id, r.role from staff_roles r join agencies a on a.id = r.agency_id
-    where r.staff_id = ${staffId} and r.role in ('accountant', 'head') and a.active`;
-  return {
-    accountantOf: rows.filter((r) => r.role === "accountant").map((r) => r.agency_id),
-    headOf: rows.filter((r) => r.role === "head").map((r) => r.agency_id),
-  };
+  const [accountantOf, headOf] = await Promise.all([
+    agenciesInScope(sql, { staffId, roles: ["accountant"] }),
+    agenciesInScope(sql, { staffId, roles: ["head"] }),
+  ]);
+  return { accountantOf: accountantOf.map((a) => a.id), headOf: headOf.map((a) => a.id) };
 }
 
 /** Payments flagged for refund review in the accountant's offices, without a refund in progress. */
@@ -204,7 +203,7 @@ export async function listRefundReview(sql: Sql, { staffId }: { staffId: string 
   return sql<{ txn_ref: string; amount: number; refund_review_reason: string | null; notice_number: string; created_at: Date }[]>`
     select p.txn_ref, p.amount, p.refund_review_reason, n.notice_number, p.created_at
     from payment_attempts p join fee_notices n on n.id = p.notice_id
-    where p.refund_review and n.agency_id in (select agency_id from staff_roles where staff_id = ${staffId} and role = 'accountant')
+    where p.refund_review and n.agency_id in (${scopedAgencies(sql, staffId, ["accountant"])})
       and not exists (select 1 from refunds r where r.attempt_id = p.id and r.state <> 'rejected')
     order by p.created_at desc limit 200`;
 }
@@ -214,7 +213,7 @@ export async function refundablePayment(sql: Sql, { txnRef, staffId }: { txnRef:
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(txnRef)) return null;
   const p = await paymentForRefund(sql, { txnRef }, false);
   if (!p) return null;
-  const [allowed] = await sql`select 1 from staff_roles where staff_id = ${staffId} and agency_id = ${p.agency_id} and role = 'accountant'`;
+  const allowed = await actsAt(sql, { staffId, agencyId: p.agency_id, roles: ["accountant"] });
   if (!allowed) return null;
   const done = await refundedSoFar(sql, p.id);
   return { txnRef: p.txn_ref, max: Math.max(0, paidAmount(p) - Number(done)) };

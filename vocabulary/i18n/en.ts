@@ -3,6 +3,7 @@ import accountEn from "./sections/account.en";
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
+import adminEn from "./sections/admin.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -137,6 +138,7 @@ const en: Translation<Resource> = {
       receipts: "Receipts",
       reconciliation: "Reconciliation",
       refunds: "Refunds",
+      admin: "Administration",
     },
     roles: {
       clerk: "Reception clerk",
@@ -170,6 +172,7 @@ const en: Translation<Resource> = {
   },
   payments: paymentsEn,
   receipts: receiptsEn,
+  admin: adminEn,
 };
 
 export default en;

@@ -1,7 +1,7 @@
 import { findService } from "../services";
 
 /** The areas whose strings are large; the pages that need none of them get the core dictionary only. */
-export const HEAVY_SECTIONS = ["filing", "payments", "receipts"] as const;
+export const HEAVY_SECTIONS = ["filing", "payments", "receipts", "admin"] as const;
 
 /**
  * Which dictionary a page gets: "core" for the home page and the coming-soon pages (the most visited,

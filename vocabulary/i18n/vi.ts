@@ -9,6 +9,7 @@ import accountVi from "./sections/account.vi";
  * in English fails the type check (and `i18n.test.ts` checks both ways).
  */
 import receiptsVi from "./sections/receipts.vi";
+import adminVi from "./sections/admin.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -142,6 +143,7 @@ const vi = {
       receipts: "Biên lai",
       reconciliation: "Đối soát",
       refunds: "Hoàn trả tiền",
+      admin: "Quản trị",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -175,6 +177,7 @@ const vi = {
   },
   payments: paymentsVi,
   receipts: receiptsVi,
+  admin: adminVi,
 };
 
 export default vi;
