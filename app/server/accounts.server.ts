@@ -16,6 +16,17 @@ export {
   signInEmailCookie,
   readSignInEmail,
 } from "../../server/accounts/guards.server";
+export {
+  afterPassword,
+  loadCodeStep,
+  submitCode,
+  loadSetUp,
+  confirmSetUpFromForm,
+  loadSecondFactorReset,
+  resetFromForm,
+  type StepError,
+  type SetUpPage,
+} from "../../server/accounts/staff-web.server";
 export { staffAreasFor, STAFF_AREAS, type StaffArea } from "../../server/accounts/staff-areas";
 export { findSession, SESSION_COOKIE } from "../../server/accounts/session.server";
 export {
