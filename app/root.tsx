@@ -121,7 +121,15 @@ function LanguageSwitch() {
 }
 
 /** For a signed-in staff member: who they are, the areas their roles can use (STAFF_AREAS), and sign-out. */
-function StaffBar({ fullName, areas }: { fullName: string; areas: { area: StaffArea; path: string }[] }) {
+function StaffBar({
+  fullName,
+  areas,
+  secondFactor,
+}: {
+  fullName: string;
+  areas: { area: StaffArea; path: string }[];
+  secondFactor: { enabled: boolean; policy: "required" | "optional" };
+}) {
   const { t } = useTranslation();
   return (
     <div className="staff-bar">
@@ -145,6 +153,16 @@ function StaffBar({ fullName, areas }: { fullName: string; areas: { area: StaffA
           </button>
         </Form>
       </div>
+      {secondFactor.enabled ? null : (
+        <div className="container">
+          <p className="second-factor-banner" role="note">
+            {t("secondFactor.banner.notEnabled")} {secondFactor.policy === "optional" ? t("secondFactor.banner.optional") : t("secondFactor.banner.required")}{" "}
+            <Link to="/staff/sign-in/set-up" reloadDocument>
+              {t("secondFactor.banner.setUp")}
+            </Link>
+          </p>
+        </div>
+      )}
     </div>
   );
 }
@@ -189,7 +207,7 @@ function Shell({ children }: { children: ReactNode }) {
             )}
           </ul>
         </nav>
-        {staff ? <StaffBar fullName={staff.fullName} areas={staff.areas} /> : null}
+        {staff ? <StaffBar fullName={staff.fullName} areas={staff.areas} secondFactor={staff.secondFactor} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="container">
         {citizen ? <SessionTimeout secondsLeft={citizen.secondsLeft} ttlSeconds={citizen.ttlSeconds} /> : null}

@@ -67,6 +67,11 @@ export default function StaffAccountPage() {
         </button>
       </Form>
 
+      <h2>{t("admin.staff.secondFactorTitle")}</h2>
+      <p>
+        <a href={`/staff/admin/staff/${account.id}/second-factor`}>{t("admin.staff.secondFactorReset")}</a>
+      </p>
+
       <h2>{t("admin.staff.revokeTitle")}</h2>
       <p>{t("admin.staff.revokeLead")}</p>
       <Form method="post">

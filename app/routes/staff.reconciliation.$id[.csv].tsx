@@ -1,8 +1,7 @@
 import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireAccountant } from "../server/payments.server";
-import { itemsCsv, runItems } from "../server/receipts.server";
+import { itemsCsv, runItems, reconciliationCsvWords } from "../server/receipts.server";
 import { uuidParam } from "../server/http.server";
-import { reconciliationCsvWords } from "../utils/reconciliation-csv.server";
 
 /** The run's items as CSV (docs/decisions/032): UTF-8 with BOM so that Excel shows Vietnamese; headers and codes in words, in the staff member's language. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

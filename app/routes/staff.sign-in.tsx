@@ -4,8 +4,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/browser";
-import { sessionCookie, signInStaff, skipSignInWhenSignedIn } from "../server/accounts.server";
-import { retryAfterHeader, returnTarget } from "../server/http.server";
+import { afterPassword, signInStaff, skipSignInWhenSignedIn } from "../server/accounts.server";
+import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
@@ -34,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     requestId: context.requestId,
     locale: context.locale,
     limits: context.services.config,
+    secondFactor: context.services.config.STAFF_SECOND_FACTOR,
   });
   if (!result.ok) {
     const rateLimited = result.reason === "rate-limited";
@@ -45,10 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeader(result.retryAfterSeconds) : {} },
     );
   }
-  const maxAge = (result.expiresAt.getTime() - Date.now()) / 1000;
-  return redirect(returnTarget(submission.value.redirectTo, { baseUrl: context.services.config.BASE_URL, fallback: "/staff" }), {
-    headers: { "Set-Cookie": sessionCookie(context, result.token, maxAge) },
-  });
+  // In, or on to the second factor (its code, or its set-up where it is required).
+  return afterPassword(context, result, submission.value.redirectTo);
 }
 
 export default function StaffSignIn() {

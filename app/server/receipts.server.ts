@@ -28,6 +28,7 @@ export {
   latestRun,
   runItems,
   itemsCsv,
+  reconciliationCsvWords,
   vietnamDay,
   MISMATCH_KINDS,
   type MismatchKind,

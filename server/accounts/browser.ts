@@ -3,3 +3,4 @@
 export { RequestCodeSchema, VerifyCodeSchema } from "./citizen-schemas";
 export { StaffSignInSchema } from "./schemas";
 export { STAFF_ROLES, type StaffRole } from "./roles";
+export { SecondFactorCodeSchema } from "./schemas";

@@ -4,6 +4,7 @@ import { extendSession, findSession, revokeSession, revokeAllSessions, SESSION_C
 import { getStaffProfile, type StaffProfile } from "./staff.server";
 import { audit } from "../audit";
 import { canUseArea, staffAreasFor, type StaffArea } from "./staff-areas";
+import { hasSecondFactor } from "./second-factor.server";
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireStaff(request: Request, context: AppLoadContext): Promise<StaffProfile> {
@@ -34,15 +35,23 @@ export async function requireStaffArea(request: Request, context: AppLoadContext
   return profile;
 }
 
-/** For the layout: the signed-in staff member's name and the areas they can use; null for everyone else. */
+/**
+ * For the layout: the signed-in staff member's name, the areas they can use and whether their second
+ * factor is on (the banner says so when it is not, and whether it is required); null for everyone else.
+ */
 export async function staffStatus(request: Request, context: AppLoadContext) {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   try {
     const session = await findSession(context.services.sql, token);
     if (!session?.staff_id) return null;
-    const profile = await getStaffProfile(context.services.sql, { staffId: session.staff_id });
-    return profile ? { fullName: profile.fullName, areas: staffAreasFor(profile) } : null;
+    const [profile, secondFactor] = await Promise.all([
+      getStaffProfile(context.services.sql, { staffId: session.staff_id }),
+      hasSecondFactor(context.services.sql, session.staff_id),
+    ]);
+    return profile
+      ? { fullName: profile.fullName, areas: staffAreasFor(profile), secondFactor: { enabled: secondFactor, policy: context.services.config.STAFF_SECOND_FACTOR } }
+      : null;
   } catch (e) {
     context.services.log.warn({ err: (e as Error).message }, "staff status unavailable");
     return null;

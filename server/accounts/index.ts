@@ -56,3 +56,14 @@ export { STAFF_AREAS, type StaffArea, staffAreasFor } from "./staff-areas";
 export { createStaff, signInStaff, type StaffProfile, type StaffRole } from "./staff.server";
 export { hashPassword } from "./password.server";
 export { revokeAllSessions } from "./session.server";
+export {
+  afterPassword,
+  confirmSetUpFromForm,
+  loadCodeStep,
+  loadSecondFactorReset,
+  loadSetUp,
+  resetFromForm,
+  type SetUpPage,
+  type StepError,
+  submitCode,
+} from "./staff-web.server";

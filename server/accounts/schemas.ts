@@ -10,3 +10,12 @@ export const StaffSignInSchema = z.object({
   password: text({ label: "staff.password", error: "staff.passwordRequired" }).min(1, "staff.passwordRequired").max(200, "staff.passwordTooLong"),
   redirectTo: z.string().optional(),
 });
+
+/** The second factor's code (TOTP or recovery code: the server tells them apart) on the code step and the set-up. */
+export const SecondFactorCodeSchema = z.object({
+  code: text({ label: "secondFactor.code.label", error: "secondFactor.errors.codeRequired" })
+    .trim()
+    .min(1, "secondFactor.errors.codeRequired")
+    .max(40, "secondFactor.errors.codeFormat"),
+  redirectTo: z.string().max(500).optional(),
+});

@@ -12,6 +12,7 @@ import {
 } from "../http";
 import { hashPassword, verifyPassword } from "./password.server";
 import { createSession } from "./session.server";
+import { createChallenge, hasSecondFactor, type ChallengePurpose, type SecondFactorPolicy } from "./second-factor.server";
 import type { Locale } from "../../vocabulary/i18n/config";
 
 import { STAFF_ROLES, type StaffRole } from "./roles";
@@ -59,14 +60,36 @@ export async function getStaffProfile(sql: Sql, { staffId }: { staffId: string }
   };
 }
 
+/**
+ * `step` "signed-in": `token` is a session's. Otherwise the password was right and a second step is to go
+ * ("verify": the code; "set-up": the first set-up): `token` is then that step's challenge, for its own
+ * cookie (CHALLENGE_COOKIE), and opens no session.
+ */
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; staffId: string }
+  | { ok: true; step: "signed-in" | ChallengePurpose; token: string; expiresAt: Date; staffId: string }
   | { ok: false; reason: "bad-credentials" }
   | RateLimited;
 
+type SessionMeta = { ip: string | null; userAgent: string | null; requestId?: string; locale: Locale };
+
 /**
- * Checks a staff member's password; on success opens a session. Every attempt is audited, and a
- * successful one queues the sign-in alert e-mail in the same transaction.
+ * The end of a staff sign-in (after the password, and the second factor where there is one): a session,
+ * the audit entry and the sign-in alert e-mail, in the caller's transaction.
+ */
+export async function openStaffSession(tx: Sql, staffId: string, meta: SessionMeta) {
+  const session = await createSession(tx, { staffId }, { ip: meta.ip, userAgent: meta.userAgent });
+  await tx`update staff set last_sign_in_at = now() where id = ${staffId}`;
+  await audit(tx, { actorType: "staff", actorId: staffId, action: "staff.sign_in", ip: meta.ip, requestId: meta.requestId });
+  await enqueue(tx, "send_sign_in_alert", { staffId, at: new Date().toISOString(), ip: meta.ip ?? "?", locale: meta.locale });
+  return { token: session.token, expiresAt: session.expiresAt, staffId };
+}
+
+/**
+ * Checks a staff member's password. Someone with a second factor then gets a challenge for the code
+ * step; someone without one gets a challenge for the set-up when `secondFactor` is "required", and a
+ * session straight away when it is "optional" (development and the demo accounts; the default here, the
+ * routes pass STAFF_SECOND_FACTOR). Every attempt is audited; a session comes with the sign-in alert
+ * e-mail queued in the same transaction.
  *
  * Only failures count (docs/decisions/042-rate-limits.md): per account, a few free tries then a wait that
  * doubles up to RATE_LIMIT_MAX_DELAY_SECONDS, so nobody can lock a colleague out for longer than that; per
@@ -74,14 +97,11 @@ export type SignInResult =
  */
 export async function signInStaff(
   sql: Pool,
-  input: {
+  input: SessionMeta & {
     email: string;
     password: string;
-    ip: string | null;
-    userAgent: string | null;
-    requestId?: string;
-    locale: Locale;
     limits?: RateLimitSettings;
+    secondFactor?: SecondFactorPolicy;
   },
 ): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
@@ -116,23 +136,18 @@ export async function signInStaff(
     return { ok: false, reason: "bad-credentials" };
   }
 
+  const next: ChallengePurpose | null = (await hasSecondFactor(sql, staff.id))
+    ? "verify"
+    : (input.secondFactor ?? "optional") === "required"
+      ? "set-up"
+      : null;
   return sql.begin(async (tx) => {
     await settle(tx, taken.ticket);
-    const session = await createSession(tx, { staffId: staff.id }, { ip: input.ip, userAgent: input.userAgent });
-    await tx`update staff set last_sign_in_at = now() where id = ${staff.id}`;
-    await audit(tx, {
-      actorType: "staff",
-      actorId: staff.id,
-      action: "staff.sign_in",
-      ip: input.ip,
-      requestId: input.requestId,
-    });
-    await enqueue(tx, "send_sign_in_alert", {
-      staffId: staff.id,
-      at: new Date().toISOString(),
-      ip: input.ip ?? "?",
-      locale: input.locale,
-    });
-    return { ok: true as const, token: session.token, expiresAt: session.expiresAt, staffId: staff.id };
+    if (next) {
+      const challenge = await createChallenge(tx, { staffId: staff.id, purpose: next });
+      await audit(tx, { actorType: "anonymous", actorId: staff.id, action: "staff.sign_in.password_ok", ip: input.ip, requestId: input.requestId, details: { next } });
+      return { ok: true as const, step: next, token: challenge.token, expiresAt: challenge.expiresAt, staffId: staff.id };
+    }
+    return { ok: true as const, step: "signed-in" as const, ...(await openStaffSession(tx, staff.id, input)) };
   });
 }

@@ -77,6 +77,8 @@ export const EnvSchema = z.object({
     .refine((s) => s.split(" ").includes("openid"), "must include openid")
     .default("openid email profile"),
   OIDC_PROVIDER_NAME: z.string().min(1).max(60).default("VNeID"),
+  /** Staff second factor (TOTP, docs/decisions/053-staff-second-factor.md): required in production unless set. */
+  STAFF_SECOND_FACTOR: z.enum(["required", "optional"]).optional(),
 });
 
 /** The sandbox's terminal code and paths (same shape as the real gateway's URLs). */
@@ -88,8 +90,10 @@ export type RawEnv = z.infer<typeof EnvSchema>;
 
 export type Config = Omit<
   RawEnv,
-  "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO" | "VNPAY_TMN_CODE" | "VNPAY_HASH_SECRET" | "VNPAY_PAYMENT_URL" | "VNPAY_API_URL" | "RECEIPT_SIGNING_KEYS"
+  "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO" | "VNPAY_TMN_CODE" | "VNPAY_HASH_SECRET" | "VNPAY_PAYMENT_URL" | "VNPAY_API_URL" | "RECEIPT_SIGNING_KEYS" | "STAFF_SECOND_FACTOR"
 > & {
+  /** Must every staff member use a second factor? "optional": those without one sign in with the password alone. */
+  STAFF_SECOND_FACTOR: "required" | "optional";
   /** Receipt signing keys (JWK): the first signs new receipts, all are published at /.well-known/jwks.json. */
   RECEIPT_SIGNING_KEYS: ReceiptJwk[];
   BASE_URL: string;
@@ -255,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     RECEIPT_SIGNING_KEYS: receiptKeys,
     vnpaySandbox: paymentUrl.startsWith(`${baseUrl}/sandbox/vnpay/`),
     SEED_DEMO: raw.SEED_DEMO ?? !isProduction,
+    STAFF_SECOND_FACTOR: raw.STAFF_SECOND_FACTOR ?? (isProduction ? "required" : "optional"),
     isProduction,
     generatedSecrets,
   };

@@ -94,6 +94,17 @@ describe("staff create notices", () => {
     expect(await createNoticeByStaff(db.sql, { ...input, courtCode: "NOPE", agencyId: accountant.agencyId }, actor())).toMatchObject({ ok: false, field: "courtCode" });
   });
 
+  it("by CSV: a quote that is never closed is a problem on the line it opens, and nothing is written", async () => {
+    const header = "court_code,court_document_number,case_reference,payer_name,payer_id_number,payer_address,amount,due_date";
+    const broken = `${header}\nTAND-HNI-KV01,,Vụ án,Người A,001085000009,Hà Nội,1000000,31/12/2026\n\nTAND-HNI-KV01,,"Vụ án,Người B,001085000010,Hà Nội,1000000,31/12/2026\nmore\n`;
+    const before = await db.sql`select 1 from fee_notices`;
+    expect(await importNoticesCsv(db.sql, { csv: broken, agencyId: accountant.agencyId }, actor())).toEqual({
+      ok: false,
+      problems: [{ line: 4, column: null, error: "payments.import.errors.quote" }],
+    });
+    expect((await db.sql`select 1 from fee_notices`).length).toBe(before.length);
+  });
+
   it("by CSV: all rows or none, with per-line problems", async () => {
     const header = "court_code,court_document_number,case_reference,payer_name,payer_id_number,payer_address,amount,due_date";
     const good = `${header}\r\nTAND-HNI-KV01,1/TB-TA,"Vụ án số 1, dân sự",Nguyễn Văn Một,001085000001,"Số 1, Hà Nội",1.250.000,31/12/2026\nTAND-HNI-KV02,,Vụ án số 2,Công ty TNHH Hai,0300588569,Hà Nội,300000,2026-12-01\n`;

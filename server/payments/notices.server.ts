@@ -11,7 +11,7 @@ import {
   type RateLimitSettings,
 } from "../http";
 import { checkPayerId, isUuid } from "../../vocabulary/identity";
-import { parseCsvRecords } from "./csv";
+import { CsvSyntaxError, parseCsvRecords, type CsvRecord } from "./csv";
 import { agenciesInScope, courtIdByCode, courtIdsByCode, scopedAgencies, actsAt } from "../agencies/index";
 import { CSV_COLUMNS, NoticeInputSchema, type NoticeInput } from "./schemas";
 
@@ -138,7 +138,13 @@ export async function importNoticesCsv(
   { csv, agencyId }: { csv: string; agencyId: string },
   actor: { staffId: string; ip: string | null; requestId: string | null },
 ): Promise<ImportResult> {
-  const records = parseCsvRecords(csv);
+  let records: CsvRecord[];
+  try {
+    records = parseCsvRecords(csv);
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) return { ok: false, problems: [{ line: e.line, column: null, error: "payments.import.errors.quote" }] };
+    throw e;
+  }
   const rows = records.map((r) => r.cells);
   const problems: CsvProblem[] = [];
   const header = (rows[0] ?? []).map((h) => h.trim().toLowerCase());

@@ -44,3 +44,4 @@ export {
 export { JWKS_PATH } from "./signing.server";
 export { cancelStaffReceipt, loadStaffReceipt } from "./staff-web.server";
 export { type Harness, paidNotice, startHarness } from "./test-harness";
+export { reconciliationCsvWords } from "./reconciliation-csv";

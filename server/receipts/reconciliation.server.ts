@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import type { Pool, Sql } from "../db";
 import { scopedAgencies } from "../agencies";
 import { isUuid } from "../../vocabulary/identity";
@@ -261,11 +262,10 @@ export type CsvWords = {
   no: string;
 };
 
+/** A cell as text, spreadsheet formulas neutralised (a leading = + - @ tab or CR gets a quote mark). */
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
-  // Quote always; neutralise spreadsheet formulas.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
 /**
@@ -275,15 +275,15 @@ function csvCell(v: unknown): string {
  */
 export function itemsCsv(run: RunView, items: ItemView[], words: CsvWords): string {
   const code = (group: Parameters<CsvWords["code"]>[0], v: string | null) => (v === null ? "" : (words.code(group, v) ?? v));
-  const lines = [CSV_COLUMNS.map((c) => csvCell(words.header(c))).join(",")];
+  const rows: unknown[][] = [CSV_COLUMNS.map((c) => words.header(c))];
   for (const i of items) {
-    lines.push(
-      [run.day, run.agency_name, code("kinds", i.kind), i.txn_ref, code("ourStates", i.our_state), code("gatewayStatuses", i.gateway_status), i.our_amount, i.gateway_amount,
-        i.receipt_number ? `${i.receipt_symbol} ${String(i.receipt_number).padStart(7, "0")}` : "", i.resolved ? words.yes : words.no,
-        code("resolutions", i.resolution), code("notes", i.note)]
-        .map(csvCell)
-        .join(","),
-    );
+    rows.push([
+      run.day, run.agency_name, code("kinds", i.kind), i.txn_ref, code("ourStates", i.our_state), code("gatewayStatuses", i.gateway_status),
+      i.our_amount, i.gateway_amount,
+      i.receipt_number ? `${i.receipt_symbol} ${String(i.receipt_number).padStart(7, "0")}` : "", i.resolved ? words.yes : words.no,
+      code("resolutions", i.resolution), code("notes", i.note),
+    ]);
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  // Every cell quoted (empty ones too), CRLF after every record, BOM first.
+  return stringify(rows.map((r) => r.map(csvCell)), { bom: true, quoted: true, quoted_empty: true, record_delimiter: "\r\n" });
 }

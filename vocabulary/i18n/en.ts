@@ -1,5 +1,6 @@
 import filingEn from "./sections/filing.en";
 import accountEn from "./sections/account.en";
+import secondFactorEn from "./sections/second-factor.en";
 import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
@@ -150,6 +151,7 @@ const en: Translation<Resource> = {
   },
   filing: filingEn,
   account: accountEn,
+  secondFactor: secondFactorEn,
   outbox: {
     title: "Outbox (development only)",
     lead: "While SMTP_URL is not set, messages are kept here instead of being sent.",

@@ -1,5 +1,6 @@
 import filingVi from "./sections/filing.vi";
 import accountVi from "./sections/account.vi";
+import secondFactorVi from "./sections/second-factor.vi";
 /**
  * Vietnamese: the source of every visible string. Large areas keep their strings in
  * `sections/<area>.vi.ts` and `sections/<area>.en.ts` (typed with `Translation<typeof area>`), added here
@@ -155,6 +156,7 @@ const vi = {
   },
   filing: filingVi,
   account: accountVi,
+  secondFactor: secondFactorVi,
   outbox: {
     title: "Hộp thư đi (chỉ dùng khi phát triển)",
     lead: "Khi chưa cấu hình SMTP_URL, thư được lưu tại đây thay vì gửi đi.",

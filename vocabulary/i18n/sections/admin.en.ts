@@ -124,6 +124,8 @@ const en: Translation<typeof admin> = {
     grant: "Give role",
     remove: "Remove the {{role}} role at {{agency}}",
     reaches: "and below",
+    secondFactorTitle: "Second factor",
+    secondFactorReset: "Reset this account's second factor",
     revokeTitle: "Sign out everywhere",
     revokeLead: "Ends every open session of this account at once.",
     revoke: "Sign this account out everywhere",

@@ -122,6 +122,8 @@ const admin = {
     grant: "Giao vai trò",
     remove: "Bỏ vai trò {{role}} tại {{agency}}",
     reaches: "cả cấp dưới",
+    secondFactorTitle: "Xác thực hai lớp",
+    secondFactorReset: "Đặt lại xác thực hai lớp của tài khoản này",
     revokeTitle: "Đăng xuất trên mọi thiết bị",
     revokeLead: "Kết thúc ngay mọi phiên đăng nhập đang mở của tài khoản này.",
     revoke: "Đăng xuất tài khoản trên mọi thiết bị",

@@ -163,6 +163,7 @@ const en: Translation<typeof vi> = {
       tooMany: "The file has too many lines (at most 2,000).",
       extraCells: "This line has more cells than the header line. If an amount has commas (for example 1,250,000), put the amount in double quotes or write 1.250.000.",
       file: "Choose a CSV file (at most 1 MB).",
+      quote: "A double quote opened on this line is never closed. Check the \" in that cell.",
     },
   },
   api: {

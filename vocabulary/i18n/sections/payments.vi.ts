@@ -161,6 +161,7 @@ const payments = {
       tooMany: "Tệp có quá nhiều dòng (tối đa 2.000).",
       extraCells: "Dòng này có nhiều ô hơn dòng tiêu đề. Nếu số tiền có dấu phẩy (ví dụ 1,250,000), đặt số tiền trong dấu ngoặc kép hoặc viết 1.250.000.",
       file: "Chọn một tệp CSV (tối đa 1 MB).",
+      quote: "Từ dòng này có một dấu ngoặc kép mở mà không đóng. Hãy kiểm tra dấu \" trong ô đó.",
     },
   },
   api: {
