@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { payerLabelKeys, type ReceiptContent } from "../../server/receipts/types";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
-import { useLocale } from "./payments";
+import { useLocale } from "../utils/page";
 
 /** The receipt as an A4 document (the page prints it alone: see the print rules in app.css). */
 export function ReceiptDocument({

@@ -4,7 +4,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProposeRefundSchema } from "../../server/receipts/schemas";
 import { ErrorSummary, TextField, translateError } from "./forms";
-import { useLocale } from "./payments";
+import { useLocale } from "../utils/page";
 import { formatMoney } from "../../vocabulary/format";
 
 /** The accountant's refund proposal (amount ≤ what can still be refunded, reason); posts to /staff/refunds/new. */

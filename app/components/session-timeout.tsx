@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../vocabulary/format";
+import { useLocale } from "../utils/page";
 
 /** Warn this long before the end (at most half the session), so there is ample time to answer (WCAG 2.2.1). */
 export function warningMs(ttlSeconds: number): number {
@@ -14,8 +15,8 @@ export function warningMs(ttlSeconds: number): number {
  * warning appears, focus moves to its button and goes back where it was after extending.
  */
 export function SessionTimeout({ secondsLeft, ttlSeconds }: { secondsLeft: number; ttlSeconds: number }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const location = useLocation();
   const fetcher = useFetcher<{ secondsLeft: number }>();
   const [end, setEnd] = useState(() => Date.now() + secondsLeft * 1000);

@@ -2,11 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { qrSvgDataUri, receiptDocument } from "../server/receipts.server";
-import { titleFrom } from "../components/payments";
 import { ReceiptDocument } from "../components/receipts";
+import { pageTitle } from "../utils/page";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleFrom(matches, (r) => (data?.receipt ? r.receipts.page.title.replace("{{symbol}}", data.receipt.content.symbol).replace("{{number}}", data.receipt.content.number) : r.receipts.page.notFoundTitle));
+  pageTitle(matches, (r) => (data?.receipt ? r.receipts.page.title.replace("{{symbol}}", data.receipt.content.symbol).replace("{{number}}", data.receipt.content.number) : r.receipts.page.notFoundTitle));
 
 /** The receipt as a printable page; its code (from the QR code, the e-mail or the result page) is the key. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

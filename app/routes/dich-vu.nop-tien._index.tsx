@@ -7,12 +7,12 @@ import { NoticeLookupSchema } from "../../server/payments/schemas";
 import { findNoticeForPayer, signNoticeToken } from "../server/payments.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { titleFrom } from "../components/payments";
+import { pageTitle } from "../utils/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.lookup.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.lookup.title);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { expired: new URL(request.url).searchParams.has("expired") };

@@ -2,19 +2,19 @@ import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { paymentResultPage, vnpayFor } from "../server/payments.server";
-import { titleFrom, useLocale } from "../components/payments";
 import { PaymentReceiptPanel } from "../components/receipts";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
 const REFRESH_SECONDS = 3;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleFrom(
+  pageTitle(
     matches,
     (r) => (data && "payment" in data && data.payment?.open ? r.payments.result.checkingTitle : r.payments.result.title),
-    data && "payment" in data && data.payment?.open ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) }] : [],
+    { extra: data && "payment" in data && data.payment?.open ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) }] : [] },
   );
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

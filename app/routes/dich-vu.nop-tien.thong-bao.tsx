@@ -6,10 +6,11 @@ import { useTranslation } from "react-i18next";
 import { CheckoutSchema } from "../../server/payments/schemas";
 import { getNotice, noticePage, startCheckout, verifyNoticeToken } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { NoticeDetails, titleFrom, useLocale } from "../components/payments";
+import { NoticeDetails } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.notice.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.notice.title);
 
 async function noticeFromToken(context: LoaderFunctionArgs["context"], token: string | null) {
   const id = verifyNoticeToken(context.services.config.SESSION_SECRET, token);

@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listNoticesForAccountant, requireAccountant } from "../server/payments.server";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { maskIdNumber } from "../../vocabulary/identity";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.listTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.listTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { staff } = await requireAccountant(request, context);

@@ -9,10 +9,11 @@ import { importNoticesCsv, requireAccountant, type CsvProblem } from "../server/
 import { CSV_COLUMNS } from "../../server/payments/schemas";
 import { CSV_MAX_BYTES } from "../../server/payments/csv";
 import { BodyRefused } from "../../server/http/body.server";
-import { SelectField, titleFrom } from "../components/payments";
+import { SelectField } from "../components/payments";
 import { translateError } from "../components/forms";
+import { pageTitle } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.importTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.importTitle);
 
 const MAX_BYTES = CSV_MAX_BYTES;
 

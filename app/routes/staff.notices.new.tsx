@@ -6,9 +6,10 @@ import { useTranslation } from "react-i18next";
 import { StaffNoticeFormSchema } from "../../server/payments/schemas";
 import { createNoticeByStaff, listCourts, requireAccountant } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { SelectField, titleFrom } from "../components/payments";
+import { SelectField } from "../components/payments";
+import { pageTitle } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.createTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.createTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { agencies } = await requireAccountant(request, context);

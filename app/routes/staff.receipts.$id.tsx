@@ -3,12 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadStaffReceipt } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.detailHeading);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.detailHeading);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return loadStaffReceipt(request, context, params.id);

@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { CancelReceiptSchema } from "../../server/receipts/schemas";
 import { cancelStaffReceipt, loadStaffReceipt } from "../server/receipts.server";
 import { describedBy, ErrorSummary, FieldMessages, TextField, translateError } from "../components/forms";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.cancelHeading);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.cancelHeading);
 
 /** Cancelling a receipt is its own step: the receipt, what will happen, and a choice nobody made for the accountant. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

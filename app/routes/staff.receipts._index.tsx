@@ -3,11 +3,11 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccountant } from "../server/payments.server";
 import { formatReceiptNumber, listReceiptsForAccountant } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.listTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.listTitle);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { staff } = await requireAccountant(request, context);

@@ -3,11 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAccountant } from "../server/payments.server";
 import { formatReceiptNumber, runItems } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { uuidParam } from "../server/http.server";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.reconciliation.title);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const runId = uuidParam(params.id);

@@ -7,11 +7,12 @@ import { ReconcileSchema } from "../../server/receipts/schemas";
 import { requireAccountant } from "../server/payments.server";
 import { listRuns, reconcileForStaff, vietnamDay } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { SelectField, titleFrom, useLocale } from "../components/payments";
+import { SelectField } from "../components/payments";
 import { formatDate, formatDateTime } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.reconciliation.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { staff, agencies } = await requireAccountant(request, context);

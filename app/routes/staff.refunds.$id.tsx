@@ -6,12 +6,12 @@ import { useTranslation } from "react-i18next";
 import { DecideRefundSchema } from "../../server/receipts/schemas";
 import { decideRefund, getRefundForStaff, refundDecisionRight, requireRefundStaff } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { uuidParam } from "../server/http.server";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.title);
 
 async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
   const id = uuidParam(params.id);

@@ -2,11 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listRefundReview, listRefundsForStaff, requireRefundStaff, type RefundState } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.title);
 
 const STATES: RefundState[] = ["proposed", "approved", "rejected", "refunded", "failed"];
 

@@ -6,9 +6,9 @@ import { ProposeRefundSchema } from "../../server/receipts/schemas";
 import { requireAccountant } from "../server/payments.server";
 import { proposeRefund, refundablePayment } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";
-import { titleFrom } from "../components/payments";
+import { pageTitle } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.propose);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.propose);
 
 async function payment(request: Request, context: LoaderFunctionArgs["context"]) {
   const { staff } = await requireAccountant(request, context);

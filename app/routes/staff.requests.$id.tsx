@@ -6,8 +6,9 @@ import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.request.reference ?? "THADS" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => data?.request.reference, { site: false });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadOfficeRequest(request, context, params.id);
@@ -15,8 +16,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function OfficeRequest() {
   const { request: r, attachments } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   // Staff read about the applicant: the journey's questions ("Bạn gửi đơn…") are reworded where they speak to the citizen.
   const staffLabels = t("filing.staff.labels", { returnObjects: true }) as Record<string, string>;
   const staffTitles = t("filing.staff.stepTitles", { returnObjects: true }) as Record<string, string>;

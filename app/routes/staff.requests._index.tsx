@@ -3,11 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadOfficeList } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { staff: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.filing.staff.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.staff.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadOfficeList(request, context);
@@ -15,8 +13,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OfficeRequests() {
   const { offices, requests } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div>
       <p>

@@ -7,14 +7,12 @@ import { StaffSignInSchema } from "../../server/accounts/schemas";
 import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
 import { readCookie, retryAfterHeader, returnTarget } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+import { pageTitle } from "../utils/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { staff: { signInTitle: string } } } | undefined;
-  return [{ title: root?.resource?.staff.signInTitle ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.staff.signInTitle, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const session = await findSession(context.services.sql, readCookie(request, SESSION_COOKIE));

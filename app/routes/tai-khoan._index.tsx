@@ -3,11 +3,9 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadAccountPage } from "../server/accounts.server";
 import { formatDateTime } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { page: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.account.page.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.page.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadAccountPage(request, context);
@@ -16,8 +14,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const STATUSES = ["submitted", "accepted", "rejected", "more_info"] as const;
 
 export default function Account() {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const location = useLocation();
   const ends = formatDateTime(page.expiresAt, locale);

@@ -2,12 +2,12 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { payerLabelKeys } from "../../server/receipts/types";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.verify.title);
 
 /**
  * The public verification page behind the QR code: the signature checked with the published keys, the
