@@ -4,6 +4,7 @@ import { extendSession, findSession, revokeSession, revokeAllSessions, SESSION_C
 import { getStaffProfile, type StaffProfile } from "./staff.server";
 import { audit } from "../audit/audit.server";
 import { canUseArea, staffAreasFor, type StaffArea } from "./staff-areas";
+import { paths, withQuery } from "../../vocabulary/paths";
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireStaff(request: Request, context: AppLoadContext): Promise<StaffProfile> {
@@ -11,7 +12,7 @@ export async function requireStaff(request: Request, context: AppLoadContext): P
   const profile = session?.staff_id ? await getStaffProfile(context.services.sql, { staffId: session.staff_id }) : null;
   if (!profile) {
     const url = new URL(request.url);
-    throw redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(withQuery(paths.staff.signIn, { redirectTo: url.pathname + url.search }));
   }
   return profile;
 }
@@ -86,7 +87,7 @@ export async function requireCitizen(request: Request, context: AppLoadContext):
   const citizen = await currentCitizen(request, context);
   if (!citizen) {
     const url = new URL(request.url);
-    throw redirect(`/dang-nhap?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(withQuery(paths.signIn, { redirectTo: url.pathname + url.search }));
   }
   return citizen;
 }

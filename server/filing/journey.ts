@@ -3,6 +3,7 @@ import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from
 import { AMOUNT_MAX_CLAIM } from "../validation/amount";
 import { amountField } from "../validation/amount-schema";
 import { text as safeText } from "../validation/text";
+import { paths } from "../../vocabulary/paths";
 
 /**
  * The enforcement-request journey as data (DESIGN.md section 8, after HMCTS nfdiv): each step owns its
@@ -11,8 +12,8 @@ import { text as safeText } from "../validation/text";
  * `filing.fields.<name>`. Pure code: the browser validates with the same schemas.
  */
 
-export const SERVICE_PATH = "/dich-vu/yeu-cau-thi-hanh-an";
-export const CHECK_SLUG = "kiem-tra";
+export const SERVICE_PATH = paths.filing.start;
+export const CHECK_SLUG = paths.filing.check.slice(SERVICE_PATH.length + 1);
 
 /** Attachments: at least 20 files of 20 MB (the old system allowed 10 of 5 MB). */
 export const MAX_FILES = 20;

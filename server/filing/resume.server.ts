@@ -6,6 +6,7 @@ import { enqueue } from "../jobs/queue.server";
 import { createResumeLink, isTokenShape, resumeDraft, RESUME_LINK_TTL_HOURS } from "./drafts.server";
 import { draftCookie, requireDraft, resumePath } from "./steps.server";
 import { applicantEmail } from "./journey";
+import { paths } from "../../vocabulary/paths";
 
 
 /**
@@ -49,7 +50,7 @@ export async function sendResumeLink(request: Request, context: AppLoadContext, 
     const created = await createResumeLink(tx, { draftId: draft.id, email });
     await enqueue(tx, "send_filing_resume_link", {
       email,
-      url: `${context.services.config.BASE_URL}/dich-vu/yeu-cau-thi-hanh-an/tiep-tuc/${created.token}`,
+      url: `${context.services.config.BASE_URL}${paths.filing.resume(created.token)}`,
       expiresAt: created.expiresAt.toISOString(),
       locale: context.locale,
     });

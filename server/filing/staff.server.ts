@@ -9,6 +9,7 @@ import { fileStoreFor } from "./storage.server";
 import { getRequestById, justSubmitted } from "./submit.server";
 import { listRequestAttachments } from "./attachments.server";
 import { renderRequestPdf } from "./pdf.server";
+import { paths } from "../../vocabulary/paths";
 
 /** Roles that receive filed requests at their office (the staff area table). */
 const RECEIVING_ROLES = STAFF_AREAS.requests.roles;
@@ -157,7 +158,7 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
 export async function submittedRequestPdf(request: Request, context: AppLoadContext) {
   const found = await justSubmitted(request, context);
   // The confirmation page says, localised, when to try again (the same limit answers it there).
-  if (!found.ok && found.reason === "rate-limited") throw redirect("/dich-vu/yeu-cau-thi-hanh-an/da-gui");
+  if (!found.ok && found.reason === "rate-limited") throw redirect(paths.filing.done);
   if (!found.ok) throw new Response(null, { status: 404 });
   return pdfResponse(context.services.sql, found.request.id, context.locale);
 }

@@ -22,6 +22,7 @@ import {
   type StepId,
   debtorName,
 } from "./journey";
+import { paths } from "../../vocabulary/paths";
 
 export const DONE_COOKIE = "thads_filing_done";
 
@@ -92,7 +93,7 @@ export async function submitDraft(
   return sql.begin(async (tx) => {
     const [draft] = await tx<{ answers: Answers; completed: StepId[]; locale: "vi" | "en" }[]>`
       select answers, completed, locale from filing_drafts where id = ${input.draftId} and expires_at > now() for update`;
-    if (!draft) return { ok: false as const, redirectTo: "/dich-vu/yeu-cau-thi-hanh-an" };
+    if (!draft) return { ok: false as const, redirectTo: paths.filing.start };
     const stand = firstIncomplete(draft.answers, draft.completed);
     if (stand !== "check") return { ok: false as const, redirectTo: stepPath(stand.id) };
     const [judgmentCopy] = await tx`select 1 from filing_attachments where draft_id = ${input.draftId} and document_type = 'judgment' limit 1`;
@@ -150,7 +151,7 @@ export async function submitFromReview(request: Request, context: AppLoadContext
   const headers = new Headers();
   headers.append("Set-Cookie", serializeCookie(DONE_COOKIE, `${result.reference}.${result.accessCode}`, { maxAge: 3600, secure: config.isProduction }));
   headers.append("Set-Cookie", serializeCookie("thads_filing", "", { maxAge: 0, secure: config.isProduction }));
-  return redirect("/dich-vu/yeu-cau-thi-hanh-an/da-gui", { headers });
+  return redirect(paths.filing.done, { headers });
 }
 
 export type SubmittedRequest = {

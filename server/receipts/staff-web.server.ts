@@ -6,6 +6,7 @@ import { requireAccountant } from "../payments/guards.server";
 import { cancelReceipt, formatReceiptNumber, getReceiptForAccountant } from "./receipts.server";
 import { refundablePayment, refundsForPayment } from "./refunds.server";
 import { uuidParam } from "../http/params.server";
+import { paths } from "../../vocabulary/paths";
 
 // What the staff receipt pages load, so that their route files only call and render.
 
@@ -60,5 +61,5 @@ export async function cancelStaffReceipt(
   const r = (await getReceiptForAccountant(sql, { id: result.cancelled.id, staffId: staff.id }))!;
   const q = new URLSearchParams({ cancelled: formatReceiptNumber(r.number) });
   if (result.replacement) q.set("replacement", formatReceiptNumber(result.replacement.number));
-  return { ok: true, to: `/staff/receipts?${q}` };
+  return { ok: true, to: `${paths.staff.receipts}?${q}` };
 }
