@@ -8,3 +8,7 @@ export { signNoticeToken, verifyNoticeToken, maskEmail } from "../../server/paym
 export { vnpayFor } from "../../server/payments/gateway.server";
 export { noticePage, paymentResultPage } from "../../server/payments/pages.server";
 export { requireAccountant } from "../../server/payments/guards.server";
+export {
+  loadFeeLookup, lookUpNotice, loadNoticePage, payNotice, loadPaymentResult,
+  loadStaffNotices, loadNewNotice, createNotice, loadNoticeImport, importNotices,
+} from "../../server/payments/web.server";
