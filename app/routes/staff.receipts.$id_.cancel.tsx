@@ -9,6 +9,7 @@ import { describedBy, ErrorSummary, FieldMessages, TextField, translateError } f
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.cancelHeading);
 
@@ -41,7 +42,7 @@ export default function CancelStaffReceipt() {
   const fieldErrors = [fields.reason, fields.action, fields.payerName, fields.payerAddress]
     .filter((f) => f.errors?.length)
     .map((f) => ({ name: f.name, id: f.name === fields.action.name ? "action-cancel" : f.id, message: err(f)! }));
-  const back = `/staff/receipts/${receipt.id}`;
+  const back = paths.staff.receipt(receipt.id);
   return (
     <div className="narrow">
       <p>

@@ -13,3 +13,8 @@ export {
 export { reconcile, reconcileForStaff, listRuns, latestRun, runItems, itemsCsv, vietnamDay, MISMATCH_KINDS, type MismatchKind } from "../../server/receipts/reconciliation.server";
 export { requireRefundStaff } from "../../server/receipts/guards.server";
 export { loadStaffReceipt, cancelStaffReceipt } from "../../server/receipts/staff-web.server";
+export { loadReceiptPage, receiptPdfResponse, loadReceiptCheck, receiptJwsResponse } from "../../server/receipts/web.server";
+export {
+  loadStaffReceipts, loadReconciliation, startReconciliation, loadReconciliationRun, reconciliationCsvResponse,
+  loadRefunds, loadRefund, decideRefundFromForm, loadRefundProposal, proposeRefundFromForm,
+} from "../../server/receipts/staff-web.server";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaff } from "../accounts/staff.server";
 import { itemsCsv, reconcile, reconcileDay, reconciliationTotals, runItems, vietnamDay } from "./reconciliation.server";
-import { reconciliationCsvWords } from "../../app/utils/reconciliation-csv.server";
+import { reconciliationCsvWords } from "./csv-words.server";
 import vi from "../../vocabulary/i18n/vi";
 import en from "../../vocabulary/i18n/en";
 import { checkout, newNotice, paidNotice, payInSandbox, staffId, startHarness, type Harness } from "./test-harness";

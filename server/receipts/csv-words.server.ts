@@ -1,6 +1,6 @@
 import type { Locale } from "../../vocabulary/i18n/config";
 import { resources } from "../../vocabulary/i18n/resources.server";
-import type { CsvWords } from "../../server/receipts/reconciliation.server";
+import type { CsvWords } from "./reconciliation.server";
 
 /** The reconciliation CSV's headers and code words in one language, from the translations. */
 export function reconciliationCsvWords(locale: Locale): CsvWords {
