@@ -1,11 +1,10 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/schemas";
-import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
-import { readCookie, retryAfterHeader, returnTarget } from "../server/http.server";
+import { loadStaffSignIn, signInStaffFromForm } from "../server/accounts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { pageTitle } from "../utils/page";
 
@@ -14,42 +13,9 @@ export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.staff.signInTitle, { site: false });
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const session = await findSession(context.services.sql, readCookie(request, SESSION_COOKIE));
-  if (session?.staff_id) throw redirect("/staff");
-  return null;
-}
+export const loader = (args: LoaderFunctionArgs) => loadStaffSignIn(args);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: StaffSignInSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
-  }
-  const result = await signInStaff(context.services.sql, {
-    email: submission.value.email,
-    password: submission.value.password,
-    ip: context.clientIp,
-    userAgent: request.headers.get("user-agent"),
-    requestId: context.requestId,
-    locale: context.locale,
-    limits: context.services.config,
-  });
-  if (!result.ok) {
-    const rateLimited = result.reason === "rate-limited";
-    return data(
-      {
-        result: submission.reply({ formErrors: [rateLimited ? "staff.rateLimited" : "staff.badCredentials"], hideFields: ["password"] }),
-        retryAfter: rateLimited ? result.retryAfterSeconds : 0,
-      },
-      { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeader(result.retryAfterSeconds) : {} },
-    );
-  }
-  const maxAge = (result.expiresAt.getTime() - Date.now()) / 1000;
-  return redirect(returnTarget(submission.value.redirectTo, { baseUrl: context.services.config.BASE_URL, fallback: "/staff" }), {
-    headers: { "Set-Cookie": sessionCookie(context, result.token, maxAge) },
-  });
-}
+export const action = (args: ActionFunctionArgs) => signInStaffFromForm(args);
 
 export default function StaffSignIn() {
   const { t } = useTranslation();

@@ -40,3 +40,4 @@ export {
   citizenStatus,
   type PageError,
 } from "../../server/accounts/citizen-web.server";
+export { loadStaffSignIn, signInStaffFromForm, loadStaffHome } from "../../server/accounts/staff-web.server";
