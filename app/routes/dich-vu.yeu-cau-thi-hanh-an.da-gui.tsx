@@ -6,6 +6,7 @@ import { justSubmitted } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
 import { pageTitle } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
@@ -75,7 +76,7 @@ export default function Submitted() {
         <li>{t("filing.done.next3")}</li>
       </ol>
       <p>
-        <a href="/dich-vu/yeu-cau-thi-hanh-an/da-gui.pdf" className="button secondary" download>
+        <a href={paths.filing.donePdf} className="button secondary" download>
           {t("filing.done.pdf")}
         </a>
       </p>

@@ -7,6 +7,7 @@ import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => data?.request.reference, { site: false });
 
@@ -24,7 +25,7 @@ export default function OfficeRequest() {
   return (
     <div className="check-answers">
       <p>
-        <Link to="/staff/requests" className="back-link">
+        <Link to={paths.staff.requests} className="back-link">
           {t("filing.staff.backToList")}
         </Link>
       </p>
@@ -34,7 +35,7 @@ export default function OfficeRequest() {
       </p>
       {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit", { years: TIME_LIMIT_YEARS })}</p> : null}
       <p>
-        <a href={`/staff/requests/${r.id}/pdf`} className="button secondary">
+        <a href={paths.staff.requestPdf(r.id)} className="button secondary">
           {t("filing.staff.pdf")}
         </a>
       </p>
@@ -61,7 +62,7 @@ export default function OfficeRequest() {
         <ul className="file-list">
           {attachments.map((a) => (
             <li key={a.id}>
-              <a href={`/staff/requests/${r.id}/files/${a.id}`}>
+              <a href={paths.staff.requestFile(r.id, a.id)}>
                 {a.originalName}
               </a>{" "}
               — {t(`filing.attachments.types.${a.documentType as "other"}`)}, {formatFileSize(a.sizeBytes, locale)},{" "}

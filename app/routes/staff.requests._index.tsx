@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadOfficeList } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.staff.title, { site: false });
 
@@ -18,7 +19,7 @@ export default function OfficeRequests() {
   return (
     <div>
       <p>
-        <Link to="/staff" className="back-link">
+        <Link to={paths.staff.home} className="back-link">
           {t("filing.common.back")}
         </Link>
       </p>
@@ -43,7 +44,7 @@ export default function OfficeRequests() {
               {requests.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/staff/requests/${r.id}`} aria-label={t("filing.staff.open", { reference: r.reference })}>
+                    <Link to={paths.staff.request(r.id)} aria-label={t("filing.staff.open", { reference: r.reference })}>
                       {r.reference}
                     </Link>
                   </td>
