@@ -2,14 +2,16 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RequestReference } from "../utils/request-reference";
 import { formatFileSize } from "../utils/files";
+import { useLocale } from "../utils/page";
 
 /**
  * The localised error page body for 400, 403, 404, 413 (with the limit), 415, 429 (with the wait, when
  * known), 503 (database outage) and everything else (500).
  */
 export function ErrorPage({ status, retryAfter, maxBytes }: { status: number; retryAfter?: number; maxBytes?: number }) {
-  const { t, i18n } = useTranslation();
-  const maxSize = maxBytes ? formatFileSize(maxBytes, i18n.language === "en" ? "en" : "vi") : "";
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const maxSize = maxBytes ? formatFileSize(maxBytes, locale) : "";
   const pages: Record<number, [string, string]> = {
     400: [t("errors.badRequestTitle"), t("errors.badRequestBody")],
     403: [t("errors.forbiddenTitle"), t("errors.forbiddenBody")],

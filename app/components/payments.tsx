@@ -1,25 +1,9 @@
 import type React from "react";
-import type { MetaDescriptor } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
-import type { Resource } from "../../vocabulary/i18n/vi";
-import type { Locale } from "../../vocabulary/i18n/config";
+import { useLocale } from "../utils/page";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { maskIdNumber } from "../../vocabulary/identity";
 import { SummaryList } from "./summary-list";
-
-type Matches = { id: string; data: unknown }[];
-
-/** `<title>` from the root loader's translations: `title(matches, (r) => r.payments.lookup.title)`. */
-export function titleFrom(matches: Matches, pick: (r: Resource) => string, extra: MetaDescriptor[] = []): MetaDescriptor[] {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: Resource } | undefined;
-  const site = root?.resource?.meta.siteShort ?? "THADS";
-  return [{ title: root?.resource ? `${pick(root.resource)} – ${site}` : site }, ...extra];
-}
-
-export function useLocale(): Locale {
-  const { i18n } = useTranslation();
-  return i18n.language === "en" ? "en" : "vi";
-}
 
 export type NoticeSummary = {
   notice_number: string;

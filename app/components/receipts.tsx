@@ -1,7 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { payerLabelKeys, type ReceiptContent } from "../../server/receipts/browser";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
-import { useLocale } from "./payments";
+import { useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 /** The receipt as an A4 document (the page prints it alone: see the print rules in app.css). */
 export function ReceiptDocument({
@@ -119,10 +120,10 @@ export function PaymentReceiptPanel({ receipt, refunds, succeeded }: { receipt: 
                   : t("receipts.result.receiptCancelled", { symbol: receipt.symbol, number: receipt.number })}
               </p>
               <div className="receipt-links">
-                <a className="button" href={`/bien-lai/${receipt.code}`}>
+                <a className="button" href={paths.receipt(receipt.code)}>
                   {t("receipts.result.openReceipt")}
                 </a>
-                <a className="button secondary" href={`/bien-lai/${receipt.code}/pdf`}>
+                <a className="button secondary" href={paths.receiptPdf(receipt.code)}>
                   {t("receipts.result.downloadPdf")}
                 </a>
               </div>

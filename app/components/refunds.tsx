@@ -4,8 +4,9 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ProposeRefundSchema } from "../../server/receipts/browser";
 import { ErrorSummary, TextField, translateError } from "./forms";
-import { useLocale } from "./payments";
+import { useLocale } from "../utils/page";
 import { formatMoney } from "../../vocabulary/format";
+import { paths } from "../../vocabulary/paths";
 
 /** The accountant's refund proposal (amount ≤ what can still be refunded, reason); posts to /staff/refunds/new. */
 export function ProposeRefundForm({ txnRef, max, lastResult }: { txnRef: string; max: number; lastResult?: SubmissionResult<string[]> }) {
@@ -25,7 +26,7 @@ export function ProposeRefundForm({ txnRef, max, lastResult }: { txnRef: string;
   return (
     <>
       <ErrorSummary errors={fieldErrors} formError={translateError(t, form.errors?.[0])} />
-      <Form method="post" action={`/staff/refunds/new?ref=${encodeURIComponent(txnRef)}`} {...getFormProps(form)}>
+      <Form method="post" action={paths.staff.newRefund(txnRef)} {...getFormProps(form)}>
         <input type="hidden" name={fields.txnRef.name} value={txnRef} />
         <TextField
           label={t("receipts.refunds.amount")}

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from "react";
 import { Link, useFetcher, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../vocabulary/format";
+import { useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 /** Warn this long before the end (at most half the session), so there is ample time to answer (WCAG 2.2.1). */
 export function warningMs(ttlSeconds: number): number {
@@ -14,8 +16,8 @@ export function warningMs(ttlSeconds: number): number {
  * warning appears, focus moves to its button and goes back where it was after extending.
  */
 export function SessionTimeout({ secondsLeft, ttlSeconds }: { secondsLeft: number; ttlSeconds: number }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const location = useLocation();
   const fetcher = useFetcher<{ secondsLeft: number }>();
   const [end, setEnd] = useState(() => Date.now() + secondsLeft * 1000);
@@ -74,7 +76,7 @@ export function SessionTimeout({ secondsLeft, ttlSeconds }: { secondsLeft: numbe
     <section className="session-timeout" role="alert" aria-labelledby="session-timeout-heading">
       <h2 id="session-timeout-heading">{t("account.timeout.heading")}</h2>
       <p>{t("account.timeout.body", { time: formatDateTime(new Date(end).toISOString(), locale), minutes: Math.max(1, Math.ceil(left / 60_000)) })}</p>
-      <fetcher.Form method="post" action="/tai-khoan/gia-han">
+      <fetcher.Form method="post" action={paths.accountExtend}>
         <input type="hidden" name="js" value="1" />
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <button type="submit" className="button" ref={buttonRef} disabled={fetcher.state !== "idle"}>

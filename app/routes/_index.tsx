@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
+import { paths } from "../../vocabulary/paths";
 
 export default function Home() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export default function Home() {
           {SERVICES.map((s) => (
             <li key={s.slug} className="service-card">
               <h3>
-                <Link to={`/dich-vu/${s.slug}`}>{t(`services.${s.slug}.name`)}</Link>
+                <Link to={paths.service(s.slug)}>{t(`services.${s.slug}.name`)}</Link>
               </h3>
               <p>{t(`services.${s.slug}.description`)}</p>
               {s.available ? null : <p className="badge">{t("home.comingSoonBadge")}</p>}

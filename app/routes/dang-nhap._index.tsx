@@ -7,14 +7,13 @@ import { RequestCodeSchema } from "../../server/accounts/browser";
 import { loadSignInPage, sendCode } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+import { pageTitle } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { signIn: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.account.signIn.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.signIn.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadSignInPage(request, context);
@@ -82,7 +81,7 @@ export default function SignIn() {
       {oidcProvider ? (
         <section aria-labelledby="oidc-heading" className="oidc-sign-in">
           <h2 id="oidc-heading">{t("account.signIn.oidcHeading")}</h2>
-          <Form method="post" action="/dang-nhap/oidc" reloadDocument>
+          <Form method="post" action={paths.signInOidc} reloadDocument>
             <input type="hidden" name="redirectTo" value={redirectTo} />
             <button type="submit" className="button secondary">
               {t("account.signIn.oidcButton", { provider: oidcProvider })}

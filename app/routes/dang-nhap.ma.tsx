@@ -7,14 +7,12 @@ import { VerifyCodeSchema } from "../../server/accounts/browser";
 import { loadCodePage, resendCode, signInWithCode } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+import { pageTitle } from "../utils/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { code: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.account.code.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.code.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadCodePage(request, context);

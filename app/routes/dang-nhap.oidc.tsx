@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { beginOidc } from "../server/accounts.server";
+import { paths } from "../../vocabulary/paths";
 
 /** The e-ID button: off the provider we go, with state, nonce and PKCE verifier in a short-lived cookie. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -8,5 +9,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  return redirect("/dang-nhap");
+  return redirect(paths.signIn);
 }

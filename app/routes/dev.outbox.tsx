@@ -1,14 +1,12 @@
-import { data, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listOutbox } from "../server/notifications.server";
+import { loadOutbox } from "../server/notifications.server";
+import { paths } from "../../vocabulary/paths";
 import { formatDateTime } from "../../vocabulary/format";
 
 /** Development only: the messages kept instead of sent while SMTP_URL is not set. */
-export async function loader({ context }: LoaderFunctionArgs) {
-  if (context.services.config.isProduction) throw data(null, { status: 404 });
-  return { messages: await listOutbox(context.services.sql), locale: context.locale };
-}
+export const loader = (args: LoaderFunctionArgs) => loadOutbox(args);
 
 export default function Outbox() {
   const { messages, locale } = useLoaderData<typeof loader>();
@@ -32,10 +30,10 @@ export default function Outbox() {
             <tbody>
               {messages.map((m) => (
                 <tr key={m.id}>
-                  <td>{formatDateTime(m.created_at, locale)}</td>
-                  <td>{m.to_address}</td>
+                  <td>{formatDateTime(m.createdAt, locale)}</td>
+                  <td>{m.to}</td>
                   <td>
-                    <Link to={`/dev/outbox/${m.id}`}>{m.subject}</Link>
+                    <Link to={`${paths.outbox}/${m.id}`}>{m.subject}</Link>
                   </td>
                 </tr>
               ))}

@@ -1,37 +1,21 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NoticeLookupSchema } from "../../server/payments/browser";
-import { findNoticeForPayer, signNoticeToken } from "../server/payments.server";
-import { retryAfterHeader } from "../server/http.server";
+import { loadFeeLookup, lookUpNotice } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { titleFrom } from "../components/payments";
+import { pageTitle } from "../utils/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.lookup.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.lookup.title);
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { expired: new URL(request.url).searchParams.has("expired") };
-}
+export const loader = (args: LoaderFunctionArgs) => loadFeeLookup(args);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: NoticeLookupSchema });
-  if (submission.status !== "success") return data({ result: submission.reply(), retryAfter: 0 }, { status: 400 });
-  const found = await findNoticeForPayer(context.services.sql, { ...submission.value, ip: context.clientIp, limits: context.services.config });
-  if (!found.ok) {
-    const limited = found.reason === "rate-limited";
-    return data(
-      { result: submission.reply({ formErrors: [limited ? "payments.lookup.rateLimited" : "payments.lookup.notFound"] }), retryAfter: limited ? found.retryAfterSeconds : 0 },
-      { status: limited ? 429 : 404, headers: limited ? retryAfterHeader(found.retryAfterSeconds) : {} },
-    );
-  }
-  const token = signNoticeToken(context.services.config.SESSION_SECRET, found.notice.id);
-  return redirect(`/dich-vu/nop-tien/thong-bao?token=${encodeURIComponent(token)}`);
-}
+export const action = (args: ActionFunctionArgs) => lookUpNotice(args);
 
 export default function FeeLookup() {
   const { t } = useTranslation();

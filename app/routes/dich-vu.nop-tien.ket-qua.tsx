@@ -1,38 +1,24 @@
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { paymentResultPage, vnpayFor } from "../server/payments.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { loadPaymentResult } from "../server/payments.server";
 import { PaymentReceiptPanel } from "../components/receipts";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
 const REFRESH_SECONDS = 3;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  titleFrom(
+  pageTitle(
     matches,
     (r) => (data && "payment" in data && data.payment?.open ? r.payments.result.checkingTitle : r.payments.result.title),
-    data && "payment" in data && data.payment?.open ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) }] : [],
+    { extra: data && "payment" in data && data.payment?.open ? [{ httpEquiv: "refresh", content: String(REFRESH_SECONDS) }] : [] },
   );
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const url = new URL(request.url);
-  const headers = { "Cache-Control": "no-store" };
-  // VNPay's return: verify it (for display only: state comes from our database), then drop the query.
-  if (url.searchParams.has("vnp_TxnRef")) {
-    try {
-      const r = vnpayFor(context.services.config).returns.verify(url.searchParams);
-      return redirect(`/dich-vu/nop-tien/ket-qua?ref=${encodeURIComponent(r.txnRef)}`, { headers });
-    } catch {
-      return data({ payment: null }, { status: 400, headers });
-    }
-  }
-  const page = await paymentResultPage(context.services, { txnRef: url.searchParams.get("ref") ?? "" });
-  if (!page) return data({ payment: null }, { status: 404, headers });
-  return data(page, { headers });
-}
+export const loader = (args: LoaderFunctionArgs) => loadPaymentResult(args);
 
 export default function PaymentResult() {
   const { t } = useTranslation();
@@ -45,7 +31,7 @@ export default function PaymentResult() {
         <h1>{t("payments.result.notFoundTitle")}</h1>
         <p>{t("payments.result.notFoundBody")}</p>
         <p>
-          <Link to="/dich-vu/nop-tien">{t("payments.notice.searchAgain")}</Link>
+          <Link to={paths.fees.lookup}>{t("payments.notice.searchAgain")}</Link>
         </p>
       </div>
     );
@@ -62,7 +48,7 @@ export default function PaymentResult() {
           : [t("payments.result.failedTitle"), t("payments.result.failedBody", vars)];
   const tone = payment.open ? "pending" : payment.state === "succeeded" && !payment.refundReview ? "ok" : "problem";
   const succeeded = payment.state === "succeeded";
-  const noticeUrl = "noticeToken" in loaded && loaded.noticeToken ? `/dich-vu/nop-tien/thong-bao?token=${encodeURIComponent(loaded.noticeToken)}` : null;
+  const noticeUrl = "noticeToken" in loaded && loaded.noticeToken ? paths.fees.notice(loaded.noticeToken) : null;
   const rows: [string, string][] = [
     [t("payments.notice.number"), payment.noticeNumber],
     [succeeded ? t("payments.result.amountPaid") : t("payments.result.amountDue"), formatMoney(payment.amount, locale)],
@@ -91,11 +77,11 @@ export default function PaymentResult() {
       {"receipt" in loaded ? <PaymentReceiptPanel receipt={loaded.receipt} refunds={loaded.refunds} succeeded={succeeded && !payment.refundReview} /> : null}
       <div className="actions">
         {payment.open ? (
-          <a className="button secondary" href={`/dich-vu/nop-tien/ket-qua?ref=${encodeURIComponent(payment.txnRef)}`}>
+          <a className="button secondary" href={paths.fees.result(payment.txnRef)}>
             {t("payments.result.refreshNow")}
           </a>
         ) : !succeeded && !payment.noticePaidAt ? (
-          <Link className="button" to={noticeUrl ?? "/dich-vu/nop-tien"}>
+          <Link className="button" to={noticeUrl ?? paths.fees.lookup}>
             {t("payments.result.tryAgain")}
           </Link>
         ) : (
@@ -105,7 +91,7 @@ export default function PaymentResult() {
                 {t("payments.result.viewNotice")}
               </Link>
             ) : null}
-            <Link className="button secondary" to="/">
+            <Link className="button secondary" to={paths.home}>
               {t("payments.result.home")}
             </Link>
           </>

@@ -1,49 +1,21 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, redirectDocument, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CheckoutSchema } from "../../server/payments/browser";
-import { getNotice, noticePage, startCheckout, verifyNoticeToken } from "../server/payments.server";
+import { loadNoticePage, payNotice } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { NoticeDetails, titleFrom, useLocale } from "../components/payments";
+import { NoticeDetails } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.notice.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.notice.title);
 
-async function noticeFromToken(context: LoaderFunctionArgs["context"], token: string | null) {
-  const id = verifyNoticeToken(context.services.config.SESSION_SECRET, token);
-  const notice = id ? await getNotice(context.services.sql, { id }) : null;
-  if (!notice || notice.status === "cancelled") throw redirect("/dich-vu/nop-tien?expired=1");
-  return notice;
-}
+export const loader = (args: LoaderFunctionArgs) => loadNoticePage(args);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  // The full ID number never goes back to the browser; a paid notice comes with its receipt.
-  const page = await noticePage(context.services, { token: new URL(request.url).searchParams.get("token") });
-  if (!page) throw redirect("/dich-vu/nop-tien?expired=1");
-  return page;
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const notice = await noticeFromToken(context, String(formData.get("token") ?? ""));
-  const submission = parseWithZod(formData, { schema: CheckoutSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const started = await startCheckout(context.services, {
-    noticeId: notice.id,
-    email: submission.value.email,
-    locale: context.locale,
-    ip: context.clientIp,
-    // The gateway sends the citizen back to this origin when it is one of the portal's own (development).
-    origin: new URL(request.url).origin,
-  });
-  if (!started.ok) {
-    return data({ result: submission.reply({ formErrors: [started.reason === "paid" ? "payments.errors.paid" : "payments.notice.notPayable"] }) }, { status: 409 });
-  }
-  // A full document navigation: the gateway's page is not part of this app.
-  return redirectDocument(started.url, 303);
-}
+export const action = (args: ActionFunctionArgs) => payNotice(args);
 
 export default function NoticePage() {
   const { t } = useTranslation();
@@ -74,7 +46,7 @@ export default function NoticePage() {
           </p>
           {receipt ? (
             <p>
-              <a href={`/bien-lai/${receipt.code}`}>{t("payments.notice.receiptLink", { symbol: receipt.symbol, number: receipt.number })}</a>
+              <a href={paths.receipt(receipt.code)}>{t("payments.notice.receiptLink", { symbol: receipt.symbol, number: receipt.number })}</a>
             </p>
           ) : null}
         </>
@@ -107,7 +79,7 @@ export default function NoticePage() {
         </>
       )}
       <p>
-        <Link to="/dich-vu/nop-tien">{t("payments.notice.searchAgain")}</Link>
+        <Link to={paths.fees.lookup}>{t("payments.notice.searchAgain")}</Link>
       </p>
     </div>
   );

@@ -9,11 +9,10 @@ import { ErrorSummary, translateError } from "../components/forms";
 import { JourneyField, fieldId } from "../components/filing-fields";
 import { StepHeader, TimeLimitNotice } from "../components/filing-layout";
 import { formatDate } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { steps: Record<string, { title: string }> } } } | undefined;
-  return [{ title: (d && root?.resource?.filing.steps[d.stepId]?.title) ?? "THADS" }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  pageTitle(matches, (r) => (d ? (r.filing.steps as Record<string, { title: string } | undefined>)[d.stepId]?.title : undefined), { site: false });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadFormStep(request, context, params.step);
@@ -29,7 +28,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function JourneyStep() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const step = stepBySlug(view.slug)!;
   const [form, fields] = useForm({
     id: `step-${step.id}`,
@@ -43,7 +42,7 @@ export default function JourneyStep() {
     .map((f) => ({ def: f, meta: fields[f.name as keyof typeof fields] }))
     .filter(({ meta }) => meta?.errors?.length)
     .map(({ def, meta }) => ({ name: def.name, id: fieldId(def.name), message: translateError(t, meta!.errors![0])! }));
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const locale = useLocale();
 
   return (
     <div className="narrow journey">

@@ -4,11 +4,9 @@ import { useTranslation } from "react-i18next";
 import { currentDraft, resumePath, startDraft } from "../server/filing.server";
 import { TIME_LIMIT_YEARS } from "../../server/filing/browser";
 import { formatDateTime } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { start: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.filing.start.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.start.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const draft = await currentDraft(request, context);
@@ -22,8 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function FilingStart() {
   const { draft } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div className="narrow">
       <h1>{t("filing.start.title")}</h1>

@@ -5,14 +5,13 @@ import { DECISION_WORKING_DAYS } from "../../server/filing/browser";
 import { justSubmitted } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
+import { pageTitle } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { done: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.filing.done.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.done.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const found = await justSubmitted(request, context);
@@ -77,7 +76,7 @@ export default function Submitted() {
         <li>{t("filing.done.next3")}</li>
       </ol>
       <p>
-        <a href="/dich-vu/yeu-cau-thi-hanh-an/da-gui.pdf" className="button secondary" download>
+        <a href={paths.filing.donePdf} className="button secondary" download>
           {t("filing.done.pdf")}
         </a>
       </p>

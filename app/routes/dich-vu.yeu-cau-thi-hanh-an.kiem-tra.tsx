@@ -7,11 +7,9 @@ import { fieldId } from "../components/filing-fields";
 import { TimeLimitNotice } from "../components/filing-layout";
 import { formatDate } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { check: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.filing.check.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.check.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadReview(request, context);
@@ -24,8 +22,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CheckAnswers() {
   const view = useLoaderData<typeof loader>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
 
   return (
     <div className="journey check-answers">

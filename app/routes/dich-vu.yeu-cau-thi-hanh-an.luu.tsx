@@ -8,14 +8,12 @@ import { loadSaveForLater, sendResumeLink } from "../server/filing.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { formatDateTime } from "../../vocabulary/format";
 import { retryAfterHeader } from "../server/http.server";
+import { pageTitle, useLocale } from "../utils/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { save: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.filing.save.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.save.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadSaveForLater(request, context);
@@ -30,8 +28,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SaveForLater() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [form, fields] = useForm({
     id: "save-for-later",
     lastResult: actionData?.result,

@@ -6,11 +6,9 @@ import { loadAttachmentsStep, submitAttachmentsStep } from "../server/filing.ser
 import { ErrorSummary } from "../components/forms";
 import { StepHeader } from "../components/filing-layout";
 import { formatFileSize } from "../utils/files";
+import { pageTitle, useLocale } from "../utils/page";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { steps: { attachments: { title: string } } } } } | undefined;
-  return [{ title: root?.resource?.filing.steps.attachments.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.steps.attachments.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadAttachmentsStep(request, context);
@@ -28,8 +26,8 @@ export default function AttachmentsStep() {
   const view = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const problems = result && "problems" in result ? result.problems : [];
   const errors = problems.map((p, i) => ({
     name: `${p.code}-${i}`,

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { openResumeLink } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
+import { paths } from "../../vocabulary/paths";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
@@ -24,7 +25,7 @@ export default function ResumeLinkInvalid() {
       <h1>{t("filing.save.linkInvalidTitle")}</h1>
       <p>{t("filing.save.linkInvalid")}</p>
       <p>
-        <Link to="/dich-vu/yeu-cau-thi-hanh-an">{t("filing.start.title")}</Link>
+        <Link to={paths.filing.start}>{t("filing.start.title")}</Link>
       </p>
     </div>
   );

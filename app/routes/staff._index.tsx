@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireStaff } from "../server/accounts.server";
+import { loadStaffHome } from "../server/accounts.server";
+import { paths } from "../../vocabulary/paths";
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const staff = await requireStaff(request, context);
-  return { staff };
-}
+export const loader = (args: LoaderFunctionArgs) => loadStaffHome(args);
 
 export default function StaffHome() {
   const { staff } = useLoaderData<typeof loader>();
@@ -25,7 +23,7 @@ export default function StaffHome() {
       <p className="empty">{t("staff.emptyInbox")}</p>
       <div className="actions">
         {/* "Sign out" is in the staff bar at the top of every page. */}
-        <Form method="post" action="/staff/sign-out">
+        <Form method="post" action={paths.staff.signOut}>
           <input type="hidden" name="everywhere" value="1" />
           <button type="submit" className="button secondary">
             {t("staff.signOutEverywhere")}

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadAdminHome } from "../server/agencies.server";
-import { titleFrom } from "../components/payments";
+import { pageTitle as titleFrom } from "../utils/page";
 import { AdminNav } from "../components/admin";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.title);

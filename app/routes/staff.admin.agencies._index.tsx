@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { createAgencyFromForm, loadAgencyTree } from "../server/agencies.server";
-import { titleFrom } from "../components/payments";
+import { pageTitle as titleFrom } from "../utils/page";
 import { AdminErrors, AdminNav, AdminSelect, AdminText, Done, type AdminActionData } from "../components/admin";
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.tree.title);

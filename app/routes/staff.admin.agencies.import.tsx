@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { importTreeFromForm, loadTreeImport, type TreeImportView } from "../server/agencies.server";
-import { titleFrom } from "../components/payments";
+import { pageTitle as titleFrom } from "../utils/page";
 import { translateError } from "../components/forms";
 import { AdminNav } from "../components/admin";
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changeCourtFromForm, loadCourt } from "../server/agencies.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { pageTitle as titleFrom, useLocale } from "../utils/page";
 import { formatDate } from "../../vocabulary/format";
 import { AdminErrors, AdminNav, AdminSelect, Done, type AdminActionData } from "../components/admin";
 

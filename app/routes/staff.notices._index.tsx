@@ -1,31 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listNoticesForAccountant, requireAccountant } from "../server/payments.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { loadStaffNotices } from "../server/payments.server";
 import { formatDate, formatMoney } from "../../vocabulary/format";
-import { maskIdNumber } from "../../vocabulary/identity";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.listTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.listTitle);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { staff } = await requireAccountant(request, context);
-  const notices = await listNoticesForAccountant(context.services.sql, { staffId: staff.id });
-  return {
-    notices: notices.map((n) => ({
-      id: n.id,
-      number: n.notice_number,
-      court: n.court_name,
-      payer: n.payer_name,
-      payerId: maskIdNumber(n.payer_id_number),
-      amount: n.amount,
-      dueDate: n.due_date,
-      status: n.status,
-      office: n.agency_name,
-    })),
-  };
-}
+export const loader = (args: LoaderFunctionArgs) => loadStaffNotices(args);
 
 export default function StaffNotices() {
   const { t } = useTranslation();
@@ -49,10 +33,10 @@ export default function StaffNotices() {
         </p>
       ) : null}
       <div className="actions">
-        <Link className="button" to="/staff/notices/new">
+        <Link className="button" to={paths.staff.newNotice}>
           {t("payments.staff.create")}
         </Link>
-        <Link className="button secondary" to="/staff/notices/import">
+        <Link className="button secondary" to={paths.staff.importNotices}>
           {t("payments.staff.import")}
         </Link>
       </div>
@@ -79,7 +63,7 @@ export default function StaffNotices() {
         ))}
       </ListTable>
       <p>
-        <Link to="/staff">{t("staff.areaTitle")}</Link>
+        <Link to={paths.staff.home}>{t("staff.areaTitle")}</Link>
       </p>
     </div>
   );

@@ -1,45 +1,19 @@
-import {
-  data, MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData,
-  type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { importNoticesCsv, requireAccountant, type CsvProblem } from "../server/payments.server";
-import { CSV_COLUMNS, CSV_MAX_BYTES } from "../../server/payments/browser";
-import { BodyRefused } from "../server/http.server";
-import { SelectField, titleFrom } from "../components/payments";
+import { importNotices, loadNoticeImport } from "../server/payments.server";
+import { CSV_COLUMNS } from "../../server/payments/browser";
+import { SelectField } from "../components/payments";
 import { translateError } from "../components/forms";
+import { pageTitle } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.importTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.importTitle);
 
-const MAX_BYTES = CSV_MAX_BYTES;
+export const loader = (args: LoaderFunctionArgs) => loadNoticeImport(args);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { agencies } = await requireAccountant(request, context);
-  return { agencies };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { staff, agencies } = await requireAccountant(request, context);
-  const fileProblem = (): { problems: CsvProblem[] } => ({ problems: [{ line: 0, column: null, error: "payments.import.errors.file" }] });
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_BYTES }));
-  } catch (e) {
-    // A body cut at its cap is answered 413 by the request handler; any other unreadable upload is a file problem.
-    if (e instanceof BodyRefused) throw e;
-    if (e instanceof MaxPartSizeExceededError || e instanceof TypeError || e instanceof Error) return data(fileProblem(), { status: 400 });
-    throw e;
-  }
-  const file = form.get("file");
-  const agencyId = String(form.get("agencyId") ?? agencies[0]!.id);
-  if (!(file instanceof File) || file.size === 0) return data(fileProblem(), { status: 400 });
-  const csv = new TextDecoder("utf-8").decode(await file.arrayBuffer());
-  const result = await importNoticesCsv(context.services.sql, { csv, agencyId }, { staffId: staff.id, ip: context.clientIp, requestId: context.requestId });
-  if (!result.ok) return data({ problems: result.problems }, { status: 400 });
-  return redirect(`/staff/notices?imported=${result.created.length}`);
-}
+export const action = (args: ActionFunctionArgs) => importNotices(args);
 
 export default function ImportNotices() {
   const { t } = useTranslation();
@@ -101,7 +75,7 @@ export default function ImportNotices() {
           <button type="submit" className="button">
             {t("payments.staff.upload")}
           </button>
-          <Link to="/staff/notices" className="button secondary">
+          <Link to={paths.staff.notices} className="button secondary">
             {t("payments.staff.back")}
           </Link>
         </div>

@@ -1,34 +1,20 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffNoticeFormSchema } from "../../server/payments/browser";
-import { createNoticeByStaff, requireAccountant } from "../server/payments.server";
-import { listCourts } from "../server/agencies.server";
+import { createNotice, loadNewNotice } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { SelectField, titleFrom } from "../components/payments";
+import { SelectField } from "../components/payments";
+import { pageTitle } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.createTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.createTitle);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { agencies } = await requireAccountant(request, context);
-  return { agencies, courts: await listCourts(context.services.sql) };
-}
+export const loader = (args: LoaderFunctionArgs) => loadNewNotice(args);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { staff } = await requireAccountant(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: StaffNoticeFormSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const { agencyId, ...input } = submission.value;
-  const result = await createNoticeByStaff(
-    context.services.sql,
-    { ...input, agencyId },
-    { staffId: staff.id, ip: context.clientIp, requestId: context.requestId },
-  );
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.error] } }) }, { status: 400 });
-  return redirect(`/staff/notices?created=${encodeURIComponent(result.noticeNumber)}`);
-}
+export const action = (args: ActionFunctionArgs) => createNotice(args);
 
 export default function NewNotice() {
   const { t } = useTranslation();
@@ -78,7 +64,7 @@ export default function NewNotice() {
           <button type="submit" className="button">
             {t("payments.staff.save")}
           </button>
-          <Link to="/staff/notices" className="button secondary">
+          <Link to={paths.staff.notices} className="button secondary">
             {t("payments.staff.back")}
           </Link>
         </div>

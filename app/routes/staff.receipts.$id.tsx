@@ -3,12 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadStaffReceipt } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.detailHeading);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.detailHeading);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return loadStaffReceipt(request, context, params.id);
@@ -32,7 +33,7 @@ export default function StaffReceipt() {
         ]}
       />
       <p>
-        <a href={`/bien-lai/${receipt.code}`}>{t("receipts.result.openReceipt")}</a>
+        <a href={paths.receipt(receipt.code)}>{t("receipts.result.openReceipt")}</a>
       </p>
 
       <section aria-labelledby="refunds-heading">
@@ -47,7 +48,7 @@ export default function StaffReceipt() {
           {refunds.map((f) => (
             <tr key={f.id}>
               <td>
-                <Link to={`/staff/refunds/${f.id}`}>{formatMoney(f.amount, locale)}</Link>
+                <Link to={paths.staff.refund(f.id)}>{formatMoney(f.amount, locale)}</Link>
               </td>
               <td>{t(`receipts.refunds.states.${f.state}`)}</td>
               <td>{formatDateTime(f.updatedAt, locale)}</td>
@@ -68,7 +69,7 @@ export default function StaffReceipt() {
           <>
             <p>{t("receipts.staff.cancelLead")}</p>
             <p>
-              <Link to={`/staff/receipts/${receipt.id}/cancel`} className="button secondary">
+              <Link to={paths.staff.cancelReceipt(receipt.id)} className="button secondary">
                 {t("receipts.staff.cancelStart")}
               </Link>
             </p>
@@ -78,7 +79,7 @@ export default function StaffReceipt() {
         )}
       </section>
       <p>
-        <Link to="/staff/receipts">{t("receipts.staff.back")}</Link>
+        <Link to={paths.staff.receipts}>{t("receipts.staff.back")}</Link>
       </p>
     </div>
   );

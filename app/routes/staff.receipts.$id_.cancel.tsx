@@ -6,11 +6,12 @@ import { useTranslation } from "react-i18next";
 import { CancelReceiptSchema } from "../../server/receipts/browser";
 import { cancelStaffReceipt, loadStaffReceipt } from "../server/receipts.server";
 import { describedBy, ErrorSummary, FieldMessages, TextField, translateError } from "../components/forms";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.cancelHeading);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.cancelHeading);
 
 /** Cancelling a receipt is its own step: the receipt, what will happen, and a choice nobody made for the accountant. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -41,7 +42,7 @@ export default function CancelStaffReceipt() {
   const fieldErrors = [fields.reason, fields.action, fields.payerName, fields.payerAddress]
     .filter((f) => f.errors?.length)
     .map((f) => ({ name: f.name, id: f.name === fields.action.name ? "action-cancel" : f.id, message: err(f)! }));
-  const back = `/staff/receipts/${receipt.id}`;
+  const back = paths.staff.receipt(receipt.id);
   return (
     <div className="narrow">
       <p>

@@ -1,31 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireAccountant } from "../server/payments.server";
-import { formatReceiptNumber, listReceiptsForAccountant } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { loadStaffReceipts } from "../server/receipts.server";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.listTitle);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.listTitle);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { staff } = await requireAccountant(request, context);
-  const rows = await listReceiptsForAccountant(context.services.sql, { staffId: staff.id });
-  return {
-    receipts: rows.map((r) => ({
-      id: r.id,
-      symbol: r.symbol,
-      number: formatReceiptNumber(r.number),
-      status: r.status,
-      replacedBy: r.replaced_by_number ? formatReceiptNumber(r.replaced_by_number) : null,
-      amount: r.amount,
-      payer: r.payer_name,
-      notice: r.notice_number,
-      issuedAt: r.issued_at.toISOString(),
-    })),
-  };
-}
+export const loader = (args: LoaderFunctionArgs) => loadStaffReceipts(args);
 
 export default function StaffReceipts() {
   const { t } = useTranslation();
@@ -53,7 +37,7 @@ export default function StaffReceipts() {
         {receipts.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link to={`/staff/receipts/${r.id}`}>
+              <Link to={paths.staff.receipt(r.id)}>
                 {r.symbol} – {r.number}
               </Link>
             </td>
@@ -66,7 +50,7 @@ export default function StaffReceipts() {
         ))}
       </ListTable>
       <p>
-        <Link to="/staff">{t("staff.areaTitle")}</Link>
+        <Link to={paths.staff.home}>{t("staff.areaTitle")}</Link>
       </p>
     </div>
   );

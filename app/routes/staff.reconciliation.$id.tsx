@@ -1,37 +1,14 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireAccountant } from "../server/payments.server";
-import { formatReceiptNumber, runItems } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { loadReconciliationRun } from "../server/receipts.server";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
-import { uuidParam } from "../server/http.server";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.reconciliation.title);
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const runId = uuidParam(params.id);
-  const { staff } = await requireAccountant(request, context);
-  const found = await runItems(context.services.sql, { runId, staffId: staff.id });
-  if (!found) throw data(null, { status: 404 });
-  const { run, items } = found;
-  return {
-    run: { id: run.id, day: run.day, office: run.agency_name, startedAt: run.started_at.toISOString(), checked: run.checked, by: run.triggered_by_name, totals: run.totals },
-    items: items.map((i, n) => ({
-      key: n,
-      kind: i.kind,
-      txnRef: i.txn_ref,
-      ourState: i.our_state,
-      gatewayStatus: i.gateway_status,
-      ourAmount: i.our_amount,
-      gatewayAmount: i.gateway_amount,
-      receipt: i.receipt_number ? `${i.receipt_symbol} – ${formatReceiptNumber(i.receipt_number)}` : null,
-      resolved: i.resolved,
-      resolution: i.resolution as "receipt_issued" | "settled" | "refund_review" | null,
-      note: i.note,
-    })),
-  };
-}
+export const loader = (args: LoaderFunctionArgs) => loadReconciliationRun(args);
 
 type ItemRow = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
@@ -158,7 +135,7 @@ export default function ReconciliationRun() {
         {t("receipts.reconciliation.runLead", { time: formatDateTime(run.startedAt, locale), by: run.by ?? t("receipts.reconciliation.byCron"), checked: run.checked })}
       </p>
       <p>
-        <a className="button secondary" href={`/staff/reconciliation/${run.id}.csv`} download>
+        <a className="button secondary" href={paths.staff.reconciliationCsv(run.id)} download>
           {t("receipts.reconciliation.exportCsv")}
         </a>
       </p>
@@ -177,7 +154,7 @@ export default function ReconciliationRun() {
         </section>
       ) : null}
       <p>
-        <Link to="/staff/reconciliation">{t("receipts.reconciliation.back")}</Link>
+        <Link to={paths.staff.reconciliation}>{t("receipts.reconciliation.back")}</Link>
       </p>
     </div>
   );

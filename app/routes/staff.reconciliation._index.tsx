@@ -1,37 +1,22 @@
 import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReconcileSchema } from "../../server/receipts/browser";
-import { requireAccountant } from "../server/payments.server";
-import { listRuns, reconcileForStaff, vietnamDay } from "../server/receipts.server";
+import { loadReconciliation, startReconciliation } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { SelectField, titleFrom, useLocale } from "../components/payments";
+import { SelectField } from "../components/payments";
 import { formatDate, formatDateTime } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.reconciliation.title);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { staff, agencies } = await requireAccountant(request, context);
-  const runs = await listRuns(context.services.sql, { staffId: staff.id });
-  const [y, m, d] = vietnamDay(0).split("-");
-  return {
-    agencies,
-    today: `${d}/${m}/${y}`,
-    runs: runs.map((r) => ({ id: r.id, day: r.day, office: r.agency_name, startedAt: r.started_at.toISOString(), checked: r.checked, by: r.triggered_by_name, open: r.open_items })),
-  };
-}
+export const loader = (args: LoaderFunctionArgs) => loadReconciliation(args);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { staff } = await requireAccountant(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: ReconcileSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await reconcileForStaff(context.services, { ...submission.value, staffId: staff.id });
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { agencyId: ["receipts.reconciliation.notAccountant"] } }) }, { status: 403 });
-  return redirect(`/staff/reconciliation/${result.runId}`);
-}
+export const action = (args: ActionFunctionArgs) => startReconciliation(args);
 
 export default function Reconciliation() {
   const { t } = useTranslation();
@@ -79,7 +64,7 @@ export default function Reconciliation() {
         {runs.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link to={`/staff/reconciliation/${r.id}`}>{formatDate(`${r.day}T00:00:00+07:00`, locale)}</Link>
+              <Link to={paths.staff.reconciliationRun(r.id)}>{formatDate(`${r.day}T00:00:00+07:00`, locale)}</Link>
             </td>
             <td>{r.office}</td>
             <td>{formatDateTime(r.startedAt, locale)}</td>
@@ -90,7 +75,7 @@ export default function Reconciliation() {
         ))}
       </ListTable>
       <p>
-        <Link to="/staff">{t("staff.areaTitle")}</Link>
+        <Link to={paths.staff.home}>{t("staff.areaTitle")}</Link>
       </p>
     </div>
   );

@@ -1,54 +1,21 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DecideRefundSchema } from "../../server/receipts/browser";
-import { decideRefund, getRefundForStaff, refundDecisionRight, requireRefundStaff } from "../server/receipts.server";
+import { decideRefundFromForm, loadRefund } from "../server/receipts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
-import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
-import { uuidParam } from "../server/http.server";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.title);
 
-async function load(request: Request, params: LoaderFunctionArgs["params"], context: LoaderFunctionArgs["context"]) {
-  const id = uuidParam(params.id);
-  const viewer = await requireRefundStaff(request, context);
-  const refund = await getRefundForStaff(context.services.sql, { id, staffId: viewer.staff.id });
-  if (!refund) throw data(null, { status: 404 });
-  return { viewer, refund, right: refundDecisionRight(refund, { staffId: viewer.staff.id, headOf: viewer.headOf }) };
-}
+export const loader = (args: LoaderFunctionArgs) => loadRefund(args);
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { refund: r, right } = await load(request, params, context);
-  return {
-    right,
-    refund: {
-      id: r.id, txnRef: r.txn_ref, notice: r.notice_number, office: r.agency_name, amount: r.amount, paid: r.paid, reason: r.reason, state: r.state,
-      proposedBy: r.proposed_by_name, proposedAt: r.proposed_at.toISOString(), decidedBy: r.decided_by_name, decidedAt: r.decided_at?.toISOString() ?? null,
-      note: r.decision_note, gatewayCode: r.gateway_response_code,
-    },
-  };
-}
-
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, refund, right } = await load(request, params, context);
-  const submission = parseWithZod(await request.formData(), { schema: DecideRefundSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await decideRefund(
-    context.services.sql,
-    { refundId: refund.id, approve: submission.value.decision === "approve", note: submission.value.note || null },
-    { staffId: viewer.staff.id, ip: context.clientIp, requestId: context.requestId },
-  );
-  if (!result.ok) {
-    // The domain refused (and re-checked in SQL); say why in the viewer's terms (a proposer is told "not yourself").
-    const why = right !== "ok" ? right : result.error;
-    return data({ result: submission.reply({ formErrors: [`receipts.refunds.errors.${why}`] }) }, { status: why === "notOpen" ? 409 : 403 });
-  }
-  return redirect(`/staff/refunds/${refund.id}?decided=1`);
-}
+export const action = (args: ActionFunctionArgs) => decideRefundFromForm(args);
 
 export default function StaffRefund() {
   const { t } = useTranslation();
@@ -132,7 +99,7 @@ export default function StaffRefund() {
         </section>
       ) : null}
       <p>
-        <Link to="/staff/refunds">{t("receipts.refunds.back")}</Link>
+        <Link to={paths.staff.refunds}>{t("receipts.refunds.back")}</Link>
       </p>
     </div>
   );

@@ -1,31 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listRefundReview, listRefundsForStaff, requireRefundStaff, type RefundState } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { loadRefunds, type RefundState } from "../server/receipts.server";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths, withQuery } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.title);
 
-const STATES: RefundState[] = ["proposed", "approved", "rejected", "refunded", "failed"];
-
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { staff, accountantOf } = await requireRefundStaff(request, context);
-  const q = new URL(request.url).searchParams.get("state");
-  const state = STATES.find((s) => s === q) ?? null;
-  const { sql } = context.services;
-  const refunds = await listRefundsForStaff(sql, { staffId: staff.id });
-  const review = accountantOf.length ? await listRefundReview(sql, { staffId: staff.id }) : [];
-  return {
-    state,
-    counts: Object.fromEntries(STATES.map((s) => [s, refunds.filter((r) => r.state === s).length])) as Record<RefundState, number>,
-    refunds: refunds
-      .filter((r) => !state || r.state === state)
-      .map((r) => ({ id: r.id, txnRef: r.txn_ref, notice: r.notice_number, amount: r.amount, state: r.state, proposedBy: r.proposed_by_name, decidedBy: r.decided_by_name, proposedAt: r.proposed_at.toISOString() })),
-    review: review.map((p) => ({ txnRef: p.txn_ref, amount: p.amount, reason: p.refund_review_reason, notice: p.notice_number })),
-  };
-}
+export const loader = (args: LoaderFunctionArgs) => loadRefunds(args);
 
 export default function StaffRefunds() {
   const { t } = useTranslation();
@@ -44,7 +28,7 @@ export default function StaffRefunds() {
               <li key={p.txnRef}>
                 {p.txnRef} · {p.notice} · {formatMoney(p.amount, locale)}
                 {p.reason ? ` · ${t(`receipts.refunds.reviewReasons.${p.reason}` as never, { defaultValue: p.reason })}` : null} ·{" "}
-                <Link to={`/staff/refunds/new?ref=${encodeURIComponent(p.txnRef)}`}>{t("receipts.refunds.propose")}</Link>
+                <Link to={paths.staff.newRefund(p.txnRef)}>{t("receipts.refunds.propose")}</Link>
               </li>
             ))}
           </ul>
@@ -54,13 +38,13 @@ export default function StaffRefunds() {
       <nav aria-label={t("receipts.refunds.statusFilter")}>
         <ul className="refund-filter">
           <li>
-            <Link to="/staff/refunds" aria-current={state === null ? "page" : undefined}>
+            <Link to={paths.staff.refunds} aria-current={state === null ? "page" : undefined}>
               {t("receipts.refunds.allStates")} ({total})
             </Link>
           </li>
           {(Object.keys(counts) as RefundState[]).map((s) => (
             <li key={s}>
-              <Link to={`/staff/refunds?state=${s}`} aria-current={state === s ? "page" : undefined}>
+              <Link to={withQuery(paths.staff.refunds, { state: s })} aria-current={state === s ? "page" : undefined}>
                 {t(`receipts.refunds.states.${s}`)} ({counts[s]})
               </Link>
             </li>
@@ -77,7 +61,7 @@ export default function StaffRefunds() {
         {refunds.map((r) => (
           <tr key={r.id}>
             <td>
-              <Link to={`/staff/refunds/${r.id}`}>{r.txnRef}</Link>
+              <Link to={paths.staff.refund(r.id)}>{r.txnRef}</Link>
             </td>
             <td>{r.notice}</td>
             <td className="num">{formatMoney(r.amount, locale)}</td>
@@ -89,7 +73,7 @@ export default function StaffRefunds() {
         ))}
       </ListTable>
       <p>
-        <Link to="/staff">{t("staff.areaTitle")}</Link>
+        <Link to={paths.staff.home}>{t("staff.areaTitle")}</Link>
       </p>
     </div>
   );

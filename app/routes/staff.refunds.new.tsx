@@ -1,43 +1,16 @@
-import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProposeRefundSchema } from "../../server/receipts/browser";
-import { requireAccountant } from "../server/payments.server";
-import { proposeRefund, refundablePayment } from "../server/receipts.server";
+import { loadRefundProposal, proposeRefundFromForm } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";
-import { titleFrom } from "../components/payments";
+import { pageTitle } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.propose);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.propose);
 
-async function payment(request: Request, context: LoaderFunctionArgs["context"]) {
-  const { staff } = await requireAccountant(request, context);
-  const ref = new URL(request.url).searchParams.get("ref") ?? "";
-  const p = await refundablePayment(context.services.sql, { txnRef: ref, staffId: staff.id });
-  if (!p) throw data(null, { status: 404 });
-  return { staff, payment: p };
-}
+export const loader = (args: LoaderFunctionArgs) => loadRefundProposal(args);
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { payment: (await payment(request, context)).payment };
-}
-
-export async function action({ request, context }: ActionFunctionArgs) {
-  const { staff, payment: p } = await payment(request, context);
-  const submission = parseWithZod(await request.formData(), { schema: ProposeRefundSchema });
-  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const result = await proposeRefund(
-    context.services.sql,
-    { txnRef: p.txnRef, amount: submission.value.amount, reason: submission.value.reason },
-    { staffId: staff.id, ip: context.clientIp, requestId: context.requestId },
-  );
-  if (!result.ok) {
-    const key = `receipts.refunds.errors.${result.error}`;
-    const reply = result.error === "amountTooHigh" ? submission.reply({ fieldErrors: { amount: [key] } }) : submission.reply({ formErrors: [key] });
-    return data({ result: reply }, { status: 400 });
-  }
-  return redirect(`/staff/refunds/${result.id}?proposed=1`);
-}
+export const action = (args: ActionFunctionArgs) => proposeRefundFromForm(args);
 
 export default function ProposeRefund() {
   const { t } = useTranslation();
@@ -49,7 +22,7 @@ export default function ProposeRefund() {
       <p className="lead">{t("receipts.refunds.lead")}</p>
       {p.max > 0 ? <ProposeRefundForm txnRef={p.txnRef} max={p.max} lastResult={actionData?.result} /> : <p className="notice">{t("receipts.refunds.noRefundable")}</p>}
       <p>
-        <Link to="/staff/refunds">{t("receipts.refunds.back")}</Link>
+        <Link to={paths.staff.refunds}>{t("receipts.refunds.back")}</Link>
       </p>
     </div>
   );

@@ -5,8 +5,10 @@ import { pathFor, stepById, TIME_LIMIT_YEARS, fieldLabel, presentAnswer } from "
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.request.reference ?? "THADS" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => data?.request.reference, { site: false });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadOfficeRequest(request, context, params.id);
@@ -14,15 +16,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export default function OfficeRequest() {
   const { request: r, attachments } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   // Staff read about the applicant: the journey's questions ("Bạn gửi đơn…") are reworded where they speak to the citizen.
   const staffLabels = t("filing.staff.labels", { returnObjects: true }) as Record<string, string>;
   const staffTitles = t("filing.staff.stepTitles", { returnObjects: true }) as Record<string, string>;
   return (
     <div className="check-answers">
       <p>
-        <Link to="/staff/requests" className="back-link">
+        <Link to={paths.staff.requests} className="back-link">
           {t("filing.staff.backToList")}
         </Link>
       </p>
@@ -32,7 +34,7 @@ export default function OfficeRequest() {
       </p>
       {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit", { years: TIME_LIMIT_YEARS })}</p> : null}
       <p>
-        <a href={`/staff/requests/${r.id}/pdf`} className="button secondary">
+        <a href={paths.staff.requestPdf(r.id)} className="button secondary">
           {t("filing.staff.pdf")}
         </a>
       </p>
@@ -59,7 +61,7 @@ export default function OfficeRequest() {
         <ul className="file-list">
           {attachments.map((a) => (
             <li key={a.id}>
-              <a href={`/staff/requests/${r.id}/files/${a.id}`}>
+              <a href={paths.staff.requestFile(r.id, a.id)}>
                 {a.originalName}
               </a>{" "}
               — {t(`filing.attachments.types.${a.documentType as "other"}`)}, {formatFileSize(a.sizeBytes, locale)},{" "}

@@ -3,11 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadOfficeList } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { staff: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.filing.staff.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.staff.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadOfficeList(request, context);
@@ -15,12 +14,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function OfficeRequests() {
   const { offices, requests } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <div>
       <p>
-        <Link to="/staff" className="back-link">
+        <Link to={paths.staff.home} className="back-link">
           {t("filing.common.back")}
         </Link>
       </p>
@@ -45,7 +44,7 @@ export default function OfficeRequests() {
               {requests.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <Link to={`/staff/requests/${r.id}`} aria-label={t("filing.staff.open", { reference: r.reference })}>
+                    <Link to={paths.staff.request(r.id)} aria-label={t("filing.staff.open", { reference: r.reference })}>
                       {r.reference}
                     </Link>
                   </td>

@@ -1,54 +1,21 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StaffSignInSchema } from "../../server/accounts/browser";
-import { afterPassword, signInStaff, skipSignInWhenSignedIn } from "../server/accounts.server";
-import { retryAfterHeader } from "../server/http.server";
+import { loadStaffSignIn, signInStaffFromForm } from "../server/accounts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+import { pageTitle } from "../utils/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { staff: { signInTitle: string } } } | undefined;
-  return [{ title: root?.resource?.staff.signInTitle ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.staff.signInTitle, { site: false });
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return skipSignInWhenSignedIn(request, context);
-}
+export const loader = (args: LoaderFunctionArgs) => loadStaffSignIn(args);
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: StaffSignInSchema });
-  if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
-  }
-  const result = await signInStaff(context.services.sql, {
-    email: submission.value.email,
-    password: submission.value.password,
-    ip: context.clientIp,
-    userAgent: request.headers.get("user-agent"),
-    requestId: context.requestId,
-    locale: context.locale,
-    limits: context.services.config,
-    secondFactor: context.services.config.STAFF_SECOND_FACTOR,
-  });
-  if (!result.ok) {
-    const rateLimited = result.reason === "rate-limited";
-    return data(
-      {
-        result: submission.reply({ formErrors: [rateLimited ? "staff.rateLimited" : "staff.badCredentials"], hideFields: ["password"] }),
-        retryAfter: rateLimited ? result.retryAfterSeconds : 0,
-      },
-      { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeader(result.retryAfterSeconds) : {} },
-    );
-  }
-  // In, or on to the second factor (its code, or its set-up where it is required).
-  return afterPassword(context, result, submission.value.redirectTo);
-}
+export const action = (args: ActionFunctionArgs) => signInStaffFromForm(args);
 
 export default function StaffSignIn() {
   const { t } = useTranslation();

@@ -3,11 +3,10 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadAccountPage } from "../server/accounts.server";
 import { formatDateTime } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { page: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.account.page.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.page.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadAccountPage(request, context);
@@ -16,8 +15,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const STATUSES = ["submitted", "accepted", "rejected", "more_info"] as const;
 
 export default function Account() {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en" : "vi";
+  const { t } = useTranslation();
+  const locale = useLocale();
   const page = useLoaderData<typeof loader>();
   const location = useLocation();
   const ends = formatDateTime(page.expiresAt, locale);
@@ -44,7 +43,7 @@ export default function Account() {
       <section aria-labelledby="session-heading" className="account-session">
         <h2 id="session-heading">{t("account.page.sessionHeading")}</h2>
         <p>{t("account.page.sessionEnds", { time: ends })}</p>
-        <Form method="post" action="/tai-khoan/gia-han" reloadDocument>
+        <Form method="post" action={paths.accountExtend} reloadDocument>
           <input type="hidden" name="redirectTo" value={location.pathname} />
           <button type="submit" className="button secondary">
             {t("account.page.extend")}
@@ -64,7 +63,7 @@ export default function Account() {
               ))}
             </ul>
             <p>
-              <Link to="/dich-vu/yeu-cau-thi-hanh-an" className="button">
+              <Link to={paths.filing.start} className="button">
                 {t("account.page.continueDraft")}
               </Link>
             </p>
@@ -110,12 +109,12 @@ export default function Account() {
         <h2 id="sign-out-heading">{t("account.page.signOutHeading")}</h2>
         <p>{t("account.page.activeSessions", { count: page.activeSessions })}</p>
         <div className="button-row">
-          <Form method="post" action="/tai-khoan/dang-xuat" reloadDocument>
+          <Form method="post" action={paths.accountSignOut} reloadDocument>
             <button type="submit" className="button">
               {t("account.page.signOut")}
             </button>
           </Form>
-          <Form method="post" action="/tai-khoan/dang-xuat" reloadDocument>
+          <Form method="post" action={paths.accountSignOut} reloadDocument>
             <input type="hidden" name="everywhere" value="1" />
             <button type="submit" className="button secondary">
               {t("account.page.signOutEverywhere")}

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { signOutFromForm } from "../server/accounts.server";
+import { paths } from "../../vocabulary/paths";
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
@@ -7,5 +8,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  return redirect("/tai-khoan");
+  return redirect(paths.account);
 }

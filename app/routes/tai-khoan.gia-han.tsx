@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { extendFromForm } from "../server/accounts.server";
+import { paths } from "../../vocabulary/paths";
 
 /** "Extend my session" (WCAG 2.2.1): a plain form without JavaScript, or the timeout warning's fetcher. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -11,5 +12,5 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export async function loader() {
-  return redirect("/tai-khoan");
+  return redirect(paths.account);
 }

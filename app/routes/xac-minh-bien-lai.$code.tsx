@@ -1,39 +1,17 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { checkReceipt, JWKS_PATH } from "../server/receipts.server";
-import { titleFrom, useLocale } from "../components/payments";
+import { loadReceiptCheck } from "../server/receipts.server";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { payerLabelKeys } from "../../server/receipts/browser";
+import { pageTitle, useLocale } from "../utils/page";
+import { paths } from "../../vocabulary/paths";
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.verify.title);
 
-/**
- * The public verification page behind the QR code: the signature checked with the published keys, the
- * receipt's current state, and what was signed.
- */
-export async function loader({ params, context }: LoaderFunctionArgs) {
-  const headers = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
-  const check = await checkReceipt(context.services, { code: params.code ?? "" });
-  if (!check) return data({ check: null, jwksUrl: "" }, { status: 404, headers });
-  const signed = check.signed?.receipt ?? null;
-  return data(
-    {
-      check: {
-        code: check.receipt.code,
-        verdict: !check.signature.ok ? "invalid" : check.state === "valid" ? "valid" : check.replacedBy ? "replaced" : "cancelled",
-        kid: check.signature.ok ? check.signature.kid : null,
-        issuer: check.signed?.iss ?? null,
-        cancelledAt: check.receipt.cancelled_at?.toISOString() ?? null,
-        replacedBy: check.replacedBy,
-        signed,
-      },
-      jwksUrl: `${context.services.config.BASE_URL}${JWKS_PATH}`,
-    },
-    { headers },
-  );
-}
+/** The public verification page behind the QR code (see loadReceiptCheck). */
+export const loader = (args: LoaderFunctionArgs) => loadReceiptCheck(args);
 
 export default function VerifyReceipt() {
   const { t } = useTranslation();
@@ -65,7 +43,7 @@ export default function VerifyReceipt() {
         <p>{body}</p>
         {check.replacedBy ? (
           <p>
-            <a href={`/xac-minh-bien-lai/${check.replacedBy.code}`}>
+            <a href={paths.verifyReceipt(check.replacedBy.code)}>
               {t("receipts.verify.openReplacement", { symbol: check.replacedBy.symbol, number: check.replacedBy.number })}
             </a>
           </p>
@@ -114,7 +92,7 @@ export default function VerifyReceipt() {
       ) : null}
       <p>{t("receipts.verify.howTo", { url: jwksUrl })}</p>
       <p>
-        <a href={`/xac-minh-bien-lai/${check.code}/jws`}>{t("receipts.verify.rawJws")}</a>
+        <a href={paths.verifyReceiptJws(check.code)}>{t("receipts.verify.rawJws")}</a>
       </p>
     </div>
   );

@@ -54,4 +54,7 @@ export {
   loadAccountPage,
   citizenStatus,
   type PageError,
+  loadStaffSignIn,
+  signInStaffFromForm,
+  loadStaffHome,
 } from "../../server/accounts";

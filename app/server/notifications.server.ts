@@ -1,2 +1,2 @@
 // Browser-build boundary for server/notifications (see accounts.server.ts).
-export { listOutbox } from "../../server/notifications";
+export { listOutbox, loadOutbox } from "../../server/notifications";

@@ -18,5 +18,13 @@ export {
   maskEmail,
   vnpayFor,
   requireAccountant,
+  loadFeeLookup,
+  lookUpNotice,
+  payNotice,
+  loadStaffNotices,
+  loadNewNotice,
+  createNotice,
+  loadNoticeImport,
+  importNotices,
 } from "../../server/payments";
-export { noticePage, paymentResultPage } from "../../server/receipts";
+export { noticePage, paymentResultPage, loadNoticePage, loadPaymentResult } from "../../server/receipts";

@@ -1,3 +1,4 @@
+import { paths } from "../../vocabulary/paths";
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
 import { readCookie, serializeCookie, returnTarget } from "../http";
 import { DRAFT_COOKIE } from "./claims.server";
@@ -17,7 +18,7 @@ import { finishOidcSignIn, oidcSettings, startOidcSignIn, OidcError, OIDC_COOKIE
 
 // What the citizen sign-in routes do, so that the route files only parse, call and render.
 
-const ACCOUNT_PATH = "/tai-khoan";
+const ACCOUNT_PATH = paths.account;
 
 /** Time left is sent relative (not as a date), so the browser's clock being off does not matter. */
 const secondsUntil = (at: Date) => Math.max(0, Math.floor((at.getTime() - Date.now()) / 1000));
@@ -66,7 +67,7 @@ export async function sendCode(context: AppLoadContext, { email, redirectTo }: {
   if (!result.ok) {
     return { key: "account.errors.rateLimited", values: { seconds: result.retryAfterSeconds }, status: 429, retryAfter: result.retryAfterSeconds };
   }
-  return redirect(withQuery(context, "/dang-nhap/ma", redirectTo), {
+  return redirect(withQuery(context, paths.signInCode, redirectTo), {
     headers: { "Set-Cookie": signInEmailCookie(context, email.trim().toLowerCase()) },
   });
 }
@@ -75,7 +76,7 @@ export async function sendCode(context: AppLoadContext, { email, redirectTo }: {
 export function loadCodePage(request: Request, context: AppLoadContext) {
   const email = readSignInEmail(request);
   if (!email) {
-    throw redirect(withQuery(context, "/dang-nhap", new URL(request.url).searchParams.get("redirectTo")));
+    throw redirect(withQuery(context, paths.signIn, new URL(request.url).searchParams.get("redirectTo")));
   }
   return { email, minutes: CODE_TTL_MINUTES, resent: new URL(request.url).searchParams.has("resent") };
 }
@@ -87,7 +88,7 @@ export async function signInWithCode(
   { code, redirectTo }: { code: string; redirectTo?: string },
 ): Promise<Response | PageError> {
   const email = readSignInEmail(request);
-  if (!email) return redirect("/dang-nhap");
+  if (!email) return redirect(paths.signIn);
   const result = await verifySignInCode(context.services.sql, {
     email,
     code,
@@ -124,7 +125,7 @@ export async function signInWithCode(
 /** "Send a new code" from the code page. */
 export async function resendCode(request: Request, context: AppLoadContext, { redirectTo }: { redirectTo?: string }): Promise<Response | PageError> {
   const email = readSignInEmail(request);
-  if (!email) return redirect("/dang-nhap");
+  if (!email) return redirect(paths.signIn);
   const r = await sendCode(context, { email, redirectTo });
   if (!(r instanceof Response)) return r;
   const target = new URL(r.headers.get("location")!, "http://x");
@@ -146,7 +147,7 @@ export async function beginOidc(context: AppLoadContext, { redirectTo }: { redir
   } catch (e) {
     if (!(e instanceof OidcError)) throw e;
     context.services.log.warn({ err: e.message }, "OIDC discovery failed");
-    return redirect("/dang-nhap?oidcFailed=1");
+    return redirect(`${paths.signIn}?oidcFailed=1`);
   }
 }
 
@@ -166,7 +167,7 @@ export async function completeOidc(request: Request, context: AppLoadContext): P
   });
   const headers = new Headers();
   headers.append("Set-Cookie", oidcCookie(context, "", 0));
-  if (!result.ok) return redirect("/dang-nhap?oidcFailed=1", { headers });
+  if (!result.ok) return redirect(`${paths.signIn}?oidcFailed=1`, { headers });
   await endPreviousSession(request, context);
   headers.append("Set-Cookie", citizenSessionCookie(context, result.token, result.expiresAt));
   return redirect(target(context, result.redirectTo), { headers });
@@ -177,7 +178,7 @@ export async function extendFromForm(request: Request, context: AppLoadContext, 
   const extended = await extendCitizenSession(request, context);
   if (!extended) {
     if (js) return data({ secondsLeft: 0 });
-    return redirect("/dang-nhap?sessionEnded=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
+    return redirect(`${paths.signIn}?sessionEnded=1`, { headers: { "Set-Cookie": clearSessionCookie(context) } });
   }
   const headers = { "Set-Cookie": extended.cookie };
   if (js) return data({ secondsLeft: secondsUntil(extended.expiresAt) }, { headers });
@@ -188,7 +189,7 @@ export async function extendFromForm(request: Request, context: AppLoadContext, 
 
 export async function signOutFromForm(request: Request, context: AppLoadContext, { everywhere }: { everywhere: boolean }) {
   await signOutCitizen(request, context, { everywhere });
-  return redirect(everywhere ? "/dang-nhap?signedOutEverywhere=1" : "/dang-nhap?signedOut=1", {
+  return redirect(`${paths.signIn}?${everywhere ? "signedOutEverywhere" : "signedOut"}=1`, {
     headers: { "Set-Cookie": clearSessionCookie(context) },
   });
 }
@@ -200,7 +201,7 @@ export async function loadAccountPage(request: Request, context: AppLoadContext)
     getCitizen(context.services.sql, { citizenId: session.citizenId }),
     citizenOverview(context.services.sql, { citizenId: session.citizenId }),
   ]);
-  if (!citizen) throw redirect("/dang-nhap?sessionEnded=1", { headers: { "Set-Cookie": clearSessionCookie(context) } });
+  if (!citizen) throw redirect(`${paths.signIn}?sessionEnded=1`, { headers: { "Set-Cookie": clearSessionCookie(context) } });
   return {
     email: citizen.email,
     fullName: citizen.fullName,

@@ -5,13 +5,14 @@ import { getStaffProfile, type StaffProfile } from "./staff.server";
 import { audit } from "../audit";
 import { canUseArea, staffAreasFor, type StaffArea } from "./staff-areas";
 import { hasSecondFactor } from "./second-factor.server";
+import { paths, withQuery } from "../../vocabulary/paths";
 
 /** The signed-in staff member, or a redirect to the sign-in page that comes back here afterwards. */
 export async function requireStaff(request: Request, context: AppLoadContext): Promise<StaffProfile> {
   const profile = await currentStaff(request, context);
   if (!profile) {
     const url = new URL(request.url);
-    throw redirect(`/staff/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(withQuery(paths.staff.signIn, { redirectTo: url.pathname + url.search }));
   }
   return profile;
 }
@@ -106,7 +107,7 @@ export async function requireCitizen(request: Request, context: AppLoadContext):
   const citizen = await currentCitizen(request, context);
   if (!citizen) {
     const url = new URL(request.url);
-    throw redirect(`/dang-nhap?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+    throw redirect(withQuery(paths.signIn, { redirectTo: url.pathname + url.search }));
   }
   return citizen;
 }

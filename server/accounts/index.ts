@@ -67,3 +67,4 @@ export {
   type StepError,
   submitCode,
 } from "./staff-web.server";
+export { loadStaffHome, loadStaffSignIn, signInStaffFromForm } from "./staff-web.server";

@@ -1,3 +1,4 @@
+import { paths } from "../../vocabulary/paths";
 import crypto from "node:crypto";
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import type { Config } from "../config";
@@ -13,7 +14,7 @@ import { returnTarget } from "../http";
  */
 
 export const OIDC_COOKIE = "thads_oidc";
-export const OIDC_CALLBACK_PATH = "/dang-nhap/oidc/ve";
+export const OIDC_CALLBACK_PATH = paths.signInOidcReturn;
 const FLOW_TTL_SECONDS = 10 * 60;
 const DISCOVERY_TTL_MS = 60 * 60 * 1000;
 const HTTP_TIMEOUT_MS = 10_000;
@@ -31,7 +32,7 @@ export type OidcSettings = {
 };
 
 /** Where the citizen goes after signing in, when no (acceptable) return target was given. */
-const DEFAULT_RETURN = "/tai-khoan";
+const DEFAULT_RETURN = paths.account;
 
 /** The OIDC settings, or null when OIDC_ISSUER is unset (the feature is off). */
 export function oidcSettings(config: Config): OidcSettings | null {

@@ -1,4 +1,5 @@
 import type { StaffProfile, StaffRole } from "./staff.server";
+import { paths } from "../../vocabulary/paths";
 
 /**
  * Which roles may use which part of the staff area: the one table the page guards (requireStaffArea),
@@ -6,12 +7,12 @@ import type { StaffProfile, StaffRole } from "./staff.server";
  * (Each list query also scopes its rows to the offices where the person holds one of these roles, in SQL.)
  */
 export const STAFF_AREAS = {
-  requests: { path: "/staff/requests", roles: ["clerk", "head"] },
-  notices: { path: "/staff/notices", roles: ["accountant"] },
-  receipts: { path: "/staff/receipts", roles: ["accountant"] },
-  reconciliation: { path: "/staff/reconciliation", roles: ["accountant"] },
-  refunds: { path: "/staff/refunds", roles: ["accountant", "head"] },
-  admin: { path: "/staff/admin", roles: ["admin"] },
+  requests: { path: paths.staff.requests, roles: ["clerk", "head"] },
+  notices: { path: paths.staff.notices, roles: ["accountant"] },
+  receipts: { path: paths.staff.receipts, roles: ["accountant"] },
+  reconciliation: { path: paths.staff.reconciliation, roles: ["accountant"] },
+  refunds: { path: paths.staff.refunds, roles: ["accountant", "head"] },
+  admin: { path: paths.staff.admin, roles: ["admin"] },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[] }>;
 
 export type StaffArea = keyof typeof STAFF_AREAS;

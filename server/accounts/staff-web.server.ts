@@ -1,4 +1,10 @@
 import { data, redirect, type AppLoadContext } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { paths } from "../../vocabulary/paths";
+import { retryAfterHeader, type RouteArgs } from "../http";
+import { StaffSignInSchema } from "./schemas";
+import { signInStaff } from "./staff.server";
+import { skipSignInWhenSignedIn } from "./guards.server";
 import { readCookie, serializeCookie, returnTarget } from "../http";
 import { findSession, SESSION_COOKIE } from "./session.server";
 import { getStaffProfile, openStaffSession, type SignInResult } from "./staff.server";
@@ -21,9 +27,9 @@ import {
 // What the staff second-factor routes do (docs/decisions/053-staff-second-factor.md), so that the route
 // files only parse, call and render.
 
-export const CODE_STEP_PATH = "/staff/sign-in/code";
-export const SET_UP_PATH = "/staff/sign-in/set-up";
-const STAFF_HOME = "/staff";
+export const CODE_STEP_PATH = paths.staff.signInCode;
+export const SET_UP_PATH = paths.staff.signInSetUp;
+const STAFF_HOME = paths.staff.home;
 
 /** A form error for the page: an i18n key and its values. */
 export type StepError = { key: string; values?: Record<string, number>; status: number; retryAfter?: number };
@@ -198,4 +204,46 @@ export async function resetFromForm(request: Request, context: AppLoadContext, s
   const r = await resetSecondFactor(context.services.sql, { actorId: admin.id, targetStaffId: staffId, ip: context.clientIp, requestId: context.requestId });
   if (!r.ok) throw data(null, { status: r.reason === "forbidden" ? 403 : 404 });
   return { ok: true as const, sessionsRevoked: r.sessionsRevoked, status: 200 };
+}
+
+// ————— the sign-in page and the staff home (ADR 055: their route files only call and render) —————
+
+/** The sign-in page: a signed-in staff member goes on to the staff home. */
+export async function loadStaffSignIn({ request, context }: RouteArgs) {
+  return skipSignInWhenSignedIn(request, context);
+}
+
+/** The password form posted: on to the second factor (its code, or its set-up), in, or the refusal (401, 429). */
+export async function signInStaffFromForm({ request, context }: RouteArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: StaffSignInSchema });
+  if (submission.status !== "success") {
+    return data({ result: submission.reply({ hideFields: ["password"] }), retryAfter: 0 }, { status: 400 });
+  }
+  const result = await signInStaff(context.services.sql, {
+    email: submission.value.email,
+    password: submission.value.password,
+    ip: context.clientIp,
+    userAgent: request.headers.get("user-agent"),
+    requestId: context.requestId,
+    locale: context.locale,
+    limits: context.services.config,
+    secondFactor: context.services.config.STAFF_SECOND_FACTOR,
+  });
+  if (!result.ok) {
+    const rateLimited = result.reason === "rate-limited";
+    return data(
+      {
+        result: submission.reply({ formErrors: [rateLimited ? "staff.rateLimited" : "staff.badCredentials"], hideFields: ["password"] }),
+        retryAfter: rateLimited ? result.retryAfterSeconds : 0,
+      },
+      { status: rateLimited ? 429 : 401, headers: rateLimited ? retryAfterHeader(result.retryAfterSeconds) : {} },
+    );
+  }
+  return afterPassword(context, result, submission.value.redirectTo);
+}
+
+/** The staff home: who is signed in and their roles. */
+export async function loadStaffHome({ request, context }: RouteArgs) {
+  return { staff: await requireStaff(request, context) };
 }

@@ -1,3 +1,4 @@
+import { paths } from "../../vocabulary/paths";
 import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../../vocabulary/identity";
 import { AMOUNT_MAX_CLAIM, amountField, text as safeText } from "../validation/browser";
@@ -10,8 +11,8 @@ import { defineJourney, resumeLinkSchema, type Answers as EngineAnswers, type Fi
  * `filing.fields.<name>`. Pure code: the browser validates with the same schemas.
  */
 
-export const SERVICE_PATH = "/dich-vu/yeu-cau-thi-hanh-an";
-export const CHECK_SLUG = "kiem-tra";
+export const SERVICE_PATH = paths.filing.start;
+export const CHECK_SLUG = paths.filing.check.slice(SERVICE_PATH.length + 1);
 
 /** Attachments: at least 20 files of 20 MB (the old system allowed 10 of 5 MB). */
 export const MAX_FILES = 20;

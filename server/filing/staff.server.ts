@@ -8,6 +8,7 @@ import { requireStaff, STAFF_AREAS } from "../accounts";
 import { getRequestById, justSubmitted } from "./submit.server";
 import { fileStoreFor, listRequestAttachments } from "../journeys";
 import { renderRequestPdf } from "./pdf.server";
+import { paths } from "../../vocabulary/paths";
 
 /** Roles that receive filed requests at their office (the staff area table). */
 const RECEIVING_ROLES = STAFF_AREAS.requests.roles;
@@ -156,7 +157,7 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
 export async function submittedRequestPdf(request: Request, context: AppLoadContext) {
   const found = await justSubmitted(request, context);
   // The confirmation page says, localised, when to try again (the same limit answers it there).
-  if (!found.ok && found.reason === "rate-limited") throw redirect("/dich-vu/yeu-cau-thi-hanh-an/da-gui");
+  if (!found.ok && found.reason === "rate-limited") throw redirect(paths.filing.done);
   if (!found.ok) throw new Response(null, { status: 404 });
   return pdfResponse(context.services.sql, found.request.id, context.locale);
 }

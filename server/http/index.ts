@@ -32,3 +32,4 @@ export { remixRequestHandler } from "./remix-handler.server";
 export { returnTarget } from "./return-target.server";
 export { allowedOrigins, noStoreForPersonal, sameOriginForms, securityHeaders } from "./security.server";
 export { digestToken } from "./tokens.server";
+export { type RouteArgs } from "./route-args";

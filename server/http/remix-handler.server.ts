@@ -12,9 +12,10 @@ import {
   type UploadRoute,
 } from "./body.server";
 import { refusalForError } from "./refusals.server";
+import { PATH_PREFIXES } from "../../vocabulary/paths";
 
 /** The page that explains a refused request (a route of the app; its loader throws the status). */
-export const REFUSAL_PATH = "/loi";
+export const REFUSAL_PATH = PATH_PREFIXES.error;
 
 export type RemixHandlerOptions = {
   build: ServerBuild | (() => Promise<ServerBuild>);

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import { loopbackOrigins } from "./origins.server";
+import { PATH_PREFIXES, paths } from "../../vocabulary/paths";
 
 export type SecurityOptions = { isProduction: boolean; extraFormActions?: string[] };
 
@@ -101,13 +102,13 @@ export function sameOriginForms({ baseUrl, exemptPrefixes = [] }: { baseUrl: str
  * Only the published receipt key set (/.well-known/jwks.json) is deliberately public and cacheable.
  */
 export const PERSONAL_PATH_PREFIXES = [
-  "/staff",
-  "/tai-khoan",
-  "/dang-nhap",
-  "/dich-vu/yeu-cau-thi-hanh-an",
-  "/dich-vu/nop-tien",
-  "/bien-lai",
-  "/xac-minh-bien-lai",
+  paths.staff.home,
+  paths.account,
+  paths.signIn,
+  paths.filing.start,
+  paths.fees.lookup,
+  PATH_PREFIXES.receipt,
+  PATH_PREFIXES.verifyReceipt,
 ] as const;
 
 const underPrefix = (path: string, prefix: string) =>

@@ -1,5 +1,6 @@
 import type { Config } from "../config";
 import { createVnpay, type Vnpay } from "./vnpay";
+import { paths } from "../../vocabulary/paths";
 
 const clients = new WeakMap<Config, Vnpay>();
 
@@ -18,5 +19,5 @@ export function vnpayFor(config: Config): Vnpay {
   return client;
 }
 
-export const RETURN_PATH = "/dich-vu/nop-tien/ket-qua";
+export const RETURN_PATH = paths.fees.result();
 export const IPN_PATH = "/payments/vnpay/ipn";

@@ -31,3 +31,13 @@ export {
 export { NoticeInputSchema } from "./schemas";
 export { DEMO_COURT_KEY, DEMO_NOTICES, seedPaymentsDemo } from "./seed.server";
 export { signParams } from "./vnpay";
+export {
+  createNotice,
+  importNotices,
+  loadFeeLookup,
+  loadNewNotice,
+  loadNoticeImport,
+  loadStaffNotices,
+  lookUpNotice,
+  payNotice,
+} from "./web.server";

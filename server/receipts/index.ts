@@ -4,7 +4,7 @@ export * from "./browser";
 export { requireRefundStaff } from "./guards.server";
 export { mountReceipts } from "./http.server";
 export { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./jobs.server";
-export { noticePage, paymentResultPage } from "./payment-pages.server";
+export { noticePage, paymentResultPage, loadNoticePage, loadPaymentResult } from "./payment-pages.server";
 export { renderReceiptPdf } from "./pdf.server";
 export { qrSvgDataUri } from "./qr.server";
 export {
@@ -45,3 +45,16 @@ export { JWKS_PATH } from "./signing.server";
 export { cancelStaffReceipt, loadStaffReceipt } from "./staff-web.server";
 export { type Harness, paidNotice, startHarness } from "./test-harness";
 export { reconciliationCsvWords } from "./reconciliation-csv";
+export {
+  decideRefundFromForm,
+  loadReconciliation,
+  loadReconciliationRun,
+  loadRefund,
+  loadRefundProposal,
+  loadRefunds,
+  loadStaffReceipts,
+  proposeRefundFromForm,
+  reconciliationCsvResponse,
+  startReconciliation,
+} from "./staff-web.server";
+export { loadReceiptCheck, loadReceiptPage, receiptJwsResponse, receiptPdfResponse } from "./web.server";

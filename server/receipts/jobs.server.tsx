@@ -6,12 +6,12 @@ import { isLocale } from "../../vocabulary/i18n/config";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import ReceiptEmail, { receiptEmailSubject } from "../../emails/receipt";
 import RefundUpdateEmail, { refundUpdateSubject } from "../../emails/refund-update";
-import { RETURN_PATH } from "../payments";
 import { executeRefund, refundForEmail } from "./refunds.server";
 import { reconcileDay } from "./reconciliation.server";
 import { renderEmail } from "../notifications";
 import { getReceipt, receiptDocument } from "./receipts.server";
 import { renderReceiptPdf } from "./pdf.server";
+import { paths } from "../../vocabulary/paths";
 
 const Payload = z.object({ receiptId: z.uuid() });
 
@@ -81,7 +81,7 @@ export function sendRefundUpdate(services: Services): Task {
         noticeNumber={r.notice_number}
         state={stateText}
         reason={r.reason}
-        url={`${services.config.BASE_URL}${RETURN_PATH}?ref=${encodeURIComponent(r.txn_ref)}`}
+        url={`${services.config.BASE_URL}${paths.fees.result(r.txn_ref)}`}
       />,
     );
     await services.mailer.send({ to: r.email, subject: refundUpdateSubject(t, { reference: r.txn_ref, state: stateText }), html, text });

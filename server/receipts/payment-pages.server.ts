@@ -1,4 +1,7 @@
+import { data, redirect } from "@remix-run/node";
 import type { Services } from "../services";
+import type { RouteArgs } from "../http";
+import { paths, withQuery } from "../../vocabulary/paths";
 import { receiptForPayment } from "./receipts.server";
 import { refundsForPayment } from "./refunds.server";
 import { maskIdNumber } from "../../vocabulary/identity";
@@ -9,6 +12,7 @@ import {
   OPEN_STATES,
   paymentStatus,
   getNotice,
+  vnpayFor,
 } from "../payments";
 
 type Receipt = Awaited<ReturnType<typeof receiptForPayment>>;
@@ -75,3 +79,35 @@ export async function paymentResultPage(services: Pick<Services, "sql" | "config
     refunds: refunds.map((r) => ({ id: r.id, amount: r.amount, state: r.state, updatedAt: r.updated_at.toISOString() })),
   };
 }
+
+// ————— the two citizen payment pages that show a receipt (their route files only call and render, ADR 055) —————
+
+const EXPIRED = withQuery(paths.fees.lookup, { expired: 1 });
+
+/** The notice page (the token's notice; a paid one with its receipt), or back to the lookup when the token is no good. */
+export async function loadNoticePage({ request, context }: RouteArgs) {
+  // The full ID number never goes back to the browser; a paid notice comes with its receipt.
+  const page = await noticePage(context.services, { token: new URL(request.url).searchParams.get("token") });
+  if (!page) throw redirect(EXPIRED);
+  return page;
+}
+
+/** The payment's result; the gateway's return is verified (for display only), then its query dropped. */
+export async function loadPaymentResult({ request, context }: RouteArgs) {
+  const url = new URL(request.url);
+  const headers = { "Cache-Control": "no-store" };
+  // VNPay's return: verify it (for display only: state comes from our database), then drop the query.
+  if (url.searchParams.has("vnp_TxnRef")) {
+    let txnRef: string;
+    try {
+      txnRef = vnpayFor(context.services.config).returns.verify(url.searchParams).txnRef;
+    } catch {
+      return data({ payment: null }, { status: 400, headers });
+    }
+    return redirect(paths.fees.result(txnRef), { headers });
+  }
+  const page = await paymentResultPage(context.services, { txnRef: url.searchParams.get("ref") ?? "" });
+  if (!page) return data({ payment: null }, { status: 404, headers });
+  return data(page, { headers });
+}
+

@@ -15,10 +15,9 @@ import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
  * - the content is frozen as JSON at issue; its JWS is added right after commit (job or first reader);
  * - cancelled (and optionally replaced) only by the office's accountant, with a reason, audited.
  */
-export const VERIFY_PATH = "/xac-minh-bien-lai";
-export const RECEIPT_PATH = "/bien-lai";
 
 import type { ReceiptContent } from "./types";
+import { paths } from "../../vocabulary/paths";
 export type { ReceiptContent };
 
 export type ReceiptRow = {
@@ -93,7 +92,7 @@ export async function ensureSigned(deps: { sql: Sql; config: Config }, receipt: 
   return (await getReceipt(deps.sql, { id: receipt.id }))!;
 }
 
-export const verifyUrl = (config: Pick<Config, "BASE_URL">, code: string) => `${config.BASE_URL}${VERIFY_PATH}/${code}`;
+export const verifyUrl = (config: Pick<Config, "BASE_URL">, code: string) => `${config.BASE_URL}${paths.verifyReceipt(code)}`;
 
 export type ReceiptCheck = {
   receipt: ReceiptRow;

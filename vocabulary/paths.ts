@@ -1,0 +1,108 @@
+// Every page's path, citizen and staff: the one table server code (redirects, e-mail links, STAFF_AREAS,
+// returnTarget defaults, the services list) and app/ links use instead of string literals. A path with
+// parameters is a builder: `paths.receipt(code)`, `paths.staff.request(id)`. paths.test.ts checks that
+// the table and app/routes name the same pages, both ways (ADR 055).
+
+const q = (name: string, value: string) => `?${name}=${encodeURIComponent(value)}`;
+
+const FILING = "/dich-vu/yeu-cau-thi-hanh-an";
+const FEES = "/dich-vu/nop-tien";
+
+/** The first segment of pages that take a parameter right after it (for prefix rules: caching, refusals). */
+export const PATH_PREFIXES = {
+  receipt: "/bien-lai",
+  verifyReceipt: "/xac-minh-bien-lai",
+  error: "/loi",
+} as const;
+
+export const paths = {
+  home: "/",
+  /** A service's page (the home page's list; the ones not built yet say so). */
+  service: (slug: string) => `/dich-vu/${slug}`,
+  /** POST only: switch the language and go back. */
+  language: "/lang",
+  /** The localised error page a refused request is sent to (413, 415 …). */
+  error: (status: number | string) => `${PATH_PREFIXES.error}/${status}`,
+
+  signIn: "/dang-nhap",
+  signInCode: "/dang-nhap/ma",
+  /** POST: start signing in with the national e-ID (OpenID Connect). */
+  signInOidc: "/dang-nhap/oidc",
+  /** The e-ID provider's redirect back. */
+  signInOidcReturn: "/dang-nhap/oidc/ve",
+  account: "/tai-khoan",
+  accountSignOut: "/tai-khoan/dang-xuat",
+  accountExtend: "/tai-khoan/gia-han",
+
+  /** The enforcement request journey (steps from server/filing/journey.ts). */
+  filing: {
+    start: FILING,
+    step: (slug: string) => `${FILING}/${slug}`,
+    attachments: `${FILING}/tai-lieu`,
+    check: `${FILING}/kiem-tra`,
+    save: `${FILING}/luu`,
+    done: `${FILING}/da-gui`,
+    donePdf: `${FILING}/da-gui.pdf`,
+    resume: (token: string) => `${FILING}/tiep-tuc/${token}`,
+  },
+
+  /** Paying a fee notice. */
+  fees: {
+    lookup: FEES,
+    notice: (token: string) => `${FEES}/thong-bao${q("token", token)}`,
+    /** The gateway's return (without a reference) or a payment's result page. */
+    result: (txnRef?: string) => `${FEES}/ket-qua${txnRef === undefined ? "" : q("ref", txnRef)}`,
+  },
+
+  receipt: (code: string) => `${PATH_PREFIXES.receipt}/${code}`,
+  receiptPdf: (code: string) => `${PATH_PREFIXES.receipt}/${code}/pdf`,
+  verifyReceipt: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}`,
+  verifyReceiptJws: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}/jws`,
+
+  /** Development only: the mail kept instead of sent. */
+  outbox: "/dev/outbox",
+
+  staff: {
+    home: "/staff",
+    signIn: "/staff/sign-in",
+    signOut: "/staff/sign-out",
+    requests: "/staff/requests",
+    request: (id: string) => `/staff/requests/${id}`,
+    requestPdf: (id: string) => `/staff/requests/${id}/pdf`,
+    requestFile: (id: string, fileId: string) => `/staff/requests/${id}/files/${fileId}`,
+    notices: "/staff/notices",
+    newNotice: "/staff/notices/new",
+    importNotices: "/staff/notices/import",
+    receipts: "/staff/receipts",
+    receipt: (id: string) => `/staff/receipts/${id}`,
+    cancelReceipt: (id: string) => `/staff/receipts/${id}/cancel`,
+    reconciliation: "/staff/reconciliation",
+    reconciliationRun: (id: string) => `/staff/reconciliation/${id}`,
+    reconciliationCsv: (id: string) => `/staff/reconciliation/${id}.csv`,
+    refunds: "/staff/refunds",
+    refund: (id: string) => `/staff/refunds/${id}`,
+    /** Proposing a refund of one payment (`ref`: its transaction reference). */
+    newRefund: (txnRef?: string) => `/staff/refunds/new${txnRef === undefined ? "" : q("ref", txnRef)}`,
+    /** The second factor after the password: its code, or its set-up (docs/decisions/053). */
+    signInCode: "/staff/sign-in/code",
+    signInSetUp: "/staff/sign-in/set-up",
+    /** Administration (the admin role): the agency tree, its CSV import, staff accounts, courts (docs/decisions/052). */
+    admin: "/staff/admin",
+    adminAgencies: "/staff/admin/agencies",
+    adminAgency: (id: string) => `/staff/admin/agencies/${id}`,
+    adminAgenciesImport: "/staff/admin/agencies/import",
+    adminStaffList: "/staff/admin/staff",
+    adminStaff: (id: string) => `/staff/admin/staff/${id}`,
+    adminSecondFactor: (id: string) => `/staff/admin/staff/${id}/second-factor`,
+    adminCourts: "/staff/admin/courts",
+    adminCourt: (id: string) => `/staff/admin/courts/${id}`,
+  },
+} as const;
+
+/** `path` with `?name=value&…` (or `&…` when it has a query already), each value URI-encoded; empty values left out. */
+export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
+  const parts = Object.entries(query)
+    .filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined)
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${path}${path.includes("?") ? "&" : "?"}${parts.join("&")}` : path;
+}
