@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { qrSvgDataUri, receiptDocument } from "../server/receipts.server";
+import { receiptDocument, receiptQrDataUri } from "../server/receipts.server";
 import { titleFrom } from "../components/payments";
 import { ReceiptDocument } from "../components/receipts";
 
@@ -22,7 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         cancelledAt: doc.row.cancelled_at?.toISOString() ?? null,
         kid: doc.row.kid,
         verifyUrl: doc.verifyUrl,
-        qr: await qrSvgDataUri(doc.verifyUrl),
+        qr: await receiptQrDataUri(context.services, doc.row),
         replacedByNumber: doc.replacedBy?.number ?? null,
         txnRef: doc.attempt.txn_ref,
       },

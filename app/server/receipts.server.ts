@@ -5,6 +5,7 @@ export {
 } from "../../server/receipts/receipts.server";
 export { renderReceiptPdf } from "../../server/receipts/pdf.server";
 export { qrSvgDataUri } from "../../server/receipts/qr.server";
+export { receiptPdfResponse, receiptQrDataUri } from "../../server/receipts/documents.server";
 export { JWKS_PATH } from "../../server/receipts/signing.server";
 export {
   proposeRefund, decideRefund, listRefundsForStaff, getRefundForStaff, listRefundReview, refundablePayment, refundsForPayment,
