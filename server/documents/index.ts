@@ -46,18 +46,57 @@ export function isCurrent(ifNoneMatch: string | null | undefined, sha256: string
 }
 
 /**
+ * Bytes by their SHA-256, kept in memory (bounded, the oldest out first): a hash names one content for
+ * ever, so this cache cannot serve a stale document; only which hash is current is asked of the database.
+ */
+const BYTES_MAX = 64 * 1024 * 1024;
+const bytesBySha = new Map<string, Buffer>();
+let bytesHeld = 0;
+function remember(sha256: string, bytes: Buffer) {
+  if (bytesBySha.has(sha256) || bytes.length > BYTES_MAX / 16) return;
+  while (bytesHeld + bytes.length > BYTES_MAX && bytesBySha.size) {
+    const [oldest, b] = bytesBySha.entries().next().value!;
+    bytesBySha.delete(oldest);
+    bytesHeld -= b.length;
+  }
+  bytesBySha.set(sha256, bytes);
+  bytesHeld += bytes.length;
+}
+
+/** A stored document's bytes, from memory or from its row (the hash checked: the row is the truth). */
+export async function documentBytes(sql: Sql, key: DocumentKey, sha256: string): Promise<Buffer | null> {
+  const known = bytesBySha.get(sha256);
+  if (known) return known;
+  const [row] = await sql<{ bytes: Buffer }[]>`
+    select bytes from stored_documents
+    where kind = ${key.kind} and owner_id = ${key.ownerId} and version = ${key.version} and locale = ${key.locale} and sha256 = ${sha256}`;
+  if (!row) return null;
+  remember(sha256, row.bytes);
+  return row.bytes;
+}
+
+/**
  * The stored document, or null if this version was never rendered. Given the caller's If-None-Match, the
- * bytes are left in the database when the caller already holds them (one round trip either way).
+ * bytes are not read when the caller already holds them.
  */
 export async function findDocument(sql: Sql, key: DocumentKey, { ifNoneMatch }: { ifNoneMatch?: string | null } = {}): Promise<FoundDocument | null> {
-  const tags = etagsOf(ifNoneMatch);
-  const held = tags === "*" ? null : tags;
-  const [row] = await sql<{ sha256: string; content_type: string; bytes: Buffer | null; created_at: Date }[]>`
-    select sha256, content_type, created_at,
-      case when ${tags === "*"} or sha256 = any(${held ?? []}::text[]) then null else bytes end as bytes
-    from stored_documents
+  const [row] = await sql<{ sha256: string; content_type: string; created_at: Date }[]>`
+    select sha256, content_type, created_at from stored_documents
     where kind = ${key.kind} and owner_id = ${key.ownerId} and version = ${key.version} and locale = ${key.locale}`;
-  return row ? { sha256: row.sha256, contentType: row.content_type, bytes: row.bytes, createdAt: row.created_at } : null;
+  if (!row) return null;
+  return withBytes(sql, key, { sha256: row.sha256, contentType: row.content_type, createdAt: row.created_at }, { ifNoneMatch });
+}
+
+/** A document whose current hash the caller found (in its own query): its bytes unless the caller holds them. */
+export async function withBytes(
+  sql: Sql,
+  key: DocumentKey,
+  meta: { sha256: string; contentType: string; createdAt: Date },
+  { ifNoneMatch }: { ifNoneMatch?: string | null } = {},
+): Promise<FoundDocument | null> {
+  if (isCurrent(ifNoneMatch, meta.sha256)) return { ...meta, bytes: null };
+  const bytes = await documentBytes(sql, key, meta.sha256);
+  return bytes ? { ...meta, bytes } : null;
 }
 
 /**
@@ -71,7 +110,10 @@ export async function storeDocument(sql: Sql, key: DocumentKey, doc: { contentTy
     values (${key.kind}, ${key.ownerId}, ${key.version}, ${key.locale}, ${doc.contentType}, ${sha256}, ${doc.bytes})
     on conflict (kind, owner_id, version, locale) do nothing
     returning created_at`;
-  if (inserted) return { sha256, contentType: doc.contentType, bytes: doc.bytes, createdAt: inserted.created_at };
+  if (inserted) {
+    remember(sha256, doc.bytes);
+    return { sha256, contentType: doc.contentType, bytes: doc.bytes, createdAt: inserted.created_at };
+  }
   const found = await findDocument(sql, key);
   return found as StoredDocument;
 }

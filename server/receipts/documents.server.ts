@@ -1,8 +1,8 @@
 import type { Sql } from "../db/client.server";
 import type { Config } from "../config/env.server";
 import type { Locale } from "../../vocabulary/i18n/config";
-import { documentResponse, findDocument, storedDocument, type DocumentKey, type FoundDocument } from "../documents";
-import { getReceiptByCode, receiptDocument, verifyUrl, type ReceiptRow } from "./receipts.server";
+import { documentResponse, storedDocument, withBytes, type DocumentKey, type FoundDocument } from "../documents";
+import { RECEIPT_CODE, receiptDocument, verifyUrl, type ReceiptRow } from "./receipts.server";
 import { renderReceiptPdf } from "./pdf.server";
 import { qrSvg } from "./qr.server";
 
@@ -50,11 +50,20 @@ const notFound = () => new Response("Không tìm thấy biên lai. / Receipt not
  * URL stays the same when the receipt is cancelled, so each use revalidates (a 304 while it is current).
  */
 export async function receiptPdfResponse(deps: Deps, { code, locale, ifNoneMatch }: { code: string; locale: Locale; ifNoneMatch?: string | null }): Promise<Response> {
-  const row = await getReceiptByCode(deps.sql, { code });
+  if (!RECEIPT_CODE.test(code)) return notFound();
+  // One round trip for a stored version: the receipt's state and the hash of its stored PDF (bytes come
+  // from memory or their row, and not at all for a 304).
+  const [row] = await deps.sql<{ id: string; status: ReceiptRow["status"]; signed: boolean; symbol: string; number: string; sha256: string | null; content_type: string | null; created_at: Date | null }[]>`
+    select r.id, r.status, r.jws is not null as signed, r.payload->>'symbol' as symbol, r.payload->>'number' as number,
+      d.sha256, d.content_type, d.created_at
+    from receipts r
+    left join stored_documents d on d.kind = 'receipt-pdf' and d.owner_id = r.id and d.locale = ${locale}
+      and d.version = case when r.status = 'valid' then 1 else 2 end
+    where r.code = ${code}`;
   if (!row) return notFound();
-  const opts = { filename: receiptPdfFilename(row.payload), disposition: "inline" as const, vary: "Accept-Language, Cookie" };
-  if (row.jws) {
-    const found = await findDocument(deps.sql, pdfKey(row, locale), { ifNoneMatch });
+  const opts = { filename: receiptPdfFilename(row), disposition: "inline" as const, vary: "Accept-Language, Cookie" };
+  if (row.signed && row.sha256) {
+    const found = await withBytes(deps.sql, pdfKey(row, locale), { sha256: row.sha256, contentType: row.content_type!, createdAt: row.created_at! }, { ifNoneMatch });
     if (found) return documentResponse(found, opts);
   }
   const doc = await receiptDocument(deps, { code });

@@ -65,8 +65,11 @@ const RECEIPT_COLUMNS = (sql: Sql) => sql`
   r.id, r.agency_id, r.year, r.number, r.form_number, r.symbol, r.attempt_id, r.notice_id, r.amount, r.payload, r.jws, r.kid,
   r.code, r.issued_at, r.status, r.cancelled_at, r.cancel_reason, r.replaces_id, r.replaced_by_id`;
 
+/** The shape of a receipt's code (24 random characters when issued); anything else is not looked up. */
+export const RECEIPT_CODE = /^[A-Za-z0-9]{20,40}$/;
+
 export async function getReceiptByCode(sql: Sql, { code }: { code: string }): Promise<ReceiptRow | null> {
-  if (!/^[A-Za-z0-9]{20,40}$/.test(code)) return null;
+  if (!RECEIPT_CODE.test(code)) return null;
   const [row] = await sql<ReceiptRow[]>`select ${RECEIPT_COLUMNS(sql)} from receipts r where r.code = ${code}`;
   return row ?? null;
 }
