@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { receiptPdfResponse } from "../server/receipts.server";
+import { loadReceiptPdf } from "../server/receipts.server";
 
 /** The receipt as a PDF (A4, Noto Sans embedded, QR code to the verification page). */
-export const loader = (args: LoaderFunctionArgs) => receiptPdfResponse(args);
+export const loader = (args: LoaderFunctionArgs) => loadReceiptPdf(args);

@@ -35,7 +35,7 @@ export {
   loadStaffReceipt,
   cancelStaffReceipt,
   loadReceiptPage,
-  receiptPdfResponse,
+  loadReceiptPdf,
   loadReceiptCheck,
   receiptJwsResponse,
   loadStaffReceipts,

@@ -9,6 +9,7 @@ import { getRequestById, justSubmitted } from "./submit.server";
 import { fileStoreFor, listRequestAttachments } from "../journeys";
 import { renderRequestPdf } from "./pdf.server";
 import { paths } from "../../vocabulary/paths";
+import { documentResponse, storedDocument } from "../documents";
 
 /** Roles that receive filed requests at their office (the staff area table). */
 const RECEIVING_ROLES = STAFF_AREAS.requests.roles;
@@ -124,25 +125,32 @@ export async function downloadOfficeAttachment(request: Request, context: AppLoa
   });
 }
 
-async function pdfResponse(sql: Sql, requestId: string, locale: "vi" | "en") {
+/**
+ * A filed request's PDF, rendered once per language and stored (ADR 057): what was filed never changes,
+ * so it is version 1 for ever. Served with its SHA-256 as a strong ETag and `private, no-cache`: each
+ * use revalidates, after the same access check as before, and a current copy costs a 304.
+ */
+async function pdfResponse(sql: Sql, requestId: string, locale: "vi" | "en", ifNoneMatch: string | null) {
   const found = await getRequestById(sql, { id: requestId });
   if (!found) throw new Response(null, { status: 404 });
-  const pdf = await renderRequestPdf({
-    reference: found.reference,
-    submittedAt: found.submittedAt,
-    agencyName: found.agencyName,
-    courtName: found.courtName,
-    answers: found.answers,
-    attachments: await listRequestAttachments(sql, { requestId }),
-    locale,
-  });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${found.reference}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  const doc = await storedDocument(
+    sql,
+    { kind: "filing-request-pdf", ownerId: requestId, version: 1, locale },
+    async () => ({
+      contentType: "application/pdf",
+      bytes: await renderRequestPdf({
+        reference: found.reference,
+        submittedAt: found.submittedAt,
+        agencyName: found.agencyName,
+        courtName: found.courtName,
+        answers: found.answers,
+        attachments: await listRequestAttachments(sql, { requestId }),
+        locale,
+      }),
+    }),
+    { ifNoneMatch },
+  );
+  return documentResponse(doc, { filename: `${found.reference}.pdf`, disposition: "inline", vary: "Accept-Language, Cookie" });
 }
 
 export async function officeRequestPdf(request: Request, context: AppLoadContext, requestId: string | undefined) {
@@ -150,7 +158,7 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
   const { staff } = await requireReceivingStaff(request, context);
   const found = await getOfficeRequest(context.services.sql, { staffId: staff.id, requestId: requestId ?? "" });
   if (!found) throw new Response(null, { status: 404 });
-  return pdfResponse(context.services.sql, found.id, "vi");
+  return pdfResponse(context.services.sql, found.id, "vi", request.headers.get("if-none-match"));
 }
 
 /** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */
@@ -159,5 +167,5 @@ export async function submittedRequestPdf(request: Request, context: AppLoadCont
   // The confirmation page says, localised, when to try again (the same limit answers it there).
   if (!found.ok && found.reason === "rate-limited") throw redirect(paths.filing.done);
   if (!found.ok) throw new Response(null, { status: 404 });
-  return pdfResponse(context.services.sql, found.request.id, context.locale);
+  return pdfResponse(context.services.sql, found.request.id, context.locale, request.headers.get("if-none-match"));
 }

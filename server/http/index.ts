@@ -33,3 +33,4 @@ export { returnTarget } from "./return-target.server";
 export { allowedOrigins, noStoreForPersonal, sameOriginForms, securityHeaders } from "./security.server";
 export { digestToken } from "./tokens.server";
 export { type RouteArgs } from "./route-args";
+export { STORED_DOCUMENT_HEADER } from "./security.server";

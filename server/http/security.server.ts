@@ -125,22 +125,35 @@ export function isPersonal(path: string, cookieHeader: string | undefined, cooki
 }
 
 /**
+ * Marks the answer of a stored, versioned document (server/documents, ADR 057): its `private` caching and
+ * strong ETag were chosen on purpose, so noStoreForPersonal keeps them (and drops this header). Only the
+ * documents domain sets it; a route's own "public, max-age" is still turned into no-store.
+ */
+export const STORED_DOCUMENT_HEADER = "X-Thads-Stored-Document";
+
+/**
  * `Cache-Control: no-store` on every personal answer (see isPersonal), whatever the route set, documents,
  * Remix data requests, PDFs, CSV and error pages alike: set when the headers are written, so a route that
- * forgot (or a loader header Remix does not copy to the document) cannot leave one cacheable.
+ * forgot (or a loader header Remix does not copy to the document) cannot leave one cacheable. The one
+ * exception is a stored document (STORED_DOCUMENT_HEADER) whose caching is `private`.
  */
 export function noStoreForPersonal({ cookieNames }: { cookieNames: readonly string[] }) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!isPersonal(req.path, req.get("cookie"), cookieNames)) return next();
     const writeHead = res.writeHead;
     res.writeHead = function (this: Response, ...args: unknown[]) {
+      const headers = args.find((a, i) => i > 0 && a && typeof a === "object" && !Array.isArray(a)) as Record<string, unknown> | undefined;
       if (!this.headersSent) {
+        const stored = this.hasHeader(STORED_DOCUMENT_HEADER);
+        this.removeHeader(STORED_DOCUMENT_HEADER);
+        if (stored && /^private\b/.test(String(this.getHeader("Cache-Control") ?? "")) && !headers) {
+          return (writeHead as (...a: unknown[]) => Response).apply(this, args);
+        }
         this.setHeader("Cache-Control", "no-store");
         this.removeHeader("Expires");
         this.removeHeader("ETag");
         this.removeHeader("Last-Modified");
       }
-      const headers = args.find((a, i) => i > 0 && a && typeof a === "object" && !Array.isArray(a)) as Record<string, unknown> | undefined;
       if (headers) for (const k of Object.keys(headers)) if (k.toLowerCase() === "cache-control") headers[k] = "no-store";
       return (writeHead as (...a: unknown[]) => Response).apply(this, args);
     } as typeof res.writeHead;

@@ -57,4 +57,4 @@ export {
   reconciliationCsvResponse,
   startReconciliation,
 } from "./staff-web.server";
-export { loadReceiptCheck, loadReceiptPage, receiptJwsResponse, receiptPdfResponse } from "./web.server";
+export { loadReceiptCheck, loadReceiptPage, receiptJwsResponse, loadReceiptPdf } from "./web.server";

@@ -12,6 +12,7 @@ import { renderEmail } from "../notifications";
 import { getReceipt, receiptDocument } from "./receipts.server";
 import { renderReceiptPdf } from "./pdf.server";
 import { paths } from "../../vocabulary/paths";
+import { receiptPdfFilename, storedReceiptPdf } from "./documents.server";
 
 const Payload = z.object({ receiptId: z.uuid() });
 
@@ -29,7 +30,8 @@ export function deliverReceipt(services: Services): Task {
     const locale = isLocale(doc.attempt.locale) ? doc.attempt.locale : "vi";
     const t = serverT(locale);
     const c = doc.content;
-    const pdf = await renderReceiptPdf({ content: c, verifyUrl: doc.verifyUrl, kid: doc.row.kid, status: doc.row.status, cancelledAt: null, replacedByNumber: null, locale });
+    // The stored PDF (ADR 057): the bytes attached are the bytes /bien-lai/<code>/pdf serves.
+    const pdf = (await storedReceiptPdf(services, doc, locale)).bytes!;
     const { html, text } = await renderEmail(
       <ReceiptEmail
         t={t}
@@ -54,7 +56,7 @@ export function deliverReceipt(services: Services): Task {
       subject: receiptEmailSubject(t, { symbol: c.symbol, number: c.number, noticeNumber: c.reason.noticeNumber }),
       html,
       text,
-      attachments: [{ filename: `bien-lai-${c.symbol.replace(/\W+/g, "-")}-${c.number}.pdf`, content: pdf, contentType: "application/pdf" }],
+      attachments: [{ filename: receiptPdfFilename(c), content: pdf, contentType: "application/pdf" }],
     });
   };
 }

@@ -5,7 +5,7 @@ import type { Config } from "../config";
 import { audit } from "../audit";
 import { flushJobOutbox } from "../jobs";
 import { amountInVietnameseWords } from "./words";
-import { publicJwks, signReceipt, verifyReceiptJws } from "./signing.server";
+import { publicJwks, signReceipt, verifyReceiptJws, type VerifiedJws } from "./signing.server";
 
 /**
  * Electronic receipts (biên lai thu tiền điện tử), docs/decisions/030-e-receipts.md:
@@ -66,8 +66,11 @@ const RECEIPT_COLUMNS = (sql: Sql) => sql`
   r.id, r.agency_id, r.year, r.number, r.form_number, r.symbol, r.attempt_id, r.notice_id, r.amount, r.payload, r.jws, r.kid,
   r.code, r.issued_at, r.status, r.cancelled_at, r.cancel_reason, r.replaces_id, r.replaced_by_id`;
 
+/** The shape of a receipt's code (24 random characters when issued); anything else is not looked up. */
+export const RECEIPT_CODE = /^[A-Za-z0-9]{20,40}$/;
+
 export async function getReceiptByCode(sql: Sql, { code }: { code: string }): Promise<ReceiptRow | null> {
-  if (!/^[A-Za-z0-9]{20,40}$/.test(code)) return null;
+  if (!RECEIPT_CODE.test(code)) return null;
   const [row] = await sql<ReceiptRow[]>`select ${RECEIPT_COLUMNS(sql)} from receipts r where r.code = ${code}`;
   return row ?? null;
 }
@@ -111,7 +114,7 @@ export async function checkReceipt(deps: { sql: Sql; config: Config }, { code }:
   let receipt = await getReceiptByCode(deps.sql, { code });
   if (!receipt) return null;
   receipt = await ensureSigned(deps, receipt);
-  const verified = await verifyReceiptJws<ReceiptContent>(publicJwks(deps.config.RECEIPT_SIGNING_KEYS), receipt.jws!);
+  const verified = await verifiedOnce(deps.config, receipt.jws!);
   let signature: ReceiptCheck["signature"] = verified.ok ? { ok: true, kid: verified.kid } : { ok: false, reason: verified.reason };
   if (verified.ok) {
     const expected = receiptClaims(deps.config, receipt);
@@ -130,6 +133,28 @@ export async function checkReceipt(deps: { sql: Sql; config: Config }, { code }:
     state: receipt.status,
     replacedBy,
   };
+}
+
+/**
+ * A JWS checked once per process against the configured key set (ADR 057): the JWS of a receipt never
+ * changes once written and the key set is this process's configuration, so the answer cannot change
+ * either. The record is still compared with the signed content on every check (checkReceipt). Bounded:
+ * the oldest entries go first.
+ */
+const VERIFIED_MAX = 5000;
+const verifiedByKeys = new WeakMap<Config["RECEIPT_SIGNING_KEYS"], { jwks: ReturnType<typeof publicJwks>; results: Map<string, Promise<VerifiedJws<ReceiptContent>>> }>();
+function verifiedOnce(config: Config, jws: string): Promise<VerifiedJws<ReceiptContent>> {
+  let entry = verifiedByKeys.get(config.RECEIPT_SIGNING_KEYS);
+  if (!entry) {
+    entry = { jwks: publicJwks(config.RECEIPT_SIGNING_KEYS), results: new Map() };
+    verifiedByKeys.set(config.RECEIPT_SIGNING_KEYS, entry);
+  }
+  const known = entry.results.get(jws);
+  if (known) return known;
+  const result = verifyReceiptJws<ReceiptContent>(entry.jwks, jws);
+  if (entry.results.size >= VERIFIED_MAX) entry.results.delete(entry.results.keys().next().value!);
+  entry.results.set(jws, result);
+  return result;
 }
 
 function sortKeys(v: unknown): unknown {
