@@ -19,6 +19,7 @@ import { MAX_FILE_BYTES, MAX_FILES, SERVICE_PATH } from "./filing/journey";
 import { CSV_MAX_BYTES } from "./payments/csv";
 import { getOutboxMessage } from "./notifications/mailer.server";
 import { detectLocale } from "../vocabulary/i18n/config";
+import { localeFiles } from "./http/locales.server";
 
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -109,6 +110,7 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   const formActions = [...new Set([...(vnpayOrigin ? [vnpayOrigin] : []), ...portalOrigins(config)])];
   app.use(securityHeaders({ isProduction: config.isProduction, extraFormActions: formActions }));
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use("/locales", localeFiles()); // the dictionaries, one immutable file per namespace and locale (ADR 056)
   // Pages never have a file extension; only paths that do are looked up on disk (one stat less per page).
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));

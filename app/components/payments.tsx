@@ -6,14 +6,21 @@ import type { Locale } from "../../vocabulary/i18n/config";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { maskIdNumber } from "../../vocabulary/identity";
 import { SummaryList } from "./summary-list";
+import { resourceFrom } from "../i18n/page";
 
-type Matches = { id: string; data: unknown }[];
+type Matches = { id: string; data: unknown; handle?: unknown }[];
 
-/** `<title>` from the root loader's translations: `title(matches, (r) => r.payments.lookup.title)`. */
+/** `<title>` from the page's translations: `title(matches, (r) => r.payments.lookup.title)`. */
 export function titleFrom(matches: Matches, pick: (r: Resource) => string, extra: MetaDescriptor[] = []): MetaDescriptor[] {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: Resource } | undefined;
-  const site = root?.resource?.meta.siteShort ?? "THADS";
-  return [{ title: root?.resource ? `${pick(root.resource)} – ${site}` : site }, ...extra];
+  const resource = resourceFrom(matches);
+  const site = resource?.meta.siteShort ?? "THADS";
+  let title: string | undefined;
+  try {
+    title = resource ? pick(resource) : undefined;
+  } catch {
+    title = undefined; // a namespace the route did not declare (the namespace test catches it first)
+  }
+  return [{ title: title ? `${title} – ${site}` : site }, ...extra];
 }
 
 export function useLocale(): Locale {

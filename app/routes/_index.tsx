@@ -1,6 +1,9 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../services";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["home", "services"] };
 
 export default function Home() {
   const { t } = useTranslation();

@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { qrSvgDataUri, receiptDocument } from "../server/receipts.server";
 import { titleFrom } from "../components/payments";
 import { ReceiptDocument } from "../components/receipts";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.doc", "receipts.page", "receipts.refundStates", "receipts.result"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   titleFrom(matches, (r) => (data?.receipt ? r.receipts.page.title.replace("{{symbol}}", data.receipt.content.symbol).replace("{{number}}", data.receipt.content.number) : r.receipts.page.notFoundTitle));

@@ -7,12 +7,16 @@ import { VerifyCodeSchema } from "../../server/accounts/citizen-schemas";
 import { loadCodePage, resendCode, signInWithCode } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "account.signIn"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { account: { code: { title: string } } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.account.code.title ?? "THADS" }];
 };
 

@@ -3,6 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listOutbox } from "../server/notifications.server";
 import { formatDateTime } from "../../vocabulary/format";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["outbox"] };
 
 /** Development only: the messages kept instead of sent while SMTP_URL is not set. */
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -8,6 +8,9 @@ import { findNoticeForPayer, signNoticeToken } from "../server/payments.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { titleFrom } from "../components/payments";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.lookup", "payments.notice", "payments.staff"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";

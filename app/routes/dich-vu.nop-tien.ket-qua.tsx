@@ -6,6 +6,9 @@ import { titleFrom, useLocale } from "../components/payments";
 import { PaymentReceiptPanel } from "../components/receipts";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "payments.result", "receipts.doc", "receipts.refundStates", "receipts.result"] };
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
 const REFRESH_SECONDS = 3;

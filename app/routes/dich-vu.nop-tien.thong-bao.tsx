@@ -8,6 +8,9 @@ import { getNotice, noticePage, startCheckout, verifyNoticeToken } from "../serv
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { NoticeDetails, titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.notice.title);
 

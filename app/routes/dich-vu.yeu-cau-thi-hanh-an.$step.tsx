@@ -9,9 +9,13 @@ import { ErrorSummary, translateError } from "../components/forms";
 import { JourneyField, fieldId } from "../components/filing-fields";
 import { StepHeader, TimeLimitNotice } from "../components/filing-layout";
 import { formatDate } from "../../vocabulary/format";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.common", "filing.errors", "filing.fields", "filing.steps", "filing.timeLimit"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { steps: Record<string, { title: string }> } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: (d && root?.resource?.filing.steps[d.stepId]?.title) ?? "THADS" }];
 };
 

@@ -4,9 +4,13 @@ import { useTranslation } from "react-i18next";
 import { currentDraft, resumePath, startDraft } from "../server/filing.server";
 import { TIME_LIMIT_YEARS } from "../../server/filing/journey";
 import { formatDateTime } from "../../vocabulary/format";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.errors", "filing.fields", "filing.start"] };
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { start: { title: string } } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.filing.start.title ?? "THADS" }];
 };
 

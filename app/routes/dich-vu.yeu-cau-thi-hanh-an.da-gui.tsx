@@ -5,12 +5,16 @@ import { DECISION_WORKING_DAYS } from "../../server/filing/journey";
 import { justSubmitted } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.done", "filing.errors", "filing.fields"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { done: { title: string } } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.filing.done.title ?? "THADS" }];
 };
 

@@ -8,9 +8,13 @@ import { fieldId } from "../components/filing-fields";
 import { TimeLimitNotice } from "../components/filing-layout";
 import { formatDate } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.attachments", "filing.check", "filing.common", "filing.errors", "filing.fields", "filing.steps", "filing.timeLimit"] };
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { check: { title: string } } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.filing.check.title ?? "THADS" }];
 };
 

@@ -8,12 +8,16 @@ import { loadSaveForLater, sendResumeLink } from "../server/filing.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { formatDateTime } from "../../vocabulary/format";
 import { retryAfterHeader } from "../server/http.server";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.common", "filing.errors", "filing.save"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { save: { title: string } } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.filing.save.title ?? "THADS" }];
 };
 

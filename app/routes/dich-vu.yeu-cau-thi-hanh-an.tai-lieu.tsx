@@ -6,9 +6,13 @@ import { loadAttachmentsStep, submitAttachmentsStep } from "../server/filing.ser
 import { ErrorSummary } from "../components/forms";
 import { StepHeader } from "../components/filing-layout";
 import { formatFileSize } from "../utils/files";
+import { resourceFrom } from "../i18n/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.steps", "filing.timeLimit"] };
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { filing: { steps: { attachments: { title: string } } } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.filing.steps.attachments.title ?? "THADS" }];
 };
 

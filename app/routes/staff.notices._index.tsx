@@ -6,6 +6,9 @@ import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { maskIdNumber } from "../../vocabulary/identity";
 import { ListTable } from "../components/list-table";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.listTitle);
 

@@ -11,6 +11,9 @@ import { CSV_MAX_BYTES } from "../../server/payments/csv";
 import { BodyRefused } from "../../server/http/body.server";
 import { SelectField, titleFrom } from "../components/payments";
 import { translateError } from "../components/forms";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.import", "payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.importTitle);
 

@@ -7,6 +7,9 @@ import { StaffNoticeFormSchema } from "../../server/payments/schemas";
 import { createNoticeByStaff, listCourts, requireAccountant } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { SelectField, titleFrom } from "../components/payments";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.payments.staff.createTitle);
 

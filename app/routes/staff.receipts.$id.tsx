@@ -7,6 +7,9 @@ import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { ListTable } from "../components/list-table";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.reconciliation", "receipts.refunds", "receipts.result", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.detailHeading);
 

@@ -9,6 +9,9 @@ import { describedBy, ErrorSummary, FieldMessages, TextField, translateError } f
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.reconciliation", "receipts.refunds", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.cancelHeading);
 

@@ -6,6 +6,9 @@ import { formatReceiptNumber, listReceiptsForAccountant } from "../server/receip
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.staff.listTitle);
 

@@ -6,6 +6,9 @@ import { formatReceiptNumber, runItems } from "../server/receipts.server";
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { uuidParam } from "../server/http.server";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.reconciliation"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
 

@@ -10,6 +10,9 @@ import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { SelectField, titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.reconciliation", "receipts.refunds", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.reconciliation.title);
 

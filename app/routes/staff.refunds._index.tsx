@@ -5,6 +5,9 @@ import { listRefundReview, listRefundsForStaff, requireRefundStaff, type RefundS
 import { titleFrom, useLocale } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.refunds"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.title);
 

@@ -7,6 +7,9 @@ import { requireAccountant } from "../server/payments.server";
 import { proposeRefund, refundablePayment } from "../server/receipts.server";
 import { ProposeRefundForm } from "../components/refunds";
 import { titleFrom } from "../components/payments";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.reconciliation", "receipts.refunds", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.refunds.propose);
 

@@ -6,6 +6,9 @@ import { fieldLabel, presentAnswer } from "../../server/filing/present";
 import { loadOfficeRequest } from "../server/filing.server";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.request.reference ?? "THADS" }];
 

@@ -7,12 +7,13 @@ import { StaffSignInSchema } from "../../server/accounts/schemas";
 import { findSession, sessionCookie, signInStaff, SESSION_COOKIE } from "../server/accounts.server";
 import { readCookie, retryAfterHeader, returnTarget } from "../server/http.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
+import { resourceFrom } from "../i18n/page";
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { staff: { signInTitle: string } } } | undefined;
+  const root = { resource: resourceFrom(matches) };
   return [{ title: root?.resource?.staff.signInTitle ?? "THADS" }];
 };
 

@@ -6,6 +6,9 @@ import { titleFrom, useLocale } from "../components/payments";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { payerLabelKeys } from "../../server/receipts/types";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.doc", "receipts.verify"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.receipts.verify.title);
 
