@@ -7,6 +7,11 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { RequestReferenceProvider } from "./utils/request-reference";
 import { RETRY_AFTER_SECONDS } from "../server/http";
+import { pageI18n } from "./server/i18n.server";
+import { setI18nSource } from "./i18n/page";
+
+// The server renders each page with the full dictionaries cut down to the page's namespaces (ADR 056).
+setI18nSource({ get: (locale, namespaces) => pageI18n(locale, namespaces) });
 
 export const streamTimeout = 5_000;
 

@@ -12,13 +12,14 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
+import type { i18n } from "i18next";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { createI18n, DEFAULT_LOCALE, type Locale } from "../vocabulary/i18n/config";
+import { DEFAULT_LOCALE } from "../vocabulary/i18n/config";
 import { FALLBACK, FALLBACK_UNAVAILABLE, REFERENCE_LABEL } from "../vocabulary/i18n/fallback";
-import { dictionary } from "../vocabulary/i18n/resources.server";
-import { dictionaryFor } from "../vocabulary/i18n/sections";
-import type { Resource } from "../vocabulary/i18n/vi";
+import { CORE_NAMESPACES, type I18nHandle } from "../vocabulary/i18n/namespaces";
+import { localeManifest } from "./server/i18n.server";
+import { LocalePreloads, resourceFrom, usePageI18n } from "./i18n/page";
 import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
 import { RequestReference, useHydratedMark } from "./utils/request-reference";
@@ -33,62 +34,56 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+/** The shell's strings: every page has them (each route adds its own in its `handle`). */
+export const handle: I18nHandle = { i18n: CORE_NAMESPACES };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const which = dictionaryFor(new URL(request.url).pathname);
   // Guests cost no query; a signed-in visitor's two look-ups (citizen, staff) run side by side.
   const [citizen, staff] = await Promise.all([citizenStatus(request, context), staffStatus(request, context)]);
   return {
     citizen,
     staff,
     locale: context.locale,
-    dictionary: which,
-    resource: dictionary(context.locale, which),
+    // Not the strings themselves: the hash of each namespace's file, so the browser can fetch the ones a
+    // page needs (docs/decisions/056). The same object for every request in a locale.
+    i18n: localeManifest(context.locale),
     showDevTools: !context.services.config.isProduction,
   };
 }
 
-// The translations change with the language (switching reloads the document) and between the core and
-// the full dictionary (see vocabulary/i18n/sections.ts); who is signed in changes only with the forms that sign in,
-// sign out or extend a session. Nothing else here needs the root loader again (reloading it after every
+// The root's data changes only with the language (switching reloads the document) and with the forms
+// that sign in, sign out or extend a session (a page's translations come with its route: ADR 056). Nothing else here needs the root loader again (reloading it after every
 // form would also race the next navigation: a step's "Continue" pressed while it still ran).
 const SESSION_FORMS = /^\/(staff\/sign-(in|out)|dang-nhap|tai-khoan\/(dang-xuat|gia-han))(\/|$|\?)/;
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, formAction }) =>
-  (formMethod !== undefined && formMethod.toUpperCase() !== "GET" && SESSION_FORMS.test(formAction ?? "")) ||
-  dictionaryFor(currentUrl.pathname) !== dictionaryFor(nextUrl.pathname);
+  formMethod !== undefined && formMethod.toUpperCase() !== "GET" && SESSION_FORMS.test(formAction ?? "");
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.resource.meta.siteName ?? "THADS" },
-  { name: "description", content: data?.resource.meta.description ?? "" },
-];
-
-const i18nCache = new Map<string, ReturnType<typeof createI18n>>();
-function useI18n(locale: Locale, which: "core" | "all", resource: Resource) {
-  return useMemo(() => {
-    const key = `${locale}:${which}`;
-    let instance = i18nCache.get(key);
-    if (!instance) {
-      instance = createI18n(locale, resource);
-      i18nCache.set(key, instance);
-    }
-    return instance;
-  }, [locale, which, resource]);
-}
+export const meta: MetaFunction<typeof loader> = ({ matches }) => {
+  const resource = resourceFrom(matches);
+  return [
+    { title: resource?.meta.siteName ?? "THADS" },
+    { name: "description", content: resource?.meta.description ?? "" },
+  ];
+};
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const locale = data?.locale ?? DEFAULT_LOCALE;
+  // May suspend in the browser while a client-side navigation fetches the next page's namespaces.
+  const page = usePageI18n();
   return (
     <html lang={locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light" />
-        <MetaWithErrorTitle prefix={data?.resource.errors.titlePrefix ?? ""} />
+        <MetaWithErrorTitle prefix={page ? page.i18n.t("errors.titlePrefix") : ""} />
         <Links />
+        {data && page ? <LocalePreloads locale={data.locale} manifest={data.i18n} namespaces={page.namespaces} /> : null}
       </head>
       <body>
-        {data ? <Translated locale={data.locale} which={data.dictionary} resource={data.resource}>{children}</Translated> : children}
+        {page ? <Translated i18n={page.i18n}>{children}</Translated> : children}
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -96,8 +91,7 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Translated({ locale, which, resource, children }: { locale: Locale; which: "core" | "all"; resource: Resource; children: ReactNode }) {
-  const i18n = useI18n(locale, which, resource);
+function Translated({ i18n, children }: { i18n: i18n; children: ReactNode }) {
   return (
     <I18nextProvider i18n={i18n}>
       <Shell>{children}</Shell>

@@ -1,7 +1,19 @@
 import fs from "node:fs";
 import autocannon from "autocannon";
 
-export type BenchRow = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; note?: string };
+export type BenchRow = {
+  name: string;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  note?: string;
+  /** The page measured, when it is one (run.ts also weighs its HTML). */
+  url?: string;
+  /** Headers its requests carried (a filing draft's cookie). */
+  headers?: Record<string, string>;
+};
 
 /** One bounded autocannon run against a loopback URL. */
 export async function load(
@@ -29,8 +41,10 @@ export async function load(
   };
 }
 
-export function printTable(rows: BenchRow[], ceiling?: number) {
-  const head = ["scenario", "req/s", "p50 ms", "p99 ms", "requests", "errors", ceiling ? "% of bare Node" : "", "note"];
+/** The table; with ceilings, each row's throughput as a share of bare Node and as a ratio to the empty Remix page. */
+export function printTable(rows: BenchRow[], ceilings?: number | { bare: number; remix?: number }) {
+  const { bare, remix } = typeof ceilings === "number" ? { bare: ceilings, remix: undefined } : (ceilings ?? { bare: undefined, remix: undefined });
+  const head = ["scenario", "req/s", "p50 ms", "p99 ms", "requests", "errors", bare ? "% of bare Node" : "", remix ? "× empty Remix" : "", "note"];
   const lines = rows.map((r) => [
     r.name,
     String(r.rps),
@@ -38,7 +52,8 @@ export function printTable(rows: BenchRow[], ceiling?: number) {
     String(r.p99),
     String(r.requests),
     String(r.errors),
-    ceiling ? `${((100 * r.rps) / ceiling).toFixed(1)}%` : "",
+    bare ? `${((100 * r.rps) / bare).toFixed(1)}%` : "",
+    remix ? `${(r.rps / remix).toFixed(2)}×` : "",
     r.note ?? "",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));

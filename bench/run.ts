@@ -3,10 +3,16 @@
  * server beside it, then measures with autocannon on loopback, bounded in time. Scenario files
  * bench/<area>.ts (default export `run(ctx)` returning rows) are picked up automatically.
  * BENCH_DURATION (seconds per scenario, default 8) and BENCH_CONNECTIONS (default 10) tune it;
- * BENCH_ONLY=payments,receipts runs only those scenario files (and skips the page rows). The job runner is
+ * BENCH_ONLY=payments,receipts runs only those scenario files (and skips the page rows unless it names
+ * `pages`). The job runner is
  * its own process (`build/worker.js`, as deployed); BENCH_WORKER=in-process runs it inside the web process
  * (on its thread), BENCH_WORKER=off not at all. BENCH_PROFILE=<dir> writes V8 CPU profiles of the portal
  * and the worker there (open them in Chrome DevTools).
+ *
+ * Two ceilings: a bare Node HTTP server, and an empty Remix page served by the portal's own Express stack
+ * (bench/empty-remix.tsx, its own process). Each citizen page (home, fee lookup, a filing step, the
+ * receipt verification page) is printed as a ratio to the empty Remix page of the same run, with its HTML
+ * size before compression, and the issue's targets as PASS / MISS (docs/decisions/056).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -76,6 +82,7 @@ async function main() {
 
   const port = await freePort();
   const barePort = await freePort();
+  const emptyPort = await freePort();
   const { baseUrl, hashSecret, tmnCode, env: localEnv } = localPortalEnv({ port, databaseUrl, tmnCode: "BENCH001", keyId: "bench" });
   const portalEnv = {
     ...localEnv,
@@ -85,6 +92,12 @@ async function main() {
   };
   const portal = await startChild([...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), "build/server.js"], portalEnv, (out) => out.includes('"msg":"portal started"'));
   const bare = await startChild(["bench/bare-node.mjs"], { PORT: String(barePort) }, (out) => out.includes("ready"));
+  // The same environment and start-up (migrations already applied by the portal), an empty Remix build.
+  const empty = await startChild(
+    ["--import", "tsx", "bench/empty-remix.tsx"],
+    { ...portalEnv, PORT: String(emptyPort), BASE_URL: `http://127.0.0.1:${emptyPort}`, WORKER_IN_PROCESS: "false", SEED_DEMO: "false", DATA_DIR: ".data/bench-empty" },
+    (out) => out.includes('"msg":"portal started"'),
+  );
   // As deployed (README, Deploying): the job runner in its own process at WORKER_NICE, unless
   // BENCH_WORKER=in-process measures the one-process start instead.
   const worker = inProcessWorker || process.env.BENCH_WORKER === "off" ? null : await startChild([...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}/worker`] : []), "build/worker.js"], portalEnv, (out) => out.includes('"msg":"worker started"'));
@@ -95,8 +108,22 @@ async function main() {
     await load("warm-up", { url: `${baseUrl}/`, ...warm });
     const bareRow = await load("bare Node HTTP server (ceiling)", { url: `http://127.0.0.1:${barePort}/`, duration, connections });
     rows.push(bareRow);
-    if (!only) {
-      rows.push(await load("GET / (home page, Remix SSR)", { url: `${baseUrl}/`, duration, connections }));
+    await load("warm-up", { url: `http://127.0.0.1:${emptyPort}/`, ...warm });
+    const remixRow = await load("empty Remix page, same Express stack (ceiling)", { url: `http://127.0.0.1:${emptyPort}/`, duration, connections });
+    rows.push(remixRow);
+    const pages: BenchRow[] = [];
+    if (!only || only.has("pages")) {
+      const filingStep = await filingStepRequest(baseUrl);
+      for (const [name, url, headers] of [
+        ["GET / (home page)", `${baseUrl}/`, undefined],
+        ["GET /dich-vu/nop-tien (fee lookup)", `${baseUrl}/dich-vu/nop-tien`, undefined],
+        ["GET a filing step (first step, with a draft)", filingStep.url, filingStep.headers],
+      ] as const) {
+        await load("warm-up", { url, headers, ...warm });
+        const row: BenchRow = { ...(await load(name, { url, headers, duration, connections })), url, headers };
+        pages.push(row);
+        rows.push(row);
+      }
       rows.push(await load("GET /healthz", { url: `${baseUrl}/healthz`, duration, connections }));
       rows.push(await load("GET /readyz (database round trip)", { url: `${baseUrl}/readyz`, duration, connections }));
     }
@@ -114,6 +141,11 @@ async function main() {
       rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections, pids: { web: portal.pid, worker: worker?.pid } })));
     }
 
+    // The verification page's row comes from bench/receipts.ts; its URL from the row, else a receipt in the database.
+    const verification = rows.find((r) => /xac-minh-bien-lai/.test(r.name));
+    if (verification && !verification.url) verification.url = await someVerificationUrl(databaseUrl, baseUrl);
+    const targets = await checkTargets({ remix: remixRow.rps, pages, verification, pdf: rows.find((r) => /bien-lai\/:code\/pdf|receipt PDF over HTTP/.test(r.name)) });
+
     const html = await (await fetch(`${baseUrl}/`)).text();
     const scripts = [...new Set([...html.matchAll(/\/build\/[^"']+\.js/g)].map((m) => m[0]))];
     const jsBytes = (await Promise.all(scripts.map((s) => gzipBytes(`${baseUrl}${s}`)))).reduce((a, b) => a + b, 0);
@@ -122,19 +154,66 @@ async function main() {
       `\nTHADS portal benchmark — ${new Date().toISOString()} — ${duration}s per scenario, ${connections} connections, loopback, ` +
         `job runner ${inProcessWorker ? "inside the web process" : "in its own process"}\n\n`,
     );
-    printTable(rows, bareRow.rps);
+    printTable(rows, { bare: bareRow.rps, remix: remixRow.rps });
     const home = rows.find((r) => r.name.startsWith("GET / "));
     if (home) process.stdout.write(
       `\nhome page: ${(jsBytes / 1024).toFixed(1)} KB gzipped JavaScript in ${scripts.length} files (budget 110 KB); ` +
-        `Remix SSR at ${((100 * home.rps) / bareRow.rps).toFixed(1)}% of the bare Node ceiling\n`,
+        `${((100 * home.rps) / bareRow.rps).toFixed(1)}% of the bare Node ceiling, ${(home.rps / remixRow.rps).toFixed(2)}× the empty Remix page\n`,
     );
+    process.stdout.write(`\ntargets (issue 11; ratios to the empty Remix page of this run: ${remixRow.rps} req/s)\n${targets.lines.join("\n")}\n`);
   } finally {
     portal.kill("SIGTERM");
+    empty.kill("SIGTERM");
     bare.kill("SIGTERM");
     worker?.kill("SIGTERM");
     await new Promise((r) => portal.once("exit", r));
     await embedded?.stop();
   }
+}
+
+/** A filing draft (the start page's empty form) and the URL of its first step, with the draft cookie. */
+async function filingStepRequest(baseUrl: string): Promise<{ url: string; headers: Record<string, string> }> {
+  const start = await fetch(`${baseUrl}/dich-vu/yeu-cau-thi-hanh-an`, { method: "POST", body: new URLSearchParams(), redirect: "manual", headers: { origin: new URL(baseUrl).origin } });
+  await start.arrayBuffer();
+  const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const location = start.headers.get("location");
+  if (!cookie || !location) throw new Error(`bench: starting a filing draft answered ${start.status} without a cookie or a step`);
+  return { url: new URL(location, baseUrl).toString(), headers: { cookie } };
+}
+
+async function someVerificationUrl(databaseUrl: string, baseUrl: string): Promise<string | undefined> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [r] = await sql<{ code: string }[]>`select code from receipts order by id desc limit 1`.catch(() => []);
+    return r ? `${baseUrl}/xac-minh-bien-lai/${r.code}` : undefined;
+  } finally {
+    await sql.end();
+  }
+}
+
+/** HTML bytes before compression (the decoded body as the browser gets it). */
+async function htmlBytes(url: string, headers?: Record<string, string>): Promise<number> {
+  const res = await fetch(url, { headers: { ...headers, "accept-encoding": "identity" } });
+  return Buffer.byteLength(await res.text());
+}
+
+const HTML_BUDGET = 25 * 1024;
+
+async function checkTargets(o: { remix: number; pages: BenchRow[]; verification?: BenchRow; pdf?: BenchRow }) {
+  const lines: string[] = [];
+  const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+  const pageLine = async (row: BenchRow, ratioTarget: number) => {
+    const ratio = row.rps / o.remix;
+    const bytes = row.url ? await htmlBytes(row.url, row.headers) : NaN;
+    lines.push(
+      `  ${mark(ratio >= ratioTarget)}  ${row.name}: ${ratio.toFixed(2)}× the empty Remix page (target ≥ ${ratioTarget}×)`,
+      `  ${mark(bytes <= HTML_BUDGET)}  ${row.name}: HTML ${(bytes / 1024).toFixed(1)} KB before compression (target ≤ 25 KB)`,
+    );
+  };
+  for (const row of o.pages) await pageLine(row, 0.7);
+  if (o.verification) await pageLine(o.verification, 0.5);
+  if (o.pdf) lines.push(`  ${mark(o.pdf.rps >= 1000)}  ${o.pdf.name}: ${o.pdf.rps} req/s (target ≥ 1,000 req/s for a stored PDF)`);
+  return { lines };
 }
 
 main().catch((e) => {

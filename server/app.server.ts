@@ -21,6 +21,7 @@ import {
   type UploadRoute,
   refusalForError,
   remixRequestHandler,
+  localeFiles,
 } from "./http";
 import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
@@ -120,6 +121,7 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   const formActions = [...new Set([...(vnpayOrigin ? [vnpayOrigin] : []), ...portalOrigins(config)])];
   app.use(securityHeaders({ isProduction: config.isProduction, extraFormActions: formActions }));
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use("/locales", localeFiles()); // the dictionaries, one immutable file per namespace and locale (ADR 056)
   // Pages never have a file extension; only paths that do are looked up on disk (one stat less per page).
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));

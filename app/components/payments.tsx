@@ -4,6 +4,7 @@ import { useLocale } from "../utils/page";
 import { formatDate, formatMoney } from "../../vocabulary/format";
 import { maskIdNumber } from "../../vocabulary/identity";
 import { SummaryList } from "./summary-list";
+import { resourceFrom } from "../i18n/page";
 
 export type NoticeSummary = {
   notice_number: string;

@@ -2,6 +2,9 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["home", "services"] };
 
 export default function Home() {
   const { t } = useTranslation();

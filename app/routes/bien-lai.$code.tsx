@@ -5,6 +5,9 @@ import { loadReceiptPage } from "../server/receipts.server";
 import { ReceiptDocument } from "../components/receipts";
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.page", "receipts.reconciliation", "receipts.refundStates", "receipts.refunds", "receipts.result", "receipts.staff"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (r) => (data?.receipt ? r.receipts.page.title.replace("{{symbol}}", data.receipt.content.symbol).replace("{{number}}", data.receipt.content.number) : r.receipts.page.notFoundTitle));

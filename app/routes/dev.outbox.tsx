@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { loadOutbox } from "../server/notifications.server";
 import { paths } from "../../vocabulary/paths";
 import { formatDateTime } from "../../vocabulary/format";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["outbox"] };
 
 /** Development only: the messages kept instead of sent while SMTP_URL is not set. */
 export const loader = (args: LoaderFunctionArgs) => loadOutbox(args);

@@ -2,6 +2,9 @@ import { data, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { findService } from "../../vocabulary/services";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["comingSoon", "home", "services"] };
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const service = findService(params.slug);

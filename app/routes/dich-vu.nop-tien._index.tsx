@@ -7,6 +7,9 @@ import { NoticeLookupSchema } from "../../server/payments/browser";
 import { loadFeeLookup, lookUpNotice } from "../server/payments.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { pageTitle } from "../utils/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.lookup", "payments.notice", "payments.staff"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";

@@ -7,6 +7,9 @@ import { SummaryList } from "../components/summary-list";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "payments.result", "receipts.cancelErrors", "receipts.doc", "receipts.reconciliation", "receipts.refundStates", "receipts.refunds", "receipts.result", "receipts.staff"] };
 
 /** While the payment is being checked, the page reloads itself (a meta refresh works without JavaScript). */
 const REFRESH_SECONDS = 3;

@@ -10,6 +10,9 @@ import { NoticeDetails } from "../components/payments";
 import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.notice.title);
 

@@ -13,6 +13,10 @@ import { pageTitle, useLocale } from "../utils/page";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
   pageTitle(matches, (r) => (d ? (r.filing.steps as Record<string, { title: string } | undefined>)[d.stepId]?.title : undefined), { site: false });
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.common", "filing.errors", "filing.fields", "filing.steps", "filing.timeLimit"] };
+
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadFormStep(request, context, params.step);

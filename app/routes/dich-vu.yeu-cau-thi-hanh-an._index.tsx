@@ -7,6 +7,10 @@ import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.start.title, { site: false });
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.errors", "filing.fields", "filing.start"] };
+
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const draft = await currentDraft(request, context);

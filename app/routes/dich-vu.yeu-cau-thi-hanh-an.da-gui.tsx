@@ -7,6 +7,9 @@ import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.done", "filing.errors", "filing.fields"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";

@@ -10,6 +10,10 @@ import { formatFileSize } from "../utils/files";
 import { pageTitle, useLocale } from "../utils/page";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.filing.check.title, { site: false });
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.attachments", "filing.check", "filing.common", "filing.errors", "filing.fields", "filing.steps", "filing.timeLimit"] };
+
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadReview(request, context);

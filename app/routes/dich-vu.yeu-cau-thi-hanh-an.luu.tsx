@@ -9,6 +9,9 @@ import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { formatDateTime } from "../../vocabulary/format";
 import { retryAfterHeader } from "../server/http.server";
 import { pageTitle, useLocale } from "../utils/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.common", "filing.errors", "filing.fields", "filing.save"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";

@@ -5,6 +5,9 @@ import { openResumeLink } from "../server/filing.server";
 import { retryAfterHeader } from "../server/http.server";
 import { TryAgainLater } from "../components/try-again";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.save", "filing.start"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";

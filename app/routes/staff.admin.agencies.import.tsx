@@ -5,6 +5,9 @@ import { importTreeFromForm, loadTreeImport, type TreeImportView } from "../serv
 import { pageTitle as titleFrom } from "../utils/page";
 import { translateError } from "../components/forms";
 import { AdminNav } from "../components/admin";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.import.title);
 

@@ -5,6 +5,9 @@ import { changeCourtFromForm, loadCourt } from "../server/agencies.server";
 import { pageTitle as titleFrom, useLocale } from "../utils/page";
 import { formatDate } from "../../vocabulary/format";
 import { AdminErrors, AdminNav, AdminSelect, Done, type AdminActionData } from "../components/admin";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.courts.title);
 

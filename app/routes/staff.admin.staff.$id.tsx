@@ -4,6 +4,9 @@ import { useTranslation } from "react-i18next";
 import { changeStaffFromForm, loadStaffAccount } from "../server/agencies.server";
 import { pageTitle as titleFrom } from "../utils/page";
 import { AdminErrors, AdminNav, AdminSelect, Done, type AdminActionData } from "../components/admin";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["admin"] };
 
 export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.staff.title);
 

@@ -6,6 +6,9 @@ import { formatDate, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.listTitle);
 

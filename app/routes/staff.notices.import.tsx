@@ -8,6 +8,9 @@ import { SelectField } from "../components/payments";
 import { translateError } from "../components/forms";
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.errors", "payments.import", "payments.lookup", "payments.notice", "payments.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.staff.importTitle);
 

@@ -10,6 +10,9 @@ import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { SummaryList } from "../components/summary-list";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.reconciliation", "receipts.refunds", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.staff.cancelHeading);
 

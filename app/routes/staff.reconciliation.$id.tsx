@@ -5,6 +5,10 @@ import { loadReconciliationRun } from "../server/receipts.server";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import { uuidParam } from "../server/http.server";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.reconciliation"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.reconciliation.title);
 

@@ -6,6 +6,9 @@ import { formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths, withQuery } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.refunds"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.title);
 

@@ -5,6 +5,9 @@ import { loadRefundProposal, proposeRefundFromForm } from "../server/receipts.se
 import { ProposeRefundForm } from "../components/refunds";
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.reconciliation", "receipts.refunds", "receipts.staff"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.refunds.propose);
 

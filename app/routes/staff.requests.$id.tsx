@@ -7,6 +7,9 @@ import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => data?.request.reference, { site: false });
 

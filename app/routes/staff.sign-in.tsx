@@ -7,6 +7,9 @@ import { StaffSignInSchema } from "../../server/accounts/browser";
 import { loadStaffSignIn, signInStaffFromForm } from "../server/accounts.server";
 import { ErrorSummary, TextField, translateError } from "../components/forms";
 import { pageTitle } from "../utils/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "account.signIn"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";

@@ -6,6 +6,9 @@ import { loadCodeStep, submitCode } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { stepMessage } from "../components/second-factor";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "account.signIn"] };
 
 // The staff sign-in's second step: a code from the authenticator app, or a recovery code.
 export { headers } from "../utils/retry-after";

@@ -6,6 +6,9 @@ import { confirmSetUpFromForm, loadSetUp } from "../server/accounts.server";
 import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { stepMessage } from "../components/second-factor";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "account.signIn"] };
 
 // Setting up the staff second factor: at the first sign-in where it is required, or by choice from the
 // staff banner. The QR code is an image made on the server (no JavaScript); the secret is there in text.

@@ -7,6 +7,10 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.page.title, { site: false });
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["account.page"] };
+
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadAccountPage(request, context);

@@ -7,6 +7,9 @@ import { SummaryList } from "../components/summary-list";
 import { payerLabelKeys } from "../../server/receipts/browser";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.reconciliation", "receipts.refunds", "receipts.staff", "receipts.verify"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.receipts.verify.title);
 

@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { resources } from "../../vocabulary/i18n/resources.server";
-
-const viResource = resources.vi;
+import { localeManifest, pageI18n } from "../../vocabulary/i18n/bundles.server";
+import { setI18nSource } from "../i18n/page";
 import { pageTitle } from "./page";
 
-const matches = [{ id: "root", data: { resource: viResource } }, { id: "routes/x", data: null }];
+const viResource = resources.vi;
+// As on the server (entry.server.tsx): the page's translations are its declared namespaces (ADR 056).
+setI18nSource({ get: (locale, namespaces) => pageI18n(locale, namespaces) });
+const matches = [
+  { id: "root", data: { locale: "vi", i18n: localeManifest("vi") } },
+  { id: "routes/x", data: null, handle: { i18n: ["payments.lookup", "filing.start"] } },
+];
 
 describe("pageTitle (every route's meta)", () => {
   it("follows the page's title with the site's short name", () => {

@@ -2,14 +2,19 @@ import type { MetaDescriptor } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import type { Locale } from "../../vocabulary/i18n/config";
 import type { Resource } from "../../vocabulary/i18n/vi";
+import { resourceFrom } from "../i18n/page";
 
 // The one way a route names its page (`meta`) and reads the language (`useLocale`); see ADR 055.
 
-type Matches = readonly { id: string; data: unknown }[];
+type Matches = readonly { id: string; data: unknown; handle?: unknown }[];
 
-/** The root loader's translations, when it answered (not on an error before it ran). */
+/**
+ * The page's translations (its declared namespaces, ADR 056), when the root loader answered (not on an
+ * error before it ran). A namespace the route did not declare reads as undefined (the namespace test
+ * catches it first).
+ */
 function rootResource(matches: Matches): Resource | undefined {
-  return (matches.find((m) => m.id === "root")?.data as { resource?: Resource } | undefined)?.resource;
+  return resourceFrom(matches);
 }
 
 export type PageTitleOptions = {
@@ -24,7 +29,7 @@ export type PageTitleOptions = {
 };
 
 /**
- * A route's `meta`: `export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.payments.lookup.title)`.
+ * A route's `meta`: `export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (x) => x.payments.lookup.title)`.
  * `pick` reads the title from the translations (or from the loader's data); when it has none, the page
  * is titled "THADS". Root's `MetaWithErrorTitle` adds "Lỗi: " while the page shows errors.
  */

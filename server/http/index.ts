@@ -34,3 +34,4 @@ export { allowedOrigins, noStoreForPersonal, sameOriginForms, securityHeaders } 
 export { digestToken } from "./tokens.server";
 export { type RouteArgs } from "./route-args";
 export { STORED_DOCUMENT_HEADER } from "./security.server";
+export { localeFiles } from "./locales.server";

@@ -1,8 +1,8 @@
 import en from "./en";
 import vi, { type Resource } from "./vi";
 import { createI18n, type Locale } from "./config";
-import { HEAVY_SECTIONS } from "./sections";
 
+/** Every string in both languages: server code (e-mails, PDFs, errors) translates with all of them. */
 export const resources: Record<Locale, Resource> = { vi, en };
 
 const cache = new Map<Locale, ReturnType<typeof createI18n>>();
@@ -15,19 +15,4 @@ export function serverT(locale: Locale) {
     cache.set(locale, instance);
   }
   return instance.t;
-}
-
-const cores = new Map<Locale, Resource>();
-
-/** The dictionary without the large areas' sections (see sections.ts), built once per locale. */
-export function dictionary(locale: Locale, which: "core" | "all"): Resource {
-  if (which === "all") return resources[locale];
-  let core = cores.get(locale);
-  if (!core) {
-    const copy: Record<string, unknown> = { ...resources[locale] };
-    for (const key of HEAVY_SECTIONS) delete copy[key];
-    core = copy as Resource;
-    cores.set(locale, core);
-  }
-  return core;
 }
