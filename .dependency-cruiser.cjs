@@ -43,7 +43,7 @@ module.exports = {
       comment: "import another domain through server/<domain>/index.ts (or browser.ts), not its internal files",
       severity: "error",
       from: { path: "^server/([^/]+)/" },
-      to: { path: "^server/[^/]+/", pathNot: ["^server/$1/", ENTRY] },
+      to: { path: "^server/[^/]+/", pathNot: ["^server/$1/", ENTRY, "/test-harness\\.tsx?$"] },
     },
     {
       // (b) Likewise for everything outside the domains: app/ (also app/server/*.server.ts, the Remix
@@ -97,6 +97,15 @@ module.exports = {
       severity: "error",
       from: { path: "^(server/[^/]+/|app/|emails/|vocabulary/)", pathNot: TESTS },
       to: { path: ROOT },
+    },
+    {
+      // Test helpers (test/, a domain's test-harness.ts, vitest itself) never reach shipped code: an entry
+      // that re-exported a harness once put vitest into the production server, which then would not start.
+      name: "no-test-code-in-production",
+      comment: "only tests may import test/, a test-harness.ts or vitest",
+      severity: "error",
+      from: { path: "^(server|app|emails|vocabulary)/", pathNot: TESTS },
+      to: { path: [TESTS, "(^|/)node_modules/(vitest|@vitest)/"] },
     },
   ],
   options: {

@@ -7,10 +7,9 @@ import {
   listReceiptsForAccountant,
   listRefundsForStaff,
   proposeRefund,
-  paidNotice,
-  startHarness,
-  type Harness,
 } from "../receipts";
+// The receipts domain's test harness (a test helper, never part of its entry: it imports vitest).
+import { paidNotice, startHarness, type Harness } from "../receipts/test-harness";
 import { createAgency, moveAgency, deactivateAgency } from "./tree.server";
 import { checkTreeCsv, decodeCsv, importTreeCsv } from "./tree-import.server";
 import { grantRole } from "./staff-admin.server";

@@ -43,7 +43,6 @@ export {
 } from "./refunds.server";
 export { JWKS_PATH } from "./signing.server";
 export { cancelStaffReceipt, loadStaffReceipt } from "./staff-web.server";
-export { type Harness, paidNotice, startHarness } from "./test-harness";
 export { reconciliationCsvWords } from "./reconciliation-csv";
 export {
   decideRefundFromForm,
