@@ -12,7 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import type { i18n } from "i18next";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE } from "../vocabulary/i18n/config";
@@ -23,11 +23,24 @@ import { LocalePreloads, resourceFrom, usePageI18n } from "./i18n/page";
 import { useNonce } from "./utils/nonce";
 import { ErrorPage } from "./components/error-page";
 import { RequestReference, useHydratedMark } from "./utils/request-reference";
-import { SessionTimeout } from "./components/session-timeout";
 import { MetaWithErrorTitle, useFocusOnNavigation } from "./utils/page-errors";
 import { citizenStatus, staffStatus } from "./server/accounts.server";
 import type { StaffArea } from "./server/accounts.server";
 import stylesHref from "./styles/app.css";
+
+// The session-timeout warning renders nothing until it has mounted in the browser (it needs the clock),
+// so it is loaded there, after hydration, and only for a signed-in citizen: guests (the home page's
+// visitors) never download it, nor the formatting and paths it uses (the home page's JS budget).
+const SessionTimeout = lazy(() => import("./components/session-timeout").then((m) => ({ default: m.SessionTimeout })));
+function LazySessionTimeout(props: { secondsLeft: number; ttlSeconds: number }) {
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return mounted ? (
+    <Suspense fallback={null}>
+      <SessionTimeout {...props} />
+    </Suspense>
+  ) : null;
+}
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -204,7 +217,7 @@ function Shell({ children }: { children: ReactNode }) {
         {staff ? <StaffBar fullName={staff.fullName} areas={staff.areas} secondFactor={staff.secondFactor} /> : null}
       </header>
       <main id="main" tabIndex={-1} className="container">
-        {citizen ? <SessionTimeout secondsLeft={citizen.secondsLeft} ttlSeconds={citizen.ttlSeconds} /> : null}
+        {citizen ? <LazySessionTimeout secondsLeft={citizen.secondsLeft} ttlSeconds={citizen.ttlSeconds} /> : null}
         {children}
       </main>
       <footer className="site-footer">

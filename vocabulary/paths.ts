@@ -3,6 +3,8 @@
 // parameters is a builder: `paths.receipt(code)`, `paths.staff.request(id)`. paths.test.ts checks that
 // the table and app/routes name the same pages, both ways (ADR 055).
 
+import { servicePath } from "./service-path";
+
 const q = (name: string, value: string) => `?${name}=${encodeURIComponent(value)}`;
 
 const FILING = "/dich-vu/yeu-cau-thi-hanh-an";
@@ -18,7 +20,7 @@ export const PATH_PREFIXES = {
 export const paths = {
   home: "/",
   /** A service's page (the home page's list; the ones not built yet say so). */
-  service: (slug: string) => `/dich-vu/${slug}`,
+  service: servicePath,
   /** POST only: switch the language and go back. */
   language: "/lang",
   /** The localised error page a refused request is sent to (413, 415 …). */

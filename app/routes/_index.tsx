@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
-import { paths } from "../../vocabulary/paths";
+import { servicePath } from "../../vocabulary/service-path";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["home", "services"] };
@@ -20,7 +20,7 @@ export default function Home() {
           {SERVICES.map((s) => (
             <li key={s.slug} className="service-card">
               <h3>
-                <Link to={paths.service(s.slug)}>{t(`services.${s.slug}.name`)}</Link>
+                <Link to={servicePath(s.slug)}>{t(`services.${s.slug}.name`)}</Link>
               </h3>
               <p>{t(`services.${s.slug}.description`)}</p>
               {s.available ? null : <p className="badge">{t("home.comingSoonBadge")}</p>}

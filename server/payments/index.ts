@@ -41,3 +41,4 @@ export {
   lookUpNotice,
   payNotice,
 } from "./web.server";
+export { CSV_MAX_BYTES } from "./csv";
