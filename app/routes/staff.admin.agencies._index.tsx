@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { createAgencyFromForm, loadAgencyTree } from "../server/agencies.server";
-import { pageTitle as titleFrom } from "../utils/page";
+import { pageTitle } from "../utils/page";
 import { AdminErrors, AdminNav, AdminSelect, AdminText, Done, type AdminActionData } from "../components/admin";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["admin"] };
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.tree.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.admin.tree.title);
 
 export const loader = ({ request, context }: LoaderFunctionArgs) => loadAgencyTree(request, context);
 export const action = ({ request, context }: ActionFunctionArgs) => createAgencyFromForm(request, context);

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { importTreeFromForm, loadTreeImport, type TreeImportView } from "../server/agencies.server";
-import { pageTitle as titleFrom } from "../utils/page";
+import { pageTitle } from "../utils/page";
 import { translateError } from "../components/forms";
 import { AdminNav } from "../components/admin";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["admin"] };
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.import.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.admin.import.title);
 
 export const loader = ({ request, context }: LoaderFunctionArgs) => loadTreeImport(request, context);
 export const action = ({ request, context }: ActionFunctionArgs) => importTreeFromForm(request, context);

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { changeCourtFromForm, loadCourt } from "../server/agencies.server";
-import { pageTitle as titleFrom, useLocale } from "../utils/page";
+import { pageTitle, useLocale } from "../utils/page";
 import { formatDate } from "../../vocabulary/format";
 import { AdminErrors, AdminNav, AdminSelect, Done, type AdminActionData } from "../components/admin";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["admin"] };
 
-export const meta: MetaFunction = ({ matches }) => titleFrom(matches, (r) => r.admin.courts.title);
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.admin.courts.title);
 
 export const loader = ({ request, context, params }: LoaderFunctionArgs) => loadCourt(request, context, params.id);
 export const action = ({ request, context, params }: ActionFunctionArgs) => changeCourtFromForm(request, context, params.id);

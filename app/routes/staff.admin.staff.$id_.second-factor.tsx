@@ -5,12 +5,10 @@ import { loadSecondFactorReset, resetFromForm } from "../server/accounts.server"
 import { uuidParam } from "../server/http.server";
 import { ErrorSummary } from "../components/forms";
 import { SummaryList } from "../components/summary-list";
+import { pageTitle } from "../utils/page";
 
 // An administrator resets a staff member's second factor (lost phone): a confirmation form, then done.
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { secondFactor: { reset: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.secondFactor.reset.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.secondFactor.reset.title, { site: false });
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return loadSecondFactorReset(request, context, uuidParam(params.id));

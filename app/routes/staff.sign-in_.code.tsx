@@ -7,16 +7,14 @@ import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { stepMessage } from "../components/second-factor";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+import { pageTitle } from "../utils/page";
 
 export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "account.signIn"] };
 
 // The staff sign-in's second step: a code from the authenticator app, or a recovery code.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { secondFactor: { code: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.secondFactor.code.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.secondFactor.code.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadCodeStep(request, context);

@@ -7,6 +7,7 @@ import { retryAfterHeader } from "../server/http.server";
 import { ErrorSummary, TextField } from "../components/forms";
 import { stepMessage } from "../components/second-factor";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+import { pageTitle } from "../utils/page";
 
 export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "account.signIn"] };
 
@@ -14,10 +15,7 @@ export const handle: I18nHandle = { i18n: ["account.code", "account.errors", "ac
 // staff banner. The QR code is an image made on the server (no JavaScript); the secret is there in text.
 export { headers } from "../utils/retry-after";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const root = matches.find((m) => m.id === "root")?.data as { resource?: { secondFactor: { setUp: { title: string } } } } | undefined;
-  return [{ title: root?.resource?.secondFactor.setUp.title ?? "THADS" }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.secondFactor.setUp.title, { site: false });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   return loadSetUp(request, context);
