@@ -1,0 +1,97 @@
+import type { z } from "zod";
+import type { StaffRole } from "../accounts/roles";
+
+/**
+ * A case type as data (docs/decisions/058-case-types-as-data.md), after HMCTS Core Case Data: its states,
+ * and its events, each naming the states it may start from, the state it leads to, the roles allowed, the
+ * fields it asks for (a Zod schema whose messages are i18n keys), the statutory clocks it starts, stops,
+ * resumes or ends, and whether the parties see it. One engine (server/cases/engine.server.ts) runs every
+ * case type; a procedure adds a definition file, never an engine. Pure data, shared with the browser.
+ */
+
+/** A field of an event's form, rendered by the one event-form component (words at `<content>.events.<event>.fields.<name>`). */
+export type CaseFieldDef = {
+  name: string;
+  kind: "text" | "textarea" | "date" | "select" | "radio" | "checkboxes" | "staff" | "agency" | "file";
+  /** Fixed choices (labels at `<content>.events.<event>.fields.<name>.options.<value>`). */
+  options?: readonly string[];
+  optional?: boolean;
+  hint?: boolean;
+};
+
+/** What an event does to a statutory clock. A clock's rule (deadline length, legal basis) is data in server/deadlines. */
+export type ClockEffect = {
+  start?: readonly string[];
+  stop?: readonly string[];
+  resume?: readonly string[];
+  end?: readonly string[];
+};
+
+export type CaseEventDef<S extends string = string> = {
+  /** States the event may be fired from. */
+  from: readonly S[];
+  /** The state it leads to (may equal a `from` state: e.g. a later officer event). */
+  to: S;
+  /** Staff roles that may fire it at the case's office; "citizen" = the party who filed it; "system" = the portal itself. */
+  roles: readonly (StaffRole | "citizen" | "system")[];
+  /** Only the case's assigned officer (besides the head) may fire it. */
+  officerOnly?: boolean;
+  fields: readonly CaseFieldDef[];
+  schema: z.ZodType<Record<string, unknown>>;
+  clocks?: ClockEffect;
+  /** The parties see it on the timeline (and are told by e-mail). */
+  public: boolean;
+  /** Fields of the event that the parties may see on the timeline (never internal notes). */
+  publicFields?: readonly string[];
+  /** A document the event produces (PDF with the office's header), kept with the case. */
+  document?: string;
+  /** Delivered to the agency's case system (hand-off), in order per case. */
+  handoff?: boolean;
+};
+
+export type ClockDef = {
+  /** The legal rule (server/deadlines) that sets its length, e.g. "enforcement.decide-request". */
+  rule: string;
+};
+
+export type CaseTypeDefinition<S extends string = string, E extends string = string> = {
+  /** Stored with every case (`cases.case_type`): never change it once cases exist. */
+  id: string;
+  /** The i18n section of its words: `<content>.states.<state>`, `<content>.events.<event>.title`, … */
+  content: string;
+  /** The state a new case opens in, and the clocks that start when it is received. */
+  initial: S;
+  startClocks?: readonly string[];
+  states: readonly S[];
+  /** States where the case is finished (closed_at is set on entering one). */
+  final: readonly S[];
+  events: Record<E, CaseEventDef<S>>;
+  clocks: Record<string, ClockDef>;
+  /** Staff roles that may see the case at its office (inbox, case page, export). */
+  viewers: readonly StaffRole[];
+};
+
+export type CaseType<S extends string = string, E extends string = string> = CaseTypeDefinition<S, E> & {
+  /** Events that may be fired from a state (in definition order). */
+  eventsFrom(state: S): E[];
+};
+
+/** Checks a definition once at start-up: states and clocks named by events exist, final states are states. */
+export function defineCaseType<S extends string, E extends string>(definition: CaseTypeDefinition<S, E>): CaseType<S, E> {
+  const states = new Set<string>(definition.states);
+  const fail = (why: string) => {
+    throw new Error(`case type ${definition.id}: ${why}`);
+  };
+  if (!states.has(definition.initial)) fail(`initial state ${definition.initial} is not a state`);
+  for (const f of definition.final) if (!states.has(f)) fail(`final state ${f} is not a state`);
+  for (const c of definition.startClocks ?? []) if (!(c in definition.clocks)) fail(`start clock ${c} is not defined`);
+  for (const [name, e] of Object.entries(definition.events) as [string, CaseEventDef<S>][]) {
+    for (const s of e.from) if (!states.has(s)) fail(`event ${name} starts from unknown state ${s}`);
+    if (!states.has(e.to)) fail(`event ${name} leads to unknown state ${e.to}`);
+    for (const list of Object.values(e.clocks ?? {})) for (const c of list ?? []) if (!(c in definition.clocks)) fail(`event ${name} names unknown clock ${c}`);
+  }
+  return {
+    ...definition,
+    eventsFrom: (state) => (Object.keys(definition.events) as E[]).filter((e) => definition.events[e].from.includes(state)),
+  };
+}
