@@ -47,6 +47,14 @@ export type CaseEventDef<S extends string = string> = {
   document?: string;
   /** Delivered to the agency's case system (hand-off), in order per case. */
   handoff?: boolean;
+  /** E-mail the parties that it happened (one job per event through the job outbox). */
+  notify?: boolean;
+  /**
+   * What the engine itself does besides the state change, implemented once for every case type:
+   * allocateCaseNumber (the office's next case number, at acceptance), setOfficer (from the field
+   * `officerId`), moveOffice (to the field `agencyId`: forwarding to the competent office).
+   */
+  effects?: readonly ("allocateCaseNumber" | "setOfficer" | "moveOffice")[];
 };
 
 export type ClockDef = {
