@@ -31,3 +31,4 @@ export {
 export { calendarYear, removeCalendarDay, setCalendarDay, type CalendarRow, type CalendarYear } from "./calendar-admin.server";
 export { CalendarDaySchema, CalendarRemoveSchema, daySchema, type CalendarDayInput } from "./schemas";
 export { changeCalendarFromForm, loadCalendarAdmin } from "./admin-web.server";
+export { ANNOUNCED_DAYS, seedAnnouncedDays } from "./announced-days";
