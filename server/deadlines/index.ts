@@ -27,6 +27,9 @@ export {
   timeLeft,
   timeLeftOn,
   type TimeLeft,
+  describeClock,
+  type ClockRow,
+  type ClockView,
 } from "./clocks.server";
 export { calendarYear, removeCalendarDay, setCalendarDay, type CalendarRow, type CalendarYear } from "./calendar-admin.server";
 export { CalendarDaySchema, CalendarRemoveSchema, daySchema, type CalendarDayInput } from "./schemas";
