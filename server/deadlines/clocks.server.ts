@@ -12,6 +12,9 @@ export const DUE_SOON_WORKING_DAYS = 2;
 /** How long a loaded calendar is reused (every edit through this process invalidates it at once). */
 export const CALENDAR_CACHE_MS = 60_000;
 
+// One calendar per process: the clock functions are called inside the engine's transactions (a new handle
+// each time), so the cache cannot be keyed on the handle. A process talks to one database; a test that
+// writes calendar_days directly calls invalidateCalendar().
 let cached: { at: number; calendar: Promise<WorkingCalendar> } | null = null;
 
 /** The working-day calendar: library holidays + calendar_days, cached for CALENDAR_CACHE_MS. */
@@ -19,9 +22,10 @@ export function loadCalendar(sql: Sql): Promise<WorkingCalendar> {
   const now = Date.now();
   if (cached && now - cached.at < CALENDAR_CACHE_MS) return cached.calendar;
   const calendar = readOverrides(sql).then(workingCalendar);
-  cached = { at: now, calendar };
+  const entry = { at: now, calendar };
+  cached = entry;
   calendar.catch(() => {
-    if (cached?.calendar === calendar) cached = null;
+    if (cached === entry) cached = null;
   });
   return calendar;
 }
