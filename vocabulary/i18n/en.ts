@@ -5,6 +5,8 @@ import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
+import deadlinesEn from "./sections/deadlines.en";
+import auditlogEn from "./sections/auditlog.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -140,6 +142,7 @@ const en: Translation<Resource> = {
       reconciliation: "Reconciliation",
       refunds: "Refunds",
       admin: "Administration",
+      audit: "Audit log",
     },
     roles: {
       clerk: "Reception clerk",
@@ -175,6 +178,8 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
+  deadlines: deadlinesEn,
+  auditlog: auditlogEn,
 };
 
 export default en;

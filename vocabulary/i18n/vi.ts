@@ -11,6 +11,8 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import deadlinesVi from "./sections/deadlines.vi";
+import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -145,6 +147,7 @@ const vi = {
       reconciliation: "Đối soát",
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
+      audit: "Nhật ký",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -180,6 +183,8 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  deadlines: deadlinesVi,
+  auditlog: auditlogVi,
 };
 
 export default vi;
