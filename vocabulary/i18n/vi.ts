@@ -11,6 +11,7 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import casesVi from "./sections/cases.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -180,6 +181,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  cases: casesVi,
 };
 
 export default vi;
