@@ -16,3 +16,5 @@ export {
 } from "./engine.server";
 export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTimelineRow, type LoadedCase } from "./load.server";
 export { caseClocks, type CaseClockView } from "./clocks.server";
+export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
+export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
