@@ -188,7 +188,9 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
       closed_at = ${final ? at : null},
       case_number = ${caseNumber},
       officer_id = ${officer ? officer.id : row.officer_id},
-      agency_id = ${office ? office.id : row.agency_id}
+      agency_id = ${office ? office.id : row.agency_id},
+      -- a case moved to another office is no one's there yet (the holder was staff of the old office)
+      assignee_id = ${office ? null : tx`assignee_id`}
     where id = ${row.id}`;
   await refreshNextDue(tx, row.id);
   const [{ seq }] = (await tx<{ seq: number }[]>`select coalesce(max(seq), 0)::int + 1 as seq from case_events where case_id = ${row.id}`) as unknown as [
