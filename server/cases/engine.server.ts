@@ -79,7 +79,7 @@ export type FireEventInput = {
   /** The event's fields as the form (or a caller) sent them: validated by the event's schema. */
   input: Record<string, unknown>;
   /** The version the actor saw: another event in between → conflict, nothing written. */
-  expectedVersion?: number;
+  expectedVersion?: number | string | null;
   ip?: string | null;
   requestId?: string | null;
   /** The moment of the event (tests; default now). */
@@ -136,7 +136,10 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   const def = (type.events as Record<string, CaseEventDef | undefined>)[input.event];
   if (!def || !Object.hasOwn(type.events, input.event)) return { ok: false, reason: "illegal", state: row.state };
   if (!(await mayFire(tx, type, def, row, actor))) return { ok: false, reason: "forbidden", state: row.state };
-  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) return { ok: false, reason: "conflict", state: row.state };
+  // (a form posts the version as text: "3" is version 3; anything unreadable is stale)
+  if (input.expectedVersion !== undefined && input.expectedVersion !== null && Number(input.expectedVersion) !== row.version) {
+    return { ok: false, reason: "conflict", state: row.state };
+  }
   if (!def.from.includes(row.state)) return { ok: false, reason: "illegal", state: row.state };
 
   const parsed = def.schema.safeParse(input.input ?? {});
