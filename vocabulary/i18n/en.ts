@@ -5,6 +5,7 @@ import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
+import casesEn from "./sections/cases.en";
 import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
 import paymentsEn from "./sections/payments.en";
@@ -178,6 +179,7 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
+  cases: casesEn,
   deadlines: deadlinesEn,
   auditlog: auditlogEn,
 };

@@ -11,6 +11,7 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import casesVi from "./sections/cases.vi";
 import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
@@ -183,6 +184,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
 };
