@@ -12,6 +12,16 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
+import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+
+/**
+ * Which case events go to the agency case system. INTEGRATOR: once server/cases/registry.ts is merged,
+ * read the case type's definition instead: `caseTypeById(caseType)?.events[event]?.handoff === true`.
+ * (handoff_record is queued by the engine only for hand-off events; this also tells which earlier events
+ * of the case to write first when record jobs run out of order.)
+ */
+const HANDOFF_EVENTS = new Set(["accept", "refuse", "forward", "assignOfficer", "reassignOfficer", "close"]);
+const isHandoffEvent = (_caseType: string, event: string) => HANDOFF_EVENTS.has(event);
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -56,6 +66,7 @@ export function taskList(services: Services): TaskList {
     },
     ...filingTasks(services),
     ...accountTasks(services),
+    ...handoffTasks(services, { isHandoffEvent }),
   };
 }
 
@@ -67,4 +78,5 @@ export const CRONTAB = [
   "* * * * * sweep_payment_attempts ?max=1",
   "* * * * * flush_job_outbox ?max=1",
   "30 1 * * * reconcile_daily",
+  HANDOFF_CRONTAB,
 ].join("\n");
