@@ -98,6 +98,8 @@ export const paths = {
     adminSecondFactor: (id: string) => `/staff/admin/staff/${id}/second-factor`,
     adminCourts: "/staff/admin/courts",
     adminCourt: (id: string) => `/staff/admin/courts/${id}`,
+    /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
+    handoff: "/staff/handoff",
   },
 } as const;
 

@@ -21,3 +21,5 @@ export {
 export { handoffTasks, HANDOFF_CRONTAB } from "./jobs.server";
 export { CASE_SYSTEM_BASE, createCaseSystemReceiver, sandboxCaseNumber, type CaseSystemReceiver, type ReceiverMode } from "./receiver/router";
 export { mountCaseSystemSandbox } from "./receiver/mount";
+export { HANDOFF_ROLES, HANDOFF_VIEWS, listHandoff, replayDeadLetter, type HandoffView, type ReplayResult } from "./staff.server";
+export { loadHandoffPage, replayFromForm } from "./web.server";

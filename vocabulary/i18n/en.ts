@@ -6,6 +6,7 @@ import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
 import paymentsEn from "./sections/payments.en";
+import handoffEn from "./sections/handoff.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -140,6 +141,7 @@ const en: Translation<Resource> = {
       reconciliation: "Reconciliation",
       refunds: "Refunds",
       admin: "Administration",
+      handoff: "Hand-off to the case system",
     },
     roles: {
       clerk: "Reception clerk",
@@ -175,6 +177,7 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
+  handoff: handoffEn,
 };
 
 export default en;

@@ -12,6 +12,7 @@ import secondFactorVi from "./sections/second-factor.vi";
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
 import paymentsVi from "./sections/payments.vi";
+import handoffVi from "./sections/handoff.vi";
 
 const vi = {
   meta: {
@@ -145,6 +146,7 @@ const vi = {
       reconciliation: "Đối soát",
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
+      handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -180,6 +182,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  handoff: handoffVi,
 };
 
 export default vi;
