@@ -32,13 +32,13 @@ async function deliverAll(caseId: string, opts: HandoffOptions, maxRounds = 20) 
   return last;
 }
 
-async function accepted(): Promise<{ caseId: string; acceptId: string; assignId: string; officerId: string }> {
-  const { caseId } = await newCase(db.sql, o);
+async function accepted(): Promise<{ caseId: string; reference: string; acceptId: string; assignId: string; officerId: string }> {
+  const { caseId, reference } = await newCase(db.sql, o);
   const [officer] = await db.sql<{ id: string }[]>`insert into staff (email, full_name, password_hash) values (${`cv${crypto.randomUUID()}@thads.vn`}, 'Lê Văn Cường', 'x') returning id`;
   const acceptId = await addEvent(db.sql, caseId, { event: "accept", from: "received", to: "accepted", fields: { decisionNumber: "15/QĐ-THADS", decisionDate: "2026-07-02" } });
   await db.sql`update cases set case_number = ${`HNI-2026-${crypto.randomInt(1e6)}`} where id = ${caseId}`;
   const assignId = await addEvent(db.sql, caseId, { event: "assignOfficer", from: "accepted", to: "officerAssigned", fields: { officerId: officer!.id } });
-  return { caseId, acceptId, assignId, officerId: officer!.id };
+  return { caseId, reference, acceptId, assignId, officerId: officer!.id };
 }
 
 const received = (caseId: string) =>
@@ -132,6 +132,8 @@ describe("delivery", () => {
     expect(rows.map((r) => [r.seq, r.status, r.attempts])).toEqual([[2, "delivered", 4], [3, "delivered", 1]]);
     const got = await received(c.caseId);
     expect(got.map((r) => [r.sequence, r.deliveries])).toEqual([[2, 1], [3, 1]]);
+    const listed = (await (await fetch(`${rx.url}/messages?reference=${encodeURIComponent(c.reference)}`)).json()) as { messages: { sequence: number; type: string }[] };
+    expect(listed.messages.map((m) => [m.sequence, m.type])).toEqual([[2, "case.accepted"], [3, "case.officer-assigned"]]);
     const [k] = await db.sql<{ external_case_number: string }[]>`select external_case_number from cases where id = ${c.caseId}`;
     expect(k!.external_case_number).toBe(got[0]!.case_number);
     expect(rows[0]!.response_case_number).toBe(got[0]!.case_number);
