@@ -72,6 +72,8 @@ export const paths = {
     request: (id: string) => `/staff/requests/${id}`,
     requestPdf: (id: string) => `/staff/requests/${id}/pdf`,
     requestFile: (id: string, fileId: string) => `/staff/requests/${id}/files/${fileId}`,
+    /** A case (engine's page; every case type). */
+    case: (id: string) => `/staff/cases/${id}`,
     notices: "/staff/notices",
     newNotice: "/staff/notices/new",
     importNotices: "/staff/notices/import",

@@ -11,6 +11,7 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import casesVi from "./sections/cases.vi";
 import paymentsVi from "./sections/payments.vi";
 import handoffVi from "./sections/handoff.vi";
 
@@ -183,6 +184,7 @@ const vi = {
   receipts: receiptsVi,
   admin: adminVi,
   handoff: handoffVi,
+  cases: casesVi,
 };
 
 export default vi;
