@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { deliverCase, recordMessages, sweepHandoff, type HandoffOptions } from "./handoff.server";
+import { backoffMs, deliverCase, MAX_BACKOFF_MS, recordMessages, sweepHandoff, type HandoffOptions } from "./handoff.server";
 import { CaseMessageSchema } from "./message";
 import { replayDeadLetter } from "./staff.server";
 import { addEvent, fastOptions, isHandoffEvent, newCase, seedOffices, startReceiver, TEST_SECRET, type Offices, type ReceiverServer } from "./test-harness";
@@ -119,6 +119,11 @@ describe("the receiver sandbox checks the Standard Webhooks signature", () => {
 });
 
 describe("delivery", () => {
+  it("waits base × 2^(n−1) after the n-th failed try, capped", () => {
+    expect([1, 2, 3, 4, 8].map((n) => backoffMs(30_000, n))).toEqual([30_000, 60_000, 120_000, 240_000, 3_840_000]);
+    expect(backoffMs(30_000, 20)).toBe(MAX_BACKOFF_MS);
+  });
+
   it("retries against a failing receiver; once it recovers each message is recorded exactly once, in order", async () => {
     const c = await accepted();
     await recordMessages(db.sql, { isHandoffEvent }, { caseId: c.caseId, eventId: c.assignId });
