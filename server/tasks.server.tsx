@@ -12,6 +12,17 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
+import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+import { caseTypeById } from "./cases";
+
+/**
+ * Which case events go to the agency case system: those whose case-type definition says `handoff`
+ * (handoff_record also writes earlier such events first when its jobs run out of order).
+ */
+const isHandoffEvent = (caseType: string, event: string) => {
+  const events: Record<string, { handoff?: boolean } | undefined> = caseTypeById(caseType).events;
+  return events[event]?.handoff === true;
+};
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -56,6 +67,7 @@ export function taskList(services: Services): TaskList {
     },
     ...filingTasks(services),
     ...accountTasks(services),
+    ...handoffTasks(services, { isHandoffEvent }),
   };
 }
 
@@ -67,4 +79,5 @@ export const CRONTAB = [
   "* * * * * sweep_payment_attempts ?max=1",
   "* * * * * flush_job_outbox ?max=1",
   "30 1 * * * reconcile_daily",
+  HANDOFF_CRONTAB,
 ].join("\n");

@@ -104,6 +104,8 @@ export const paths = {
     adminCalendar: "/staff/admin/calendar",
     /** The audit log viewer (heads: their offices; admins: everything). */
     audit: "/staff/audit",
+    /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
+    handoff: "/staff/handoff",
   },
 } as const;
 

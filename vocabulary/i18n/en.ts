@@ -9,6 +9,7 @@ import casesEn from "./sections/cases.en";
 import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
 import paymentsEn from "./sections/payments.en";
+import handoffEn from "./sections/handoff.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -144,6 +145,7 @@ const en: Translation<Resource> = {
       refunds: "Refunds",
       admin: "Administration",
       audit: "Audit log",
+      handoff: "Hand-off to the case system",
     },
     roles: {
       clerk: "Reception clerk",
@@ -179,6 +181,7 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
+  handoff: handoffEn,
   cases: casesEn,
   deadlines: deadlinesEn,
   auditlog: auditlogEn,

@@ -15,6 +15,7 @@ import casesVi from "./sections/cases.vi";
 import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
+import handoffVi from "./sections/handoff.vi";
 
 const vi = {
   meta: {
@@ -149,6 +150,7 @@ const vi = {
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
       audit: "Nhật ký",
+      handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -184,6 +186,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  handoff: handoffVi,
   cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
