@@ -6,6 +6,7 @@ import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
 import paymentsEn from "./sections/payments.en";
+import workflowEn from "./sections/workflow.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -175,6 +176,7 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
+  workflow: workflowEn,
 };
 
 export default en;

@@ -12,6 +12,7 @@ import secondFactorVi from "./sections/second-factor.vi";
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
 import paymentsVi from "./sections/payments.vi";
+import workflowVi from "./sections/workflow.vi";
 
 const vi = {
   meta: {
@@ -180,6 +181,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  workflow: workflowVi,
 };
 
 export default vi;
