@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineCaseType, registerCaseType, type EventCheckContext } from "../cases/browser";
-import { text, amountField, amountMessages, AMOUNT_MAX_CLAIM } from "../validation/browser";
+import { text, amountField, amountMessages, fieldMessage, AMOUNT_MAX_CLAIM } from "../validation/browser";
 import { DOCUMENT_TYPES } from "./journey";
 
 /**
@@ -24,13 +24,15 @@ export const REFUSAL_GROUNDS = ["no-right-or-unrelated", "not-competent", "time-
 export const NOTIFY_METHODS = ["direct", "post", "electronic"] as const;
 
 const label = (event: string, field: string) => `cases.enforcementRequest.events.${event}.fields.${field}.label`;
+/** "Enter <the field's label>." */
+const required = (event: string, field: string) => fieldMessage(`${E}.required`, { field: label(event, field) });
 
 /** A multi-line note: required unless `optional`, at most 2000 characters. */
 const note = (event: string, field: string, { optional = false } = {}) => {
-  const base = text({ label: label(event, field), multiline: true, error: `${E}.required` })
+  const base = text({ label: label(event, field), multiline: true, error: required(event, field) })
     .trim()
     .max(NOTE_MAX, `${E}.noteTooLong`);
-  return optional ? base.optional().default("") : base.min(1, `${E}.required`);
+  return optional ? base.optional().default("") : base.min(1, required(event, field));
 };
 
 /** A calendar day as an HTML date input sends it. */
@@ -118,9 +120,9 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
           { name: "decisionDate", kind: "date" },
         ],
         schema: z.object({
-          decisionNumber: text({ label: label("accept", "decisionNumber"), error: `${E}.required` })
+          decisionNumber: text({ label: label("accept", "decisionNumber"), error: required("accept", "decisionNumber") })
             .trim()
-            .min(1, `${E}.required`)
+            .min(1, required("accept", "decisionNumber"))
             .max(DECISION_NUMBER_MAX, `${E}.decisionNumberTooLong`),
           decisionDate: day,
         }),

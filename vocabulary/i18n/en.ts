@@ -5,6 +5,7 @@ import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
+import casesEn from "./sections/cases.en";
 import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
 
@@ -177,6 +178,7 @@ const en: Translation<Resource> = {
   receipts: receiptsEn,
   admin: adminEn,
   workflow: workflowEn,
+  cases: casesEn,
 };
 
 export default en;

@@ -11,6 +11,7 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import casesVi from "./sections/cases.vi";
 import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
 
@@ -182,6 +183,7 @@ const vi = {
   receipts: receiptsVi,
   admin: adminVi,
   workflow: workflowVi,
+  cases: casesVi,
 };
 
 export default vi;
