@@ -12,6 +12,7 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
+import { caseDocumentTask, caseNotifyTask } from "./cases";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -56,6 +57,9 @@ export function taskList(services: Services): TaskList {
     },
     ...filingTasks(services),
     ...accountTasks(services),
+    // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
+    case_document: caseDocumentTask(services),
+    case_notify: caseNotifyTask(services),
   };
 }
 
