@@ -39,6 +39,9 @@ describe("decision documents (PDF text layer)", () => {
     expect(text).toContain("Bản án có hiệu lực từ năm 2019.");
     expect(text).toContain("có thể gửi lại đơn yêu cầu thi hành án");
     expect(text).not.toContain("QUYẾT ĐỊNH THI HÀNH ÁN");
+    expect(text).toContain("THỦ TRƯỞNG");
+    const byClerk = flat(await pdfText(await renderCaseDocument({ ...base, document: "refusal-notice", ground: "not-competent", words: {}, signerIsHead: false })));
+    expect(byClerk).toContain("TL. THỦ TRƯỞNG");
   });
 
   it("a forwarding letter, an assignment and a closing decision name the target office, the officer and the reason", async () => {
