@@ -100,13 +100,13 @@ async function open(type: CaseType, { agency = "HNI-KV01", receivedAt = RECEIVED
 /** Everything an event could write for one case, to compare before and after a refusal. */
 async function snapshot(caseId: string) {
   const [c] = await db.sql`select state, version, case_number, officer_id, agency_id, closed_at, next_due_on from cases where id = ${caseId}`;
-  const [counts] = await db.sql`
+  const [counts] = await db.sql<{ events: number; timeline: number; audits: number; jobs: number }[]>`
     select (select count(*) from case_events where case_id = ${caseId})::int as events,
            (select count(*) from case_timeline where case_id = ${caseId})::int as timeline,
            (select count(*) from audit_log where target_id = ${caseId})::int as audits,
            (select count(*) from job_outbox where payload->>'caseId' = ${caseId})::int as jobs`;
   const clocks = await db.sql`select clock, state, due_on, remaining_days from case_clocks where case_id = ${caseId} order by clock`;
-  return { c, counts, clocks };
+  return { c, counts: counts!, clocks };
 }
 
 /** Valid input for every event of the enforcement request, fired on the day given. */

@@ -16,6 +16,8 @@ export {
 } from "./engine.server";
 export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTimelineRow, type LoadedCase } from "./load.server";
 export { caseClocks, type CaseClockView } from "./clocks.server";
+export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
+export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
 // Workflow (ADR 062): the one event page, the decision documents (task case_document) and the e-mails (task case_notify).
 export {
   loadCaseEventPage,
