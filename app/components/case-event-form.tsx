@@ -1,7 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import type { CaseFieldDef } from "../../server/cases/browser";
 import { formatDate } from "../../vocabulary/format";
 import { paths } from "../../vocabulary/paths";
 import { describedBy, ErrorSummary, FieldMessages, SelectField, TextField, translateError, type FieldError } from "./forms";
@@ -16,6 +15,15 @@ import { useLocale } from "../utils/page";
  */
 
 type Choice = { value: string; label: string };
+
+/** A field of an event's form as the server sends it (server/cases/definition.ts CaseFieldDef, as plain data). */
+export type CaseFieldDef = {
+  name: string;
+  kind: "text" | "textarea" | "date" | "select" | "radio" | "checkboxes" | "staff" | "agency" | "file";
+  options?: readonly string[];
+  optional?: boolean;
+  hint?: boolean;
+};
 
 export type CaseEventFormCase = {
   id: string;

@@ -271,3 +271,12 @@ export function caseEventNotice(url: URL | string, loaded: Pick<LoadedCase, "cas
   const caseNumber = def?.effects?.includes("allocateCaseNumber") && typeof e.fields.caseNumber === "string" ? e.fields.caseNumber : null;
   return { done: e.event, caseNumber, document: def?.document ?? null };
 }
+
+/**
+ * What the case page shows of the workflow, in one call from its loader (the case already loaded, so
+ * scoped): the notice after an event and the decision documents. Render with `<CaseWorkflowPanel>` from
+ * app/components/case-documents.tsx.
+ */
+export async function caseWorkflowPanel(sql: Sql, loaded: Pick<LoadedCase, "case" | "events">, requestUrl: string) {
+  return { notice: caseEventNotice(requestUrl, loaded), documents: await caseDocumentsFor(sql, loaded) };
+}

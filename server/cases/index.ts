@@ -25,6 +25,7 @@ export {
   downloadCaseDocument,
   caseDocumentsFor,
   caseEventNotice,
+  caseWorkflowPanel,
   type CaseEventNotice,
   type EventPage,
   type EventFormResult,
