@@ -195,6 +195,24 @@ describe("the event page", () => {
     const assigned = await fireCaseEventFromForm(args("thutruong@thads.local", caseId, "assignOfficer", { officerId: officer, version: String(before.version) }));
     expect(statusOf(assigned)).toBe(302);
     expect((await snapshot(caseId)).state).toBe("officerAssigned");
+    // The case's officer records an officer event through the same page; the clerk may not.
+    expect(statusOf(await loadCaseEventPage(args("tiepnhan@thads.local", caseId, "decisionNotified")))).toBe(403);
+    const v = (await snapshot(caseId)).version;
+    const notified = await fireCaseEventFromForm(args("chaphanhvien@thads.local", caseId, "decisionNotified", { notifiedOn: today(), method: "post", version: String(v) }));
+    expect(statusOf(notified)).toBe(302);
+    const [e] = await db.sql<{ event: string; fields: Record<string, unknown> }[]>`select event, fields from case_events where case_id = ${caseId} order by seq desc limit 1`;
+    expect(e).toMatchObject({ event: "decisionNotified", fields: { notifiedOn: today(), method: "post" } });
+  });
+
+  it("asks for more with a message and several document types (checkboxes), kept as a list", async () => {
+    const { caseId } = await newCase();
+    const page = pageOf(await loadCaseEventPage(args("tiepnhan@thads.local", caseId, "askForMore"))).page;
+    expect(page.fields).toMatchObject([{ name: "message", kind: "textarea" }, { name: "documentTypes", kind: "checkboxes" }]);
+    const r = await fireCaseEventFromForm(args("tiepnhan@thads.local", caseId, "askForMore", { message: "Xin nộp bản án có xác nhận hiệu lực.", documentTypes: ["judgment", "identity"], version: "0" }));
+    expect(statusOf(r)).toBe(302);
+    const [e] = await db.sql<{ fields: Record<string, unknown> }[]>`select fields from case_events where case_id = ${caseId} and seq = 2`;
+    expect(e!.fields.documentTypes).toEqual(["judgment", "identity"]);
+    expect((await snapshot(caseId)).state).toBe("awaitingCitizen");
   });
 
   it("a stale version is a conflict: the form comes back with what was typed, nothing written", async () => {
