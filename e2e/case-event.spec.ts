@@ -43,7 +43,10 @@ test("a clerk refuses a request on a legal ground, without JavaScript; another o
   try {
     const { caseId, reference } = await receivedCase(sql);
     await signInAsStaff(page, "tiepnhan@thads.local");
-    await page.goto(`/staff/cases/${caseId}/refuse`);
+    // From the case page's actions to the event page.
+    await page.goto(`/staff/cases/${caseId}`);
+    await page.getByRole("link", { name: "Từ chối yêu cầu thi hành án" }).click();
+    await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}/refuse$`));
     await expect(page.getByRole("heading", { level: 1, name: "Từ chối yêu cầu thi hành án" })).toBeVisible();
     await expect(page.getByText(reference).first()).toBeVisible();
     await expect(page.getByText("Hồ sơ chuyển sang trạng thái: Đã từ chối.")).toBeVisible();
