@@ -121,6 +121,8 @@ describe("the event page", () => {
     const offices = fwd.choices!.agencyId!;
     expect(offices.map((o) => o.value)).toContain(ids["HNI-KV02"]);
     expect(offices.map((o) => o.value)).not.toContain(ids["HNI-KV01"]);
+    const [hni] = await db.sql<{ name: string }[]>`select name from agencies where code = 'HNI'`;
+    expect(offices.find((o) => o.value === ids["HNI-KV02"])!.group).toBe(hni!.name); // grouped under its province
   });
 
   it("keeps every value and answers with per-field i18n keys on bad input; nothing is written", async () => {

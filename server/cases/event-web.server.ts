@@ -40,7 +40,8 @@ export type EventPageCase = Pick<
   "id" | "caseType" | "reference" | "agencyName" | "state" | "caseNumber" | "applicantName" | "otherPartyName" | "receivedAt" | "officerName" | "officerId" | "version"
 >;
 
-export type Choice = { value: string; label: string };
+/** A choice of a `staff` or `agency` field; `group` (the parent office) groups offices in the list. */
+export type Choice = { value: string; label: string; group?: string };
 
 export type EventPage =
   | {
@@ -115,11 +116,16 @@ async function officersAt(sql: Sql, agencyId: string): Promise<Choice[]> {
   return rows.map((r) => ({ value: r.id, label: r.full_name }));
 }
 
-/** Active offices a case can be forwarded to (every office but the case's own and the central body), by name. */
+/**
+ * Active offices a case can be forwarded to (every office but the case's own and the central body), grouped
+ * under their parent office (a province's offices together: ~700 in all), by name.
+ */
 async function officesBut(sql: Sql, agencyId: string): Promise<Choice[]> {
-  const rows = await sql<{ id: string; name: string }[]>`
-    select id, name from agencies where active and level <> 'central' and id <> ${agencyId} order by name`;
-  return rows.map((r) => ({ value: r.id, label: r.name }));
+  const rows = await sql<{ id: string; name: string; parent: string | null }[]>`
+    select a.id, a.name, p.name as parent from agencies a left join agencies p on p.id = a.parent_id
+    where a.active and a.level <> 'central' and a.id <> ${agencyId}
+    order by coalesce(p.name, a.name), p.name is not null, a.name`;
+  return rows.map((r) => ({ value: r.id, label: r.name, group: r.parent ?? r.name }));
 }
 
 async function choicesFor(sql: Sql, fields: readonly CaseFieldDef[], agencyId: string): Promise<Record<string, Choice[]>> {
