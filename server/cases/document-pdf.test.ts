@@ -56,6 +56,14 @@ describe("decision documents (PDF text layer)", () => {
     expect(close).toContain("Lý do: Đã thi hành xong");
   });
 
+  it("a request for more information lists the message and the documents asked for", async () => {
+    const text = flat(await pdfText(await renderCaseDocument({ ...base, document: "information-request", number: "2/TB-HNI-KV01", words: { message: "Đề nghị nộp bản án có xác nhận hiệu lực." }, requestedDocuments: ["Bản án, quyết định", "Giấy tờ tùy thân"] })));
+    expect(text).toContain("THÔNG BÁO YÊU CẦU BỔ SUNG THÔNG TIN, TÀI LIỆU");
+    expect(text).toContain("Đề nghị nộp bản án có xác nhận hiệu lực.");
+    expect(text).toContain("- Bản án, quyết định");
+    expect(text).toContain("- Giấy tờ tùy thân");
+  });
+
   it("numbers documents from the decision number or the event's sequence and the office code", () => {
     expect(documentNumber("refusal-notice", { seq: 3, agencyCode: "HNI-KV01" })).toBe("3/TB-HNI-KV01");
     expect(documentNumber("acceptance-decision", { seq: 2, agencyCode: "HNI-KV01", decisionNumber: " 15/QĐ " })).toBe("15/QĐ");
