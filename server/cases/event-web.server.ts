@@ -11,7 +11,7 @@ import type { CaseEventDef, CaseFieldDef, CaseType } from "./definition";
 import { caseTypeById } from "./registry";
 import { fireEvent } from "./engine.server";
 import { loadCase, type LoadedCase } from "./load.server";
-import { caseDocumentKey, listCaseDocuments, type CaseDocumentItem } from "./documents.server";
+import { caseDocumentKey, issueCaseDocument, listCaseDocuments, type CaseDocumentItem } from "./documents.server";
 
 /**
  * The one event page of every case type (ADR 062): `/staff/cases/:id/:event`. GET renders the event's
@@ -244,8 +244,17 @@ export async function downloadCaseDocument(args: RouteArgs) {
   const { sql } = args.context.services;
   const loaded = await loadCase(sql, { caseId, staffId: staff.id });
   if (!loaded) throw data(null, { status: 404 });
-  const doc = await findDocument(sql, caseDocumentKey(caseId, seq), { ifNoneMatch: args.request.headers.get("If-None-Match") });
-  if (!doc) throw data(null, { status: 404 });
+  const ifNoneMatch = args.request.headers.get("If-None-Match");
+  let doc = await findDocument(sql, caseDocumentKey(caseId, seq), { ifNoneMatch });
+  if (!doc) {
+    // Not rendered yet (the job is behind): render it now, exactly as the job would; the first stored copy wins.
+    const event = loaded.events.find((e) => e.seq === seq);
+    const document = event ? (caseTypeById(loaded.case.caseType).events as Record<string, CaseEventDef | undefined>)[event.event]?.document : undefined;
+    if (!event || !document) throw data(null, { status: 404 });
+    await issueCaseDocument(sql, { caseId, eventId: event.id, document });
+    doc = await findDocument(sql, caseDocumentKey(caseId, seq), { ifNoneMatch });
+    if (!doc) throw data(null, { status: 404 });
+  }
   await audit(sql, {
     actorType: "staff",
     actorId: staff.id,
