@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadStaffCase } from "../server/cases.server";
 import { CaseClocks, CaseEventFields } from "../components/cases";
 import { EnforcementRequestSection } from "../components/request-section";
-import type { RequestSection } from "../../server/filing";
+import type { RequestSection } from "../../server/filing/browser";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";

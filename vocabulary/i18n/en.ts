@@ -6,6 +6,8 @@ import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
 import casesEn from "./sections/cases.en";
+import deadlinesEn from "./sections/deadlines.en";
+import auditlogEn from "./sections/auditlog.en";
 import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
 
@@ -142,6 +144,7 @@ const en: Translation<Resource> = {
       reconciliation: "Reconciliation",
       refunds: "Refunds",
       admin: "Administration",
+      audit: "Audit log",
     },
     roles: {
       clerk: "Reception clerk",
@@ -179,6 +182,8 @@ const en: Translation<Resource> = {
   admin: adminEn,
   workflow: workflowEn,
   cases: casesEn,
+  deadlines: deadlinesEn,
+  auditlog: auditlogEn,
 };
 
 export default en;

@@ -12,6 +12,8 @@ import secondFactorVi from "./sections/second-factor.vi";
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
 import casesVi from "./sections/cases.vi";
+import deadlinesVi from "./sections/deadlines.vi";
+import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
 
@@ -147,6 +149,7 @@ const vi = {
       reconciliation: "Đối soát",
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
+      audit: "Nhật ký",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -184,6 +187,8 @@ const vi = {
   admin: adminVi,
   workflow: workflowVi,
   cases: casesVi,
+  deadlines: deadlinesVi,
+  auditlog: auditlogVi,
 };
 
 export default vi;
