@@ -13,7 +13,6 @@ import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
-import { caseTypeById } from "./cases";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -23,6 +22,7 @@ const isHandoffEvent = (caseType: string, event: string) => {
   const events: Record<string, { handoff?: boolean } | undefined> = caseTypeById(caseType).events;
   return events[event]?.handoff === true;
 };
+import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -68,6 +68,9 @@ export function taskList(services: Services): TaskList {
     ...filingTasks(services),
     ...accountTasks(services),
     ...handoffTasks(services, { isHandoffEvent }),
+    // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
+    case_document: caseDocumentTask(services),
+    case_notify: caseNotifyTask(services),
   };
 }
 

@@ -18,3 +18,18 @@ export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTi
 export { caseClocks, type CaseClockView } from "./clocks.server";
 export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
 export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
+// Workflow (ADR 062): the one event page, the decision documents (task case_document) and the e-mails (task case_notify).
+export {
+  loadCaseEventPage,
+  fireCaseEventFromForm,
+  downloadCaseDocument,
+  caseDocumentsFor,
+  caseEventNotice,
+  caseWorkflowPanel,
+  type CaseEventNotice,
+  type EventPage,
+  type EventFormResult,
+} from "./event-web.server";
+export { caseDocumentTask, issueCaseDocument, listCaseDocuments, caseDocumentKey, type CaseDocumentItem } from "./documents.server";
+export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./document-pdf.server";
+export { caseNotifyTask, caseNotification } from "./notify.server";

@@ -16,6 +16,7 @@ import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
 import handoffVi from "./sections/handoff.vi";
+import workflowVi from "./sections/workflow.vi";
 
 const vi = {
   meta: {
@@ -187,6 +188,7 @@ const vi = {
   receipts: receiptsVi,
   admin: adminVi,
   handoff: handoffVi,
+  workflow: workflowVi,
   cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
