@@ -12,6 +12,7 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
+import { answerTasks } from "./answers";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -56,6 +57,7 @@ export function taskList(services: Services): TaskList {
     },
     ...filingTasks(services),
     ...accountTasks(services),
+    ...answerTasks(services),
   };
 }
 
@@ -66,5 +68,6 @@ export const CRONTAB = [
   "50 3 * * * prune_citizen_sign_in_codes",
   "* * * * * sweep_payment_attempts ?max=1",
   "* * * * * flush_job_outbox ?max=1",
+  "* * * * * case_info_request_sweep ?max=1",
   "30 1 * * * reconcile_daily",
 ].join("\n");

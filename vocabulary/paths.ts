@@ -15,6 +15,8 @@ export const PATH_PREFIXES = {
   receipt: "/bien-lai",
   verifyReceipt: "/xac-minh-bien-lai",
   error: "/loi",
+  /** Answering a request for information from its e-mailed link (ADR 063). */
+  answer: "/tra-loi",
 } as const;
 
 export const paths = {
@@ -60,6 +62,13 @@ export const paths = {
   receiptPdf: (code: string) => `${PATH_PREFIXES.receipt}/${code}/pdf`,
   verifyReceipt: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}`,
   verifyReceiptJws: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}/jws`,
+
+  /** Answering the office's request for more information (ADR 063): from the e-mailed link, from the account, and staff's download of an answer's file. */
+  answers: {
+    link: (token: string) => `${PATH_PREFIXES.answer}/${token}`,
+    account: (id: string) => `/tai-khoan/tra-loi/${id}`,
+    staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
+  },
 
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",

@@ -11,6 +11,7 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import answersVi from "./sections/answers.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -180,6 +181,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  answers: answersVi,
 };
 
 export default vi;

@@ -1,0 +1,10 @@
+// Browser-build boundary for server/answers (see accounts.server.ts).
+export {
+  downloadAnswerFile,
+  loadAccountWithTasks,
+  loadAnswerByLink,
+  loadAnswerFromAccount,
+  submitAnswerByLink,
+  submitAnswerFromAccount,
+  type AnswerPage,
+} from "../../server/answers";

@@ -1,0 +1,179 @@
+import crypto from "node:crypto";
+import { unstable_composeUploadHandlers, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import type { Pool } from "../db";
+import { BodyRefused, parseUpload } from "../http";
+import { cleanFileName, detectContentType, eicarOnlyScanner, type ContentType, type FileStore, type VirusScanner } from "../journeys";
+import {
+  ANSWER_DOCUMENT_TYPES,
+  ANSWER_MAX_CHARS,
+  ANSWER_MAX_FILE_BYTES,
+  ANSWER_MAX_FILES,
+  type AnswerProblem,
+} from "./browser";
+import { fireEvent } from "./engine-port";
+import { ANSWER_EVENT, type InfoRequest } from "./info-requests.server";
+
+const FIELDS_MAX_BYTES = 64 * 1024;
+
+type Stored = { key: string; name: string; size: number; sha256: string; contentType: ContentType; scan: "clean" | "not_scanned" };
+
+export type AnswerForm = { answer: string; documentType: string };
+export type AnswerOutcome =
+  | { ok: true; eventId: string }
+  | { ok: false; problems: AnswerProblem[]; values: AnswerForm; status: 400 | 409 };
+
+/**
+ * Reads an answer (field `answer`, field `documentType`, files `file`), streaming each file into the store
+ * with the journeys' checks (size while it arrives, content signature, the virus-scan hook), then records it
+ * once and fires `citizenAnswered` (ADR 063):
+ *   1. in one transaction, under the request's row lock: refuse if already answered, else store the answer
+ *      and its files' rows (a second submit, even at the same moment, finds it answered);
+ *   2. fire the case event (which resumes the decision clock, writes the timeline and the audit entry);
+ *      if the engine refuses (the case is no longer waiting), the answer is undone and the files removed.
+ */
+export async function receiveAnswer(
+  request: Request,
+  deps: { sql: Pool; store: FileStore; scanner?: VirusScanner; ip?: string | null; requestId?: string | null },
+  { infoRequest, via, citizenId }: { infoRequest: InfoRequest; via: "link" | "account"; citizenId: string | null },
+): Promise<AnswerOutcome> {
+  const { sql, store, scanner = eicarOnlyScanner } = deps;
+  const problems: AnswerProblem[] = [];
+  const stored: Stored[] = [];
+  let tooManyReported = false;
+
+  const fileHandler: UploadHandler = async ({ name, filename, data }) => {
+    if (name !== "file" || filename === undefined) return undefined;
+    if (filename === "") {
+      for await (const _ of data) {
+        // an empty file input: nothing chosen
+      }
+      return "";
+    }
+    const displayName = cleanFileName(filename);
+    if (stored.length >= ANSWER_MAX_FILES) {
+      for await (const _ of data) {
+        // drained
+      }
+      if (!tooManyReported) problems.push({ code: "tooMany" });
+      tooManyReported = true;
+      return "";
+    }
+    const key = `answers/${infoRequest.id}/${crypto.randomUUID()}`;
+    const written = await store.write(key, data, { maxBytes: ANSWER_MAX_FILE_BYTES });
+    if (!written.ok) {
+      problems.push({ code: "tooBig", name: displayName });
+      return "";
+    }
+    if (written.bytes === 0) {
+      await store.remove(key);
+      problems.push({ code: "emptyFile", name: displayName });
+      return "";
+    }
+    const { head, tail, size } = await store.peek(key, { head: 4096, tail: 256 * 1024 });
+    const scan = await scanner({ head, tail, size, localPath: store.localPath(key) });
+    if (scan === "infected") {
+      await store.remove(key);
+      problems.push({ code: "infected", name: displayName });
+      return "";
+    }
+    const contentType = detectContentType(head, tail);
+    if (!contentType) {
+      await store.remove(key);
+      problems.push({ code: "wrongType", name: displayName });
+      return "";
+    }
+    stored.push({ key, name: displayName, size: written.bytes, sha256: written.sha256, contentType, scan });
+    return "";
+  };
+  let fieldBytes = 0;
+  const fieldHandler: UploadHandler = async ({ filename, data }) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of data) {
+      if (filename !== undefined) continue;
+      fieldBytes += chunk.byteLength;
+      if (fieldBytes > FIELDS_MAX_BYTES) throw new BodyRefused(413);
+      chunks.push(chunk);
+    }
+    return filename !== undefined ? "" : new TextDecoder().decode(Buffer.concat(chunks));
+  };
+
+  const removeStored = async () => {
+    for (const f of stored) await store.remove(f.key).catch(() => {});
+  };
+  let form: FormData;
+  try {
+    form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
+  } catch (e) {
+    await removeStored();
+    throw e;
+  }
+  const rawAnswer = form.get("answer");
+  const answer = (typeof rawAnswer === "string" ? rawAnswer : "").replace(/\r\n/g, "\n").normalize("NFC").trim();
+  const rawType = form.get("documentType");
+  const documentType = typeof rawType === "string" ? rawType : "";
+  const values = { answer: typeof rawAnswer === "string" ? rawAnswer : "", documentType };
+
+  if ([...answer].length > ANSWER_MAX_CHARS) problems.push({ code: "tooLong" });
+  if (stored.length && !(ANSWER_DOCUMENT_TYPES as readonly string[]).includes(documentType)) problems.push({ code: "badType" });
+  if (!answer && stored.length === 0 && problems.length === 0) problems.push({ code: "empty" });
+  if (problems.length) {
+    await removeStored();
+    return { ok: false, problems, values, status: 400 };
+  }
+
+  // 1. The answer, once: the row lock serialises two submits of the same request.
+  const claimed = await sql.begin(async (tx) => {
+    const [row] = await tx<{ answered_at: Date | null }[]>`
+      select answered_at from case_info_requests where id = ${infoRequest.id} and expires_at > now() for update`;
+    if (!row) return "closed" as const;
+    if (row.answered_at) return "answered" as const;
+    await tx`
+      update case_info_requests
+      set answered_at = now(), answer_text = ${answer}, answered_via = ${via}, answered_by_citizen = ${citizenId}
+      where id = ${infoRequest.id}`;
+    const unique = [...new Map(stored.map((f) => [f.sha256, f])).values()];
+    if (unique.length) {
+      await tx`insert into case_info_attachments ${tx(
+        unique.map((f) => ({
+          info_request_id: infoRequest.id,
+          storage_key: f.key,
+          document_type: documentType,
+          original_name: f.name,
+          content_type: f.contentType,
+          size_bytes: f.size,
+          sha256: f.sha256,
+          scan_status: f.scan,
+        })),
+      )}`;
+    }
+    for (const f of stored) if (!unique.includes(f)) await store.remove(f.key).catch(() => {});
+    return "ok" as const;
+  });
+  if (claimed !== "ok") {
+    await removeStored();
+    return { ok: false, problems: [{ code: claimed === "answered" ? "alreadyAnswered" : "closed" }], values, status: 409 };
+  }
+
+  // 2. The case event (resumes the decision clock). Refused → the answer is undone.
+  const fired = await fireEvent(sql, {
+    caseId: infoRequest.caseId,
+    event: ANSWER_EVENT,
+    actor: { type: "citizen", citizenId: citizenId ?? infoRequest.citizenId },
+    input: {},
+    ip: deps.ip ?? null,
+    requestId: deps.requestId ?? null,
+  }).catch((e: unknown) => ({ ok: false as const, reason: "error" as const, error: e }));
+  if (!fired.ok) {
+    await sql.begin(async (tx) => {
+      await tx`delete from case_info_attachments where info_request_id = ${infoRequest.id}`;
+      await tx`
+        update case_info_requests set answered_at = null, answer_text = null, answered_via = null, answered_by_citizen = null
+        where id = ${infoRequest.id} and answer_event_id is null`;
+    });
+    await removeStored();
+    if ("error" in fired) throw fired.error;
+    return { ok: false, problems: [{ code: "closed" }], values, status: 409 };
+  }
+  await sql`update case_info_requests set answer_event_id = ${String(fired.eventId)}::bigint where id = ${infoRequest.id}`;
+  return { ok: true, eventId: String(fired.eventId) };
+}
