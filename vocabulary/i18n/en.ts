@@ -6,6 +6,7 @@ import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
 import answersEn from "./sections/answers.en";
+import casesEn from "./sections/cases.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -177,6 +178,7 @@ const en: Translation<Resource> = {
   receipts: receiptsEn,
   admin: adminEn,
   answers: answersEn,
+  cases: casesEn,
 };
 
 export default en;

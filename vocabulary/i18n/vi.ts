@@ -12,6 +12,7 @@ import secondFactorVi from "./sections/second-factor.vi";
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
 import answersVi from "./sections/answers.vi";
+import casesVi from "./sections/cases.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -182,6 +183,7 @@ const vi = {
   receipts: receiptsVi,
   admin: adminVi,
   answers: answersVi,
+  cases: casesVi,
 };
 
 export default vi;
