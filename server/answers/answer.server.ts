@@ -10,7 +10,7 @@ import {
   ANSWER_MAX_FILES,
   type AnswerProblem,
 } from "./browser";
-import { fireEvent } from "./engine-port";
+import { fireEventIn } from "../cases";
 import { ANSWER_EVENT, type InfoRequest } from "./info-requests.server";
 
 const FIELDS_MAX_BYTES = 64 * 1024;
@@ -25,11 +25,10 @@ export type AnswerOutcome =
 /**
  * Reads an answer (field `answer`, field `documentType`, files `file`), streaming each file into the store
  * with the journeys' checks (size while it arrives, content signature, the virus-scan hook), then records it
- * once and fires `citizenAnswered` (ADR 063):
- *   1. in one transaction, under the request's row lock: refuse if already answered, else store the answer
- *      and its files' rows (a second submit, even at the same moment, finds it answered);
- *   2. fire the case event (which resumes the decision clock, writes the timeline and the audit entry);
- *      if the engine refuses (the case is no longer waiting), the answer is undone and the files removed.
+ * once and fires `citizenAnswered` (ADR 063) in the same transaction as the answer and its files' rows:
+ * the event resumes the decision clock and writes the timeline and the audit entry; a second submit (even
+ * at the same moment) finds the request answered; a refused event (the case no longer waiting) stores
+ * nothing and the files are removed.
  */
 export async function receiveAnswer(
   request: Request,
@@ -121,59 +120,53 @@ export async function receiveAnswer(
     return { ok: false, problems, values, status: 400 };
   }
 
-  // 1. The answer, once: the row lock serialises two submits of the same request.
-  const claimed = await sql.begin(async (tx) => {
-    const [row] = await tx<{ answered_at: Date | null }[]>`
-      select answered_at from case_info_requests where id = ${infoRequest.id} and expires_at > now() for update`;
-    if (!row) return "closed" as const;
-    if (row.answered_at) return "answered" as const;
-    await tx`
-      update case_info_requests
-      set answered_at = now(), answer_text = ${answer}, answered_via = ${via}, answered_by_citizen = ${citizenId}
-      where id = ${infoRequest.id}`;
-    const unique = [...new Map(stored.map((f) => [f.sha256, f])).values()];
-    if (unique.length) {
-      await tx`insert into case_info_attachments ${tx(
-        unique.map((f) => ({
-          info_request_id: infoRequest.id,
-          storage_key: f.key,
-          document_type: documentType,
-          original_name: f.name,
-          content_type: f.contentType,
-          size_bytes: f.size,
-          sha256: f.sha256,
-          scan_status: f.scan,
-        })),
-      )}`;
-    }
-    for (const f of stored) if (!unique.includes(f)) await store.remove(f.key).catch(() => {});
-    return "ok" as const;
-  });
-  if (claimed !== "ok") {
-    await removeStored();
-    return { ok: false, problems: [{ code: claimed === "answered" ? "alreadyAnswered" : "closed" }], values, status: 409 };
-  }
-
-  // 2. The case event (resumes the decision clock). Refused → the answer is undone.
-  const fired = await fireEvent(sql, {
-    caseId: infoRequest.caseId,
-    event: ANSWER_EVENT,
-    actor: { type: "citizen", citizenId: citizenId ?? infoRequest.citizenId },
-    input: {},
-    ip: deps.ip ?? null,
-    requestId: deps.requestId ?? null,
-  }).catch((e: unknown) => ({ ok: false as const, reason: "error" as const, error: e }));
-  if (!fired.ok) {
-    await sql.begin(async (tx) => {
-      await tx`delete from case_info_attachments where info_request_id = ${infoRequest.id}`;
+  // One transaction: the answer, its files' rows and the case event. The request's row lock serialises two
+  // submits of the same request (the second finds it answered); a refused event rolls it all back.
+  class Refused extends Error {}
+  let outcome: AnswerOutcome;
+  try {
+    outcome = await sql.begin(async (tx) => {
+      const [row] = await tx<{ answered_at: Date | null }[]>`
+        select answered_at from case_info_requests where id = ${infoRequest.id} and expires_at > now() for update`;
+      if (!row) return { ok: false as const, problems: [{ code: "closed" as const }], values, status: 409 as const };
+      if (row.answered_at) return { ok: false as const, problems: [{ code: "alreadyAnswered" as const }], values, status: 409 as const };
+      const unique = [...new Map(stored.map((f) => [f.sha256, f])).values()];
+      const files = unique.length
+        ? await tx<{ id: string }[]>`insert into case_info_attachments ${tx(
+            unique.map((f) => ({
+              info_request_id: infoRequest.id,
+              storage_key: f.key,
+              document_type: documentType,
+              original_name: f.name,
+              content_type: f.contentType,
+              size_bytes: f.size,
+              sha256: f.sha256,
+              scan_status: f.scan,
+            })),
+          )} returning id`
+        : [];
+      const fired = await fireEventIn(tx, {
+        caseId: infoRequest.caseId,
+        event: ANSWER_EVENT,
+        actor: { type: "citizen", citizenId: citizenId ?? infoRequest.citizenId },
+        input: { message: answer, attachmentIds: files.map((f) => f.id) },
+        ip: deps.ip ?? null,
+        requestId: deps.requestId ?? null,
+      });
+      if (!fired.ok) throw new Refused(fired.reason);
       await tx`
-        update case_info_requests set answered_at = null, answer_text = null, answered_via = null, answered_by_citizen = null
-        where id = ${infoRequest.id} and answer_event_id is null`;
+        update case_info_requests
+        set answered_at = now(), answer_text = ${answer}, answered_via = ${via}, answered_by_citizen = ${citizenId},
+            answer_event_id = ${fired.eventId}
+        where id = ${infoRequest.id}`;
+      for (const f of stored) if (!unique.includes(f)) await store.remove(f.key).catch(() => {});
+      return { ok: true as const, eventId: String(fired.eventId) };
     });
+  } catch (e) {
     await removeStored();
-    if ("error" in fired) throw fired.error;
-    return { ok: false, problems: [{ code: "closed" }], values, status: 409 };
+    if (e instanceof Refused) return { ok: false, problems: [{ code: "closed" }], values, status: 409 };
+    throw e;
   }
-  await sql`update case_info_requests set answer_event_id = ${String(fired.eventId)}::bigint where id = ${infoRequest.id}`;
-  return { ok: true, eventId: String(fired.eventId) };
+  if (!outcome.ok) await removeStored();
+  return outcome;
 }

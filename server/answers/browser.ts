@@ -8,8 +8,8 @@ export type AnswerDocumentType = (typeof ANSWER_DOCUMENT_TYPES)[number];
 /** Files one answer may carry, and the size of each. */
 export const ANSWER_MAX_FILES = 10;
 export const ANSWER_MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** The written answer, in characters. */
-export const ANSWER_MAX_CHARS = 4000;
+/** The written answer, in characters (the citizenAnswered event's message limit). */
+export const ANSWER_MAX_CHARS = 2000;
 /** How long the e-mailed link (and the request) stays open, in days from the question. */
 export const INFO_REQUEST_TTL_DAYS = 30;
 

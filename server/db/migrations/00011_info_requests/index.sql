@@ -23,7 +23,7 @@ create table case_info_requests (
   -- How the answer came: the e-mailed link or the signed-in account.
   answered_via text check (answered_via is null or answered_via in ('link', 'account')),
   answered_by_citizen uuid references citizens (id),
-  -- The citizenAnswered event the answer fired (null between the answer's commit and the event: see ADR 063).
+  -- The citizenAnswered event the answer fired (in the same transaction as the answer).
   answer_event_id bigint references case_events (id),
   check ((answered_at is null) = (answer_text is null))
 );
