@@ -20,9 +20,6 @@ export function documentTypeLabel(t: TFunction, d: string): string {
   return (ANSWER_DOCUMENT_TYPES as readonly string[]).includes(d) ? t(`filing.attachments.types.${d as (typeof ANSWER_DOCUMENT_TYPES)[number]}`) : d;
 }
 
-/** The i18n namespaces the answer pages use. */
-export const ANSWER_NAMESPACES = ["answers", "filing.attachments"] as const;
-
 function fieldOf(code: AnswerProblem["code"]): string {
   if (code === "empty" || code === "tooLong") return "f-answer";
   if (code === "badType") return "f-documentType";

@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { loadAnswerByLink, submitAnswerByLink } from "../server/answers.server";
-import { AnswerPage, ANSWER_NAMESPACES } from "../components/answer-form";
+import { AnswerPage } from "../components/answer-form";
 import { pageTitle } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: [...ANSWER_NAMESPACES] };
+export const handle: I18nHandle = { i18n: ["answers", "filing.attachments"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.answers.page.title);
 

@@ -153,9 +153,9 @@ describe("the e-mailed link", () => {
       select token_hash, mailed_at from case_info_requests where event_id = ${c.eventId}`;
     expect(row!.token_hash.equals(crypto.createHash("sha256").update(token).digest())).toBe(true);
     expect(row!.mailed_at).not.toBeNull();
-    const [{ found }] = await db.sql<{ found: boolean }[]>`
+    const [stored] = await db.sql<{ found: boolean }[]>`
       select exists (select 1 from case_info_requests q where q::text like ${`%${token}%`}) as found`;
-    expect(found).toBe(false);
+    expect(stored!.found).toBe(false);
     expect(mail.to && "text" in mail.to ? mail.to.text : "").toContain("citizen1@answers.test");
     expect(mail.subject).toBe(`Yêu cầu bổ sung thông tin, tài liệu cho đơn ${c.reference}`);
     expect(mail.text).toContain("Đề nghị nộp bản sao bản án có chứng thực.");
