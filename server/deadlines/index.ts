@@ -28,3 +28,6 @@ export {
   timeLeftOn,
   type TimeLeft,
 } from "./clocks.server";
+export { calendarYear, removeCalendarDay, setCalendarDay, type CalendarRow, type CalendarYear } from "./calendar-admin.server";
+export { CalendarDaySchema, CalendarRemoveSchema, daySchema, type CalendarDayInput } from "./schemas";
+export { changeCalendarFromForm, loadCalendarAdmin } from "./admin-web.server";

@@ -7,6 +7,8 @@ import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
 import answersEn from "./sections/answers.en";
 import casesEn from "./sections/cases.en";
+import deadlinesEn from "./sections/deadlines.en";
+import auditlogEn from "./sections/auditlog.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -142,6 +144,7 @@ const en: Translation<Resource> = {
       reconciliation: "Reconciliation",
       refunds: "Refunds",
       admin: "Administration",
+      audit: "Audit log",
     },
     roles: {
       clerk: "Reception clerk",
@@ -179,6 +182,8 @@ const en: Translation<Resource> = {
   admin: adminEn,
   answers: answersEn,
   cases: casesEn,
+  deadlines: deadlinesEn,
+  auditlog: auditlogEn,
 };
 
 export default en;

@@ -13,6 +13,8 @@ import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
 import answersVi from "./sections/answers.vi";
 import casesVi from "./sections/cases.vi";
+import deadlinesVi from "./sections/deadlines.vi";
+import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -147,6 +149,7 @@ const vi = {
       reconciliation: "Đối soát",
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
+      audit: "Nhật ký",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -184,6 +187,8 @@ const vi = {
   admin: adminVi,
   answers: answersVi,
   cases: casesVi,
+  deadlines: deadlinesVi,
+  auditlog: auditlogVi,
 };
 
 export default vi;
