@@ -5,6 +5,7 @@ import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
+import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -127,13 +128,13 @@ const en: Translation<Resource> = {
     welcome: "Hello, {{name}}",
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Your roles",
-    emptyInbox: "Nothing to process yet. Your work queue will appear here.",
     useTheBar: "The parts of the staff area your roles let you use are in the staff bar at the top of every page.",
     signedOut: "You have signed out.",
     nav: {
       label: "Staff area",
       signedInAs: "Signed in: {{name}}",
       home: "Staff home",
+      cases: "Work inbox",
       requests: "Enforcement requests",
       notices: "Fee notices",
       receipts: "Receipts",
@@ -175,6 +176,7 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
+  inbox: inboxEn,
 };
 
 export default en;

@@ -11,6 +11,7 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -132,13 +133,13 @@ const vi = {
     welcome: "Xin chào, {{name}}",
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Vai trò của bạn",
-    emptyInbox: "Chưa có việc nào cần xử lý. Hộp công việc sẽ xuất hiện ở đây.",
     useTheBar: "Các mục bạn dùng được theo vai trò của mình nằm ở thanh cán bộ phía trên mỗi trang.",
     signedOut: "Bạn đã đăng xuất.",
     nav: {
       label: "Khu vực cán bộ",
       signedInAs: "Đã đăng nhập: {{name}}",
       home: "Trang cán bộ",
+      cases: "Hộp công việc",
       requests: "Đơn yêu cầu",
       notices: "Thông báo nộp tiền",
       receipts: "Biên lai",
@@ -180,6 +181,7 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
+  inbox: inboxVi,
 };
 
 export default vi;
