@@ -1,0 +1,107 @@
+// Statutory clocks (the contract the case engine builds on): a clock runs under the version of a legal rule
+// in force on the day it starts, from the day after its trigger (the day of the event is not counted), and
+// a deadline ending on a non-working day moves to the next working day (Civil Code 2015 arts. 147–148).
+// Stopping keeps what is left; resuming counts it again from the day after the resume.
+import type { Sql } from "../db";
+import { addDays, addMonths, type CalendarOverride, workingCalendar, type WorkingCalendar } from "./calendar";
+import { type LegalRule, ruleFor, type RuleUnit, vnDay } from "./legal-rules";
+
+/** Working days left at or below which a running clock is "due soon" (the inbox's filter and badge). */
+export const DUE_SOON_WORKING_DAYS = 2;
+
+/** How long a loaded calendar is reused (every edit through this process invalidates it at once). */
+export const CALENDAR_CACHE_MS = 60_000;
+
+let cached: { at: number; calendar: Promise<WorkingCalendar> } | null = null;
+
+/** The working-day calendar: library holidays + calendar_days, cached for CALENDAR_CACHE_MS. */
+export function loadCalendar(sql: Sql): Promise<WorkingCalendar> {
+  const now = Date.now();
+  if (cached && now - cached.at < CALENDAR_CACHE_MS) return cached.calendar;
+  const calendar = readOverrides(sql).then(workingCalendar);
+  cached = { at: now, calendar };
+  calendar.catch(() => {
+    if (cached?.calendar === calendar) cached = null;
+  });
+  return calendar;
+}
+
+/** Forget the cached calendar (after an edit of calendar_days). */
+export function invalidateCalendar(): void {
+  cached = null;
+}
+
+export async function readOverrides(sql: Sql): Promise<CalendarOverride[]> {
+  const rows = await sql<{ day: string; kind: "holiday" | "working"; note: string }[]>`
+    select to_char(day, 'YYYY-MM-DD') as day, kind, note from calendar_days order by day`;
+  return rows.map((r) => ({ day: r.day, kind: r.kind, note: r.note }));
+}
+
+/** The day a period of `amount` `unit` that starts after `day` ends on (moved to a working day). */
+export function dueAfter(calendar: WorkingCalendar, day: string, amount: number, unit: RuleUnit): string {
+  switch (unit) {
+    case "working_days":
+      return calendar.addWorkingDays(day, amount);
+    case "days":
+      return calendar.nextWorkingDayFrom(addDays(day, amount));
+    case "months":
+      return calendar.nextWorkingDayFrom(addMonths(day, amount));
+    case "years":
+      return calendar.nextWorkingDayFrom(addMonths(day, amount * 12));
+  }
+}
+
+/** Days left from `day` (not counted) to `dueOn`: working days, or calendar days for the other units. */
+export function leftUntil(calendar: WorkingCalendar, day: string, dueOn: string, unit: RuleUnit = "working_days"): number {
+  if (unit === "working_days") return calendar.workingDaysAfter(day, dueOn);
+  return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Starts a clock under the rule version in force on the day of `at`: its due date and the version. */
+export async function startClock(sql: Sql, { ruleId, at }: { ruleId: string; at: Date }): Promise<{ dueOn: string; rule: LegalRule }> {
+  const rule = ruleFor(ruleId, at);
+  const calendar = await loadCalendar(sql);
+  return { dueOn: dueAfter(calendar, vnDay(at), rule.amount, rule.unit), rule };
+}
+
+/**
+ * Stops a clock at `at`: what is left of it (working days after the day of `at` up to `dueOn`; calendar
+ * days when `unit` is not working_days). Negative when already overdue.
+ */
+export async function stopClock(
+  sql: Sql,
+  { dueOn, at, unit = "working_days" }: { dueOn: string; at: Date; unit?: RuleUnit },
+): Promise<number> {
+  const calendar = await loadCalendar(sql);
+  return leftUntil(calendar, vnDay(at), dueOn, unit);
+}
+
+/** Resumes a stopped clock at `at`: the new due date, `remainingDays` after the day of `at`. */
+export async function resumeClock(
+  sql: Sql,
+  { remainingDays, unit, at }: { remainingDays: number; unit: RuleUnit; at: Date },
+): Promise<string> {
+  const calendar = await loadCalendar(sql);
+  const day = vnDay(at);
+  if (unit === "working_days") return calendar.addWorkingDays(day, remainingDays);
+  return calendar.nextWorkingDayFrom(addDays(day, remainingDays));
+}
+
+export type TimeLeft = {
+  /** Working days after today up to the due date; 0 = due today; negative = working days overdue. */
+  workingDays: number;
+  overdue: boolean;
+  dueSoon: boolean;
+};
+
+/** How much time a running clock has left at `at`. */
+export async function timeLeft(sql: Sql, { dueOn, at }: { dueOn: string; at: Date }): Promise<TimeLeft> {
+  const calendar = await loadCalendar(sql);
+  return timeLeftOn(calendar, dueOn, vnDay(at));
+}
+
+export function timeLeftOn(calendar: WorkingCalendar, dueOn: string, today: string): TimeLeft {
+  const workingDays = calendar.workingDaysAfter(today, dueOn);
+  const overdue = today > dueOn;
+  return { workingDays, overdue, dueSoon: !overdue && workingDays <= DUE_SOON_WORKING_DAYS };
+}
