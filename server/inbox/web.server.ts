@@ -4,7 +4,7 @@ import { scopedAgencies } from "../agencies";
 import { requireStaff, requireStaffArea, type StaffProfile } from "../accounts";
 import { audit } from "../audit";
 import { paths } from "../../vocabulary/paths";
-import { WEEKEND_CALENDAR, type InboxCalendar } from "./days.server";
+import { loadCalendar } from "../deadlines";
 import {
   CASE_VIEWER_ROLES,
   PAYMENT_REVIEW_ROLES,
@@ -21,16 +21,7 @@ import { filterParams, inboxHref, parseInboxQuery, type QueryErrors } from "./qu
 
 // What the inbox routes do (docs/decisions/061-the-inbox.md): each route's loader or action calls one of these.
 
-let calendarLoader: ((args: RouteArgs) => Promise<InboxCalendar>) | null = null;
-
-/**
- * The working-day calendar the inbox counts deadlines with. The composition root sets server/deadlines'
- * `loadCalendar` here; until then weekends only.
- */
-export function setInboxCalendar(load: (args: RouteArgs) => Promise<InboxCalendar>) {
-  calendarLoader = load;
-}
-const calendarFor = (args: RouteArgs) => (calendarLoader ? calendarLoader(args) : Promise.resolve(WEEKEND_CALENDAR));
+const calendarFor = (args: RouteArgs) => loadCalendar(args.context.services.sql);
 
 const has = (staff: StaffProfile, roles: readonly string[]) => staff.roles.some((r) => roles.includes(r.role));
 
