@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { seedDemo } from "../seed.server";
 import { createSession, createStaff, SESSION_COOKIE } from "../accounts";
-import { searchTextOf } from "../cases/search";
+import { searchTextOf } from "../cases/browser";
 import { addDays, loadCalendar, vnDay } from "../deadlines";
 import { loader as inboxLoader, action as inboxActionRoute } from "../../app/routes/staff.cases._index";
 import { loader as csvLoader } from "../../app/routes/staff.cases.export[.csv]";

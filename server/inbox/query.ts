@@ -3,13 +3,13 @@
  * carries, read leniently (an unknown or malformed value is reported with an i18n key and ignored, never a
  * 500). Pure code, browser-safe: the page builds its links with `inboxHref`.
  */
-import { normaliseForSearch } from "../cases/search";
+import { normaliseForSearch } from "../cases/browser";
 
 /** The case types the inbox knows (the engine's registry holds their definitions). */
 export const INBOX_CASE_TYPES = ["enforcement-request"] as const;
 
 /** The states of the known case types, in the order a filter lists them. */
-export const INBOX_STATES = ["received", "awaitingCitizen", "accepted", "refused", "forwarded", "officerAssigned", "closed"] as const;
+export const INBOX_STATES = ["received", "awaitingCitizen", "accepted", "refused", "officerAssigned", "closed"] as const;
 
 export const INBOX_SORTS = ["received-desc", "received-asc", "due"] as const;
 export type InboxSort = (typeof INBOX_SORTS)[number];

@@ -30,7 +30,6 @@ const en: Translation<typeof inbox> = {
     awaitingCitizen: "Awaiting the applicant",
     accepted: "Accepted",
     refused: "Refused",
-    forwarded: "Forwarded to another office",
     officerAssigned: "Officer assigned",
     closed: "Closed",
   },

@@ -28,7 +28,6 @@ const inbox = {
     awaitingCitizen: "Chờ người yêu cầu bổ sung",
     accepted: "Đã thụ lý",
     refused: "Từ chối",
-    forwarded: "Đã chuyển đơn vị khác",
     officerAssigned: "Đã phân công chấp hành viên",
     closed: "Đã kết thúc",
   },
