@@ -77,6 +77,11 @@ export const paths = {
     home: "/staff",
     signIn: "/staff/sign-in",
     signOut: "/staff/sign-out",
+    /** The office's work list (the inbox, docs/decisions/061), its export, one case (the engine's page). */
+    cases: "/staff/cases",
+    casesExportCsv: "/staff/cases/export.csv",
+    casesExportJson: "/staff/cases/export.json",
+    case: (id: string) => `/staff/cases/${id}`,
     requests: "/staff/requests",
     request: (id: string) => `/staff/requests/${id}`,
     requestPdf: (id: string) => `/staff/requests/${id}/pdf`,

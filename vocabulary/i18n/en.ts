@@ -9,6 +9,7 @@ import answersEn from "./sections/answers.en";
 import casesEn from "./sections/cases.en";
 import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
+import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -131,13 +132,13 @@ const en: Translation<Resource> = {
     welcome: "Hello, {{name}}",
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Your roles",
-    emptyInbox: "Nothing to process yet. Your work queue will appear here.",
     useTheBar: "The parts of the staff area your roles let you use are in the staff bar at the top of every page.",
     signedOut: "You have signed out.",
     nav: {
       label: "Staff area",
       signedInAs: "Signed in: {{name}}",
       home: "Staff home",
+      cases: "Work inbox",
       requests: "Enforcement requests",
       notices: "Fee notices",
       receipts: "Receipts",
@@ -184,6 +185,7 @@ const en: Translation<Resource> = {
   cases: casesEn,
   deadlines: deadlinesEn,
   auditlog: auditlogEn,
+  inbox: inboxEn,
 };
 
 export default en;

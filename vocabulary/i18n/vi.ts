@@ -15,6 +15,7 @@ import answersVi from "./sections/answers.vi";
 import casesVi from "./sections/cases.vi";
 import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
+import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -136,13 +137,13 @@ const vi = {
     welcome: "Xin chào, {{name}}",
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Vai trò của bạn",
-    emptyInbox: "Chưa có việc nào cần xử lý. Hộp công việc sẽ xuất hiện ở đây.",
     useTheBar: "Các mục bạn dùng được theo vai trò của mình nằm ở thanh cán bộ phía trên mỗi trang.",
     signedOut: "Bạn đã đăng xuất.",
     nav: {
       label: "Khu vực cán bộ",
       signedInAs: "Đã đăng nhập: {{name}}",
       home: "Trang cán bộ",
+      cases: "Hộp công việc",
       requests: "Đơn yêu cầu",
       notices: "Thông báo nộp tiền",
       receipts: "Biên lai",
@@ -189,6 +190,7 @@ const vi = {
   cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
+  inbox: inboxVi,
 };
 
 export default vi;
