@@ -13,6 +13,7 @@ import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
 import { answerTasks } from "./answers";
+import { caseDocumentTask, caseNotifyTask } from "./cases";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -58,6 +59,9 @@ export function taskList(services: Services): TaskList {
     ...filingTasks(services),
     ...accountTasks(services),
     ...answerTasks(services),
+    // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
+    case_document: caseDocumentTask(services),
+    case_notify: caseNotifyTask(services),
   };
 }
 

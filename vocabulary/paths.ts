@@ -86,6 +86,12 @@ export const paths = {
     request: (id: string) => `/staff/requests/${id}`,
     requestPdf: (id: string) => `/staff/requests/${id}/pdf`,
     requestFile: (id: string, fileId: string) => `/staff/requests/${id}/files/${fileId}`,
+    /** A case (engine's page; every case type). */
+    case: (id: string) => `/staff/cases/${id}`,
+    /** The one event page of every case type (workflow, ADR 062): the event's form, then fireEvent. */
+    caseEvent: (id: string, event: string) => `/staff/cases/${id}/${event}`,
+    /** A case's decision document (PDF) by the seq of the event that issued it. */
+    caseDocument: (id: string, seq: number | string) => `/staff/cases/${id}/documents/${seq}`,
     notices: "/staff/notices",
     newNotice: "/staff/notices/new",
     importNotices: "/staff/notices/import",

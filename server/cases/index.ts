@@ -16,3 +16,17 @@ export {
 } from "./engine.server";
 export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTimelineRow, type LoadedCase } from "./load.server";
 export { caseClocks, type CaseClockView } from "./clocks.server";
+// Workflow (ADR 062): the one event page, the decision documents (task case_document) and the e-mails (task case_notify).
+export {
+  loadCaseEventPage,
+  fireCaseEventFromForm,
+  downloadCaseDocument,
+  caseDocumentsFor,
+  caseEventNotice,
+  type CaseEventNotice,
+  type EventPage,
+  type EventFormResult,
+} from "./event-web.server";
+export { caseDocumentTask, issueCaseDocument, listCaseDocuments, caseDocumentKey, type CaseDocumentItem } from "./documents.server";
+export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./document-pdf.server";
+export { caseNotifyTask, caseNotification } from "./notify.server";

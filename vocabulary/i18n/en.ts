@@ -11,6 +11,7 @@ import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
 import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
+import workflowEn from "./sections/workflow.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -182,6 +183,7 @@ const en: Translation<Resource> = {
   receipts: receiptsEn,
   admin: adminEn,
   answers: answersEn,
+  workflow: workflowEn,
   cases: casesEn,
   deadlines: deadlinesEn,
   auditlog: auditlogEn,

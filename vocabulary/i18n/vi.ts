@@ -17,6 +17,7 @@ import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
 import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
+import workflowVi from "./sections/workflow.vi";
 
 const vi = {
   meta: {
@@ -187,6 +188,7 @@ const vi = {
   receipts: receiptsVi,
   admin: adminVi,
   answers: answersVi,
+  workflow: workflowVi,
   cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,

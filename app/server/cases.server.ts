@@ -1,0 +1,2 @@
+// Browser-build boundary for server/cases (see accounts.server.ts).
+export { loadCaseEventPage, fireCaseEventFromForm, downloadCaseDocument, caseDocumentsFor, caseEventNotice } from "../../server/cases";
