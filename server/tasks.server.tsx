@@ -14,6 +14,16 @@ import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./r
 import { accountTasks } from "./accounts";
 import { answerTasks } from "./answers";
 import { caseDocumentTask, caseNotifyTask } from "./cases";
+import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+
+/**
+ * Which case events go to the agency case system. INTEGRATOR: once server/cases/registry.ts is merged,
+ * read the case type's definition instead: `caseTypeById(caseType)?.events[event]?.handoff === true`.
+ * (handoff_record is queued by the engine only for hand-off events; this also tells which earlier events
+ * of the case to write first when record jobs run out of order.)
+ */
+const HANDOFF_EVENTS = new Set(["accept", "refuse", "forward", "assignOfficer", "reassignOfficer", "close"]);
+const isHandoffEvent = (_caseType: string, event: string) => HANDOFF_EVENTS.has(event);
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -62,6 +72,7 @@ export function taskList(services: Services): TaskList {
     // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
     case_document: caseDocumentTask(services),
     case_notify: caseNotifyTask(services),
+    ...handoffTasks(services, { isHandoffEvent }),
   };
 }
 
@@ -74,4 +85,5 @@ export const CRONTAB = [
   "* * * * * flush_job_outbox ?max=1",
   "* * * * * case_info_request_sweep ?max=1",
   "30 1 * * * reconcile_daily",
+  HANDOFF_CRONTAB,
 ].join("\n");

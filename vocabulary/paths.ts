@@ -86,8 +86,6 @@ export const paths = {
     request: (id: string) => `/staff/requests/${id}`,
     requestPdf: (id: string) => `/staff/requests/${id}/pdf`,
     requestFile: (id: string, fileId: string) => `/staff/requests/${id}/files/${fileId}`,
-    /** A case (engine's page; every case type). */
-    case: (id: string) => `/staff/cases/${id}`,
     /** The one event page of every case type (workflow, ADR 062): the event's form, then fireEvent. */
     caseEvent: (id: string, event: string) => `/staff/cases/${id}/${event}`,
     /** A case's decision document (PDF) by the seq of the event that issued it. */
@@ -122,6 +120,8 @@ export const paths = {
     adminCalendar: "/staff/admin/calendar",
     /** The audit log viewer (heads: their offices; admins: everything). */
     audit: "/staff/audit",
+    /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
+    handoff: "/staff/handoff",
   },
 } as const;
 

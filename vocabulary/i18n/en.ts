@@ -12,6 +12,7 @@ import auditlogEn from "./sections/auditlog.en";
 import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
+import handoffEn from "./sections/handoff.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -147,6 +148,7 @@ const en: Translation<Resource> = {
       refunds: "Refunds",
       admin: "Administration",
       audit: "Audit log",
+      handoff: "Hand-off to the case system",
     },
     roles: {
       clerk: "Reception clerk",
@@ -188,6 +190,7 @@ const en: Translation<Resource> = {
   deadlines: deadlinesEn,
   auditlog: auditlogEn,
   inbox: inboxEn,
+  handoff: handoffEn,
 };
 
 export default en;

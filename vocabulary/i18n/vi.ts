@@ -18,6 +18,7 @@ import auditlogVi from "./sections/auditlog.vi";
 import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
+import handoffVi from "./sections/handoff.vi";
 
 const vi = {
   meta: {
@@ -152,6 +153,7 @@ const vi = {
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
       audit: "Nhật ký",
+      handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -193,6 +195,7 @@ const vi = {
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
   inbox: inboxVi,
+  handoff: handoffVi,
 };
 
 export default vi;
