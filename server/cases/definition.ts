@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { StaffRole } from "../accounts/roles";
+import type { StaffRole } from "../accounts/browser";
 
 /**
  * A case type as data (docs/decisions/058-case-types-as-data.md), after HMCTS Core Case Data: its states,

@@ -30,3 +30,5 @@ export {
 export { caseDocumentTask, issueCaseDocument, listCaseDocuments, caseDocumentKey, type CaseDocumentItem } from "./documents.server";
 export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./document-pdf.server";
 export { caseNotifyTask, caseNotification } from "./notify.server";
+export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
+export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";

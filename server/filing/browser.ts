@@ -15,5 +15,4 @@ export {
   TIME_LIMIT_YEARS,
   ResumeLinkSchema,
 } from "./journey";
-export { ENFORCEMENT_REQUEST_CASE, REFUSAL_GROUNDS, NOTIFY_METHODS, DECISION_NUMBER_MAX, type EnforcementRequestState, type EnforcementRequestEvent } from "./case-type";
 export { fieldLabel, presentAnswer } from "./present";

@@ -23,7 +23,7 @@ export const DECISION_NUMBER_MAX = 50;
 export const REFUSAL_GROUNDS = ["no-right-or-unrelated", "not-competent", "time-limit-passed"] as const;
 export const NOTIFY_METHODS = ["direct", "post", "electronic"] as const;
 
-const label = (event: string, field: string) => `cases.enforcementRequest.events.${event}.fields.${field}.label`;
+const label = (event: string, field: string) => ["cases.enforcementRequest.events", event, "fields", field, "label"].join(".");
 /** "Enter <the field's label>." */
 const required = (event: string, field: string) => fieldMessage(`${E}.required`, { field: label(event, field) });
 

@@ -10,6 +10,7 @@ import * as runCsv from "../../app/routes/staff.reconciliation.$id[.csv]";
 import * as officeRequest from "../../app/routes/staff.requests.$id";
 import * as officePdf from "../../app/routes/staff.requests.$id.pdf";
 import * as officeFile from "../../app/routes/staff.requests.$id.files.$fileId";
+import * as staffCase from "../../app/routes/staff.cases.$id";
 import * as receiptPage from "../../app/routes/bien-lai.$code";
 import * as receiptPdf from "../../app/routes/bien-lai.$code_.pdf";
 import * as verification from "../../app/routes/xac-minh-bien-lai.$code";
@@ -78,6 +79,7 @@ const ROUTES: [string, Fn, (id: string) => Record<string, string>, (id: string) 
   ["GET /staff/reconciliation/:id", run.loader as Fn, (id) => ({ id }), () => get("/staff/reconciliation/x"), UUID_SHAPE],
   ["GET /staff/reconciliation/:id.csv", runCsv.loader as Fn, (id) => ({ id }), () => get("/staff/reconciliation/x.csv"), UUID_SHAPE],
   ["GET /staff/requests/:id", officeRequest.loader as Fn, (id) => ({ id }), () => get("/staff/requests/x"), UUID_SHAPE],
+  ["GET /staff/cases/:id", staffCase.loader as Fn, (id) => ({ id }), () => get("/staff/cases/x"), UUID_SHAPE],
   ["GET /staff/requests/:id/pdf", officePdf.loader as Fn, (id) => ({ id }), () => get("/staff/requests/x/pdf"), UUID_SHAPE],
   ["GET /staff/requests/:id/files/:fileId (request id)", officeFile.loader as Fn, (id) => ({ id, fileId: VALID }), () => get("/staff/requests/x/files/y"), UUID_SHAPE],
   ["GET /staff/requests/:id/files/:fileId (file id)", officeFile.loader as Fn, (fileId) => ({ id: VALID, fileId }), () => get("/staff/requests/x/files/y"), UUID_SHAPE],

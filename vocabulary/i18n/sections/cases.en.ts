@@ -127,6 +127,8 @@ const en: Translation<typeof cases> = {
     units: { working_days: "working days", days: "days", months: "months", years: "years" },
   },
   page: {
+    title: "Case",
+    heading: "Case {{reference}}",
     back: "Back",
     type: "Type",
     state: "State",

@@ -128,6 +128,8 @@ const cases = {
     units: { working_days: "ngày làm việc", days: "ngày", months: "tháng", years: "năm" },
   },
   page: {
+    title: "Hồ sơ",
+    heading: "Hồ sơ {{reference}}",
     back: "Quay lại",
     type: "Loại hồ sơ",
     state: "Trạng thái",

@@ -3,7 +3,8 @@
 -- timeline entry and its audit entry, as the engine's openCase writes them for new requests. No statutory
 -- clock is started here: working days need the calendar (server/deadlines), and these requests were received
 -- before the clocks existed; staff see them as received, without a deadline.
--- search_text follows server/cases/search.ts (lower case, Vietnamese diacritics removed by translate(), runs
+-- search_text follows server/cases/search.ts (Vietnamese letters of either case mapped to their base letter by
+-- translate() — lower() alone leaves them as they are under the C locale —, then lower case, runs
 -- of other characters collapsed to a space, parts joined by " | "), for NFC text as the portal stores it.
 create temporary table backfill_cases on commit drop as
 select gen_random_uuid() as case_id, r.id as request_id, r.reference, r.agency_id, r.applicant_name, r.debtor_name, r.submitted_at, r.citizen_id
@@ -12,7 +13,7 @@ where not exists (select 1 from cases c where c.case_type = 'enforcement-request
 
 insert into cases (id, case_type, submission_id, reference, agency_id, state, applicant_name, other_party_name, search_text, received_at, updated_at)
 select b.case_id, 'enforcement-request', b.request_id, b.reference, b.agency_id, 'received', b.applicant_name, nullif(b.debtor_name, ''),
-  concat_ws(' | ', btrim(regexp_replace(translate(lower(b.reference), 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd'), '[^a-z0-9]+', ' ', 'g')), btrim(regexp_replace(translate(lower(b.applicant_name), 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd'), '[^a-z0-9]+', ' ', 'g')), nullif(btrim(regexp_replace(translate(lower(b.debtor_name), 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd'), '[^a-z0-9]+', ' ', 'g')), '')),
+  concat_ws(' | ', btrim(regexp_replace(lower(translate(b.reference, 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydaaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd')), '[^a-z0-9]+', ' ', 'g')), btrim(regexp_replace(lower(translate(b.applicant_name, 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydaaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd')), '[^a-z0-9]+', ' ', 'g')), nullif(btrim(regexp_replace(lower(translate(b.debtor_name, 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸĐ', 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyydaaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd')), '[^a-z0-9]+', ' ', 'g')), '')),
   b.submitted_at, b.submitted_at
 from backfill_cases b;
 
