@@ -2,6 +2,7 @@
 export {
   downloadAnswerFile,
   loadAccountWithTasks,
+  loadStaffCaseWithAnswers,
   loadAnswerByLink,
   loadAnswerFromAccount,
   submitAnswerByLink,

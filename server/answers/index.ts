@@ -17,6 +17,7 @@ export {
   type InfoRequest,
 } from "./info-requests.server";
 export { receiveAnswer, type AnswerOutcome } from "./answer.server";
+export { loadStaffCaseWithAnswers } from "./case-page.server";
 export {
   answerTasks,
   enqueueInfoRequestMail,
