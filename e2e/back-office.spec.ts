@@ -128,7 +128,7 @@ async function fileRequest(page: Page, { name, email }: { name: string; email: s
 async function findInInbox(page: Page, typed: string, reference: string) {
   await page.goto("/staff/cases");
   await page.getByLabel("Tìm hồ sơ").fill(typed);
-  await page.getByRole("button", { name: "Tìm", exact: true }).click();
+  await page.getByLabel("Tìm hồ sơ").press("Enter");
   await expect(page).toHaveURL(/[?&]q=/);
   const link = page.getByRole("link", { name: new RegExp(reference) });
   await expect(link).toBeVisible();
