@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { pathFor, stepById, TIME_LIMIT_YEARS, fieldLabel, presentAnswer } from "../../server/filing/browser";
-import type { RequestSection } from "../../server/filing";
+import type { RequestSection } from "../../server/filing/browser";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { useLocale } from "../utils/page";

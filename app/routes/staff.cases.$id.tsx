@@ -5,7 +5,7 @@ import { loadStaffCaseWithAnswers } from "../server/answers.server";
 import { CaseInfoRequests } from "../components/case-info-requests";
 import { CaseClocks, CaseEventFields } from "../components/cases";
 import { EnforcementRequestSection } from "../components/request-section";
-import type { RequestSection } from "../../server/filing";
+import type { RequestSection } from "../../server/filing/browser";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";

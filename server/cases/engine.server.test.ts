@@ -294,11 +294,12 @@ describe("fireEvent", () => {
 
   it("forwarding moves the case to the competent office, whose clocks start afresh", async () => {
     const { caseId } = await open(ENFORCEMENT_REQUEST_CASE);
+    await db.sql`update cases set assignee_id = ${ids.clerkA!} where id = ${caseId}`;
     const r = await fireEvent(db.sql, { caseId, event: "forward", actor: staff("clerkA"), input: { agencyId: ids["HNI-KV02"], note: "" }, at: day("2026-10-08") });
     expect(r.ok).toBe(true);
     expect(await loadCase(db.sql, { caseId, staffId: ids.clerkA! })).toBeNull();
     const atB = await loadCase(db.sql, { caseId, staffId: ids.clerkB!, at: day("2026-10-08") });
-    expect(atB!.case).toMatchObject({ state: "received", agencyCode: "HNI-KV02" });
+    expect(atB!.case).toMatchObject({ state: "received", agencyCode: "HNI-KV02", assigneeId: null });
     // Thu 08/10 → decide: Fri 9, Mon 12, Tue 13, Wed 14, Thu 15
     expect(atB!.clocks.find((c) => c.clock === "decide")).toMatchObject({ state: "running", dueOn: "2026-10-15" });
     expect(atB!.availableEvents).toContain("accept");
@@ -333,7 +334,9 @@ describe("clocks", () => {
 
   it("accepting ends the decision clocks and starts the notification clock", async () => {
     const { caseId } = await open(ENFORCEMENT_REQUEST_CASE);
+    await db.sql`update cases set assignee_id = ${ids.clerkA!} where id = ${caseId}`;
     expect((await fireEvent(db.sql, { caseId, event: "accept", actor: staff("clerkA"), input: inputFor("accept"), at: day("2026-10-07") })).ok).toBe(true);
+    expect((await db.sql`select assignee_id from cases where id = ${caseId}`)[0]!.assignee_id).toBe(ids.clerkA); // the holder keeps it
     const clocks = await db.sql`select clock, state, to_char(due_on, 'YYYY-MM-DD') as due_on from case_clocks where case_id = ${caseId} order by clock`;
     // Wed 07/10 + 3 working days: Thu 8, Fri 9, Mon 12
     expect(clocks).toEqual([

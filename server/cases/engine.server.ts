@@ -79,7 +79,7 @@ export type FireEventInput = {
   /** The event's fields as the form (or a caller) sent them: validated by the event's schema. */
   input: Record<string, unknown>;
   /** The version the actor saw: another event in between → conflict, nothing written. */
-  expectedVersion?: number;
+  expectedVersion?: number | string | null;
   ip?: string | null;
   requestId?: string | null;
   /** The moment of the event (tests; default now). */
@@ -136,7 +136,10 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   const def = (type.events as Record<string, CaseEventDef | undefined>)[input.event];
   if (!def || !Object.hasOwn(type.events, input.event)) return { ok: false, reason: "illegal", state: row.state };
   if (!(await mayFire(tx, type, def, row, actor))) return { ok: false, reason: "forbidden", state: row.state };
-  if (input.expectedVersion !== undefined && input.expectedVersion !== row.version) return { ok: false, reason: "conflict", state: row.state };
+  // (a form posts the version as text: "3" is version 3; anything unreadable is stale)
+  if (input.expectedVersion !== undefined && input.expectedVersion !== null && Number(input.expectedVersion) !== row.version) {
+    return { ok: false, reason: "conflict", state: row.state };
+  }
   if (!def.from.includes(row.state)) return { ok: false, reason: "illegal", state: row.state };
 
   const parsed = def.schema.safeParse(input.input ?? {});
@@ -188,7 +191,9 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
       closed_at = ${final ? at : null},
       case_number = ${caseNumber},
       officer_id = ${officer ? officer.id : row.officer_id},
-      agency_id = ${office ? office.id : row.agency_id}
+      agency_id = ${office ? office.id : row.agency_id},
+      -- a case moved to another office is no one's there yet (the holder was staff of the old office)
+      assignee_id = ${office ? null : tx`assignee_id`}
     where id = ${row.id}`;
   await refreshNextDue(tx, row.id);
   const [{ seq }] = (await tx<{ seq: number }[]>`select coalesce(max(seq), 0)::int + 1 as seq from case_events where case_id = ${row.id}`) as unknown as [

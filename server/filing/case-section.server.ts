@@ -1,14 +1,9 @@
 import type { Sql } from "../db";
 import { registerSubmissionSection } from "../cases";
 import { listRequestAttachments } from "../journeys";
-import { getRequestById, type SubmittedRequest } from "./submit.server";
+import { getRequestById } from "./submit.server";
+import type { RequestSection } from "./request-view";
 import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
-
-/** What the staff case page shows of an enforcement request: the request as filed and its files. */
-export type RequestSection = {
-  request: SubmittedRequest;
-  attachments: { id: string; documentType: string; originalName: string; contentType: string; sizeBytes: number; scanStatus: string }[];
-};
 
 export async function loadRequestSection(sql: Sql, { submissionId }: { submissionId: string }): Promise<RequestSection | null> {
   const request = await getRequestById(sql, { id: submissionId });

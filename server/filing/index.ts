@@ -35,4 +35,4 @@ export { ENFORCEMENT_REQUEST } from "./journey";
 // The request's case type (registered with the case engine when this entry loads), pure data.
 export { ENFORCEMENT_REQUEST_CASE, REFUSAL_GROUNDS, NOTIFY_METHODS, DECISION_NUMBER_MAX, type EnforcementRequestState, type EnforcementRequestEvent } from "./case-type";
 // Registers the request's section of the staff case page with the case engine (on import of this entry).
-export { loadRequestSection, type RequestSection } from "./case-section.server";
+export { loadRequestSection } from "./case-section.server";

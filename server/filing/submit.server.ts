@@ -19,6 +19,7 @@ import { digestToken, type SubmitContext, type SubmitOutcome } from "../journeys
 import { findCourt } from "../agencies";
 import { openCase } from "../cases";
 import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
+import type { SubmittedRequest } from "./request-view";
 import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
 
 // ————— requests filed while signed out —————
@@ -144,22 +145,7 @@ export function filedConfirmation(result: FiledRequest, context: AppLoadContext)
   };
 }
 
-export type SubmittedRequest = {
-  id: string;
-  reference: string;
-  agencyId: string;
-  agencyName: string;
-  agencyAddress: string | null;
-  agencyPhone: string | null;
-  courtName: string;
-  applicantName: string;
-  applicantEmail: string | null;
-  submittedAt: Date;
-  pastTimeLimit: boolean;
-  status: string;
-  answers: Answers;
-  locale: "vi" | "en";
-};
+export type { SubmittedRequest } from "./request-view";
 
 type RequestRow = {
   id: string;
