@@ -85,10 +85,11 @@ export type InboxPage = { rows: InboxRow[]; next: string | null; prev: string | 
  * One page of the inbox: keyset pagination on (sort key, id), never OFFSET. `after` pages forward from a
  * row, `before` backward (the query runs in the opposite order, the rows are turned back).
  */
-export async function listCases(
-  sql: Sql,
-  { staffId, query, calendar, now = new Date(), limit = PAGE_SIZE }: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number },
-): Promise<InboxPage> {
+/**
+ * The SQL of one inbox page (not yet run): the bench EXPLAINs exactly this. Keyset on (sort key, id): `after`
+ * pages forward from a row, `before` backward (run in the opposite order, turned back by listCases).
+ */
+export function caseListQuery(sql: Sql, { staffId, query, calendar, now = new Date(), limit = PAGE_SIZE }: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number }) {
   const today = vietnamDay(now);
   const soonUntil = dueSoonUntil(calendar, today);
   const { key, dir } = SORTS[query.sort];
@@ -105,13 +106,25 @@ export async function listCases(
     );
   }
   const order = runDir === "desc" ? sql`${keyExpr(sql, key)} desc, c.id desc` : sql`${keyExpr(sql, key)} asc, c.id asc`;
-  const found = await sql<DbRow[]>`
+  const statement = sql<DbRow[]>`
     select c.id, c.case_type, c.reference, c.state, c.applicant_name, c.agency_id, a.name as agency_name, c.received_at, c.assignee_id,
       s.full_name as assignee_name, c.version, c.next_due_on::text as next_due_on, ${keyText(sql, key)} as sort_key
     from cases c join agencies a on a.id = c.agency_id left join staff s on s.id = c.assignee_id
     where ${and(sql, conds)}
     order by ${order}
     limit ${limit + 1}`;
+  return { statement, backward, cursor, today };
+}
+
+/** One page of the inbox: keyset pagination on (sort key, id), never OFFSET. */
+export async function listCases(
+  sql: Sql,
+  args: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number },
+): Promise<InboxPage> {
+  const limit = args.limit ?? PAGE_SIZE;
+  const { calendar } = args;
+  const { statement, backward, cursor, today } = caseListQuery(sql, { ...args, limit });
+  const found = await statement;
   const more = found.length > limit;
   const page = found.slice(0, limit);
   if (backward) page.reverse();
