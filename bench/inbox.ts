@@ -10,7 +10,7 @@ import postgres from "postgres";
 import { load, type BenchRow } from "./lib";
 import { benchOffices, generateCases } from "../scripts/generate-cases";
 import { createSession, createStaff, SESSION_COOKIE } from "../server/accounts";
-import { caseListQuery, parseInboxQuery } from "../server/inbox";
+import { caseListQuery, parseInboxQuery, scopeOf } from "../server/inbox";
 import { loadCalendar } from "../server/deadlines";
 import { normaliseForSearch } from "../server/cases/browser";
 
@@ -22,7 +22,8 @@ const BIG = Number(process.env.BENCH_INBOX_CASES ?? 1_000_000);
 async function plan(sql: postgres.Sql, staffId: string, search: string): Promise<string> {
   const calendar = await loadCalendar(sql);
   const { query } = parseInboxQuery(new URLSearchParams(search));
-  const { statement } = caseListQuery(sql, { staffId, query, calendar });
+  const scope = await scopeOf(sql, staffId);
+  const { statement } = caseListQuery(sql, { staffId, scope, query, calendar });
   const rows = await sql<{ "QUERY PLAN": string }[]>`explain (analyze, costs off, timing off) ${statement}`;
   const text = rows.map((r) => r["QUERY PLAN"]).join("\n");
   const indexes = [...new Set([...text.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? on (\w+)/g)].map((m) => m[1]!))];

@@ -134,6 +134,7 @@ export default function StaffInbox() {
         </section>
       ) : null}
 
+      {!seesCases && !payments?.length && !refunds?.length ? <p className="empty">{t("inbox.nothing")}</p> : null}
       {seesCases ? (
         <>
           <Form method="get" action={paths.staff.cases} className="inbox-filters" role="search">
