@@ -2,6 +2,7 @@ import type { Pool, Sql } from "./db";
 import { createStaff, type StaffRole } from "./accounts";
 import { seedDemoCourts } from "./agencies";
 import { seedPaymentsDemo } from "./payments";
+import { seedAnnouncedDays } from "./deadlines";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 
@@ -94,6 +95,7 @@ export async function seedDemo(sql: Pool): Promise<{ staffCreated: number; notic
       staffCreated++;
     }
     const { noticesCreated } = await seedPaymentsDemo(tx);
+    await seedAnnouncedDays(tx);
     return { staffCreated, noticesCreated };
   });
 }

@@ -103,6 +103,10 @@ export const paths = {
     adminSecondFactor: (id: string) => `/staff/admin/staff/${id}/second-factor`,
     adminCourts: "/staff/admin/courts",
     adminCourt: (id: string) => `/staff/admin/courts/${id}`,
+    /** The working-day calendar's announced days, per year (docs/decisions/059). */
+    adminCalendar: "/staff/admin/calendar",
+    /** The audit log viewer (heads: their offices; admins: everything). */
+    audit: "/staff/audit",
   },
 } as const;
 

@@ -16,6 +16,7 @@ export function AdminNav() {
         <li><a href="/staff/admin/agencies/import">{t("admin.nav.import")}</a></li>
         <li><a href="/staff/admin/staff">{t("admin.nav.staff")}</a></li>
         <li><a href="/staff/admin/courts">{t("admin.nav.courts")}</a></li>
+        <li><a href="/staff/admin/calendar">{t("admin.nav.calendar")}</a></li>
       </ul>
     </nav>
   );

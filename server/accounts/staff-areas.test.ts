@@ -13,6 +13,7 @@ import { loader as reconciliationLoader } from "../../app/routes/staff.reconcili
 import { loader as refundsLoader } from "../../app/routes/staff.refunds._index";
 import { loader as casesLoader } from "../../app/routes/staff.cases._index";
 import { loader as adminLoader } from "../../app/routes/staff.admin._index";
+import { loader as auditLoader } from "../../app/routes/staff.audit";
 
 // The header shows a staff member exactly the areas whose pages let them in: both come from STAFF_AREAS.
 let db: TestDatabase;
@@ -33,6 +34,7 @@ const loaders: Record<StaffArea, (args: never) => Promise<unknown>> = {
   reconciliation: reconciliationLoader as never,
   refunds: refundsLoader as never,
   admin: adminLoader as never,
+  audit: auditLoader as never,
 };
 
 /** May this cookie use the area's page? A 403 (thrown) is no. */
@@ -69,7 +71,7 @@ describe("staff areas", () => {
     };
     expect(await areasOf("ketoan@thads.local")).toEqual(["cases", "notices", "receipts", "reconciliation", "refunds"]);
     expect(await areasOf("tiepnhan@thads.local")).toEqual(["cases"]);
-    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds"]);
+    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit"]);
   });
 
   it("is null for a visitor and for a citizen session", async () => {

@@ -13,6 +13,7 @@ export const STAFF_AREAS = {
   reconciliation: { path: paths.staff.reconciliation, roles: ["accountant"] },
   refunds: { path: paths.staff.refunds, roles: ["accountant", "head"] },
   admin: { path: paths.staff.admin, roles: ["admin"] },
+  audit: { path: paths.staff.audit, roles: ["head", "admin"] },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[] }>;
 
 export type StaffArea = keyof typeof STAFF_AREAS;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { invalidateCalendar, loadCalendar, resumeClock, startClock, stopClock, timeLeft } from "./clocks.server";
+import { describeClock, invalidateCalendar, loadCalendar, resumeClock, startClock, stopClock, timeLeft } from "./clocks.server";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -67,5 +67,31 @@ describe("clocks against the stored calendar", () => {
   it("time left of a running clock", async () => {
     expect(await timeLeft(db.sql, { dueOn: "2026-12-08", at: at("2026-12-07") })).toEqual({ workingDays: 1, overdue: false, dueSoon: true });
     expect(await timeLeft(db.sql, { dueOn: "2026-12-08", at: at("2026-12-09") })).toEqual({ workingDays: -1, overdue: true, dueSoon: false });
+  });
+});
+
+describe("describeClock (what the case page shows)", () => {
+  it("reads a case_clocks row as postgres.js returns it", async () => {
+    const calendar = await loadCalendar(db.sql);
+    const [row] = await db.sql<{ due_on: Date; rule_effective_from: Date }[]>`select '2026-12-08'::date as due_on, '2015-07-01'::date as rule_effective_from`;
+    const running = describeClock(
+      calendar,
+      {
+        clock: "decide", rule_id: "enforcement.decide-request", rule_effective_from: row!.rule_effective_from, state: "running",
+        started_at: at("2026-12-01"), due_on: row!.due_on, stopped_at: null, remaining_days: null, ended_at: null,
+      },
+      at("2026-12-04"),
+    );
+    expect(running).toMatchObject({ dueOn: "2026-12-08", daysLeft: 2, dueSoon: true, overdue: false, rule: { amount: 5 } });
+    expect(running.rule.basis.vi).toContain("Điều 36");
+    const stopped = describeClock(
+      calendar,
+      {
+        clock: "decide", rule_id: "enforcement.decide-request", rule_effective_from: "2015-07-01", state: "stopped",
+        started_at: at("2026-12-01"), due_on: "2026-12-08", stopped_at: at("2026-12-03"), remaining_days: 3, ended_at: null,
+      },
+      at("2026-12-20"),
+    );
+    expect(stopped).toMatchObject({ daysLeft: 3, overdue: false, dueSoon: false });
   });
 });

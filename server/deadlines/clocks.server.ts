@@ -4,7 +4,7 @@
 // Stopping keeps what is left; resuming counts it again from the day after the resume.
 import type { Sql } from "../db";
 import { addDays, addMonths, type CalendarOverride, workingCalendar, type WorkingCalendar } from "./calendar";
-import { type LegalRule, ruleFor, type RuleUnit, vnDay } from "./legal-rules";
+import { type LegalRule, ruleFor, ruleVersion, type RuleUnit, vnDay } from "./legal-rules";
 
 /** Working days left at or below which a running clock is "due soon" (the inbox's filter and badge). */
 export const DUE_SOON_WORKING_DAYS = 2;
@@ -12,6 +12,9 @@ export const DUE_SOON_WORKING_DAYS = 2;
 /** How long a loaded calendar is reused (every edit through this process invalidates it at once). */
 export const CALENDAR_CACHE_MS = 60_000;
 
+// One calendar per process: the clock functions are called inside the engine's transactions (a new handle
+// each time), so the cache cannot be keyed on the handle. A process talks to one database; a test that
+// writes calendar_days directly calls invalidateCalendar().
 let cached: { at: number; calendar: Promise<WorkingCalendar> } | null = null;
 
 /** The working-day calendar: library holidays + calendar_days, cached for CALENDAR_CACHE_MS. */
@@ -19,9 +22,10 @@ export function loadCalendar(sql: Sql): Promise<WorkingCalendar> {
   const now = Date.now();
   if (cached && now - cached.at < CALENDAR_CACHE_MS) return cached.calendar;
   const calendar = readOverrides(sql).then(workingCalendar);
-  cached = { at: now, calendar };
+  const entry = { at: now, calendar };
+  cached = entry;
   calendar.catch(() => {
-    if (cached?.calendar === calendar) cached = null;
+    if (cached === entry) cached = null;
   });
   return calendar;
 }
@@ -104,4 +108,47 @@ export function timeLeftOn(calendar: WorkingCalendar, dueOn: string, today: stri
   const workingDays = calendar.workingDaysAfter(today, dueOn);
   const overdue = today > dueOn;
   return { workingDays, overdue, dueSoon: !overdue && workingDays <= DUE_SOON_WORKING_DAYS };
+}
+
+/** A case_clocks row as the engine reads it (snake_case columns, dates as YYYY-MM-DD strings or Dates). */
+export type ClockRow = {
+  clock: string;
+  rule_id: string;
+  rule_effective_from: string | Date;
+  state: "running" | "stopped" | "ended";
+  started_at: Date;
+  due_on: string | Date | null;
+  stopped_at: Date | null;
+  remaining_days: number | null;
+  ended_at: Date | null;
+};
+
+export type ClockView = {
+  clock: string;
+  state: ClockRow["state"];
+  rule: LegalRule;
+  startedAt: string;
+  dueOn: string | null;
+  /** Running: working days left (negative = overdue); stopped: the days kept; ended: null. */
+  daysLeft: number | null;
+  overdue: boolean;
+  dueSoon: boolean;
+  endedAt: string | null;
+};
+
+/**
+ * What a case page shows of a clock: its rule version (title, basis, amount), due date and time left at `at`.
+ * A `date` column read by postgres.js arrives as a Date at UTC midnight: it is taken as that day.
+ */
+export function describeClock(calendar: WorkingCalendar, row: ClockRow, at: Date): ClockView {
+  const effectiveFrom = typeof row.rule_effective_from === "string" ? row.rule_effective_from.slice(0, 10) : row.rule_effective_from.toISOString().slice(0, 10);
+  const rule = ruleVersion(row.rule_id, effectiveFrom);
+  const dueOn = row.due_on === null ? null : typeof row.due_on === "string" ? row.due_on.slice(0, 10) : row.due_on.toISOString().slice(0, 10);
+  const base = { clock: row.clock, state: row.state, rule, startedAt: row.started_at.toISOString(), dueOn, endedAt: row.ended_at?.toISOString() ?? null };
+  if (row.state === "running" && dueOn) {
+    const left = timeLeftOn(calendar, dueOn, vnDay(at));
+    return { ...base, daysLeft: left.workingDays, overdue: left.overdue, dueSoon: left.dueSoon };
+  }
+  if (row.state === "stopped") return { ...base, daysLeft: row.remaining_days, overdue: false, dueSoon: false };
+  return { ...base, daysLeft: null, overdue: false, dueSoon: false };
 }

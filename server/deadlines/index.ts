@@ -27,4 +27,11 @@ export {
   timeLeft,
   timeLeftOn,
   type TimeLeft,
+  describeClock,
+  type ClockRow,
+  type ClockView,
 } from "./clocks.server";
+export { calendarYear, removeCalendarDay, setCalendarDay, type CalendarRow, type CalendarYear } from "./calendar-admin.server";
+export { CalendarDaySchema, CalendarRemoveSchema, daySchema, type CalendarDayInput } from "./schemas";
+export { changeCalendarFromForm, loadCalendarAdmin } from "./admin-web.server";
+export { ANNOUNCED_DAYS, seedAnnouncedDays } from "./announced-days";

@@ -6,6 +6,8 @@ import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
 import inboxEn from "./sections/inbox.en";
+import deadlinesEn from "./sections/deadlines.en";
+import auditlogEn from "./sections/auditlog.en";
 import paymentsEn from "./sections/payments.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -141,6 +143,7 @@ const en: Translation<Resource> = {
       reconciliation: "Reconciliation",
       refunds: "Refunds",
       admin: "Administration",
+      audit: "Audit log",
     },
     roles: {
       clerk: "Reception clerk",
@@ -177,6 +180,8 @@ const en: Translation<Resource> = {
   receipts: receiptsEn,
   admin: adminEn,
   inbox: inboxEn,
+  deadlines: deadlinesEn,
+  auditlog: auditlogEn,
 };
 
 export default en;

@@ -12,6 +12,8 @@ import secondFactorVi from "./sections/second-factor.vi";
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
 import inboxVi from "./sections/inbox.vi";
+import deadlinesVi from "./sections/deadlines.vi";
+import auditlogVi from "./sections/auditlog.vi";
 import paymentsVi from "./sections/payments.vi";
 
 const vi = {
@@ -146,6 +148,7 @@ const vi = {
       reconciliation: "Đối soát",
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
+      audit: "Nhật ký",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -182,6 +185,8 @@ const vi = {
   receipts: receiptsVi,
   admin: adminVi,
   inbox: inboxVi,
+  deadlines: deadlinesVi,
+  auditlog: auditlogVi,
 };
 
 export default vi;

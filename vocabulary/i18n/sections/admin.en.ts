@@ -14,7 +14,7 @@ const en: Translation<typeof admin> = {
   actions: "Actions",
   open: "Open",
   counts: "{{agencies}} offices · {{staff}} staff · {{courts}} courts",
-  nav: { agencies: "Organisation", import: "Import the organisation from CSV", staff: "Staff accounts", courts: "Courts and API keys" },
+  nav: { agencies: "Organisation", import: "Import the organisation from CSV", staff: "Staff accounts", courts: "Courts and API keys", calendar: "Working-day calendar" },
   fields: {
     code: "Code",
     name: "Name",

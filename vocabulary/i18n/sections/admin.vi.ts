@@ -12,7 +12,7 @@ const admin = {
   actions: "Thao tác",
   open: "Mở",
   counts: "{{agencies}} đơn vị · {{staff}} cán bộ · {{courts}} Tòa án",
-  nav: { agencies: "Cơ cấu tổ chức", import: "Nhập cơ cấu từ tệp CSV", staff: "Tài khoản cán bộ", courts: "Tòa án và khóa API" },
+  nav: { agencies: "Cơ cấu tổ chức", import: "Nhập cơ cấu từ tệp CSV", staff: "Tài khoản cán bộ", courts: "Tòa án và khóa API", calendar: "Lịch ngày làm việc" },
   fields: {
     code: "Mã",
     name: "Tên",
