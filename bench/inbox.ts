@@ -26,7 +26,7 @@ async function plan(sql: postgres.Sql, staffId: string, search: string): Promise
   const { statement } = caseListQuery(sql, { staffId, scope, query, calendar });
   const rows = await sql<{ "QUERY PLAN": string }[]>`explain (analyze, costs off, timing off) ${statement}`;
   const text = rows.map((r) => r["QUERY PLAN"]).join("\n");
-  const indexes = [...new Set([...text.matchAll(/(?:Index Scan|Index Only Scan|Bitmap Index Scan)(?: Backward)? on (\w+)/g)].map((m) => m[1]!))];
+  const indexes = [...new Set([...text.matchAll(/(?:(?:Index Scan|Index Only Scan)(?: Backward)? using (\w+)|Bitmap Index Scan on (\w+))/g)].map((m) => (m[1] ?? m[2])!))];
   const seq = /Seq Scan on cases/.test(text);
   const time = text.match(/Execution Time: ([\d.]+) ms/)?.[1];
   return `plan: ${seq ? "SEQ SCAN on cases! " : ""}${indexes.join(", ") || "no index"}; SQL ${time ?? "?"} ms`;
