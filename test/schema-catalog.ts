@@ -3,7 +3,8 @@ import type { Pool } from "../server/db";
 /**
  * The tables of a database's public schema as text, one line per fact, sorted: enum types and their
  * labels, columns (position, type, nullability, default, identity), constraints, indexes and sequences.
- * Functions and triggers are not in it (they belong to the rules files and change with them).
+ * Functions and triggers are not in it (they belong to the rules files and change with them), nor NOT NULL
+ * constraints as rows (PostgreSQL 18 lists them in pg_constraint, 15 does not; nullability is in the columns).
  */
 export async function tableCatalog(sql: Pool): Promise<string> {
   const lines: string[] = [];
@@ -21,7 +22,7 @@ export async function tableCatalog(sql: Pool): Promise<string> {
   }
   for (const r of await sql<{ t: string; name: string; def: string }[]>`
     select conrelid::regclass::text as t, conname as name, pg_get_constraintdef(oid) as def
-    from pg_constraint where connamespace = 'public'::regnamespace and contype <> 't'`) {
+    from pg_constraint where connamespace = 'public'::regnamespace and contype not in ('t', 'n')`) {
     lines.push(`constraint ${r.t} ${r.name} ${r.def}`);
   }
   for (const r of await sql<{ t: string; name: string; def: string }[]>`

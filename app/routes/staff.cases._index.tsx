@@ -6,7 +6,7 @@ import { INBOX_CASE_TYPES, INBOX_SORTS, INBOX_STATES } from "../../server/inbox/
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 import { pageTitle, useLocale } from "../utils/page";
-import { paths, withQuery } from "../../vocabulary/paths";
+import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["inbox"] };
@@ -134,6 +134,7 @@ export default function StaffInbox() {
         </section>
       ) : null}
 
+      {!seesCases && !payments?.length && !refunds?.length ? <p className="empty">{t("inbox.nothing")}</p> : null}
       {seesCases ? (
         <>
           <Form method="get" action={paths.staff.cases} className="inbox-filters" role="search">
@@ -303,7 +304,7 @@ export default function StaffInbox() {
         </>
       ) : null}
       <p>
-        <Link to={withQuery(paths.staff.home, {})}>{t("staff.areaTitle")}</Link>
+        <Link to={paths.staff.home}>{t("staff.areaTitle")}</Link>
       </p>
     </div>
   );

@@ -35,14 +35,14 @@ export function csvCell(value: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function rowsOf(sql: Sql, { staffId, query, today, soonUntil }: { staffId: string; query: InboxQuery; today: string; soonUntil: string }) {
+function rowsOf(sql: Sql, { staffId, scope, query, today, soonUntil }: { staffId: string; scope: readonly string[]; query: InboxQuery; today: string; soonUntil: string }) {
   return sql<ExportRow[]>`
     select c.id, c.reference, c.case_type, c.state, c.applicant_name, c.other_party_name, a.code as agency_code, a.name as agency_name,
       c.received_at, c.next_due_on::text as next_due_on, c.case_number, c.external_case_number,
       s.full_name as assignee_name, o.full_name as officer_name
     from cases c join agencies a on a.id = c.agency_id
       left join staff s on s.id = c.assignee_id left join staff o on o.id = c.officer_id
-    where ${caseConditions(sql, { staffId, query, today, soonUntil })}
+    where ${caseConditions(sql, { staffId, scope, query, today, soonUntil })}
     order by c.received_at desc, c.id desc`.cursor(BATCH);
 }
 
@@ -52,13 +52,13 @@ function rowsOf(sql: Sql, { staffId, query, today, soonUntil }: { staffId: strin
  */
 export function exportStream(
   sql: Sql,
-  { staffId, query, calendar, format, locale, now = new Date() }: { staffId: string; query: InboxQuery; calendar: InboxCalendar; format: "csv" | "json"; locale: Locale; now?: Date },
+  { staffId, scope, query, calendar, format, locale, now = new Date() }: { staffId: string; scope: readonly string[]; query: InboxQuery; calendar: InboxCalendar; format: "csv" | "json"; locale: Locale; now?: Date },
 ): ReadableStream<Uint8Array> {
   const today = vietnamDay(now);
   const soonUntil = dueSoonUntil(calendar, today);
   const words = resources[locale].inbox;
   const encoder = new TextEncoder();
-  const iterator = rowsOf(sql, { staffId, query, today, soonUntil })[Symbol.asyncIterator]();
+  const iterator = rowsOf(sql, { staffId, scope: scope.length ? scope : ["00000000-0000-0000-0000-000000000000"], query, today, soonUntil })[Symbol.asyncIterator]();
   let started = false;
   let count = 0;
   const typeWord = (t: string) => (words.types as Record<string, string>)[t] ?? t;

@@ -46,12 +46,29 @@ type DbRow = {
 type Fragment = PendingQuery<Row[]>;
 const and = (sql: Sql, parts: Fragment[]): Fragment => parts.reduce((acc, p) => sql`${acc} and ${p}`);
 
+/** Offices up to which a search reads the office's cases through the agency index instead of the trigram index. */
+export const OFFICE_FIRST_SEARCH_MAX_OFFICES = 10;
+
 /**
- * The conditions of a query (scope first): shared by the list, the counts and the export. `today` and
- * `soonUntil` are Vietnam dates (YYYY-MM-DD).
+ * The offices whose cases this person sees (THE scope, scopedAgencies), read once per request: the list,
+ * the counts and the export then filter on a literal array the planner can estimate (one office: an ordered
+ * index scan that stops after a page), where `in (<recursive CTE>)` made it hash-join a sequential scan of
+ * every case (bench/inbox.ts, docs/decisions/061-the-inbox.md).
  */
-export function caseConditions(sql: Sql, { staffId, query, today, soonUntil }: { staffId: string; query: Omit<InboxQuery, "after" | "before" | "sort">; today: string; soonUntil: string }) {
-  const parts: Fragment[] = [sql`c.agency_id in (${scopedAgencies(sql, staffId, CASE_VIEWER_ROLES)})`];
+export async function scopeOf(sql: Sql, staffId: string): Promise<string[]> {
+  const [row] = await sql<{ ids: string[] }[]>`select array(${scopedAgencies(sql, staffId, CASE_VIEWER_ROLES)})::text[] as ids`;
+  return row?.ids ?? [];
+}
+
+/**
+ * The conditions of a query (scope first): shared by the list and the export. `scope` comes from scopeOf;
+ * `today` and `soonUntil` are Vietnam dates (YYYY-MM-DD).
+ */
+export function caseConditions(
+  sql: Sql,
+  { staffId, scope, query, today, soonUntil }: { staffId: string; scope: readonly string[]; query: Omit<InboxQuery, "after" | "before" | "sort">; today: string; soonUntil: string },
+) {
+  const parts: Fragment[] = [scope.length === 1 ? sql`c.agency_id = ${scope[0]!}::uuid` : sql`c.agency_id = any(${scope as string[]}::uuid[])`];
   if (query.office) parts.push(sql`c.agency_id = ${query.office}::uuid`);
   if (query.type) parts.push(sql`c.case_type = ${query.type}`);
   if (query.state) parts.push(sql`c.state = ${query.state}`);
@@ -60,7 +77,13 @@ export function caseConditions(sql: Sql, { staffId, query, today, soonUntil }: {
   if (query.due === "soon") parts.push(sql`c.closed_at is null and c.next_due_on between ${today}::date and ${soonUntil}::date`);
   if (query.assigned === "me") parts.push(sql`c.assignee_id = ${staffId}::uuid and c.closed_at is null`);
   if (query.assigned === "none") parts.push(sql`c.assignee_id is null and c.closed_at is null`);
-  if (query.needle) parts.push(sql`c.search_text like ${likePattern(query.needle)}`);
+  if (query.needle) {
+    // A few offices hold a few thousand cases: reading them through the agency index and filtering is a
+    // couple of milliseconds, where a common name's trigrams match across every office (tens of ms at 1M).
+    // `|| ''` keeps the planner off the trigram index for that case; wider scopes use it.
+    const officeFirst = scope.length <= OFFICE_FIRST_SEARCH_MAX_OFFICES || query.office !== null;
+    parts.push(officeFirst ? sql`(c.search_text || '') like ${likePattern(query.needle)}` : sql`c.search_text like ${likePattern(query.needle)}`);
+  }
   return and(sql, parts);
 }
 
@@ -85,10 +108,14 @@ export type InboxPage = { rows: InboxRow[]; next: string | null; prev: string | 
  * One page of the inbox: keyset pagination on (sort key, id), never OFFSET. `after` pages forward from a
  * row, `before` backward (the query runs in the opposite order, the rows are turned back).
  */
-export async function listCases(
+/**
+ * The SQL of one inbox page (not yet run): the bench EXPLAINs exactly this. Keyset on (sort key, id): `after`
+ * pages forward from a row, `before` backward (run in the opposite order, turned back by listCases).
+ */
+export function caseListQuery(
   sql: Sql,
-  { staffId, query, calendar, now = new Date(), limit = PAGE_SIZE }: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number },
-): Promise<InboxPage> {
+  { staffId, scope, query, calendar, now = new Date(), limit = PAGE_SIZE }: { staffId: string; scope: readonly string[]; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number },
+) {
   const today = vietnamDay(now);
   const soonUntil = dueSoonUntil(calendar, today);
   const { key, dir } = SORTS[query.sort];
@@ -96,7 +123,7 @@ export async function listCases(
   const cursor = query.after ?? query.before;
   const runDir = backward ? (dir === "asc" ? "desc" : "asc") : dir;
   const cast = key === "received" ? sql`::timestamptz` : sql`::date`;
-  const conds: Fragment[] = [caseConditions(sql, { staffId, query, today, soonUntil })];
+  const conds: Fragment[] = [caseConditions(sql, { staffId, scope, query, today, soonUntil })];
   if (cursor) {
     conds.push(
       runDir === "desc"
@@ -105,13 +132,27 @@ export async function listCases(
     );
   }
   const order = runDir === "desc" ? sql`${keyExpr(sql, key)} desc, c.id desc` : sql`${keyExpr(sql, key)} asc, c.id asc`;
-  const found = await sql<DbRow[]>`
+  const statement = sql<DbRow[]>`
     select c.id, c.case_type, c.reference, c.state, c.applicant_name, c.agency_id, a.name as agency_name, c.received_at, c.assignee_id,
       s.full_name as assignee_name, c.version, c.next_due_on::text as next_due_on, ${keyText(sql, key)} as sort_key
     from cases c join agencies a on a.id = c.agency_id left join staff s on s.id = c.assignee_id
     where ${and(sql, conds)}
     order by ${order}
     limit ${limit + 1}`;
+  return { statement, backward, cursor, today };
+}
+
+/** One page of the inbox: keyset pagination on (sort key, id), never OFFSET. */
+export async function listCases(
+  sql: Sql,
+  args: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number },
+): Promise<InboxPage> {
+  const limit = args.limit ?? PAGE_SIZE;
+  const { calendar } = args;
+  const scope = await scopeOf(sql, args.staffId);
+  if (scope.length === 0) return { rows: [], next: null, prev: null };
+  const { statement, backward, cursor, today } = caseListQuery(sql, { ...args, scope, limit });
+  const found = await statement;
   const more = found.length > limit;
   const page = found.slice(0, limit);
   if (backward) page.reverse();
@@ -182,6 +223,7 @@ export type DashboardCounts = {
 /** The staff home's counts, each the size of one filtered inbox list (same conditions, same scope). */
 export async function dashboardCounts(sql: Sql, { staffId, calendar, now = new Date() }: { staffId: string; calendar: InboxCalendar; now?: Date }): Promise<DashboardCounts> {
   const today = vietnamDay(now);
+  const scope = await scopeOf(sql, staffId);
   const soonUntil = dueSoonUntil(calendar, today);
   const [c] = await sql<{ new_cases: number; assigned_to_me: number; overdue: number; due_soon: number; awaiting_citizen: number }[]>`
     select
@@ -191,7 +233,7 @@ export async function dashboardCounts(sql: Sql, { staffId, calendar, now = new D
       count(*) filter (where c.closed_at is null and c.next_due_on between ${today}::date and ${soonUntil}::date)::int as due_soon,
       count(*) filter (where c.state = 'awaitingCitizen')::int as awaiting_citizen
     from cases c
-    where c.agency_id in (${scopedAgencies(sql, staffId, CASE_VIEWER_ROLES)}) and c.closed_at is null`;
+    where c.agency_id = any(${scope}::uuid[]) and c.closed_at is null`;
   const [p] = await sql<{ n: number }[]>`
     select count(*)::int as n from payment_attempts p join fee_notices n on n.id = p.notice_id
     where p.refund_review and n.agency_id in (${scopedAgencies(sql, staffId, PAYMENT_REVIEW_ROLES)})

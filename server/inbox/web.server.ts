@@ -8,6 +8,7 @@ import { loadCalendar } from "../deadlines";
 import {
   CASE_VIEWER_ROLES,
   PAYMENT_REVIEW_ROLES,
+  scopeOf,
   REFUND_APPROVAL_ROLES,
   dashboardCounts,
   inboxOffices,
@@ -102,7 +103,8 @@ export async function exportCases(args: RouteArgs, format: "csv" | "json") {
     ip: args.context.clientIp, requestId: args.context.requestId, details: { format, filters: filterParams(query) },
   });
   // Someone without a case role exports nothing (the scope is empty): the same stream, no rows.
-  const stream = exportStream(sql, { staffId: staff.id, query, calendar, format, locale: args.context.locale });
+  const scope = await scopeOf(sql, staff.id);
+  const stream = exportStream(sql, { staffId: staff.id, scope, query, calendar, format, locale: args.context.locale });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(stream, {
     headers: {

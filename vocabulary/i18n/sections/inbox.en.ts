@@ -58,6 +58,7 @@ const en: Translation<typeof inbox> = {
   you: "{{name}} (you)",
   pages: { label: "Pages", next: "Next page", prev: "Previous page" },
   shown: "Showing {{count}} cases.",
+  nothing: "There is nothing for you to do right now.",
   empty: "No case matches these filters.",
   errorsHeading: "Some conditions were not valid and were ignored",
   errors: {

@@ -56,6 +56,7 @@ const inbox = {
   you: "{{name}} (bạn)",
   pages: { label: "Phân trang", next: "Trang sau", prev: "Trang trước" },
   shown: "Đang hiển thị {{count}} hồ sơ.",
+  nothing: "Hiện không có việc nào cần bạn xử lý.",
   empty: "Không có hồ sơ nào khớp với điều kiện lọc.",
   errorsHeading: "Một số điều kiện không hợp lệ và đã được bỏ qua",
   errors: {
