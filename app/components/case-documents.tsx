@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../vocabulary/format";
 import { paths } from "../../vocabulary/paths";
 import { useLocale } from "../utils/page";
-import { caseWords, documentName } from "./case-event-form";
+import { CaseEventDoneNotice, caseWords, documentName } from "./case-event-form";
 
 /**
  * The documents section of the case page (ADR 062): each decision document the case's events issued,
@@ -39,4 +39,13 @@ export function CaseDocuments({ caseId, content, documents }: { caseId: string; 
       )}
     </section>
   );
+}
+
+/**
+ * The workflow's part of the case page: the notice after an event (top of the page) and the documents
+ * section; `panel` is what `caseWorkflowPanel(sql, loaded, request.url)` returned in the page's loader.
+ */
+export function CaseWorkflowNotice({ content, panel }: { content: string; panel: { notice: { done: string; caseNumber: string | null; document: string | null } | null } }) {
+  if (!panel.notice) return null;
+  return <CaseEventDoneNotice content={content} done={panel.notice.done} caseNumber={panel.notice.caseNumber} document={panel.notice.document} />;
 }

@@ -1,7 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
-import type { CaseFieldDef } from "../../server/cases/browser";
 import { formatDate } from "../../vocabulary/format";
 import { paths } from "../../vocabulary/paths";
 import { describedBy, ErrorSummary, FieldMessages, SelectField, TextField, translateError, type FieldError } from "./forms";
@@ -15,7 +14,16 @@ import { useLocale } from "../utils/page";
  * error summary. The version the staff member saw goes with it, so a case changed meanwhile is not overwritten.
  */
 
-type Choice = { value: string; label: string };
+type Choice = { value: string; label: string; group?: string };
+
+/** A field of an event's form as the server sends it (server/cases/definition.ts CaseFieldDef, as plain data). */
+export type CaseFieldDef = {
+  name: string;
+  kind: "text" | "textarea" | "date" | "select" | "radio" | "checkboxes" | "staff" | "agency" | "file";
+  options?: readonly string[];
+  optional?: boolean;
+  hint?: boolean;
+};
 
 export type CaseEventFormCase = {
   id: string;
@@ -217,6 +225,7 @@ function EventField({
     case "staff":
     case "agency":
       if (f.kind === "staff" && choices.length === 0) return <p className="warning-box">{t("workflow.event.noOfficers")}</p>;
+      if (choices.some((c) => c.group)) return <GroupedSelect id={id} name={f.name} label={label} hint={hint} error={error} value={one} choices={choices} />;
       return <SelectField id={id} name={f.name} label={label} hint={hint} error={error} defaultValue={one} placeholder={t("workflow.event.choose")} options={choices} />;
     case "radio":
     case "checkboxes": {
@@ -244,6 +253,36 @@ function EventField({
     default:
       return null; // files are the citizen's (the answers part), never a staff event field
   }
+}
+
+/** A select whose options are grouped (offices under their province), like SelectField otherwise. */
+function GroupedSelect({ id, name, label, hint, error, value, choices }: { id: string; name: string; label: string; hint?: string; error?: string; value: string; choices: Choice[] }) {
+  const { t } = useTranslation();
+  const groups: { label: string; choices: Choice[] }[] = [];
+  for (const c of choices) {
+    const g = c.group ?? "";
+    const last = groups.at(-1);
+    if (last && last.label === g) last.choices.push(c);
+    else groups.push({ label: g, choices: [c] });
+  }
+  return (
+    <div className={error ? "field field-error" : "field"}>
+      <label htmlFor={id}>{label}</label>
+      <FieldMessages id={id} hint={hint} error={error} />
+      <select id={id} name={name} defaultValue={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, hint, error)}>
+        <option value="">{t("workflow.event.choose")}</option>
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.choices.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 /**

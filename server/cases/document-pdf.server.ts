@@ -57,6 +57,8 @@ export type CaseDocumentInput = {
   replaces?: boolean;
   /** Who fired the event (printed under the signature). */
   signerName?: string | null;
+  /** The signer is the head of the office (else they sign "TL. THỦ TRƯỞNG": by the head's order). */
+  signerIsHead?: boolean;
 };
 
 /** The place printed before the date: the last part of the office's address ("…, Hà Nội" → "Hà Nội"). */
@@ -187,7 +189,7 @@ export async function renderCaseDocument(input: CaseDocumentInput): Promise<Buff
   doc.text(t("workflow.pdf.recipientApplicant"), left, undefined, { width: leftW });
   if (input.targetAgencyName) doc.text(t("workflow.pdf.recipientOffice", { office: input.targetAgencyName }), left, undefined, { width: leftW });
   doc.text(t("workflow.pdf.recipientFile"), left, undefined, { width: leftW });
-  doc.font("bold").fontSize(11.5).text(t("workflow.pdf.headOf"), rightX, blockTop, { width: rightW, align: "center" });
+  doc.font("bold").fontSize(11.5).text(input.signerIsHead === false ? t("workflow.pdf.byOrderOfHead") : t("workflow.pdf.headOf"), rightX, blockTop, { width: rightW, align: "center" });
   doc.font("body").fontSize(9).text(t("workflow.pdf.signedOnline"), rightX, undefined, { width: rightW, align: "center" });
   doc.moveDown(2.5);
   if (input.signerName) doc.font("bold").fontSize(12).text(input.signerName, rightX, undefined, { width: rightW, align: "center" });

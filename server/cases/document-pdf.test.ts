@@ -39,6 +39,9 @@ describe("decision documents (PDF text layer)", () => {
     expect(text).toContain("Bản án có hiệu lực từ năm 2019.");
     expect(text).toContain("có thể gửi lại đơn yêu cầu thi hành án");
     expect(text).not.toContain("QUYẾT ĐỊNH THI HÀNH ÁN");
+    expect(text).toContain("THỦ TRƯỞNG");
+    const byClerk = flat(await pdfText(await renderCaseDocument({ ...base, document: "refusal-notice", ground: "not-competent", words: {}, signerIsHead: false })));
+    expect(byClerk).toContain("TL. THỦ TRƯỞNG");
   });
 
   it("a forwarding letter, an assignment and a closing decision name the target office, the officer and the reason", async () => {
@@ -51,6 +54,14 @@ describe("decision documents (PDF text layer)", () => {
     const close = flat(await pdfText(await renderCaseDocument({ ...base, document: "closing-decision", words: { reason: "Đã thi hành xong" } })));
     expect(close).toContain("QUYẾT ĐỊNH KẾT THÚC THI HÀNH ÁN");
     expect(close).toContain("Lý do: Đã thi hành xong");
+  });
+
+  it("a request for more information lists the message and the documents asked for", async () => {
+    const text = flat(await pdfText(await renderCaseDocument({ ...base, document: "information-request", number: "2/TB-HNI-KV01", words: { message: "Đề nghị nộp bản án có xác nhận hiệu lực." }, requestedDocuments: ["Bản án, quyết định", "Giấy tờ tùy thân"] })));
+    expect(text).toContain("THÔNG BÁO YÊU CẦU BỔ SUNG THÔNG TIN, TÀI LIỆU");
+    expect(text).toContain("Đề nghị nộp bản án có xác nhận hiệu lực.");
+    expect(text).toContain("- Bản án, quyết định");
+    expect(text).toContain("- Giấy tờ tùy thân");
   });
 
   it("numbers documents from the decision number or the event's sequence and the office code", () => {

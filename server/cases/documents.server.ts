@@ -1,6 +1,7 @@
 import type { Task } from "graphile-worker";
 import { z } from "zod";
 import type { Sql } from "../db";
+import { actsAt } from "../agencies";
 import type { Services } from "../services";
 import { findDocument, storeDocument, type DocumentKey } from "../documents";
 import { serverT } from "../../vocabulary/i18n/resources.server";
@@ -34,6 +35,7 @@ type EventRow = {
   fields: Record<string, unknown>;
   at: Date;
   actor_type: string;
+  actor_id: string | null;
   signer_name: string | null;
 };
 
@@ -51,7 +53,7 @@ async function officeById(sql: Sql, id: string): Promise<Office | null> {
 export async function issueCaseDocument(sql: Sql, { caseId, eventId, document }: z.infer<typeof Payload>): Promise<{ seq: number; sha256: string } | null> {
   const [e] = await sql<EventRow[]>`
     select c.id as case_id, c.case_type, c.reference, c.case_number, c.applicant_name, c.other_party_name, c.received_at, c.agency_id,
-      e.seq, e.event, e.fields, e.at, e.actor_type, s.full_name as signer_name
+      e.seq, e.event, e.fields, e.at, e.actor_type, e.actor_id, s.full_name as signer_name
     from case_events e
     join cases c on c.id = e.case_id
     left join staff s on e.actor_type = 'staff' and s.id = e.actor_id
@@ -90,6 +92,7 @@ export async function issueCaseDocument(sql: Sql, { caseId, eventId, document }:
     targetAgencyName: typeof fields.agencyName === "string" ? fields.agencyName : null,
     replaces: e.event.startsWith("reassign"),
     signerName: e.signer_name,
+    signerIsHead: e.actor_type === "staff" && e.actor_id ? await actsAt(sql, { staffId: e.actor_id, agencyId: officeId, roles: ["head"] }) : undefined,
   });
   const stored = await storeDocument(sql, key, { contentType: "application/pdf", bytes });
   return { seq: e.seq, sha256: stored.sha256 };

@@ -86,7 +86,7 @@ const args = (who: string, caseId: string, event: string, form?: Record<string, 
   return { request, context, params: { id: caseId, event } };
 };
 
-type DataResult = { init: { status: number } | null; data: { page: { kind: string; reason?: string; fields?: { name: string }[]; effects?: unknown; choices?: Record<string, { value: string; label: string }[]>; case: { version: number } }; result: { values: Record<string, unknown>; errors: Record<string, string[]>; formError?: string } | null } };
+type DataResult = { init: { status: number } | null; data: { page: { kind: string; reason?: string; fields?: { name: string }[]; effects?: unknown; choices?: Record<string, { value: string; label: string; group?: string }[]>; case: { version: number } }; result: { values: Record<string, unknown>; errors: Record<string, string[]>; formError?: string } | null } };
 const asData = (r: unknown) => r as DataResult;
 const statusOf = (r: unknown) => (r instanceof Response ? r.status : (asData(r).init?.status ?? 200));
 const pageOf = (r: unknown) => ((r as { data?: unknown }).data ? asData(r).data : (r as DataResult["data"]));
@@ -121,6 +121,8 @@ describe("the event page", () => {
     const offices = fwd.choices!.agencyId!;
     expect(offices.map((o) => o.value)).toContain(ids["HNI-KV02"]);
     expect(offices.map((o) => o.value)).not.toContain(ids["HNI-KV01"]);
+    const [hni] = await db.sql<{ name: string }[]>`select name from agencies where code = 'HNI'`;
+    expect(offices.find((o) => o.value === ids["HNI-KV02"])!.group).toBe(hni!.name); // grouped under its province
   });
 
   it("keeps every value and answers with per-field i18n keys on bad input; nothing is written", async () => {
@@ -195,6 +197,38 @@ describe("the event page", () => {
     const assigned = await fireCaseEventFromForm(args("thutruong@thads.local", caseId, "assignOfficer", { officerId: officer, version: String(before.version) }));
     expect(statusOf(assigned)).toBe(302);
     expect((await snapshot(caseId)).state).toBe("officerAssigned");
+    // The case's officer records an officer event through the same page; the clerk may not.
+    expect(statusOf(await loadCaseEventPage(args("tiepnhan@thads.local", caseId, "decisionNotified")))).toBe(403);
+    const v = (await snapshot(caseId)).version;
+    const notified = await fireCaseEventFromForm(args("chaphanhvien@thads.local", caseId, "decisionNotified", { notifiedOn: today(), method: "post", version: String(v) }));
+    expect(statusOf(notified)).toBe(302);
+    const [e] = await db.sql<{ event: string; fields: Record<string, unknown> }[]>`select event, fields from case_events where case_id = ${caseId} order by seq desc limit 1`;
+    expect(e).toMatchObject({ event: "decisionNotified", fields: { notifiedOn: today(), method: "post" } });
+  });
+
+  it("asks for more with a message and several document types (checkboxes), kept as a list", async () => {
+    const { caseId } = await newCase();
+    const page = pageOf(await loadCaseEventPage(args("tiepnhan@thads.local", caseId, "askForMore"))).page;
+    expect(page.fields).toMatchObject([{ name: "message", kind: "textarea" }, { name: "documentTypes", kind: "checkboxes" }]);
+    const r = await fireCaseEventFromForm(args("tiepnhan@thads.local", caseId, "askForMore", { message: "Xin nộp bản án có xác nhận hiệu lực.", documentTypes: ["judgment", "identity"], version: "0" }));
+    expect(statusOf(r)).toBe(302);
+    const [e] = await db.sql<{ fields: Record<string, unknown> }[]>`select fields from case_events where case_id = ${caseId} and seq = 2`;
+    expect(e!.fields.documentTypes).toEqual(["judgment", "identity"]);
+    expect((await snapshot(caseId)).state).toBe("awaitingCitizen");
+  });
+
+  it("a document the job has not rendered yet is rendered on first download; an event without one is a 404", async () => {
+    const { caseId } = await newCase();
+    const r = await fireCaseEventFromForm(args("tiepnhan@thads.local", caseId, "refuse", { ground: "not-competent", note: "Thuộc thẩm quyền nơi khác.", version: "0" }));
+    expect(statusOf(r)).toBe(302);
+    const dl = (seq: string) => downloadCaseDocument({ request: new Request(`${BASE}/x`, { headers: { cookie: cookies["tiepnhan@thads.local"]! } }), context, params: { id: caseId, seq } });
+    const pdf = (await dl("2")) as Response;
+    expect(pdf.status).toBe(200);
+    expect((await pdfText(Buffer.from(await pdf.arrayBuffer()))).replace(/\s+/g, " ")).toContain("Cơ quan thi hành án dân sự được yêu cầu không có thẩm quyền thi hành án");
+    await expect(dl("1")).rejects.toMatchObject({ init: { status: 404 } }); // `received` issues no document
+    await runJobs(); // the job finds it stored and changes nothing
+    const [{ n }] = (await db.sql<{ n: number }[]>`select count(*)::int as n from stored_documents where owner_id = ${caseId}`) as unknown as [{ n: number }];
+    expect(n).toBe(1);
   });
 
   it("a stale version is a conflict: the form comes back with what was typed, nothing written", async () => {
@@ -223,6 +257,7 @@ describe("the event page", () => {
     const [doc] = await db.sql<{ bytes: Buffer }[]>`select bytes from stored_documents where kind = 'case-document' and owner_id = ${caseId} and version = 2`;
     const text = (await pdfText(doc!.bytes)).replace(/\s+/g, " ");
     expect(text).toContain("PHÒNG THI HÀNH ÁN DÂN SỰ KHU VỰC 1 – HÀ NỘI");
+    expect(text).toContain("TL. THỦ TRƯỞNG"); // issued by the clerk, by the head's order
     expect(text).toContain("Kính gửi: Phòng Thi hành án dân sự khu vực 2 – Hà Nội");
   });
 });

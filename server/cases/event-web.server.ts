@@ -11,7 +11,7 @@ import type { CaseEventDef, CaseFieldDef, CaseType } from "./definition";
 import { caseTypeById } from "./registry";
 import { fireEvent } from "./engine.server";
 import { loadCase, type LoadedCase } from "./load.server";
-import { caseDocumentKey, listCaseDocuments, type CaseDocumentItem } from "./documents.server";
+import { caseDocumentKey, issueCaseDocument, listCaseDocuments, type CaseDocumentItem } from "./documents.server";
 
 /**
  * The one event page of every case type (ADR 062): `/staff/cases/:id/:event`. GET renders the event's
@@ -40,7 +40,8 @@ export type EventPageCase = Pick<
   "id" | "caseType" | "reference" | "agencyName" | "state" | "caseNumber" | "applicantName" | "otherPartyName" | "receivedAt" | "officerName" | "officerId" | "version"
 >;
 
-export type Choice = { value: string; label: string };
+/** A choice of a `staff` or `agency` field; `group` (the parent office) groups offices in the list. */
+export type Choice = { value: string; label: string; group?: string };
 
 export type EventPage =
   | {
@@ -115,11 +116,16 @@ async function officersAt(sql: Sql, agencyId: string): Promise<Choice[]> {
   return rows.map((r) => ({ value: r.id, label: r.full_name }));
 }
 
-/** Active offices a case can be forwarded to (every office but the case's own and the central body), by name. */
+/**
+ * Active offices a case can be forwarded to (every office but the case's own and the central body), grouped
+ * under their parent office (a province's offices together: ~700 in all), by name.
+ */
 async function officesBut(sql: Sql, agencyId: string): Promise<Choice[]> {
-  const rows = await sql<{ id: string; name: string }[]>`
-    select id, name from agencies where active and level <> 'central' and id <> ${agencyId} order by name`;
-  return rows.map((r) => ({ value: r.id, label: r.name }));
+  const rows = await sql<{ id: string; name: string; parent: string | null }[]>`
+    select a.id, a.name, p.name as parent from agencies a left join agencies p on p.id = a.parent_id
+    where a.active and a.level <> 'central' and a.id <> ${agencyId}
+    order by coalesce(p.name, a.name), p.name is not null, a.name`;
+  return rows.map((r) => ({ value: r.id, label: r.name, group: r.parent ?? r.name }));
 }
 
 async function choicesFor(sql: Sql, fields: readonly CaseFieldDef[], agencyId: string): Promise<Record<string, Choice[]>> {
@@ -238,8 +244,17 @@ export async function downloadCaseDocument(args: RouteArgs) {
   const { sql } = args.context.services;
   const loaded = await loadCase(sql, { caseId, staffId: staff.id });
   if (!loaded) throw data(null, { status: 404 });
-  const doc = await findDocument(sql, caseDocumentKey(caseId, seq), { ifNoneMatch: args.request.headers.get("If-None-Match") });
-  if (!doc) throw data(null, { status: 404 });
+  const ifNoneMatch = args.request.headers.get("If-None-Match");
+  let doc = await findDocument(sql, caseDocumentKey(caseId, seq), { ifNoneMatch });
+  if (!doc) {
+    // Not rendered yet (the job is behind): render it now, exactly as the job would; the first stored copy wins.
+    const event = loaded.events.find((e) => e.seq === seq);
+    const document = event ? (caseTypeById(loaded.case.caseType).events as Record<string, CaseEventDef | undefined>)[event.event]?.document : undefined;
+    if (!event || !document) throw data(null, { status: 404 });
+    await issueCaseDocument(sql, { caseId, eventId: event.id, document });
+    doc = await findDocument(sql, caseDocumentKey(caseId, seq), { ifNoneMatch });
+    if (!doc) throw data(null, { status: 404 });
+  }
   await audit(sql, {
     actorType: "staff",
     actorId: staff.id,
@@ -270,4 +285,13 @@ export function caseEventNotice(url: URL | string, loaded: Pick<LoadedCase, "cas
   const def = (caseTypeById(loaded.case.caseType).events as Record<string, CaseEventDef | undefined>)[e.event];
   const caseNumber = def?.effects?.includes("allocateCaseNumber") && typeof e.fields.caseNumber === "string" ? e.fields.caseNumber : null;
   return { done: e.event, caseNumber, document: def?.document ?? null };
+}
+
+/**
+ * What the case page shows of the workflow, in one call from its loader (the case already loaded, so
+ * scoped): the notice after an event and the decision documents. Render with `<CaseWorkflowPanel>` from
+ * app/components/case-documents.tsx.
+ */
+export async function caseWorkflowPanel(sql: Sql, loaded: Pick<LoadedCase, "case" | "events">, requestUrl: string) {
+  return { notice: caseEventNotice(requestUrl, loaded), documents: await caseDocumentsFor(sql, loaded) };
 }

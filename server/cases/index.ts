@@ -23,6 +23,7 @@ export {
   downloadCaseDocument,
   caseDocumentsFor,
   caseEventNotice,
+  caseWorkflowPanel,
   type CaseEventNotice,
   type EventPage,
   type EventFormResult,

@@ -75,6 +75,7 @@ const en: Translation<typeof workflow> = {
     otherParty: "Party to enforce against: {{name}}",
     caseNumber: "Case number: {{caseNumber}}",
     headOf: "HEAD OF OFFICE",
+    byOrderOfHead: "FOR THE HEAD OF OFFICE",
     signedBy: "Signed by",
     signedOnline: "(Issued on the Civil Judgment Enforcement online portal)",
     recipients: "Recipients:",

@@ -78,6 +78,7 @@ const workflow = {
     otherParty: "Người phải thi hành án: {{name}}",
     caseNumber: "Số thụ lý: {{caseNumber}}",
     headOf: "THỦ TRƯỞNG",
+    byOrderOfHead: "TL. THỦ TRƯỞNG",
     signedBy: "Người ký",
     signedOnline: "(Văn bản được lập trên Cổng dịch vụ công Thi hành án dân sự)",
     recipients: "Nơi nhận:",
