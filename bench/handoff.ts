@@ -11,9 +11,10 @@ import http from "node:http";
 import express from "express";
 import postgres from "postgres";
 import { createCaseSystemReceiver } from "../server/handoff";
+import { cpuPer, cpuSnapshot } from "./lib";
 
 type Row = { name: string; requests: number; rps: number; p50: number; p99: number; errors: number; note?: string };
-type Ctx = { databaseUrl: string; handoff?: { port: number; secret: string } };
+type Ctx = { databaseUrl: string; handoff?: { port: number; secret: string }; pids?: { web?: number; worker?: number } };
 
 const CASES = Number(process.env.BENCH_HANDOFF_CASES ?? 500);
 const EVENTS = [
@@ -60,6 +61,7 @@ export default async function run(ctx: Ctx): Promise<Row[]> {
         insert into job_outbox (task, payload, job_key) select 'handoff_record', json_build_object('caseId', e.case_id, 'eventId', e.id), null from e`;
     }
     const total = CASES * EVENTS.length;
+    const cpuBefore = cpuSnapshot(ctx.pids ?? {});
     const t0 = Date.now();
     for (;;) {
       const [r] = await sql<{ n: number }[]>`select jobs_flush_outbox(1000) as n`;
@@ -74,6 +76,7 @@ export default async function run(ctx: Ctx): Promise<Row[]> {
       await new Promise((res) => setTimeout(res, 100));
     }
     const seconds = (Date.now() - t0) / 1000;
+    const cpuAfter = cpuSnapshot(ctx.pids ?? {});
     const lat = (
       await sql<{ ms: number }[]>`
         select (extract(epoch from delivered_at) * 1000 - ${t0})::float8 as ms from handoff_messages
@@ -89,7 +92,7 @@ export default async function run(ctx: Ctx): Promise<Row[]> {
         p50: q(0.5),
         p99: q(0.99),
         errors: total - delivered + dup!.n,
-        note: `messages/s delivered (${seconds.toFixed(1)} s; receiver saw ${receiver.stats.requests} requests)`,
+        note: `messages/s delivered (${seconds.toFixed(1)} s; receiver saw ${receiver.stats.requests} requests); ${cpuPer(cpuBefore, cpuAfter, delivered, "message")} (PostgreSQL: every postgres process on the machine; load generator = receiver)`,
       },
     ];
   } finally {

@@ -15,15 +15,16 @@ import { accountTasks } from "./accounts";
 import { answerTasks } from "./answers";
 import { caseDocumentTask, caseNotifyTask } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+import { caseTypeById } from "./cases";
 
 /**
- * Which case events go to the agency case system. INTEGRATOR: once server/cases/registry.ts is merged,
- * read the case type's definition instead: `caseTypeById(caseType)?.events[event]?.handoff === true`.
- * (handoff_record is queued by the engine only for hand-off events; this also tells which earlier events
- * of the case to write first when record jobs run out of order.)
+ * Which case events go to the agency case system: those whose case-type definition says `handoff`
+ * (handoff_record also writes earlier such events first when its jobs run out of order).
  */
-const HANDOFF_EVENTS = new Set(["accept", "refuse", "forward", "assignOfficer", "reassignOfficer", "close"]);
-const isHandoffEvent = (_caseType: string, event: string) => HANDOFF_EVENTS.has(event);
+const isHandoffEvent = (caseType: string, event: string) => {
+  const events: Record<string, { handoff?: boolean } | undefined> = caseTypeById(caseType).events;
+  return events[event]?.handoff === true;
+};
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),

@@ -61,7 +61,7 @@ export default function StaffHandoff() {
         {rows.map((m) => (
           <tr key={m.id}>
             <td>
-              <Link to={paths.staff.request(m.submissionId)}>{m.reference}</Link> {t("handoff.seq", { seq: m.seq })}
+              <Link to={paths.staff.case(m.caseId)}>{m.reference}</Link> {t("handoff.seq", { seq: m.seq })}
               {m.caseNumber ? (
                 <>
                   <br />

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Webhook } from "standardwebhooks";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
-import { deliverCase, recordMessages, sweepHandoff, type HandoffOptions } from "./handoff.server";
+import { backoffMs, deliverCase, MAX_BACKOFF_MS, recordMessages, sweepHandoff, type HandoffOptions } from "./handoff.server";
 import { CaseMessageSchema } from "./message";
 import { replayDeadLetter } from "./staff.server";
 import { addEvent, fastOptions, isHandoffEvent, newCase, seedOffices, startReceiver, TEST_SECRET, type Offices, type ReceiverServer } from "./test-harness";
@@ -32,13 +32,13 @@ async function deliverAll(caseId: string, opts: HandoffOptions, maxRounds = 20) 
   return last;
 }
 
-async function accepted(): Promise<{ caseId: string; acceptId: string; assignId: string; officerId: string }> {
-  const { caseId } = await newCase(db.sql, o);
+async function accepted(): Promise<{ caseId: string; reference: string; acceptId: string; assignId: string; officerId: string }> {
+  const { caseId, reference } = await newCase(db.sql, o);
   const [officer] = await db.sql<{ id: string }[]>`insert into staff (email, full_name, password_hash) values (${`cv${crypto.randomUUID()}@thads.vn`}, 'Lê Văn Cường', 'x') returning id`;
   const acceptId = await addEvent(db.sql, caseId, { event: "accept", from: "received", to: "accepted", fields: { decisionNumber: "15/QĐ-THADS", decisionDate: "2026-07-02" } });
   await db.sql`update cases set case_number = ${`HNI-2026-${crypto.randomInt(1e6)}`} where id = ${caseId}`;
   const assignId = await addEvent(db.sql, caseId, { event: "assignOfficer", from: "accepted", to: "officerAssigned", fields: { officerId: officer!.id } });
-  return { caseId, acceptId, assignId, officerId: officer!.id };
+  return { caseId, reference, acceptId, assignId, officerId: officer!.id };
 }
 
 const received = (caseId: string) =>
@@ -119,6 +119,11 @@ describe("the receiver sandbox checks the Standard Webhooks signature", () => {
 });
 
 describe("delivery", () => {
+  it("waits base × 2^(n−1) after the n-th failed try, capped", () => {
+    expect([1, 2, 3, 4, 8].map((n) => backoffMs(30_000, n))).toEqual([30_000, 60_000, 120_000, 240_000, 3_840_000]);
+    expect(backoffMs(30_000, 20)).toBe(MAX_BACKOFF_MS);
+  });
+
   it("retries against a failing receiver; once it recovers each message is recorded exactly once, in order", async () => {
     const c = await accepted();
     await recordMessages(db.sql, { isHandoffEvent }, { caseId: c.caseId, eventId: c.assignId });
@@ -132,6 +137,8 @@ describe("delivery", () => {
     expect(rows.map((r) => [r.seq, r.status, r.attempts])).toEqual([[2, "delivered", 4], [3, "delivered", 1]]);
     const got = await received(c.caseId);
     expect(got.map((r) => [r.sequence, r.deliveries])).toEqual([[2, 1], [3, 1]]);
+    const listed = (await (await fetch(`${rx.url}/messages?reference=${encodeURIComponent(c.reference)}`)).json()) as { messages: { sequence: number; type: string }[] };
+    expect(listed.messages.map((m) => [m.sequence, m.type])).toEqual([[2, "case.accepted"], [3, "case.officer-assigned"]]);
     const [k] = await db.sql<{ external_case_number: string }[]>`select external_case_number from cases where id = ${c.caseId}`;
     expect(k!.external_case_number).toBe(got[0]!.case_number);
     expect(rows[0]!.response_case_number).toBe(got[0]!.case_number);

@@ -240,15 +240,15 @@ export async function deliverCase(sql: Pool, opts: HandoffOptions, caseId: strin
     const payload = JSON.stringify(CaseMessageSchema.parse(m.body));
     const result = await post(endpoint, m.id, payload, opts.timeoutMs);
     if (result.ok) {
-      await sql.begin(async (tx) => {
-        await tx`
+      // One statement: the message delivered and, when the receiver gave its number, the case's.
+      await sql`
+        with m as (
           update handoff_messages set status = 'delivered', attempts = attempts + 1, last_attempt_at = now(), delivered_at = now(),
             next_attempt_at = null, last_error = null, response_case_number = ${result.caseNumber}
-          where id = ${m.id}`;
-        if (result.caseNumber) {
-          await tx`update cases set external_case_number = ${result.caseNumber} where id = ${caseId} and external_case_number is distinct from ${result.caseNumber}`;
-        }
-      });
+          where id = ${m.id} returning case_id, response_case_number
+        )
+        update cases c set external_case_number = m.response_case_number from m
+        where c.id = m.case_id and m.response_case_number is not null and c.external_case_number is distinct from m.response_case_number`;
       delivered.push(m.id);
       continue;
     }

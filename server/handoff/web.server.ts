@@ -21,7 +21,6 @@ export async function loadHandoffPage({ request, context }: RouteArgs) {
     rows: rows.map((r) => ({
       id: r.id,
       caseId: r.case_id,
-      submissionId: r.submission_id,
       reference: r.reference,
       seq: r.seq,
       type: r.type,

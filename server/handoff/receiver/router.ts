@@ -14,6 +14,7 @@ import type { Logger } from "../../config";
  *                                      { caseNumber: "TL-…" } (the same number for the same case)
  *   POST /sandbox/case-system/mode     JSON { fail: n | "always" | 0, slowMs, answerTwice } (tests, testers)
  *   GET  /sandbox/case-system          a small page: the mode and the messages received
+ *   GET  /sandbox/case-system/messages[?reference=YC-…]   the same as JSON (end-to-end tests)
  *
  * Modes: `fail: n` answers the next n messages 503 (after checking their signature), "always" every one;
  * `slowMs` waits that long before answering; `answerTwice` records the message and "loses" its first
@@ -115,6 +116,21 @@ export function createCaseSystemReceiver(o: { sql: Sql; secrets: string[]; log?:
       }
       stats.ok++;
       res.json({ caseNumber: row!.case_number, duplicate: row!.deliveries > 1 });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  // For end-to-end tests: what was received, as JSON, optionally for one reference (?reference=YC-…).
+  router.get("/messages", async (req, res, next) => {
+    try {
+      const reference = typeof req.query.reference === "string" ? req.query.reference : null;
+      const rows = await o.sql<{ webhook_id: string; type: string; sequence: number; case_number: string; deliveries: number; received_at: Date; reference: string }[]>`
+        select webhook_id, type, sequence, case_number, deliveries, received_at, body->>'reference' as reference
+        from sandbox_case_system_messages where ${reference}::text is null or body->>'reference' = ${reference}
+        order by received_at, sequence limit 500`;
+      res.setHeader("Cache-Control", "no-store");
+      res.json({ mode, messages: rows.map((r) => ({ webhookId: r.webhook_id, type: r.type, sequence: r.sequence, caseNumber: r.case_number, deliveries: r.deliveries, receivedAt: r.received_at.toISOString(), reference: r.reference })) });
     } catch (err) {
       next(err);
     }
