@@ -317,3 +317,17 @@ describe("staff", () => {
     expect(audits.map((a) => a.actor_id)).toEqual([ids.clerkA]);
   });
 });
+
+describe("upload caps", () => {
+  it("the answer pages take files: their `:param` paths match one segment, nothing more", async () => {
+    const { uploadLimitFor } = await import("../http");
+    const { ANSWER_UPLOAD_ROUTES } = await import("./index");
+    const cap = ANSWER_UPLOAD_ROUTES[0]!.limit;
+    expect(uploadLimitFor(ANSWER_UPLOAD_ROUTES, "/tra-loi/abc")).toBe(cap);
+    expect(uploadLimitFor(ANSWER_UPLOAD_ROUTES, "/tra-loi/abc.data")).toBe(cap);
+    expect(uploadLimitFor(ANSWER_UPLOAD_ROUTES, "/tai-khoan/tra-loi/0f0e")).toBe(cap);
+    expect(uploadLimitFor(ANSWER_UPLOAD_ROUTES, "/tra-loi")).toBeNull();
+    expect(uploadLimitFor(ANSWER_UPLOAD_ROUTES, "/tra-loi/a/b")).toBeNull();
+    expect(uploadLimitFor(ANSWER_UPLOAD_ROUTES, "/tai-khoan")).toBeNull();
+  });
+});
