@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { TOTP, Secret } from "otpauth";
 import type { Page } from "@playwright/test";
-import { codeFromOutbox, DEMO_PASSWORD, expect, outboxHighWater, test } from "./fixtures";
+import { codeFromOutbox, DEMO_PASSWORD, expect, expectNoAxeViolations, outboxHighWater, test } from "./fixtures";
 
 // Issue 12's "Done when" journey: a signed-in citizen files an enforcement request; a clerk signs in with
 // password and TOTP, finds it in the inbox by the applicant's name typed without diacritics, asks for a
@@ -166,6 +166,30 @@ async function journey(browser: import("@playwright/test").Browser, page: Page, 
     await clerk.getByLabel("Bản án, quyết định").check();
   });
 
+  // The e-mail with the answer link (queued by the every-minute sweep): its page works without signing in.
+  let link = "";
+  if (js) {
+    await expect(async () => {
+      const html = await (await page.request.get("/dev/outbox")).text();
+      const row = html.split("<tr").find((r) => r.includes(email) && r.includes(`Yêu cầu bổ sung thông tin, tài liệu cho đơn ${reference}`));
+      const id = row ? /href="\/dev\/outbox\/(\d+)"/.exec(row)?.[1] : undefined;
+      expect(id, "the information request e-mail").toBeDefined();
+      const body = await (await page.request.get(`/dev/outbox/${id}`)).text();
+      link = /\/tra-loi\/[A-Za-z0-9_-]{43}/.exec(body)?.[0] ?? "";
+      expect(link).not.toBe("");
+    }).toPass({ timeout: 100_000, intervals: [2_000] });
+    const guest = await browser.newContext({ javaScriptEnabled: js });
+    const linkPage = await guest.newPage();
+    await linkPage.goto(link);
+    await expect(linkPage.getByRole("heading", { level: 1, name: "Bổ sung thông tin, tài liệu" })).toBeVisible();
+    await expect(linkPage.getByText("Thời hạn giải quyết đơn đang tạm dừng", { exact: false })).toBeVisible();
+    await expectNoAxeViolations(linkPage);
+    // A wrong link: a clear page, not an error.
+    expect((await linkPage.goto(`/tra-loi/${"x".repeat(43)}`))!.status()).toBe(404);
+    await expect(linkPage.getByRole("heading", { level: 1, name: "Liên kết không còn hiệu lực" })).toBeVisible();
+    await guest.close();
+  }
+
   // 3. The citizen answers from their account, with the document.
   await page.goto("/tai-khoan");
   await expect(page.getByRole("heading", { name: "Việc cần bạn làm" })).toBeVisible();
@@ -187,6 +211,12 @@ async function journey(browser: import("@playwright/test").Browser, page: Page, 
   await checkA11y();
   await page.goto("/tai-khoan");
   await expect(page.getByText("Hiện không có việc nào cần bạn làm.")).toBeVisible();
+  if (link) {
+    // The e-mailed link now says it was answered, and cannot be answered twice.
+    await page.goto(link);
+    await expect(page.getByRole("heading", { level: 1, name: "Bạn đã gửi trả lời" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Gửi trả lời" })).toHaveCount(0);
+  }
 
   // 4. The clerk sees the answer in the case, downloads its file, and accepts the request.
   await clerk.goto(`/staff/cases/${caseId}`);
