@@ -7,6 +7,9 @@ import crypto from "node:crypto";
 /** The case event that asks the citizen for more (server/filing/case-type.ts), and the one their answer fires. */
 export const ASK_EVENT = "askForMore";
 export const ANSWER_EVENT = "citizenAnswered";
+/** The case type whose submissions (enforcement_requests) name the citizen who filed them. */
+export const ENFORCEMENT_CASE_TYPE = "enforcement-request";
+
 /** The case state in which the office waits for the citizen. */
 export const WAITING_STATE = "awaitingCitizen";
 
@@ -29,8 +32,9 @@ export async function ensureInfoRequests(sql: Sql, cases: { caseId: string } | {
     "caseId" in cases
       ? sql`e.case_id = ${cases.caseId}`
       : "citizenId" in cases
-        ? sql`e.case_id in (select c.id from cases c join enforcement_requests r on r.id = c.submission_id where r.citizen_id = ${cases.citizenId})`
-        : sql`e.at > ${cases.since} and not exists (select 1 from case_info_requests x where x.event_id = e.id)`;
+        ? sql`e.case_id in (select c.id from cases c join enforcement_requests r on r.id = c.submission_id
+              where r.citizen_id = ${cases.citizenId} and c.case_type = ${ENFORCEMENT_CASE_TYPE})`
+        : sql`e.event = ${ASK_EVENT} and e.at > ${cases.since} and not exists (select 1 from case_info_requests x where x.event_id = e.id)`;
   await sql`
     insert into case_info_requests (case_id, event_id, message, requested_documents, created_at, expires_at)
     select e.case_id, e.id,
@@ -102,7 +106,7 @@ const SELECT = (sql: Sql) => sql`
   from case_info_requests q
   join cases c on c.id = q.case_id
   join agencies a on a.id = c.agency_id
-  left join enforcement_requests r on r.id = c.submission_id`;
+  left join enforcement_requests r on r.id = c.submission_id and c.case_type = ${ENFORCEMENT_CASE_TYPE}`;
 
 function toInfoRequest(r: Row, now = new Date()): InfoRequest {
   const status: InfoRequest["status"] = r.answered_at
@@ -165,7 +169,7 @@ export async function infoRequestByEvent(sql: Sql, { caseId, eventId }: { caseId
 export async function openInfoRequestsForCitizen(sql: Sql, { citizenId }: { citizenId: string }): Promise<InfoRequest[]> {
   await ensureInfoRequests(sql, { citizenId });
   const rows = await sql<Row[]>`${SELECT(sql)}
-    where r.citizen_id = ${citizenId} and q.answered_at is null and q.expires_at > now() and c.state = ${WAITING_STATE}
+    where r.citizen_id = ${citizenId} and c.case_type = ${ENFORCEMENT_CASE_TYPE} and q.answered_at is null and q.expires_at > now() and c.state = ${WAITING_STATE}
     order by q.expires_at, q.id limit 50`;
   return rows.map((r) => toInfoRequest(r)).filter((q) => q.status === "open");
 }

@@ -31,6 +31,10 @@ create index case_info_requests_case_idx on case_info_requests (case_id, created
 create index case_info_requests_open_idx on case_info_requests (case_id) where answered_at is null;
 create index case_info_requests_unqueued_idx on case_info_requests (created_at) where mail_queued_at is null and mailed_at is null;
 
+-- The e-mail sweep (every minute) finds recent questions without a request row through this partial index
+-- on the engine's events table, not by reading every event.
+create index case_events_ask_for_more_idx on case_events (at) where event = 'askForMore';
+
 -- The files sent with an answer, streamed to the file store (server/journeys storage), content-checked.
 create table case_info_attachments (
   id uuid primary key default gen_random_uuid(),
