@@ -145,11 +145,11 @@ export function caseListQuery(
 /** One page of the inbox: keyset pagination on (sort key, id), never OFFSET. */
 export async function listCases(
   sql: Sql,
-  args: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number },
+  args: { staffId: string; query: InboxQuery; calendar: InboxCalendar; now?: Date; limit?: number; scope?: readonly string[] },
 ): Promise<InboxPage> {
   const limit = args.limit ?? PAGE_SIZE;
   const { calendar } = args;
-  const scope = await scopeOf(sql, args.staffId);
+  const scope = args.scope ?? (await scopeOf(sql, args.staffId));
   if (scope.length === 0) return { rows: [], next: null, prev: null };
   const { statement, backward, cursor, today } = caseListQuery(sql, { ...args, scope, limit });
   const found = await statement;
@@ -205,9 +205,9 @@ export async function refundsAwaitingApproval(sql: Sql, { staffId, limit = 50 }:
 }
 
 /** The offices whose cases this person sees (for the office filter of a head who reaches sub-offices). */
-export async function inboxOffices(sql: Sql, { staffId }: { staffId: string }) {
+export async function inboxOffices(sql: Sql, { scope }: { scope: readonly string[] }) {
   return sql<{ id: string; name: string }[]>`
-    select a.id, a.name from agencies a where a.id in (${scopedAgencies(sql, staffId, CASE_VIEWER_ROLES)}) order by a.name`;
+    select a.id, a.name from agencies a where a.id = any(${scope as string[]}::uuid[]) order by a.name`;
 }
 
 export type DashboardCounts = {

@@ -33,10 +33,11 @@ export async function loadInbox(args: RouteArgs) {
   const url = new URL(args.request.url);
   const { query, errors } = parseInboxQuery(url.searchParams);
   const seesCases = has(staff, CASE_VIEWER_ROLES);
-  const calendar = await calendarFor(args);
+  const [calendar, scope] = await Promise.all([calendarFor(args), seesCases ? scopeOf(sql, staff.id) : Promise.resolve([])]);
   const [page, offices, payments, refunds, assignees] = await Promise.all([
-    seesCases ? listCases(sql, { staffId: staff.id, query, calendar }) : Promise.resolve({ rows: [], next: null, prev: null }),
-    seesCases ? inboxOffices(sql, { staffId: staff.id }) : Promise.resolve([]),
+    scope.length ? listCases(sql, { staffId: staff.id, query, calendar, scope }) : Promise.resolve({ rows: [], next: null, prev: null }),
+    // The office filter only for someone who sees several offices.
+    scope.length > 1 ? inboxOffices(sql, { scope }) : Promise.resolve([]),
     has(staff, PAYMENT_REVIEW_ROLES) ? paymentsNeedingReview(sql, { staffId: staff.id }) : Promise.resolve(null),
     has(staff, REFUND_APPROVAL_ROLES) ? refundsAwaitingApproval(sql, { staffId: staff.id }) : Promise.resolve(null),
     has(staff, ASSIGN_ROLES) ? assignableStaff(sql, { staffId: staff.id }) : Promise.resolve([]),
