@@ -158,7 +158,9 @@ for (const javaScriptEnabled of [true, false]) {
 
         await context.clearCookies();
         await signInAsStaff(page, "tiepnhan@thads.local");
+        // The old list is the inbox now, filtered to enforcement requests (issue 12).
         await page.goto("/staff/requests");
+        await expect(page).toHaveURL(/\/staff\/cases\?type=enforcement-request$/);
         await checkA11y();
         await page.getByRole("link", { name: new RegExp(reference) }).click();
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hồ sơ ${reference}`);
@@ -175,9 +177,10 @@ for (const javaScriptEnabled of [true, false]) {
   }
 }
 
-test("a clerk of another office does not see the request", async ({ page }) => {
-  // The officer role at the same office does not receive requests either: the list stays empty.
+test("the old request list opens the work inbox", async ({ page }) => {
+  // Officers see their office's cases in the inbox (issue 12); the old list's URL leads there.
   await signInAsStaff(page, "chaphanhvien@thads.local");
   await page.goto("/staff/requests");
-  await expect(page.locator("table")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/staff\/cases\?type=enforcement-request$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Hộp công việc" })).toBeVisible();
 });

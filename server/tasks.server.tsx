@@ -12,6 +12,8 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
+import { answerTasks } from "./answers";
+import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 
 /**
@@ -22,7 +24,6 @@ const isHandoffEvent = (caseType: string, event: string) => {
   const events: Record<string, { handoff?: boolean } | undefined> = caseTypeById(caseType).events;
   return events[event]?.handoff === true;
 };
-import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -67,10 +68,11 @@ export function taskList(services: Services): TaskList {
     },
     ...filingTasks(services),
     ...accountTasks(services),
-    ...handoffTasks(services, { isHandoffEvent }),
+    ...answerTasks(services),
     // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
     case_document: caseDocumentTask(services),
     case_notify: caseNotifyTask(services),
+    ...handoffTasks(services, { isHandoffEvent }),
   };
 }
 
@@ -81,6 +83,7 @@ export const CRONTAB = [
   "50 3 * * * prune_citizen_sign_in_codes",
   "* * * * * sweep_payment_attempts ?max=1",
   "* * * * * flush_job_outbox ?max=1",
+  "* * * * * case_info_request_sweep ?max=1",
   "30 1 * * * reconcile_daily",
   HANDOFF_CRONTAB,
 ].join("\n");

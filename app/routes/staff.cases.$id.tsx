@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadStaffCase } from "../server/cases.server";
+import { loadStaffCaseWithAnswers } from "../server/answers.server";
+import { CaseInfoRequests } from "../components/case-info-requests";
 import { CaseClocks, CaseEventFields } from "../components/cases";
 import { EnforcementRequestSection } from "../components/request-section";
 import type { RequestSection } from "../../server/filing/browser";
@@ -11,15 +12,15 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["cases", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 
-export const loader = (args: LoaderFunctionArgs) => loadStaffCase(args);
+export const loader = (args: LoaderFunctionArgs) => loadStaffCaseWithAnswers(args);
 
 /** The staff case page, the same for every case type (docs/decisions/058): header, clocks, actions, the submission, the history. */
 export default function StaffCase() {
-  const { content, case: c, clocks, events, availableEvents, submission } = useLoaderData<typeof loader>();
+  const { content, case: c, clocks, events, availableEvents, submission, infoRequests } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const words = (key: string) => t(`${content}.${key}` as never);
@@ -57,7 +58,7 @@ export default function StaffCase() {
             {availableEvents.map((e) => (
               <li key={e}>
                 {/* The event pages (/staff/cases/:id/:event) belong to the workflow part: paths.staff.caseEvent(id, e) once merged. */}
-                <Link to={`${paths.staff.case(c.id)}/${e}`} className="button secondary">
+                <Link to={paths.staff.caseEvent(c.id, e)} className="button secondary">
                   {words(`events.${e}.title`)}
                 </Link>
               </li>
@@ -76,6 +77,8 @@ export default function StaffCase() {
           ) : null}
         </section>
       ) : null}
+
+      {infoRequests.length ? <CaseInfoRequests caseId={c.id} requests={infoRequests} /> : null}
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{t("cases.page.historyTitle")}</h2>

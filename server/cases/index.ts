@@ -16,8 +16,6 @@ export {
 } from "./engine.server";
 export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTimelineRow, type LoadedCase } from "./load.server";
 export { caseClocks, type CaseClockView } from "./clocks.server";
-export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
-export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
 // Workflow (ADR 062): the one event page, the decision documents (task case_document) and the e-mails (task case_notify).
 export {
   loadCaseEventPage,
@@ -33,3 +31,5 @@ export {
 export { caseDocumentTask, issueCaseDocument, listCaseDocuments, caseDocumentKey, type CaseDocumentItem } from "./documents.server";
 export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./document-pdf.server";
 export { caseNotifyTask, caseNotification } from "./notify.server";
+export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
+export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";

@@ -6,15 +6,15 @@ import { scopedAgencies } from "../agencies";
 import { redirectSubmissionToCase, submissionVisibleTo } from "../cases";
 import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
 import { audit } from "../audit";
-import { requireStaff, STAFF_AREAS } from "../accounts";
+import { requireStaff } from "../accounts";
 import { getRequestById, justSubmitted } from "./submit.server";
 import { fileStoreFor, listRequestAttachments } from "../journeys";
 import { renderRequestPdf } from "./pdf.server";
 import { paths } from "../../vocabulary/paths";
 import { documentResponse, storedDocument } from "../documents";
 
-/** Roles that receive filed requests at their office (the staff area table). */
-const RECEIVING_ROLES = STAFF_AREAS.requests.roles;
+/** Roles that receive filed requests at their office (the list itself is the inbox now, STAFF_AREAS.cases). */
+const RECEIVING_ROLES = ["clerk", "head"] as const;
 
 export type OfficeRequestRow = {
   id: string;

@@ -5,12 +5,14 @@ import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
+import answersEn from "./sections/answers.en";
 import casesEn from "./sections/cases.en";
 import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
+import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
-import handoffEn from "./sections/handoff.en";
 import workflowEn from "./sections/workflow.en";
+import handoffEn from "./sections/handoff.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -132,13 +134,13 @@ const en: Translation<Resource> = {
     welcome: "Hello, {{name}}",
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Your roles",
-    emptyInbox: "Nothing to process yet. Your work queue will appear here.",
     useTheBar: "The parts of the staff area your roles let you use are in the staff bar at the top of every page.",
     signedOut: "You have signed out.",
     nav: {
       label: "Staff area",
       signedInAs: "Signed in: {{name}}",
       home: "Staff home",
+      cases: "Work inbox",
       requests: "Enforcement requests",
       notices: "Fee notices",
       receipts: "Receipts",
@@ -182,11 +184,13 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
-  handoff: handoffEn,
+  answers: answersEn,
   workflow: workflowEn,
   cases: casesEn,
   deadlines: deadlinesEn,
   auditlog: auditlogEn,
+  inbox: inboxEn,
+  handoff: handoffEn,
 };
 
 export default en;

@@ -11,12 +11,14 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
+import answersVi from "./sections/answers.vi";
 import casesVi from "./sections/cases.vi";
 import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
+import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
-import handoffVi from "./sections/handoff.vi";
 import workflowVi from "./sections/workflow.vi";
+import handoffVi from "./sections/handoff.vi";
 
 const vi = {
   meta: {
@@ -137,13 +139,13 @@ const vi = {
     welcome: "Xin chào, {{name}}",
     roleAt: "{{role}} – {{agency}}",
     yourRoles: "Vai trò của bạn",
-    emptyInbox: "Chưa có việc nào cần xử lý. Hộp công việc sẽ xuất hiện ở đây.",
     useTheBar: "Các mục bạn dùng được theo vai trò của mình nằm ở thanh cán bộ phía trên mỗi trang.",
     signedOut: "Bạn đã đăng xuất.",
     nav: {
       label: "Khu vực cán bộ",
       signedInAs: "Đã đăng nhập: {{name}}",
       home: "Trang cán bộ",
+      cases: "Hộp công việc",
       requests: "Đơn yêu cầu",
       notices: "Thông báo nộp tiền",
       receipts: "Biên lai",
@@ -187,11 +189,13 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
-  handoff: handoffVi,
+  answers: answersVi,
   workflow: workflowVi,
   cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
+  inbox: inboxVi,
+  handoff: handoffVi,
 };
 
 export default vi;
