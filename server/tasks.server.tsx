@@ -12,7 +12,7 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
-import { answerTasks } from "./answers";
+import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 
@@ -50,6 +50,7 @@ export function sendSignInAlert(services: Services): Task {
 }
 
 export function taskList(services: Services): TaskList {
+  const caseNotify = caseNotifyTask(services);
   return {
     send_sign_in_alert: sendSignInAlert(services),
     send_payment_confirmation: sendPaymentConfirmation(services),
@@ -71,7 +72,12 @@ export function taskList(services: Services): TaskList {
     ...answerTasks(services),
     // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
     case_document: caseDocumentTask(services),
-    case_notify: caseNotifyTask(services),
+    case_notify: async (payload, helpers) => {
+      await caseNotify(payload, helpers);
+      // A request for more information is e-mailed by server/answers with its answer link: queue it now
+      // rather than at the next minute's sweep (the sweep marks each request queued once, so never twice).
+      if (await sweepInfoRequestMail(services.sql)) await flushJobOutbox(services.sql);
+    },
     ...handoffTasks(services, { isHandoffEvent }),
   };
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadStaffCaseWithAnswers } from "../server/answers.server";
 import { CaseInfoRequests } from "../components/case-info-requests";
+import { CaseDocuments, CaseWorkflowNotice } from "../components/case-documents";
 import { CaseClocks, CaseEventFields } from "../components/cases";
 import { EnforcementRequestSection } from "../components/request-section";
 import type { RequestSection } from "../../server/filing/browser";
@@ -12,7 +13,7 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["answers", "cases", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 
@@ -20,7 +21,7 @@ export const loader = (args: LoaderFunctionArgs) => loadStaffCaseWithAnswers(arg
 
 /** The staff case page, the same for every case type (docs/decisions/058): header, clocks, actions, the submission, the history. */
 export default function StaffCase() {
-  const { content, case: c, clocks, events, availableEvents, submission, infoRequests } = useLoaderData<typeof loader>();
+  const { content, case: c, clocks, events, availableEvents, submission, infoRequests, workflow } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const words = (key: string) => t(`${content}.${key}` as never);
@@ -32,6 +33,7 @@ export default function StaffCase() {
           {t("cases.page.back")}
         </Link>
       </p>
+      <CaseWorkflowNotice content={content} panel={workflow} />
       <h1>{t("cases.page.heading", { reference: c.reference })}</h1>
       <SummaryList
         rows={[
@@ -57,7 +59,6 @@ export default function StaffCase() {
           <ul className="action-list">
             {availableEvents.map((e) => (
               <li key={e}>
-                {/* The event pages (/staff/cases/:id/:event) belong to the workflow part: paths.staff.caseEvent(id, e) once merged. */}
                 <Link to={paths.staff.caseEvent(c.id, e)} className="button secondary">
                   {words(`events.${e}.title`)}
                 </Link>
@@ -77,6 +78,8 @@ export default function StaffCase() {
           ) : null}
         </section>
       ) : null}
+
+      <CaseDocuments caseId={c.id} content={content} documents={workflow.documents} />
 
       {infoRequests.length ? <CaseInfoRequests caseId={c.id} requests={infoRequests} /> : null}
 

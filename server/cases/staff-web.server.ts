@@ -6,6 +6,7 @@ import { paths } from "../../vocabulary/paths";
 import { caseTypeById } from "./registry";
 import { loadCase } from "./load.server";
 import { caseIdOfSubmission, submissionSection } from "./submissions.server";
+import { caseWorkflowPanel } from "./event-web.server";
 
 /**
  * The staff case page (`/staff/cases/:id`), generic for every case type: the case (scoped in SQL: 404 when
@@ -46,6 +47,8 @@ export async function loadStaffCase({ request, params, context }: RouteArgs) {
     events: found.events,
     availableEvents: found.availableEvents,
     submission,
+    // What the last event did (after its page redirects here) and the decision documents issued (ADR 062).
+    workflow: await caseWorkflowPanel(sql, found, request.url),
   };
 }
 

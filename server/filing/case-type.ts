@@ -97,6 +97,7 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         public: true,
         publicFields: ["message", "documentTypes"],
         notify: true,
+        document: "information-request",
       },
       citizenAnswered: {
         from: ["awaitingCitizen"],
