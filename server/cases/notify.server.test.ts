@@ -119,14 +119,17 @@ describe("case_notify e-mails over SMTP", () => {
     expect(got[0]!.mail.text).toContain("decision no. 15/QĐ-THADS");
   });
 
-  it("sends nothing for askForMore (the answers part's own e-mail), and names any other event with its public fields", async () => {
+  it("sends only the answers part's own e-mail for askForMore (with its answer link, at once), and names any other event with its public fields", async () => {
     const { caseId } = await newCase("ask@example.vn", "vi");
     await fire(caseId, "askForMore", { message: "Xin nộp bản án có đóng dấu.", documentTypes: ["judgment"] });
     const forwarded = await newCase("fwd@example.vn", "vi");
     const [b] = await db.sql<{ id: string }[]>`select id from agencies where code = 'HNI-KV02'`;
     await fire(forwarded.caseId, "forward", { agencyId: b!.id });
     await runJobs();
-    expect(received.filter((m) => m.to.includes("ask@example.vn"))).toHaveLength(0);
+    // case_notify's own mail is skipped for askForMore; the same job queues the answer-link e-mail (server/answers) at once.
+    const asked = received.filter((m) => m.to.includes("ask@example.vn"));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.mail.text).toContain("/tra-loi/");
     const fwd = received.filter((m) => m.to.includes("fwd@example.vn"));
     expect(fwd).toHaveLength(1);
     expect(fwd[0]!.mail.subject).toBe(`Hồ sơ ${forwarded.reference}: Chuyển đơn đến cơ quan có thẩm quyền`);
