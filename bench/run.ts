@@ -15,6 +15,7 @@
  * size before compression, and the issue's targets as PASS / MISS (docs/decisions/056).
  */
 import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -84,8 +85,13 @@ async function main() {
   const barePort = await freePort();
   const emptyPort = await freePort();
   const { baseUrl, hashSecret, tmnCode, env: localEnv } = localPortalEnv({ port, databaseUrl, tmnCode: "BENCH001", keyId: "bench" });
+  // The hand-off goes to a receiver that bench/handoff.ts starts on this port (the portal runs as production:
+  // no sandbox of its own), signed with this secret.
+  const handoff = { port: await freePort(), secret: `whsec_${crypto.randomBytes(24).toString("base64")}` };
   const portalEnv = {
     ...localEnv,
+    HANDOFF_ENDPOINTS: JSON.stringify({ "*": { url: `http://127.0.0.1:${handoff.port}/sandbox/case-system`, secret: handoff.secret } }),
+    HANDOFF_BACKOFF_BASE_MS: "200",
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? "info",
     DATA_DIR: ".data/bench",
     WORKER_IN_PROCESS: String(inProcessWorker),
@@ -138,7 +144,7 @@ async function main() {
         default: (ctx: Record<string, unknown>) => Promise<BenchRow[]>;
       };
       process.stdout.write(`running bench/${file} ...\n`);
-      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections, pids: { web: portal.pid, worker: worker?.pid } })));
+      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections, handoff, pids: { web: portal.pid, worker: worker?.pid } })));
     }
 
     // The verification page's row comes from bench/receipts.ts; its URL from the row, else a receipt in the database.

@@ -163,7 +163,7 @@ for (const javaScriptEnabled of [true, false]) {
         await expect(page).toHaveURL(/\/staff\/cases\?type=enforcement-request$/);
         await checkA11y();
         await page.getByRole("link", { name: new RegExp(reference) }).click();
-        await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Đơn ${reference}`);
+        await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hồ sơ ${reference}`);
         await expect(page.getByRole("link", { name: "Bản án 125.pdf" })).toBeVisible();
         // Staff read about the applicant, not the citizen's questions.
         await expect(page.getByText("Người yêu cầu gửi đơn với tư cách")).toBeVisible();

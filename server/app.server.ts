@@ -26,6 +26,7 @@ import {
 import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
 import { uploadRoutes } from "./journeys";
+import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";
 import { getOutboxMessage } from "./notifications";
 import { detectLocale } from "../vocabulary/i18n/config";
@@ -43,6 +44,7 @@ export const UPLOAD_ROUTES: readonly UploadRoute[] = [
   ...[ENFORCEMENT_REQUEST].flatMap(uploadRoutes),
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
   { path: TREE_IMPORT_PATH, limit: TREE_IMPORT_BODY_LIMIT },
+  ...ANSWER_UPLOAD_ROUTES,
 ];
 
 export type AppOptions = {

@@ -12,6 +12,7 @@ import { startWorkerThread } from "./worker.server";
 import { createApp } from "./app.server";
 import { mountIpn, mountPayments, type PaymentsMount, DEMO_COURT_KEY, DEMO_NOTICES } from "./payments";
 import { mountReceipts } from "./receipts";
+import { mountCaseSystemSandbox, CASE_SYSTEM_BASE } from "./handoff";
 import type { Services } from "./services";
 
 export type Portal = { url: string; services: Services; stop: () => Promise<void> };
@@ -66,6 +67,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
       beforeRemix: (a) => {
         payments = mountPayments(a, services, { ipnMountedWith: outbox });
         mountReceipts(a, services);
+        mountCaseSystemSandbox(a, services);
       },
     });
     // Ready before listening: /readyz answers only once everything, the job thread too, is up.
@@ -123,6 +125,16 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     `  ▸ Jobs:                    ${o.worker ? "worker running in this process" : "run `npm run worker` separately"}`,
   ];
   lines.push(`  ▸ VNPay:                   ${o.config.vnpaySandbox ? `sandbox at ${o.url}/sandbox/vnpay (TMN code ${o.config.VNPAY_TMN_CODE})` : o.config.VNPAY_PAYMENT_URL}`);
+  const handoff = Object.entries(o.config.HANDOFF_ENDPOINTS);
+  lines.push(
+    `  ▸ Case system hand-off:    ${
+      o.config.handoffSandbox
+        ? `receiver sandbox (plays Phần mềm Thụ lý) at ${o.url}${CASE_SYSTEM_BASE}`
+        : handoff.length
+          ? `${handoff.length} endpoint(s) from HANDOFF_ENDPOINTS`
+          : "no endpoint configured (HANDOFF_ENDPOINTS): messages wait"
+    }`,
+  );
   for (const s of o.config.generatedSecrets) lines.push(`  ▸ Development secret:      ${s}`);
   if (o.seeded) {
     lines.push("", `  Demo staff accounts (password for all: ${DEMO_PASSWORD})`);

@@ -12,6 +12,18 @@ import { sendPaymentConfirmation, sweepPayments } from "./payments";
 import { flushJobOutbox } from "./jobs";
 import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./receipts";
 import { accountTasks } from "./accounts";
+import { answerTasks } from "./answers";
+import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
+import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+
+/**
+ * Which case events go to the agency case system: those whose case-type definition says `handoff`
+ * (handoff_record also writes earlier such events first when its jobs run out of order).
+ */
+const isHandoffEvent = (caseType: string, event: string) => {
+  const events: Record<string, { handoff?: boolean } | undefined> = caseTypeById(caseType).events;
+  return events[event]?.handoff === true;
+};
 
 const SignInAlertPayload = z.object({
   staffId: z.uuid(),
@@ -56,6 +68,11 @@ export function taskList(services: Services): TaskList {
     },
     ...filingTasks(services),
     ...accountTasks(services),
+    ...answerTasks(services),
+    // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
+    case_document: caseDocumentTask(services),
+    case_notify: caseNotifyTask(services),
+    ...handoffTasks(services, { isHandoffEvent }),
   };
 }
 
@@ -66,5 +83,7 @@ export const CRONTAB = [
   "50 3 * * * prune_citizen_sign_in_codes",
   "* * * * * sweep_payment_attempts ?max=1",
   "* * * * * flush_job_outbox ?max=1",
+  "* * * * * case_info_request_sweep ?max=1",
   "30 1 * * * reconcile_daily",
+  HANDOFF_CRONTAB,
 ].join("\n");

@@ -15,6 +15,8 @@ export const PATH_PREFIXES = {
   receipt: "/bien-lai",
   verifyReceipt: "/xac-minh-bien-lai",
   error: "/loi",
+  /** Answering a request for information from its e-mailed link (ADR 063). */
+  answer: "/tra-loi",
 } as const;
 
 export const paths = {
@@ -61,6 +63,13 @@ export const paths = {
   verifyReceipt: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}`,
   verifyReceiptJws: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}/jws`,
 
+  /** Answering the office's request for more information (ADR 063): from the e-mailed link, from the account, and staff's download of an answer's file. */
+  answers: {
+    link: (token: string) => `${PATH_PREFIXES.answer}/${token}`,
+    account: (id: string) => `/tai-khoan/tra-loi/${id}`,
+    staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
+  },
+
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",
 
@@ -77,6 +86,10 @@ export const paths = {
     request: (id: string) => `/staff/requests/${id}`,
     requestPdf: (id: string) => `/staff/requests/${id}/pdf`,
     requestFile: (id: string, fileId: string) => `/staff/requests/${id}/files/${fileId}`,
+    /** The one event page of every case type (workflow, ADR 062): the event's form, then fireEvent. */
+    caseEvent: (id: string, event: string) => `/staff/cases/${id}/${event}`,
+    /** A case's decision document (PDF) by the seq of the event that issued it. */
+    caseDocument: (id: string, seq: number | string) => `/staff/cases/${id}/documents/${seq}`,
     notices: "/staff/notices",
     newNotice: "/staff/notices/new",
     importNotices: "/staff/notices/import",
@@ -107,6 +120,8 @@ export const paths = {
     adminCalendar: "/staff/admin/calendar",
     /** The audit log viewer (heads: their offices; admins: everything). */
     audit: "/staff/audit",
+    /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
+    handoff: "/staff/handoff",
   },
 } as const;
 

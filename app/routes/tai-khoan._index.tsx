@@ -1,19 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadAccountPage } from "../server/accounts.server";
-import { formatDateTime } from "../../vocabulary/format";
+import { loadAccountWithTasks } from "../server/answers.server";
+import { formatDate, formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.page.title, { site: false });
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["account.page"] };
+export const handle: I18nHandle = { i18n: ["account.page", "answers"] };
 
 
-export async function loader({ request, context }: LoaderFunctionArgs) {
-  return loadAccountPage(request, context);
+export async function loader(args: LoaderFunctionArgs) {
+  return loadAccountWithTasks(args);
 }
 
 const STATUSES = ["submitted", "accepted", "rejected", "more_info"] as const;
@@ -43,6 +43,24 @@ export default function Account() {
           </div>
         ) : null}
       </dl>
+
+      <section aria-labelledby="tasks-heading" className="account-tasks">
+        <h2 id="tasks-heading">{t("answers.account.heading")}</h2>
+        {page.tasks.length === 0 ? (
+          <p>{t("answers.account.none")}</p>
+        ) : (
+          <ul>
+            {page.tasks.map((task) => (
+              <li key={task.id}>
+                {t("answers.account.item", { reference: task.reference, office: task.office, date: formatDate(task.expiresAt, locale) })}{" "}
+                <Link to={task.href} aria-label={`${t("answers.account.open")}: ${task.reference}`}>
+                  {t("answers.account.open")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="session-heading" className="account-session">
         <h2 id="session-heading">{t("account.page.sessionHeading")}</h2>

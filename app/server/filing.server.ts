@@ -16,7 +16,7 @@ export {
   openResumeLink,
   justSubmitted,
   loadOfficeList,
-  loadOfficeRequest,
+  openOfficeRequest,
   downloadOfficeAttachment,
   officeRequestPdf,
   submittedRequestPdf,

@@ -14,6 +14,7 @@ import { loader as refundsLoader } from "../../app/routes/staff.refunds._index";
 import { loader as casesLoader } from "../../app/routes/staff.cases._index";
 import { loader as adminLoader } from "../../app/routes/staff.admin._index";
 import { loader as auditLoader } from "../../app/routes/staff.audit";
+import { loader as handoffLoader } from "../../app/routes/staff.handoff";
 
 // The header shows a staff member exactly the areas whose pages let them in: both come from STAFF_AREAS.
 let db: TestDatabase;
@@ -35,6 +36,7 @@ const loaders: Record<StaffArea, (args: never) => Promise<unknown>> = {
   refunds: refundsLoader as never,
   admin: adminLoader as never,
   audit: auditLoader as never,
+  handoff: handoffLoader as never,
 };
 
 /** May this cookie use the area's page? A 403 (thrown) is no. */
@@ -71,7 +73,7 @@ describe("staff areas", () => {
     };
     expect(await areasOf("ketoan@thads.local")).toEqual(["cases", "notices", "receipts", "reconciliation", "refunds"]);
     expect(await areasOf("tiepnhan@thads.local")).toEqual(["cases"]);
-    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit"]);
+    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit", "handoff"]);
   });
 
   it("is null for a visitor and for a citizen session", async () => {

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { StaffRole } from "../accounts/roles";
+import type { StaffRole } from "../accounts/browser";
 
 /**
  * A case type as data (docs/decisions/058-case-types-as-data.md), after HMCTS Core Case Data: its states,
@@ -55,7 +55,18 @@ export type CaseEventDef<S extends string = string> = {
    * `officerId`), moveOffice (to the field `agencyId`: forwarding to the competent office).
    */
   effects?: readonly ("allocateCaseNumber" | "setOfficer" | "moveOffice")[];
+  /**
+   * Checks that need the case (the schema alone cannot know it): e.g. a decision date not before receipt and
+   * not in the future. Returns field → i18n keys, or nothing when the input is fine. Pure.
+   */
+  check?: (fields: Record<string, unknown>, ctx: EventCheckContext) => Record<string, string[]> | null | undefined;
 };
+
+/** What an event's `check` may read: the case's receipt and the moment the event is fired. */
+export type EventCheckContext = { receivedAt: Date; at: Date };
+
+/** Who fires an event: a staff member, the citizen (party) who filed the submission, or the portal itself. */
+export type CaseActor = { type: "staff"; staffId: string } | { type: "citizen"; citizenId: string | null } | { type: "system" };
 
 export type ClockDef = {
   /** The legal rule (server/deadlines) that sets its length, e.g. "enforcement.decide-request". */

@@ -79,6 +79,16 @@ export const EnvSchema = z.object({
   OIDC_PROVIDER_NAME: z.string().min(1).max(60).default("VNeID"),
   /** Staff second factor (TOTP, docs/decisions/053-staff-second-factor.md): required in production unless set. */
   STAFF_SECOND_FACTOR: z.enum(["required", "optional"]).optional(),
+  /**
+   * Hand-off to the agency case systems (docs/handoff/README.md): JSON `{ "<agency code or *>": { "url": "…",
+   * "secret": "whsec_…" } }`. Unset in development and tests: everything goes to the local receiver sandbox.
+   * In production an office without an endpoint (and no "*") keeps its messages waiting.
+   */
+  HANDOFF_ENDPOINTS: z.string().min(2).optional(),
+  /** Tries per message before it is dead (the dead-letter list); backoff doubles from the base. */
+  HANDOFF_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  HANDOFF_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  HANDOFF_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /** The sandbox's terminal code and paths (same shape as the real gateway's URLs). */
@@ -90,8 +100,12 @@ export type RawEnv = z.infer<typeof EnvSchema>;
 
 export type Config = Omit<
   RawEnv,
-  "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO" | "VNPAY_TMN_CODE" | "VNPAY_HASH_SECRET" | "VNPAY_PAYMENT_URL" | "VNPAY_API_URL" | "RECEIPT_SIGNING_KEYS" | "STAFF_SECOND_FACTOR"
+  "BASE_URL" | "SESSION_SECRET" | "SEED_DEMO" | "VNPAY_TMN_CODE" | "VNPAY_HASH_SECRET" | "VNPAY_PAYMENT_URL" | "VNPAY_API_URL" | "RECEIPT_SIGNING_KEYS" | "STAFF_SECOND_FACTOR" | "HANDOFF_ENDPOINTS"
 > & {
+  /** Case-system endpoint per agency code ("*" = every other office); empty = none configured. */
+  HANDOFF_ENDPOINTS: Record<string, HandoffEndpoint>;
+  /** True when the hand-off goes to our own receiver sandbox (development default). */
+  handoffSandbox: boolean;
   /** Must every staff member use a second factor? "optional": those without one sign in with the password alone. */
   STAFF_SECOND_FACTOR: "required" | "optional";
   /** Receipt signing keys (JWK): the first signs new receipts, all are published at /.well-known/jwks.json. */
@@ -109,6 +123,52 @@ export type Config = Omit<
   /** Secrets generated for development and kept in the data folder (empty in production). */
   generatedSecrets: string[];
 };
+
+/** Where one office's case system listens, and the Standard Webhooks secret its messages are signed with. */
+export type HandoffEndpoint = { url: string; secret: string };
+
+/** The receiver sandbox's path (server/handoff/receiver), mounted outside production. */
+export const CASE_SYSTEM_SANDBOX_PATH = "/sandbox/case-system";
+
+const HANDOFF_KEY = /^(\*|[A-Z0-9_.-]{2,32})$/;
+const HandoffEndpointsSchema = z.record(
+  z.string().regex(HANDOFF_KEY, "keys must be agency codes (e.g. HNI-KV01) or *"),
+  z.object({
+    url: z.url({ protocol: /^https?$/ }),
+    secret: z.string().regex(/^whsec_[A-Za-z0-9+/]{22,}={0,2}$/, "secret must be whsec_ followed by base64 (at least 16 bytes)"),
+  }),
+);
+
+/** Parses HANDOFF_ENDPOINTS; in production a URL must be https (except loopback, for a local receiver). */
+export function parseHandoffEndpoints(text: string, isProduction: boolean): { endpoints: Record<string, HandoffEndpoint> } | { problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { problem: 'must be JSON: {"<agency code or *>": {"url": "https://…", "secret": "whsec_…"}}' };
+  }
+  if (json && typeof json === "object" && !Array.isArray(json)) {
+    const bad = Object.keys(json).find((k) => !HANDOFF_KEY.test(k));
+    if (bad !== undefined) return { problem: `${JSON.stringify(bad)}: keys must be agency codes (e.g. HNI-KV01) or *` };
+  }
+  const parsed = HandoffEndpointsSchema.safeParse(json);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    return { problem: `${i.path.length ? `${i.path.join(".")}: ` : ""}${i.message}` };
+  }
+  for (const [code, e] of Object.entries(parsed.data)) {
+    const u = new URL(e.url);
+    if (isProduction && u.protocol !== "https:" && !["127.0.0.1", "localhost", "[::1]"].includes(u.hostname)) {
+      return { problem: `${code}.url: must use https in production` };
+    }
+  }
+  return { endpoints: parsed.data };
+}
+
+/** The development secret of the receiver sandbox: derived from SESSION_SECRET, so every process agrees on it. */
+export function sandboxHandoffSecret(sessionSecret: string): string {
+  return `whsec_${crypto.createHmac("sha256", sessionSecret).update("thads handoff sandbox").digest("base64")}`;
+}
 
 /** A receipt signing key: ES256 (EC P-256) or EdDSA (Ed25519), with a key id; `d` only on private keys. */
 export type ReceiptJwk = { kid: string; kty: "EC" | "OKP"; crv: "P-256" | "Ed25519"; x: string; y?: string; d?: string; alg?: string };
@@ -222,6 +282,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (isProduction && raw.OIDC_ISSUER && !raw.OIDC_ISSUER.startsWith("https://")) {
     problems.push("OIDC_ISSUER: must use https in production");
   }
+  let handoffEndpoints: Record<string, HandoffEndpoint> | null = null;
+  if (raw.HANDOFF_ENDPOINTS) {
+    const r = parseHandoffEndpoints(raw.HANDOFF_ENDPOINTS, isProduction);
+    if ("problem" in r) problems.push(`HANDOFF_ENDPOINTS: ${r.problem}`);
+    else handoffEndpoints = r.endpoints;
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const generatedSecrets: string[] = [];
@@ -248,6 +314,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const baseUrl = (raw.BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
   // Development and tests: the embedded VNPay sandbox under BASE_URL (server/payments/vnpay-sandbox).
   const paymentUrl = raw.VNPAY_PAYMENT_URL ?? `${baseUrl}${SANDBOX_PAYMENT_PATH}`;
+  // Development and tests: every office hands off to the receiver sandbox under BASE_URL; production: only
+  // what HANDOFF_ENDPOINTS names (the rest waits, shown on the hand-off page as "no endpoint").
+  if (!handoffEndpoints) {
+    handoffEndpoints = isProduction ? {} : { "*": { url: `${baseUrl}${CASE_SYSTEM_SANDBOX_PATH}`, secret: sandboxHandoffSecret(sessionSecret!) } };
+  }
   return {
     ...raw,
     BASE_URL: baseUrl,
@@ -258,6 +329,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     VNPAY_API_URL: raw.VNPAY_API_URL ?? `${baseUrl}${SANDBOX_API_PATH}`,
     RECEIPT_SIGNING_KEYS: receiptKeys,
     vnpaySandbox: paymentUrl.startsWith(`${baseUrl}/sandbox/vnpay/`),
+    HANDOFF_ENDPOINTS: handoffEndpoints,
+    handoffSandbox: !isProduction && Object.values(handoffEndpoints).some((e) => e.url.startsWith(`${baseUrl}${CASE_SYSTEM_SANDBOX_PATH}`)),
     SEED_DEMO: raw.SEED_DEMO ?? !isProduction,
     STAFF_SECOND_FACTOR: raw.STAFF_SECOND_FACTOR ?? (isProduction ? "required" : "optional"),
     isProduction,

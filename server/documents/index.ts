@@ -8,7 +8,7 @@ import { STORED_DOCUMENT_HEADER } from "../http";
  * byte-identical with that hash as a strong ETag, so a browser's revalidation is a 304 without a body.
  * Who may read a document is the serving route's business (the same rule as before it was stored).
  */
-export type DocumentKind = "receipt-pdf" | "receipt-qr" | "filing-request-pdf";
+export type DocumentKind = "receipt-pdf" | "receipt-qr" | "filing-request-pdf" | "case-document";
 
 export type DocumentKey = {
   kind: DocumentKind;

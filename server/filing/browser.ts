@@ -16,3 +16,4 @@ export {
   ResumeLinkSchema,
 } from "./journey";
 export { fieldLabel, presentAnswer } from "./present";
+export type { RequestSection, SubmittedRequest } from "./request-view";

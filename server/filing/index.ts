@@ -6,7 +6,7 @@ export { STEPS } from "./journey";
 export {
   downloadOfficeAttachment,
   loadOfficeList,
-  loadOfficeRequest,
+  openOfficeRequest,
   officeRequestPdf,
   submittedRequestPdf,
 } from "./staff.server";
@@ -32,3 +32,7 @@ export {
   openResumeLink,
 } from "./journey.server";
 export { ENFORCEMENT_REQUEST } from "./journey";
+// The request's case type (registered with the case engine when this entry loads), pure data.
+export { ENFORCEMENT_REQUEST_CASE, REFUSAL_GROUNDS, NOTIFY_METHODS, DECISION_NUMBER_MAX, type EnforcementRequestState, type EnforcementRequestEvent } from "./case-type";
+// Registers the request's section of the staff case page with the case engine (on import of this entry).
+export { loadRequestSection } from "./case-section.server";

@@ -1,8 +1,10 @@
 import { createReadableStreamFromReadable, redirect, type AppLoadContext } from "@remix-run/node";
 import { isUuid } from "../../vocabulary/identity";
-import { uuidParam } from "../http";
+import { uuidParam, type RouteArgs } from "../http";
 import type { Sql } from "../db";
 import { scopedAgencies } from "../agencies";
+import { redirectSubmissionToCase, submissionVisibleTo } from "../cases";
+import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
 import { audit } from "../audit";
 import { requireStaff } from "../accounts";
 import { getRequestById, justSubmitted } from "./submit.server";
@@ -51,14 +53,17 @@ export async function listOfficeRequests(sql: Sql, { staffId, limit = 100 }: { s
   }));
 }
 
-/** One request, only if it belongs to an office where this staff member receives requests (else null). */
+/**
+ * One request, only if this staff member sees its case (the office handling it now, after any forwarding,
+ * for a viewer role of the case type) or receives requests at the office it was filed to (else null).
+ */
 export async function getOfficeRequest(sql: Sql, { staffId, requestId }: { staffId: string; requestId: string }) {
   if (!isUuid(requestId)) return null;
   const [allowed] = await sql`
     select 1 from enforcement_requests r
     where r.id = ${requestId}
       and r.agency_id in (${scopedAgencies(sql, staffId, RECEIVING_ROLES)})`;
-  if (!allowed) return null;
+  if (!allowed && !(await submissionVisibleTo(sql, { caseType: ENFORCEMENT_REQUEST_CASE.id, submissionId: requestId, staffId }))) return null;
   return getRequestById(sql, { id: requestId });
 }
 
@@ -74,24 +79,9 @@ export async function loadOfficeList(request: Request, context: AppLoadContext) 
   return { offices: [...new Set(offices.map((o) => o.agencyName))], requests };
 }
 
-export async function loadOfficeRequest(request: Request, context: AppLoadContext, requestId: string | undefined) {
-  uuidParam(requestId);
-  const { staff } = await requireReceivingStaff(request, context);
-  const { sql } = context.services;
-  const found = await getOfficeRequest(sql, { staffId: staff.id, requestId: requestId ?? "" });
-  if (!found) throw new Response(null, { status: 404 });
-  await audit(sql, {
-    actorType: "staff",
-    actorId: staff.id,
-    agencyId: found.agencyId,
-    action: "filing.request.viewed",
-    targetType: "enforcement_request",
-    targetId: found.id,
-    ip: context.clientIp,
-    requestId: context.requestId,
-  });
-  const attachments = (await listRequestAttachments(sql, { requestId: found.id })).map(({ storageKey: _, ...a }) => a);
-  return { request: found, attachments };
+/** The request's old page (`/staff/requests/:id`) leads to its case page, which shows the request (ADR 058). */
+export async function openOfficeRequest(args: RouteArgs) {
+  return redirectSubmissionToCase(args, ENFORCEMENT_REQUEST_CASE.id);
 }
 
 /** Streams one attachment of a request the staff member may see; audited. */

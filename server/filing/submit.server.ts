@@ -17,6 +17,9 @@ import {
 } from "../http";
 import { digestToken, type SubmitContext, type SubmitOutcome } from "../journeys";
 import { findCourt } from "../agencies";
+import { openCase } from "../cases";
+import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
+import type { SubmittedRequest } from "./request-view";
 import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
 
 // ————— requests filed while signed out —————
@@ -80,16 +83,30 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
   const reference = `YC-${year}-${String(nextval).padStart(7, "0")}`;
   const amount = typeof answers.obligations?.amount === "number" ? answers.obligations.amount : null;
 
-  const [row] = await tx<{ id: string }[]>`
+  const [row] = await tx<{ id: string; submitted_at: Date }[]>`
     insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, citizen_id, applicant_name,
       applicant_email, debtor_name, judgment_number, judgment_effective_on, money_amount, past_time_limit, answers, locale)
     values (${reference}, ${accessCodeHash(accessCode)}, ${court.agency_id}, ${court.id}, ${ctx.citizenId},
       ${applicantName(answers)}, ${applicantEmail(answers)}, ${debtorName(answers)},
       ${String(answers.judgment?.judgmentNumber ?? "")}, ${String(answers.judgment?.effectiveDate ?? "")},
       ${amount}, ${isPastTimeLimit(answers)}, ${tx.json(answers as never)}, ${ctx.locale})
-    returning id`;
+    returning id, submitted_at`;
   const requestId = row!.id;
   await tx`update filing_attachments set request_id = ${requestId}, draft_id = null where draft_id = ${ctx.draftId}`;
+  // The office's case (docs/decisions/058): the one engine runs it from here; its clocks start at receipt.
+  await openCase(tx, {
+    caseType: ENFORCEMENT_REQUEST_CASE,
+    submissionId: requestId,
+    reference,
+    agencyId: court.agency_id,
+    applicantName: applicantName(answers),
+    otherPartyName: otherPartyName(answers),
+    searchParts: idNumbers(answers),
+    receivedAt: row!.submitted_at,
+    actor: { type: "citizen", citizenId: ctx.citizenId },
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+  });
   await audit(tx, {
     actorType: ctx.citizenId ? "citizen" : "anonymous",
     actorId: ctx.citizenId,
@@ -107,6 +124,19 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
   return { ok: true, requestId, reference, accessCode, agencyId: court.agency_id };
 }
 
+/** The party on the other side: the debtor, or the creditor when the debtor files. */
+function otherPartyName(answers: Answers): string | null {
+  const role = (answers.who as Record<string, unknown> | undefined)?.role;
+  const name = role === "debtor" ? answers.creditor?.creditorName : debtorName(answers);
+  return typeof name === "string" && name.trim() ? name : null;
+}
+
+/** The ID numbers in a request (citizen ID, tax code, the parties' numbers): staff search cases by them. */
+function idNumbers(answers: Answers): string[] {
+  const values = [answers.person?.cccd, answers.organisation?.taxCode, answers.representative?.repCccd, answers.debtor?.debtorId, answers.creditor?.creditorId, answers.judgment?.judgmentNumber];
+  return values.filter((v): v is string => typeof v === "string" && v.trim() !== "");
+}
+
 /** The confirmation page shows the reference and access code, carried there in a short-lived cookie. */
 export function filedConfirmation(result: FiledRequest, context: AppLoadContext) {
   return {
@@ -115,22 +145,7 @@ export function filedConfirmation(result: FiledRequest, context: AppLoadContext)
   };
 }
 
-export type SubmittedRequest = {
-  id: string;
-  reference: string;
-  agencyId: string;
-  agencyName: string;
-  agencyAddress: string | null;
-  agencyPhone: string | null;
-  courtName: string;
-  applicantName: string;
-  applicantEmail: string | null;
-  submittedAt: Date;
-  pastTimeLimit: boolean;
-  status: string;
-  answers: Answers;
-  locale: "vi" | "en";
-};
+export type { SubmittedRequest } from "./request-view";
 
 type RequestRow = {
   id: string;

@@ -17,7 +17,10 @@ export class BodyRefused extends Error {
   }
 }
 
-/** A route that takes files: its path (no trailing slash, no `.data`) and the cap of its whole body. */
+/**
+ * A route that takes files: its path (no trailing slash, no `.data`) and the cap of its whole body. A
+ * segment `:name` matches any one segment (a page with a parameter, e.g. `/tra-loi/:token`).
+ */
 export type UploadRoute = { path: string; limit: number };
 
 /** The path a Remix request is for: single-fetch data requests (`/x.data`, `/_root.data`) count as `/x`. */
@@ -28,7 +31,13 @@ export function pagePath(pathname: string): string {
 
 export function uploadLimitFor(uploads: readonly UploadRoute[], pathname: string): number | null {
   const p = pagePath(pathname);
-  return uploads.find((u) => u.path === p)?.limit ?? null;
+  return uploads.find((u) => u.path === p || (u.path.includes("/:") && patternMatches(u.path, p)))?.limit ?? null;
+}
+
+function patternMatches(pattern: string, path: string): boolean {
+  const want = pattern.split("/");
+  const got = path.split("/");
+  return want.length === got.length && want.every((w, i) => (w.startsWith(":") ? got[i] !== "" : w === got[i]));
 }
 
 /** A method whose request may carry a body that an action reads. */

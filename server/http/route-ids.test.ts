@@ -10,6 +10,9 @@ import * as runCsv from "../../app/routes/staff.reconciliation.$id[.csv]";
 import * as officeRequest from "../../app/routes/staff.requests.$id";
 import * as officePdf from "../../app/routes/staff.requests.$id.pdf";
 import * as officeFile from "../../app/routes/staff.requests.$id.files.$fileId";
+import * as staffCase from "../../app/routes/staff.cases.$id";
+import * as caseEvent from "../../app/routes/staff.cases.$id_.$event";
+import * as caseDocument from "../../app/routes/staff.cases.$id_.documents.$seq";
 import * as receiptPage from "../../app/routes/bien-lai.$code";
 import * as receiptPdf from "../../app/routes/bien-lai.$code_.pdf";
 import * as verification from "../../app/routes/xac-minh-bien-lai.$code";
@@ -78,9 +81,14 @@ const ROUTES: [string, Fn, (id: string) => Record<string, string>, (id: string) 
   ["GET /staff/reconciliation/:id", run.loader as Fn, (id) => ({ id }), () => get("/staff/reconciliation/x"), UUID_SHAPE],
   ["GET /staff/reconciliation/:id.csv", runCsv.loader as Fn, (id) => ({ id }), () => get("/staff/reconciliation/x.csv"), UUID_SHAPE],
   ["GET /staff/requests/:id", officeRequest.loader as Fn, (id) => ({ id }), () => get("/staff/requests/x"), UUID_SHAPE],
+  ["GET /staff/cases/:id", staffCase.loader as Fn, (id) => ({ id }), () => get("/staff/cases/x"), UUID_SHAPE],
   ["GET /staff/requests/:id/pdf", officePdf.loader as Fn, (id) => ({ id }), () => get("/staff/requests/x/pdf"), UUID_SHAPE],
   ["GET /staff/requests/:id/files/:fileId (request id)", officeFile.loader as Fn, (id) => ({ id, fileId: VALID }), () => get("/staff/requests/x/files/y"), UUID_SHAPE],
   ["GET /staff/requests/:id/files/:fileId (file id)", officeFile.loader as Fn, (fileId) => ({ id: VALID, fileId }), () => get("/staff/requests/x/files/y"), UUID_SHAPE],
+  ["GET /staff/cases/:id/:event", caseEvent.loader as Fn, (id) => ({ id, event: "accept" }), () => get("/staff/cases/x/accept"), UUID_SHAPE],
+  ["POST /staff/cases/:id/:event", caseEvent.action as Fn, (id) => ({ id, event: "accept" }), () => post("/staff/cases/x/accept"), UUID_SHAPE],
+  ["GET /staff/cases/:id/documents/:seq (case id)", caseDocument.loader as Fn, (id) => ({ id, seq: "2" }), () => get("/staff/cases/x/documents/2"), UUID_SHAPE],
+  ["GET /staff/cases/:id/documents/:seq (seq)", caseDocument.loader as Fn, (seq) => ({ id: VALID, seq }), () => get("/staff/cases/x/documents/y"), /^\d{1,7}$/],
   ["GET /bien-lai/:code", receiptPage.loader as Fn, (code) => ({ code }), () => get("/bien-lai/x"), RECEIPT_CODE],
   ["GET /bien-lai/:code/pdf", receiptPdf.loader as Fn, (code) => ({ code }), () => get("/bien-lai/x/pdf"), RECEIPT_CODE],
   ["GET /xac-minh-bien-lai/:code", verification.loader as Fn, (code) => ({ code }), () => get("/xac-minh-bien-lai/x"), RECEIPT_CODE],

@@ -109,6 +109,7 @@ export const PERSONAL_PATH_PREFIXES = [
   paths.fees.lookup,
   PATH_PREFIXES.receipt,
   PATH_PREFIXES.verifyReceipt,
+  PATH_PREFIXES.answer,
 ] as const;
 
 const underPrefix = (path: string, prefix: string) =>

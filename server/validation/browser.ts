@@ -2,4 +2,4 @@
 // It and everything it imports stay free of *.server.* files and Node built-ins (npm run lint:deps).
 export { amountField, amountMessages, apiAmountField } from "./amount-schema";
 export { AMOUNT_MAX_CLAIM, AMOUNT_MAX_PAYABLE, NOTICE_AMOUNT_MIN } from "./amount";
-export { text, tooLong, translateMessage } from "./text";
+export { fieldMessage, text, tooLong, translateMessage } from "./text";

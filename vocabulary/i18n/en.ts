@@ -5,10 +5,14 @@ import type { Resource } from "./vi";
 import type { Translation } from "./types";
 import receiptsEn from "./sections/receipts.en";
 import adminEn from "./sections/admin.en";
-import inboxEn from "./sections/inbox.en";
+import answersEn from "./sections/answers.en";
+import casesEn from "./sections/cases.en";
 import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
+import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
+import workflowEn from "./sections/workflow.en";
+import handoffEn from "./sections/handoff.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -144,6 +148,7 @@ const en: Translation<Resource> = {
       refunds: "Refunds",
       admin: "Administration",
       audit: "Audit log",
+      handoff: "Hand-off to the case system",
     },
     roles: {
       clerk: "Reception clerk",
@@ -179,9 +184,13 @@ const en: Translation<Resource> = {
   payments: paymentsEn,
   receipts: receiptsEn,
   admin: adminEn,
-  inbox: inboxEn,
+  answers: answersEn,
+  workflow: workflowEn,
+  cases: casesEn,
   deadlines: deadlinesEn,
   auditlog: auditlogEn,
+  inbox: inboxEn,
+  handoff: handoffEn,
 };
 
 export default en;

@@ -9,7 +9,7 @@ import type { Resource } from "./vi";
  *
  * Browser-safe: types and names only, never the dictionaries themselves.
  */
-export const SPLIT = ["filing", "payments", "receipts", "account"] as const;
+export const SPLIT = ["filing", "payments", "receipts", "account", "workflow"] as const;
 type Split = (typeof SPLIT)[number];
 
 export type Namespace =

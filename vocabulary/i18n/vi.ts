@@ -11,10 +11,14 @@ import secondFactorVi from "./sections/second-factor.vi";
  */
 import receiptsVi from "./sections/receipts.vi";
 import adminVi from "./sections/admin.vi";
-import inboxVi from "./sections/inbox.vi";
+import answersVi from "./sections/answers.vi";
+import casesVi from "./sections/cases.vi";
 import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
+import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
+import workflowVi from "./sections/workflow.vi";
+import handoffVi from "./sections/handoff.vi";
 
 const vi = {
   meta: {
@@ -149,6 +153,7 @@ const vi = {
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
       audit: "Nhật ký",
+      handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -184,9 +189,13 @@ const vi = {
   payments: paymentsVi,
   receipts: receiptsVi,
   admin: adminVi,
-  inbox: inboxVi,
+  answers: answersVi,
+  workflow: workflowVi,
+  cases: casesVi,
   deadlines: deadlinesVi,
   auditlog: auditlogVi,
+  inbox: inboxVi,
+  handoff: handoffVi,
 };
 
 export default vi;

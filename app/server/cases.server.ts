@@ -1,0 +1,3 @@
+// Browser-build boundary for server/cases (see accounts.server.ts).
+export { loadStaffCase } from "../../server/cases";
+export { loadCaseEventPage, fireCaseEventFromForm, downloadCaseDocument, caseDocumentsFor, caseEventNotice, caseWorkflowPanel } from "../../server/cases";

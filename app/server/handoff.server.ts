@@ -1,0 +1,2 @@
+// Browser-build boundary for server/handoff (see accounts.server.ts).
+export { loadHandoffPage, replayFromForm } from "../../server/handoff";

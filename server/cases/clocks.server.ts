@@ -1,0 +1,117 @@
+import type { Sql } from "../db";
+import { ruleFor, ruleVersion, resumeClock, startClock, stopClock, timeLeft, type LegalRule, type TimeLeft } from "../deadlines";
+import type { CaseType } from "./definition";
+
+/**
+ * A case's statutory clocks (case_clocks), moved by the engine's events. Every date comes from
+ * server/deadlines (the rule version in force, the working-day calendar): no day arithmetic here.
+ */
+
+/**
+ * Starts (or restarts) clocks at `at` under the rule version in force that day. A clock whose rule has no
+ * version in force yet (e.g. the 2026 decree's 1-working-day correction request, for a request received
+ * before 01/07/2026) does not run for this case.
+ */
+export async function startClocks(tx: Sql, { caseId, type, clocks, at }: { caseId: string; type: CaseType; clocks: readonly string[]; at: Date }) {
+  for (const clock of clocks) {
+    const ruleId = type.clocks[clock]!.rule;
+    if (!inForce(ruleId, at)) continue;
+    const { dueOn, rule } = await startClock(tx, { ruleId, at });
+    await tx`
+      insert into case_clocks (case_id, clock, rule_id, rule_effective_from, state, started_at, due_on)
+      values (${caseId}, ${clock}, ${ruleId}, ${rule.effectiveFrom}, 'running', ${at}, ${dueOn})
+      on conflict (case_id, clock) do update set
+        rule_id = excluded.rule_id, rule_effective_from = excluded.rule_effective_from, state = 'running',
+        started_at = excluded.started_at, due_on = excluded.due_on, stopped_at = null, remaining_days = null, ended_at = null`;
+  }
+}
+
+function inForce(ruleId: string, at: Date): boolean {
+  try {
+    ruleFor(ruleId, at);
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith("no version")) return false;
+    throw e;
+  }
+}
+
+type ClockRow = { clock: string; rule_id: string; rule_effective_from: string; due_on: string | null; remaining_days: number | null };
+
+const clockRows = (tx: Sql, caseId: string, clocks: readonly string[], state: "running" | "stopped") => tx<ClockRow[]>`
+  select clock, rule_id, to_char(rule_effective_from, 'YYYY-MM-DD') as rule_effective_from, to_char(due_on, 'YYYY-MM-DD') as due_on, remaining_days
+  from case_clocks where case_id = ${caseId} and clock in ${tx(clocks as string[])} and state = ${state}`;
+
+/** Stops running clocks: the time left (working days after the day of `at`) is kept, the due date cleared. */
+export async function stopClocks(tx: Sql, { caseId, clocks, at }: { caseId: string; clocks: readonly string[]; at: Date }) {
+  if (!clocks.length) return;
+  for (const c of await clockRows(tx, caseId, clocks, "running")) {
+    const unit = ruleVersion(c.rule_id, c.rule_effective_from).unit;
+    const remaining = await stopClock(tx, { dueOn: c.due_on!, at, unit });
+    await tx`update case_clocks set state = 'stopped', stopped_at = ${at}, remaining_days = ${remaining}, due_on = null
+      where case_id = ${caseId} and clock = ${c.clock}`;
+  }
+}
+
+/** Resumes stopped clocks: the days that were left count again from the day after `at`. */
+export async function resumeClocks(tx: Sql, { caseId, clocks, at }: { caseId: string; clocks: readonly string[]; at: Date }) {
+  if (!clocks.length) return;
+  for (const c of await clockRows(tx, caseId, clocks, "stopped")) {
+    const unit = ruleVersion(c.rule_id, c.rule_effective_from).unit;
+    const dueOn = await resumeClock(tx, { remainingDays: c.remaining_days!, unit, at });
+    await tx`update case_clocks set state = 'running', due_on = ${dueOn}, stopped_at = null, remaining_days = null
+      where case_id = ${caseId} and clock = ${c.clock}`;
+  }
+}
+
+/** Ends clocks still running or stopped (the due date stays, to show whether it was met). */
+export async function endClocks(tx: Sql, { caseId, clocks, at }: { caseId: string; clocks: readonly string[]; at: Date }) {
+  if (!clocks.length) return;
+  await tx`update case_clocks set state = 'ended', ended_at = ${at}
+    where case_id = ${caseId} and clock in ${tx(clocks as string[])} and state <> 'ended'`;
+}
+
+/** cases.next_due_on = the earliest due date of the running clocks (null when none runs). */
+export async function refreshNextDue(tx: Sql, caseId: string) {
+  await tx`update cases set next_due_on = (select min(due_on) from case_clocks where case_id = ${caseId} and state = 'running') where id = ${caseId}`;
+}
+
+export type CaseClockView = {
+  clock: string;
+  state: "running" | "stopped" | "ended";
+  ruleId: string;
+  rule: LegalRule;
+  startedAt: Date;
+  dueOn: string | null;
+  stoppedAt: Date | null;
+  remainingDays: number | null;
+  endedAt: Date | null;
+  /** For a running clock: working days left (negative: overdue), overdue, due soon. */
+  left: TimeLeft | null;
+};
+
+/** A case's clocks with the rule version each runs under and, for running ones, the time left at `at`. */
+export async function caseClocks(sql: Sql, { caseId, at = new Date() }: { caseId: string; at?: Date }): Promise<CaseClockView[]> {
+  const rows = await sql<
+    (ClockRow & { state: "running" | "stopped" | "ended"; started_at: Date; stopped_at: Date | null; ended_at: Date | null })[]
+  >`
+    select clock, rule_id, to_char(rule_effective_from, 'YYYY-MM-DD') as rule_effective_from, state, started_at,
+      to_char(due_on, 'YYYY-MM-DD') as due_on, stopped_at, remaining_days, ended_at
+    from case_clocks where case_id = ${caseId} order by started_at, clock`;
+  const out: CaseClockView[] = [];
+  for (const r of rows) {
+    out.push({
+      clock: r.clock,
+      state: r.state,
+      ruleId: r.rule_id,
+      rule: ruleVersion(r.rule_id, r.rule_effective_from),
+      startedAt: r.started_at,
+      dueOn: r.due_on,
+      stoppedAt: r.stopped_at,
+      remainingDays: r.remaining_days,
+      endedAt: r.ended_at,
+      left: r.state === "running" && r.due_on ? await timeLeft(sql, { dueOn: r.due_on, at }) : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,35 @@
+// The public entry of server/cases: what other domains, the composition root (server/*.ts), app/server/ and
+// tests may use; the rest is internal (docs/decisions/050-domains-behind-entry-files.md). The workflow
+// engine for every case type (docs/decisions/058-case-types-as-data.md).
+export * from "./browser";
+export {
+  openCase,
+  fireEvent,
+  fireEventIn,
+  allocateCaseNumber,
+  staffRolesOf,
+  type OpenCaseInput,
+  type OpenedCase,
+  type FireEventInput,
+  type FireEventResult,
+  type RefusalReason,
+} from "./engine.server";
+export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTimelineRow, type LoadedCase } from "./load.server";
+export { caseClocks, type CaseClockView } from "./clocks.server";
+// Workflow (ADR 062): the one event page, the decision documents (task case_document) and the e-mails (task case_notify).
+export {
+  loadCaseEventPage,
+  fireCaseEventFromForm,
+  downloadCaseDocument,
+  caseDocumentsFor,
+  caseEventNotice,
+  caseWorkflowPanel,
+  type CaseEventNotice,
+  type EventPage,
+  type EventFormResult,
+} from "./event-web.server";
+export { caseDocumentTask, issueCaseDocument, listCaseDocuments, caseDocumentKey, type CaseDocumentItem } from "./documents.server";
+export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./document-pdf.server";
+export { caseNotifyTask, caseNotification } from "./notify.server";
+export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
+export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
