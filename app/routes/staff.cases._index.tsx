@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { inboxAction, loadInbox } from "../server/inbox.server";
-import { INBOX_CASE_TYPES, INBOX_SORTS, INBOX_STATES } from "../../server/inbox/browser";
 import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format";
 import { ListTable } from "../components/list-table";
 import { pageTitle, useLocale } from "../utils/page";
@@ -49,13 +48,13 @@ function ageDays(receivedAt: string | Date): number {
 export default function StaffInbox() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { me, seesCases, query, errors, page, exportCsv, exportJson, offices, payments, refunds, assignees } = useLoaderData<typeof loader>();
+  const { options, me, seesCases, query, errors, page, exportCsv, exportJson, offices, payments, refunds, assignees } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   const errorList = Object.entries(errors) as [string, string][];
   // Words every row repeats, looked up once per render (i18next's t is most of a row's cost).
   const words = {
-    types: Object.fromEntries(INBOX_CASE_TYPES.map((c) => [c, t(`inbox.types.${c}`)])) as Record<string, string>,
-    states: Object.fromEntries(INBOX_STATES.map((s) => [s, t(`inbox.states.${s}`)])) as Record<string, string>,
+    types: Object.fromEntries(options.types.map((c) => [c, t(`inbox.types.${c}`)])) as Record<string, string>,
+    states: Object.fromEntries(options.states.map((s) => [s, t(`inbox.states.${s}`)])) as Record<string, string>,
     unassigned: t("inbox.unassigned"),
     today: t("inbox.receivedToday"),
     claim: t("inbox.claim"),
@@ -162,14 +161,14 @@ export default function StaffInbox() {
                 <label htmlFor="inbox-type">{t("inbox.filters.type")}</label>
                 <select id="inbox-type" name="type" defaultValue={query.type ?? ""}>
                   {option("", t("inbox.filters.any"))}
-                  {INBOX_CASE_TYPES.map((c) => option(c, t(`inbox.types.${c}`)))}
+                  {options.types.map((c) => option(c, t(`inbox.types.${c}`)))}
                 </select>
               </div>
               <div className="field">
                 <label htmlFor="inbox-state">{t("inbox.filters.state")}</label>
                 <select id="inbox-state" name="state" defaultValue={query.state ?? ""}>
                   {option("", t("inbox.filters.any"))}
-                  {INBOX_STATES.map((s) => option(s, t(`inbox.states.${s}`)))}
+                  {options.states.map((s) => option(s, t(`inbox.states.${s}`)))}
                 </select>
               </div>
               <div className="field">
@@ -207,7 +206,7 @@ export default function StaffInbox() {
               <div className="field">
                 <label htmlFor="inbox-sort">{t("inbox.filters.sort")}</label>
                 <select id="inbox-sort" name="sort" defaultValue={query.sort ?? "received-desc"}>
-                  {INBOX_SORTS.map((s) => option(s, t(`inbox.sorts.${s}`)))}
+                  {options.sorts.map((s) => option(s, t(`inbox.sorts.${s}`)))}
                 </select>
               </div>
             </fieldset>

@@ -18,7 +18,7 @@ import {
 } from "./list.server";
 import { ASSIGN_ROLES, CLAIM_ROLES, assignCase, assignableStaff, claimCase, type AssignResult } from "./assign.server";
 import { exportStream } from "./export.server";
-import { filterParams, inboxHref, parseInboxQuery, type QueryErrors } from "./query";
+import { INBOX_CASE_TYPES, INBOX_SORTS, INBOX_STATES, filterParams, inboxHref, parseInboxQuery, type QueryErrors } from "./query";
 
 // What the inbox routes do (docs/decisions/061-the-inbox.md): each route's loader or action calls one of these.
 
@@ -44,6 +44,7 @@ export async function loadInbox(args: RouteArgs) {
   ]);
   const filters = filterParams(query);
   const body = {
+    options: { types: INBOX_CASE_TYPES, states: INBOX_STATES, sorts: INBOX_SORTS },
     me: { id: staff.id, fullName: staff.fullName, mayClaim: has(staff, CLAIM_ROLES), mayAssign: has(staff, ASSIGN_ROLES) },
     seesCases,
     query: { ...filters, q: query.q } as Record<"q" | "type" | "state" | "age" | "due" | "assigned" | "office" | "sort", string | undefined>,
