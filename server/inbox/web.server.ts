@@ -67,7 +67,8 @@ const STATUS = { "not-found": 404, forbidden: 403, conflict: 409, taken: 409, "b
 
 /**
  * The inbox's (and the case page's) POST: `intent=claim` or `intent=assign` (`assigneeId`, empty = nobody),
- * with `caseId` and the `version` the person saw. The page's loaders run again after it.
+ * with `caseId` and the `version` the person saw. The page's loaders run again after it; with
+ * `returnTo=/staff/cases/<caseId>` (app/components/case-assignment.tsx on the case page) a success goes back there.
  */
 export async function inboxAction(args: RouteArgs) {
   const staff = await requireStaff(args.request, args.context);
@@ -88,6 +89,9 @@ export async function inboxAction(args: RouteArgs) {
       ? await claimCase(sql, { caseId, staffId: staff.id, expectedVersion, ...meta })
       : await assignCase(sql, { caseId, staffId: staff.id, assigneeId: assigneeText || null, expectedVersion, ...meta });
   if (!r.ok) return refuse(r.reason);
+  // From the case page: back to it (only a case page of this portal).
+  const returnTo = String(form?.get("returnTo") ?? "");
+  if (returnTo === paths.staff.case(caseId)) throw redirect(returnTo, 303);
   return data<InboxActionResult>({ ok: true, message: intent === "claim" ? "claimed" : "assigned", reference });
 }
 
