@@ -37,9 +37,11 @@ async function measure(ctx: Ctx, label: string, cookie: string, sql: postgres.Sq
   const headers = { cookie, "accept-language": "vi" };
   const firstUrl = `${ctx.baseUrl}/staff/cases`;
   const searchUrl = `${ctx.baseUrl}/staff/cases?q=${encodeURIComponent(needle)}`;
-  const check = await fetch(searchUrl, { headers });
-  const html = await check.text();
-  if (check.status !== 200 || !html.includes("BG-2026-")) throw new Error(`bench: the inbox search answered ${check.status} without generated cases`);
+  for (const url of [firstUrl, searchUrl]) {
+    const check = await fetch(url, { headers });
+    const html = await check.text();
+    if (check.status !== 200 || !html.includes("BG-2026-")) throw new Error(`bench: ${url} answered ${check.status} without generated cases`);
+  }
   const opts = { duration: Math.min(ctx.duration, 30), connections: ctx.connections, headers };
   await load("warm-up", { url: firstUrl, ...opts, duration: 2 });
   const first: BenchRow = { ...(await load(`GET /staff/cases first page, ${label} cases (clerk of 1 of 700 offices)`, { url: firstUrl, ...opts })), note: await plan(sql, staffId, "") };
@@ -64,7 +66,8 @@ export default async function run(ctx: Ctx): Promise<BenchRow[]> {
     process.stdout.write(`  inbox: ${SMALL} cases in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
     // A name of the clerk's office, typed without diacritics (the same search at both sizes).
     const [someone] = await sql<{ applicant_name: string }[]>`select applicant_name from cases where agency_id = ${office!} order by received_at desc limit 1`;
-    const needle = normaliseForSearch(someone!.applicant_name);
+    // Family and middle name ("nguyen van"): found in the office at both sizes (≈ 1 in 190 of its cases).
+    const needle = normaliseForSearch(someone!.applicant_name).split(" ").slice(0, 2).join(" ");
     const small = await measure(ctx, "10,000", cookie, sql, staffId, needle);
     const t1 = Date.now();
     await sql`delete from cases where reference like 'BG-2026-%'`;
