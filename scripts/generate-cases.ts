@@ -66,15 +66,18 @@ export async function generateCases(sql: postgres.Sql, n: number, { offices = PR
   for (let from = start + 1; from <= total; from += batch) {
     const to = Math.min(total, from + batch - 1);
     const t0 = Date.now();
-    // Name parts picked by multiplicative hashes of i (deterministic, evenly spread); arrays are 1-based in SQL.
+    // Name parts picked from a hash of i (deterministic, evenly spread); arrays are 1-based in SQL.
     await sql`
-      with g as (
+      with h as (
+        -- A well-mixed hash per row (md5), so that names do not follow the office (i mod the office count).
+        select i, ('x' || substr(md5(i::text), 1, 15))::bit(60)::bigint as h from generate_series(${from}::bigint, ${to}::bigint) i
+      ), g as (
         select i,
-          (1 + (i * 7919) % ${fam.length})::int as f, (1 + (i * 104729) % ${mid.length})::int as m, (1 + (i * 1299709) % ${giv.length})::int as v,
-          (1 + (i * 15485863) % ${fam.length})::int as f2, (1 + (i * 32452843) % ${giv.length})::int as v2, (1 + i % ${com.length})::int as co,
-          (i * 2654435761) % 100 as roll,
-          lpad(((i * 2654435761) % 1000000000000)::text, 12, '0') as id_number
-        from generate_series(${from}::bigint, ${to}::bigint) i
+          (1 + h % ${fam.length})::int as f, (1 + (h / 16) % ${mid.length})::int as m, (1 + (h / 256) % ${giv.length})::int as v,
+          (1 + (h / 65536) % ${fam.length})::int as f2, (1 + (h / 1048576) % ${giv.length})::int as v2, (1 + (h / 33554432) % ${com.length})::int as co,
+          (h / 1073741824) % 100 as roll,
+          lpad(((h / 7) % 1000000000000)::text, 12, '0') as id_number
+        from h
       ), named as (
         select g.*, 'BG-2026-' || lpad(i::text, 7, '0') as reference,
           (${fam}::text[])[f] || ' ' || (${mid}::text[])[m] || ' ' || (${giv}::text[])[v] as applicant,

@@ -90,3 +90,25 @@ export async function assignableStaff(sql: Sql, { staffId }: { staffId: string }
       and r.agency_id in (${scopedAgencies(sql, staffId, ASSIGN_ROLES)})
     order by s.full_name`;
 }
+
+/**
+ * What the case page needs to offer claim / assign for one case (null when the case is not in this person's
+ * scope): whether they may claim it now, whether they may assign it, and to whom (staff of the case's office).
+ */
+export async function caseAssignment(sql: Sql, { staffId, caseId }: { staffId: string; caseId: string }) {
+  const [c] = await sql<{ id: string; agency_id: string; assignee_id: string | null; version: number; closed_at: Date | null; may_claim: boolean; may_assign: boolean }[]>`
+    select c.id, c.agency_id, c.assignee_id, c.version, c.closed_at,
+      c.agency_id in (${scopedAgencies(sql, staffId, CLAIM_ROLES)}) as may_claim,
+      c.agency_id in (${scopedAgencies(sql, staffId, ASSIGN_ROLES)}) as may_assign
+    from cases c
+    where c.id = ${caseId}::uuid and c.agency_id in (${scopedAgencies(sql, staffId, CASE_VIEWER_ROLES)})`;
+  if (!c) return null;
+  const open = c.closed_at === null;
+  const assignees = c.may_assign && open
+    ? await sql<{ id: string; fullName: string }[]>`
+        select distinct s.id, s.full_name as "fullName" from staff_roles r join staff s on s.id = r.staff_id
+        where s.active and r.agency_id = ${c.agency_id}::uuid and r.role in ${sql(CASE_VIEWER_ROLES as unknown as StaffRole[])}
+        order by s.full_name`
+    : [];
+  return { caseId: c.id, version: c.version, assigneeId: c.assignee_id, mayClaim: c.may_claim && open && c.assignee_id === null, mayAssign: c.may_assign && open, assignees };
+}

@@ -11,7 +11,7 @@ export {
   redirectOldRequestList,
   type InboxActionResult,
 } from "./web.server";
-export { assignCase, claimCase, assignableStaff, ASSIGN_ROLES, CLAIM_ROLES, type AssignResult } from "./assign.server";
+export { assignCase, caseAssignment, claimCase, assignableStaff, ASSIGN_ROLES, CLAIM_ROLES, type AssignResult } from "./assign.server";
 export { CASE_VIEWER_ROLES, caseListQuery, scopeOf, dashboardCounts, listCases, type DashboardCounts, type InboxRow, type InboxPage } from "./list.server";
 export { exportStream, csvCell } from "./export.server";
 export { deadlineOf, dueSoonUntil, vietnamDay, type InboxCalendar } from "./days.server";

@@ -18,7 +18,7 @@ import {
 } from "./list.server";
 import { ASSIGN_ROLES, CLAIM_ROLES, assignCase, assignableStaff, claimCase, type AssignResult } from "./assign.server";
 import { exportStream } from "./export.server";
-import { filterParams, inboxHref, parseInboxQuery, type QueryErrors } from "./query";
+import { INBOX_CASE_TYPES, INBOX_SORTS, INBOX_STATES, filterParams, inboxHref, parseInboxQuery, type QueryErrors } from "./query";
 
 // What the inbox routes do (docs/decisions/061-the-inbox.md): each route's loader or action calls one of these.
 
@@ -44,6 +44,7 @@ export async function loadInbox(args: RouteArgs) {
   ]);
   const filters = filterParams(query);
   const body = {
+    options: { types: INBOX_CASE_TYPES, states: INBOX_STATES, sorts: INBOX_SORTS },
     me: { id: staff.id, fullName: staff.fullName, mayClaim: has(staff, CLAIM_ROLES), mayAssign: has(staff, ASSIGN_ROLES) },
     seesCases,
     query: { ...filters, q: query.q } as Record<"q" | "type" | "state" | "age" | "due" | "assigned" | "office" | "sort", string | undefined>,
@@ -66,7 +67,8 @@ const STATUS = { "not-found": 404, forbidden: 403, conflict: 409, taken: 409, "b
 
 /**
  * The inbox's (and the case page's) POST: `intent=claim` or `intent=assign` (`assigneeId`, empty = nobody),
- * with `caseId` and the `version` the person saw. The page's loaders run again after it.
+ * with `caseId` and the `version` the person saw. The page's loaders run again after it; with
+ * `returnTo=/staff/cases/<caseId>` (app/components/case-assignment.tsx on the case page) a success goes back there.
  */
 export async function inboxAction(args: RouteArgs) {
   const staff = await requireStaff(args.request, args.context);
@@ -87,6 +89,9 @@ export async function inboxAction(args: RouteArgs) {
       ? await claimCase(sql, { caseId, staffId: staff.id, expectedVersion, ...meta })
       : await assignCase(sql, { caseId, staffId: staff.id, assigneeId: assigneeText || null, expectedVersion, ...meta });
   if (!r.ok) return refuse(r.reason);
+  // From the case page: back to it (only a case page of this portal).
+  const returnTo = String(form?.get("returnTo") ?? "");
+  if (returnTo === paths.staff.case(caseId)) throw redirect(returnTo, 303);
   return data<InboxActionResult>({ ok: true, message: intent === "claim" ? "claimed" : "assigned", reference });
 }
 
