@@ -64,6 +64,12 @@ describe("seedDemoCases", () => {
     // Accepted ones carry a case number; the assigned ones the demo officer; the refusal its ground.
     for (const r of rows.filter((r) => ["accepted", "officerAssigned", "closed"].includes(r.state))) expect(r.case_number, r.reference).toBeTruthy();
     for (const r of rows.filter((r) => r.state === "officerAssigned" || r.state === "closed")) expect(r.officer_email).toBe("chaphanhvien@thads.local");
+    // References follow the receipts, case numbers the acceptances (as if filed and decided one by one).
+    expect(rows.map((r) => r.reference)).toEqual(rows.map((r) => r.reference).sort());
+    const numbers = await db.sql<{ case_number: string }[]>`
+      select c.case_number from case_events e join cases c on c.id = e.case_id where e.event = 'accept' order by e.at`;
+    expect(numbers.length).toBe(DEMO_CASES.filter((c) => c.steps.some((s) => s.event === "accept")).length);
+    expect(numbers.map((n) => n.case_number)).toEqual(numbers.map((n) => n.case_number).sort());
     const [refusal] = await db.sql<{ ground: string }[]>`select e.fields->>'ground' as ground from case_events e where e.event = 'refuse'`;
     expect(refusal!.ground).toBe("time-limit-passed");
     const [forwarded] = await db.sql<{ code: string }[]>`

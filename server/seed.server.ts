@@ -351,11 +351,14 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
       const at = hanoiAt(dayAgo(n), hour, minute);
       return at.getTime() < now.getTime() ? at : new Date(now.getTime() - (60 - minute) * 60_000);
     };
-    let casesCreated = 0;
-    for (const [i, c] of DEMO_CASES.entries()) {
+    // Filed in the order they arrived (references follow), then every event of every case in the order it
+    // happened (case numbers follow the acceptances).
+    const filed = DEMO_CASES.map((c, i) => ({ c, i, receivedAt: moment(c.receivedDaysAgo, 8 + (i % 3), 10 + i * 3), caseId: "", reference: "" }));
+    filed.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
+    for (const f of filed) {
+      const { c, receivedAt } = f;
       const court = await findCourt(tx, { code: c.court });
       if (!court) throw new Error(`seedDemoCases: court ${c.court} is missing`);
-      const receivedAt = moment(c.receivedDaysAgo, 8 + (i % 3), 10 + i * 3);
       const [{ nextval }] = (await tx<{ nextval: number }[]>`select nextval('enforcement_request_seq')::int as nextval`) as unknown as [{ nextval: number }];
       const reference = `YC-${today.slice(0, 4)}-${String(nextval).padStart(7, "0")}`;
       const answers = demoAnswers(c);
@@ -385,42 +388,44 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
         targetId: req!.id,
         details: { reference, court: court.code, demo: true },
       });
-      for (const [k, step] of c.steps.entries()) {
-        const at = moment(step.day, 9 + k, 30);
-        let actor = clerk;
-        let input: Record<string, unknown> = {};
-        switch (step.event) {
-          case "accept":
-            input = { decisionNumber: step.input.decisionNumber, decisionDate: vnDay(at) };
-            break;
-          case "forward": {
-            const [to] = await tx<{ id: string }[]>`select id from agencies where code = ${step.input.agencyCode}`;
-            input = { agencyId: to!.id, note: step.input.note };
-            break;
-          }
-          case "assignOfficer":
-            actor = head;
-            input = { officerId: officer };
-            break;
-          case "decisionNotified":
-            actor = officer;
-            input = { notifiedOn: vnDay(at), method: step.input.method };
-            break;
-          case "assetsVerified":
-          case "moneyCollected":
-          case "moneyPaidOut":
-          case "close":
-            actor = officer;
-            input = step.input;
-            break;
-          default:
-            input = step.input;
-        }
-        const fired = await fireEventIn(tx, { caseId, event: step.event, actor: { type: "staff", staffId: actor }, input, at });
-        if (!fired.ok) throw new Error(`seedDemoCases: ${reference} ${step.event} refused: ${JSON.stringify(fired)}`);
-      }
-      casesCreated++;
+      f.caseId = caseId;
+      f.reference = reference;
     }
-    return { casesCreated };
+    const steps = filed.flatMap((f) => f.c.steps.map((step, k) => ({ f, step, at: moment(step.day, 9 + k, 30 + f.i) })));
+    steps.sort((a, b) => a.at.getTime() - b.at.getTime());
+    for (const { f, step, at } of steps) {
+      let actor = clerk;
+      let input: Record<string, unknown> = {};
+      switch (step.event) {
+        case "accept":
+          input = { decisionNumber: step.input.decisionNumber, decisionDate: vnDay(at) };
+          break;
+        case "forward": {
+          const [to] = await tx<{ id: string }[]>`select id from agencies where code = ${step.input.agencyCode}`;
+          input = { agencyId: to!.id, note: step.input.note };
+          break;
+        }
+        case "assignOfficer":
+          actor = head;
+          input = { officerId: officer };
+          break;
+        case "decisionNotified":
+          actor = officer;
+          input = { notifiedOn: vnDay(at), method: step.input.method };
+          break;
+        case "assetsVerified":
+        case "moneyCollected":
+        case "moneyPaidOut":
+        case "close":
+          actor = officer;
+          input = step.input;
+          break;
+        default:
+          input = step.input;
+      }
+      const fired = await fireEventIn(tx, { caseId: f.caseId, event: step.event, actor: { type: "staff", staffId: actor }, input, at });
+      if (!fired.ok) throw new Error(`seedDemoCases: ${f.reference} ${step.event} refused: ${JSON.stringify(fired)}`);
+    }
+    return { casesCreated: filed.length };
   }) as Promise<{ casesCreated: number }>;
 }
