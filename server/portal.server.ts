@@ -53,9 +53,15 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     workerStarting.catch(() => {}); // handled where it is awaited
     const seeded = config.SEED_DEMO ? await seedDemo(sql) : null;
     // The demo back office (enforcement requests in every state): development only, never with SEED_DEMO in production.
+    // A database whose demo staff were changed by hand may refuse an event: the seed then writes nothing
+    // (one transaction) and the portal starts without the demo cases.
     if (seeded && !config.isProduction) {
-      const { casesCreated } = await seedDemoCases(sql);
-      if (casesCreated) log.info({ casesCreated }, "demo cases seeded");
+      try {
+        const { casesCreated } = await seedDemoCases(sql);
+        if (casesCreated) log.info({ casesCreated }, "demo cases seeded");
+      } catch (err) {
+        log.warn({ err }, "demo cases not seeded");
+      }
     }
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });

@@ -97,3 +97,25 @@ describe("seedDemoCases", () => {
     expect(await everything()).toBe(before);
   });
 });
+
+describe("seedDemoCases on a database whose demo staff were changed", () => {
+  it("writes nothing when an event is refused half-way (the officer no longer at the office), and can run once put right", async () => {
+    const other = await createTestDatabase();
+    try {
+      await seedDemo(other.sql);
+      const moved = await other.sql`
+        update staff_roles set agency_id = (select id from agencies where code = 'HNI-KV02')
+        where staff_id = (select id from staff where email = 'chaphanhvien@thads.local')
+        returning staff_id`;
+      expect(moved).toHaveLength(1);
+      const count = async () => (await other.sql<{ n: number }[]>`select (select count(*) from cases) + (select count(*) from enforcement_requests) + (select count(*) from job_outbox) as n`)[0]!.n;
+      const before = await count();
+      await expect(seedDemoCases(other.sql)).rejects.toThrow(/assignOfficer refused/);
+      expect(await count()).toBe(before);
+      await other.sql`update staff_roles set agency_id = (select id from agencies where code = 'HNI-KV01') where staff_id = ${moved[0]!.staff_id}`;
+      expect(await seedDemoCases(other.sql)).toEqual({ casesCreated: DEMO_CASES.length });
+    } finally {
+      await other.drop();
+    }
+  });
+});
