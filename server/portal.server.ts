@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import type { Worker } from "./jobs";
 import { loadConfig, type Config, createLogger, type Logger } from "./config";
 import { createPool, poolTimeouts, type Pool, openDatabase, migrate } from "./db";
-import { seedDemo, DEMO_PASSWORD, DEMO_STAFF } from "./seed.server";
+import { seedDemo, seedDemoCases, DEMO_PASSWORD, DEMO_STAFF } from "./seed.server";
 import { createMailer } from "./notifications";
 import { migrateWorker, createOutboxFlusher } from "./jobs";
 import { startWorkerThread } from "./worker.server";
@@ -14,6 +14,7 @@ import { mountIpn, mountPayments, type PaymentsMount, DEMO_COURT_KEY, DEMO_NOTIC
 import { mountReceipts } from "./receipts";
 import { mountCaseSystemSandbox, CASE_SYSTEM_BASE } from "./handoff";
 import type { Services } from "./services";
+import { paths } from "../vocabulary/paths";
 
 export type Portal = { url: string; services: Services; stop: () => Promise<void> };
 
@@ -51,6 +52,17 @@ export async function startPortal({ env = process.env, build, banner = false }: 
     workerStarting = config.WORKER_IN_PROCESS ? startWorkerThread({ env, log }, db.url) : Promise.resolve(null);
     workerStarting.catch(() => {}); // handled where it is awaited
     const seeded = config.SEED_DEMO ? await seedDemo(sql) : null;
+    // The demo back office (enforcement requests in every state): development only, never with SEED_DEMO in production.
+    // A database whose demo staff were changed by hand may refuse an event: the seed then writes nothing
+    // (one transaction) and the portal starts without the demo cases.
+    if (seeded && !config.isProduction) {
+      try {
+        const { casesCreated } = await seedDemoCases(sql);
+        if (casesCreated) log.info({ casesCreated }, "demo cases seeded");
+      } catch (err) {
+        log.warn({ err }, "demo cases not seeded");
+      }
+    }
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, sql });
     const services: Services = { config, sql, log, mailer };
@@ -120,6 +132,7 @@ function printBanner(o: { config: Config; url: string; embedded: boolean; seeded
     "  Cổng dịch vụ công Thi hành án dân sự — THADS citizen portal",
     `  ▸ Trang chủ / Home:        ${o.url}/`,
     `  ▸ Cán bộ / Staff sign-in:  ${o.url}/staff/sign-in`,
+    `  ▸ Hồ sơ / Staff inbox:     ${o.url}${paths.staff.cases}${o.seeded && !o.config.isProduction ? "   (demo cases at HNI-KV01: sign in as tiepnhan@thads.local)" : ""}`,
     `  ▸ Database:                ${o.embedded ? `embedded PostgreSQL (data in ${o.config.DATA_DIR}/pg)` : "DATABASE_URL"}`,
     `  ▸ Mail:                    ${o.mailMode === "smtp" ? "SMTP (SMTP_URL)" : `local outbox → ${o.url}/dev/outbox`}`,
     `  ▸ Jobs:                    ${o.worker ? "worker running in this process" : "run `npm run worker` separately"}`,

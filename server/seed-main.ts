@@ -1,9 +1,9 @@
 import { loadConfig } from "./config";
 import { createPool, openDatabase, migrate } from "./db";
 import { migrateWorker } from "./jobs";
-import { seedDemo, DEMO_PASSWORD } from "./seed.server";
+import { seedDemo, seedDemoCases, DEMO_PASSWORD } from "./seed.server";
 
-/** `npm run db:seed`: idempotent demo data (agency tree, one staff account per role). */
+/** `npm run db:seed`: idempotent demo data (agency tree, one staff account per role, demo cases outside production). */
 async function main() {
   const config = loadConfig();
   if (config.isProduction && process.env.SEED_DEMO !== "true") {
@@ -15,7 +15,8 @@ async function main() {
     await migrate(sql);
     await migrateWorker(db.url);
     const { staffCreated } = await seedDemo(sql);
-    process.stdout.write(`demo data ready (${staffCreated} staff accounts created; password ${DEMO_PASSWORD})\n`);
+    const { casesCreated } = config.isProduction ? { casesCreated: 0 } : await seedDemoCases(sql);
+    process.stdout.write(`demo data ready (${staffCreated} staff accounts, ${casesCreated} demo cases created; password ${DEMO_PASSWORD})\n`);
   } finally {
     await sql.end({ timeout: 5 });
     await db.stop();
