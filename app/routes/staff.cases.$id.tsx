@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadStaffCaseWithAnswers } from "../server/answers.server";
 import { CaseInfoRequests } from "../components/case-info-requests";
 import { CaseDocuments, CaseWorkflowNotice } from "../components/case-documents";
+import { CaseAssignment } from "../components/case-assignment";
 import { CaseClocks, CaseEventFields } from "../components/cases";
 import { EnforcementRequestSection } from "../components/request-section";
 import type { RequestSection } from "../../server/filing/browser";
@@ -13,7 +14,7 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["answers", "cases", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 
@@ -21,7 +22,7 @@ export const loader = (args: LoaderFunctionArgs) => loadStaffCaseWithAnswers(arg
 
 /** The staff case page, the same for every case type (docs/decisions/058): header, clocks, actions, the submission, the history. */
 export default function StaffCase() {
-  const { content, case: c, clocks, events, availableEvents, submission, infoRequests, workflow } = useLoaderData<typeof loader>();
+  const { content, case: c, clocks, events, availableEvents, submission, infoRequests, workflow, assignment } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
   const words = (key: string) => t(`${content}.${key}` as never);
@@ -47,6 +48,8 @@ export default function StaffCase() {
           [t("cases.page.assignee"), c.assigneeName ?? none],
         ]}
       />
+
+      <CaseAssignment reference={c.reference} assignment={assignment} />
 
       <section aria-labelledby="h-clocks">
         <h2 id="h-clocks">{t("cases.page.clocksTitle")}</h2>

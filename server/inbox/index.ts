@@ -7,7 +7,6 @@ export {
   inboxAction,
   loadInbox,
   loadStaffDashboard,
-  openCaseFromInbox,
   redirectOldRequestList,
   type InboxActionResult,
 } from "./web.server";

@@ -1,6 +1,5 @@
 import { data, redirect } from "@remix-run/node";
-import { uuidParam, type RouteArgs } from "../http";
-import { scopedAgencies } from "../agencies";
+import type { RouteArgs } from "../http";
 import { requireStaff, requireStaffArea, type StaffProfile } from "../accounts";
 import { audit } from "../audit";
 import { paths } from "../../vocabulary/paths";
@@ -141,21 +140,6 @@ export async function loadStaffDashboard(args: RouteArgs) {
     ...(has(staff, REFUND_APPROVAL_ROLES) ? ([["refundsAwaiting", counts.refundsAwaiting, `${paths.staff.cases}#refunds-awaiting`]] as const) : []),
   ].map(([key, count, href]) => ({ key, count, href }));
   return { staff, counts: links };
-}
-
-/**
- * `/staff/cases/:id` until the engine's generic case page is merged: an enforcement request's case opens its
- * submission's page (scoped like the list: another office's case is a 404).
- */
-export async function openCaseFromInbox(args: RouteArgs): Promise<never> {
-  const staff = await requireStaffArea(args.request, args.context, "cases");
-  const id = uuidParam(args.params.id);
-  const { sql } = args.context.services;
-  const [row] = await sql<{ case_type: string; submission_id: string }[]>`
-    select case_type, submission_id from cases
-    where id = ${id}::uuid and agency_id in (${scopedAgencies(sql, staff.id, CASE_VIEWER_ROLES)})`;
-  if (!row || row.case_type !== "enforcement-request") throw data(null, { status: 404 });
-  throw redirect(paths.staff.request(row.submission_id));
 }
 
 /** `/staff/requests` (the list before the inbox): the inbox, enforcement requests only. */
