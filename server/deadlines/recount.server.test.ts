@@ -1,10 +1,13 @@
+import fs from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { createStaff } from "../accounts";
-import { defineCaseType, fireEvent, openCase, registerCaseType, type CaseActor } from "../cases";
+import { CASE_TYPES, defineCaseType, fireEvent, openCase, registerCaseType, type CaseActor } from "../cases";
+import { ENFORCEMENT_REQUEST_CASE } from "../filing";
 import { seedDemo } from "../seed.server";
-import { invalidateCalendar, removeCalendarDay, setCalendarDay } from "./index";
+import { invalidateCalendar, LEGAL_RULES, loadCalendar, dueOfCount, removeCalendarDay, setCalendarDay, type RuleUnit } from "./index";
 
 // ADR 064: an administrator's calendar edit recounts the running clocks whose span holds the edited day.
 let db: TestDatabase;
@@ -109,5 +112,44 @@ describe("a calendar edit moves the running clocks it affects", () => {
     const r = await setCalendarDay(db.sql, { day: "2026-10-17", kind: "working", note: "Làm bù" }, admin);
     expect(r.clocksMoved).toBeGreaterThanOrEqual(1);
     expect(await clockOf(c)).toMatchObject({ due_on: "2026-10-20", next_due_on: "2026-10-20" });
+  });
+});
+
+describe("migration 00013_clock_counts backfill", () => {
+  const MIGRATION = fs.readFileSync(path.join(__dirname, "..", "db", "migrations", "00013_clock_counts", "index.sql"), "utf8");
+  const BACKFILL = /with rules[\s\S]*?counted_from is null;/.exec(MIGRATION)![0];
+
+  it("its rule snapshot holds every version of the rules the case types' clocks run under, as in LEGAL_RULES", () => {
+    const snapshot = [...BACKFILL.matchAll(/\('([a-z.-]+)', date '([\d-]+)', (\d+), '([a-z_]+)'\)/g)].map((m) => ({
+      id: m[1], effectiveFrom: m[2], amount: Number(m[3]), unit: m[4],
+    }));
+    expect(CASE_TYPES).toContain(ENFORCEMENT_REQUEST_CASE);
+    const used = new Set(CASE_TYPES.filter((t) => !t.id.startsWith("test-")).flatMap((t) => Object.values(t.clocks).map((c) => c.rule)));
+    const expected = LEGAL_RULES.filter((r) => used.has(r.id)).map((r) => ({ id: r.id, effectiveFrom: r.effectiveFrom, amount: r.amount, unit: r.unit }));
+    const byId = (a: { id?: string }, b: { id?: string }) => (a.id ?? "").localeCompare(b.id ?? "");
+    expect(expected.length).toBeGreaterThan(0);
+    expect(snapshot.sort(byId)).toEqual(expected.sort(byId));
+  });
+
+  it("counts a never-stopped clock from its start day and anchors a possibly resumed one on its due date", async () => {
+    const plain = (await open("2026-10-05")).caseId;
+    const resumed = (await open("2026-10-05")).caseId;
+    await db.sql`insert into case_events (case_id, seq, event, from_state, to_state, actor_type, public, at)
+      values (${resumed}, 2, 'askForMore', 'open', 'open', 'system', false, ${at("2026-10-06")})`;
+    await db.sql.begin(async (tx) => {
+      await tx`alter table case_clocks drop constraint case_clocks_running_count_check`;
+      await tx`update case_clocks set counted_from = null, count_days = null, count_unit = null where case_id in (${plain}, ${resumed})`;
+      await tx.unsafe(BACKFILL);
+      await tx`alter table case_clocks add constraint case_clocks_running_count_check
+        check (state <> 'running' or (counted_from is not null and count_days is not null and count_unit is not null))`;
+    });
+    const rows = await db.sql<{ case_id: string; counted_from: string; count_days: number; count_unit: RuleUnit; due_on: string }[]>`
+      select case_id, to_char(counted_from, 'YYYY-MM-DD') as counted_from, count_days, count_unit, to_char(due_on, 'YYYY-MM-DD') as due_on
+      from case_clocks where case_id in (${plain}, ${resumed})`;
+    const byCase = new Map(rows.map((r) => [r.case_id, r]));
+    expect(byCase.get(plain)).toMatchObject({ counted_from: "2026-10-05", count_days: 5, count_unit: "working_days", due_on: "2026-10-12" });
+    expect(byCase.get(resumed)).toMatchObject({ counted_from: "2026-10-12", count_days: 0, count_unit: "working_days", due_on: "2026-10-12" });
+    const calendar = await loadCalendar(db.sql);
+    for (const r of rows) expect(dueOfCount(calendar, { countedFrom: r.counted_from, countDays: r.count_days, countUnit: r.count_unit })).toBe(r.due_on);
   });
 });
