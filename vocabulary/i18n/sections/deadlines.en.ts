@@ -33,10 +33,13 @@ const en: Translation<typeof deadlines> = {
   },
   clock: {
     dueOn: "Due: {{date}}",
-    left: "{{count}} working days left",
+    left_one: "{{count}} working day left",
+    left_other: "{{count}} working days left",
     dueToday: "Due today",
-    overdue: "{{count}} working days overdue",
-    stopped: "Stopped, {{count}} days left",
+    overdue_one: "{{count}} working day overdue",
+    overdue_other: "{{count}} working days overdue",
+    stopped_one: "Stopped, {{count}} day left",
+    stopped_other: "Stopped, {{count}} days left",
   },
   units: { working_days: "working days", days: "days", months: "months", years: "years" },
   errors: {

@@ -1,3 +1,4 @@
+import { plural } from "../types";
 /** Deadlines (issue 12): the working-day calendar the administrator keeps, and how clocks are shown. */
 const deadlines = {
   calendar: {
@@ -31,10 +32,10 @@ const deadlines = {
   },
   clock: {
     dueOn: "Hạn: {{date}}",
-    left: "Còn {{count}} ngày làm việc",
+    left: plural("Còn {{count}} ngày làm việc"),
     dueToday: "Hết hạn hôm nay",
-    overdue: "Quá hạn {{count}} ngày làm việc",
-    stopped: "Tạm dừng, còn {{count}} ngày",
+    overdue: plural("Quá hạn {{count}} ngày làm việc"),
+    stopped: plural("Tạm dừng, còn {{count}} ngày"),
   },
   units: { working_days: "ngày làm việc", days: "ngày", months: "tháng", years: "năm" },
   errors: {
