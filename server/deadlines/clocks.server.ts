@@ -30,6 +30,15 @@ export function loadCalendar(sql: Sql): Promise<WorkingCalendar> {
   return calendar;
 }
 
+/**
+ * The calendar as `sql` sees it now, uncached: what the functions that write a due date use (start, stop,
+ * resume), so that a clock written after an administrator's edit committed — in any process — counts with
+ * it (the edit's recount covers the clocks written before; ADR 064). A few rows a year: one small query.
+ */
+export function currentCalendar(sql: Sql): Promise<WorkingCalendar> {
+  return readOverrides(sql).then(workingCalendar);
+}
+
 /** Forget the cached calendar (after an edit of calendar_days). */
 export function invalidateCalendar(): void {
   cached = null;
@@ -79,7 +88,7 @@ export async function startClock(
   { ruleId, at }: { ruleId: string; at: Date },
 ): Promise<{ dueOn: string; rule: LegalRule; count: ClockCount }> {
   const rule = ruleFor(ruleId, at);
-  const calendar = await loadCalendar(sql);
+  const calendar = await currentCalendar(sql);
   const count: ClockCount = { countedFrom: vnDay(at), countDays: rule.amount, countUnit: rule.unit };
   return { dueOn: dueOfCount(calendar, count), rule, count };
 }
@@ -92,7 +101,7 @@ export async function stopClock(
   sql: Sql,
   { dueOn, at, unit = "working_days" }: { dueOn: string; at: Date; unit?: RuleUnit },
 ): Promise<number> {
-  const calendar = await loadCalendar(sql);
+  const calendar = await currentCalendar(sql);
   return leftUntil(calendar, vnDay(at), dueOn, unit);
 }
 
@@ -112,7 +121,7 @@ export async function resumeCount(
   sql: Sql,
   { remainingDays, unit, at }: { remainingDays: number; unit: RuleUnit; at: Date },
 ): Promise<{ dueOn: string; count: ClockCount }> {
-  const calendar = await loadCalendar(sql);
+  const calendar = await currentCalendar(sql);
   const count: ClockCount = { countedFrom: vnDay(at), countDays: remainingDays, countUnit: unit === "working_days" ? "working_days" : "days" };
   return { dueOn: dueOfCount(calendar, count), count };
 }

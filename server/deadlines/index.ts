@@ -21,6 +21,7 @@ export {
   invalidateCalendar,
   leftUntil,
   loadCalendar,
+  currentCalendar,
   resumeClock,
   resumeCount,
   dueOfCount,

@@ -7,7 +7,7 @@ import { createStaff } from "../accounts";
 import { CASE_TYPES, defineCaseType, fireEvent, openCase, registerCaseType, type CaseActor } from "../cases";
 import { ENFORCEMENT_REQUEST_CASE } from "../filing";
 import { seedDemo } from "../seed.server";
-import { invalidateCalendar, LEGAL_RULES, loadCalendar, dueOfCount, removeCalendarDay, setCalendarDay, type RuleUnit } from "./index";
+import { invalidateCalendar, startClock, LEGAL_RULES, loadCalendar, dueOfCount, removeCalendarDay, setCalendarDay, type RuleUnit } from "./index";
 
 // ADR 064: an administrator's calendar edit recounts the running clocks whose span holds the edited day.
 let db: TestDatabase;
@@ -112,6 +112,18 @@ describe("a calendar edit moves the running clocks it affects", () => {
     const r = await setCalendarDay(db.sql, { day: "2026-10-17", kind: "working", note: "Làm bù" }, admin);
     expect(r.clocksMoved).toBeGreaterThanOrEqual(1);
     expect(await clockOf(c)).toMatchObject({ due_on: "2026-10-20", next_due_on: "2026-10-20" });
+  });
+});
+
+describe("a clock written after an edit in another process", () => {
+  it("counts with the edit at once, whatever this process has cached", async () => {
+    const start = () => startClock(db.sql, { ruleId: "enforcement.decide-request", at: at("2026-10-26") });
+    await loadCalendar(db.sql); // cached now
+    expect((await start()).dueOn).toBe("2026-11-02");
+    // Another process's edit: written directly, this process's cache not invalidated.
+    await db.sql`insert into calendar_days (day, kind, note) values ('2026-10-28', 'holiday', 'Sửa ở máy khác')`;
+    expect((await start()).dueOn).toBe("2026-11-03");
+    await db.sql`delete from calendar_days where day = '2026-10-28'`;
   });
 });
 

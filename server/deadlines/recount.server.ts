@@ -3,8 +3,7 @@
 // count_unit) is this domain's contract with it (startClock/resumeCount), and cases imports deadlines, not
 // the other way round: so the recount lives here and touches only due_on and cases.next_due_on.
 import type { Sql } from "../db";
-import { workingCalendar } from "./calendar";
-import { dueOfCount, readOverrides } from "./clocks.server";
+import { currentCalendar, dueOfCount } from "./clocks.server";
 import type { RuleUnit } from "./legal-rules";
 
 /** Rows written per update statement. */
@@ -25,7 +24,7 @@ export async function lockClocksForRecount(tx: Sql): Promise<void> {
  * the days from counted_from to due_on and no others. Returns how many clocks moved.
  */
 export async function recountClocks(tx: Sql, day: string): Promise<{ moved: number; cases: number }> {
-  const calendar = workingCalendar(await readOverrides(tx));
+  const calendar = await currentCalendar(tx);
   const candidates = await tx<{ case_id: string; clock: string; counted_from: string; count_days: number; count_unit: RuleUnit; due_on: string }[]>`
     select case_id, clock, to_char(counted_from, 'YYYY-MM-DD') as counted_from, count_days, count_unit, to_char(due_on, 'YYYY-MM-DD') as due_on
     from case_clocks
