@@ -29,7 +29,12 @@ const en: Translation<typeof deadlines> = {
     save: "Record the day",
     remove: "Remove",
     removeLabel: "Remove {{day}}",
-    done: { set: "The day is recorded.", removed: "The day is removed; it follows the law again." },
+    done: {
+      set: "The day is recorded.",
+      removed: "The day is removed; it follows the law again.",
+      moved_one: "The due date of {{count}} running deadline across that day was recounted.",
+      moved_other: "The due dates of {{count}} running deadlines across that day were recounted.",
+    },
   },
   clock: {
     dueOn: "Due: {{date}}",

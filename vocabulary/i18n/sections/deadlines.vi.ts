@@ -28,7 +28,11 @@ const deadlines = {
     save: "Ghi ngày",
     remove: "Xóa",
     removeLabel: "Xóa ngày {{day}}",
-    done: { set: "Đã ghi ngày.", removed: "Đã xóa ngày, ngày đó trở lại theo luật." },
+    done: {
+      set: "Đã ghi ngày.",
+      removed: "Đã xóa ngày, ngày đó trở lại theo luật.",
+      moved: plural("Đã tính lại hạn của {{count}} thời hạn đang chạy qua ngày đó."),
+    },
   },
   clock: {
     dueOn: "Hạn: {{date}}",
