@@ -23,7 +23,7 @@ function weekday(day: string, locale: "vi" | "en"): string {
 export default function CalendarAdmin() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { year, rows, library, done } = useLoaderData<typeof loader>();
+  const { year, rows, library, done, moved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AdminActionData;
   const removeError = actionData?.intent === "remove" && actionData.errors?._form ? translateError(t, actionData.errors._form) : undefined;
   return (
@@ -31,7 +31,7 @@ export default function CalendarAdmin() {
       <h1>{t("deadlines.calendar.title")}</h1>
       <AdminNav />
       <p className="lead">{t("deadlines.calendar.lead")}</p>
-      <Done message={done ? t(`deadlines.calendar.done.${done}`) : null} />
+      <Done message={done ? t(`deadlines.calendar.done.${done}`) + (moved ? ` ${t("deadlines.calendar.done.moved", { count: moved })}` : "") : null} />
       <Form method="get" className="inline-form">
         <label htmlFor="year">{t("deadlines.calendar.year")}</label>{" "}
         <input id="year" name="year" type="number" min={2000} max={2100} defaultValue={year} inputMode="numeric" />{" "}

@@ -6,7 +6,8 @@ import { seedDemo, DEMO_PASSWORD } from "../seed.server";
 import { signInStaff, SESSION_COOKIE } from "../accounts";
 import { audit } from "../audit";
 import { loader } from "../../app/routes/staff.audit";
-import { AUDIT_PAGE_SIZE, listAuditEntries, targetHref } from "./viewer.server";
+import { normaliseForSearch } from "../cases/browser";
+import { AUDIT_PAGE_SIZE, listAuditEntries, normalisedSql, targetHref, TRANSLATE_FROM, TRANSLATE_TO } from "./viewer.server";
 
 let db: TestDatabase;
 let context: AppLoadContext;
@@ -72,10 +73,26 @@ describe("filters and pages", () => {
     expect(entriesOf(await listAuditEntries(db.sql, admin, { person: "tiepnhan" })).map((e) => e.action)).toEqual(["case.accept"]);
     expect(entriesOf(await listAuditEntries(db.sql, admin, { person: "Thu Hà" })).map((e) => e.action)).toEqual(["case.accept"]);
     expect((await listAuditEntries(db.sql, admin, { person: "%" })).entries).toEqual([]);
+    // Without diacritics, in any case, with stray spacing: the name is compared as normaliseForSearch has it.
+    for (const person of ["nguyen thi thu ha", "NGUYEN THI THU HA", "  thu   ha ", "Nguyễn Thị Thu Hà", "nguyễn thi"]) {
+      expect(entriesOf(await listAuditEntries(db.sql, admin, { person })).map((e) => e.action), person).toEqual(["case.accept"]);
+    }
+    expect((await listAuditEntries(db.sql, admin, { person: "nguyen thi thu hb" })).entries).toEqual([]);
     expect(entriesOf(await listAuditEntries(db.sql, admin, { action: "case.refuse" }))).toHaveLength(1);
     expect((await listAuditEntries(db.sql, admin, { to: "2020-01-01" })).entries).toEqual([]);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
     expect((await listAuditEntries(db.sql, admin, { from: today, to: today, action: "case.accept" })).entries).toHaveLength(1);
+  });
+
+  it("normalise names in SQL exactly as normaliseForSearch does", async () => {
+    expect(TRANSLATE_FROM.length).toBe(TRANSLATE_TO.length);
+    const names = [
+      "Nguyễn Thị Thu Hà", "ĐỖ QUỐC VIỆT", "Trần Thị Ánh Tuyết", "Lê Thị Hồng Nhung", "Phạm Ngọc Ẩn", "Hoàng Thủy Tiên",
+      "Vũ Đức Thắng", "Bùi Thị Mỹ Dung", "Ông Văn Ước-Lượng", "Dương Quỳnh Anh (Phó)", "ỨNG THỊ HƯỜNG", "Khổng Minh  Ỷ",
+    ];
+    const rows = await db.sql<{ name: string; normalised: string }[]>`
+      select n as name, ${normalisedSql(db.sql, "n")} as normalised from unnest(${names}::text[]) as n`;
+    for (const r of rows) expect(r.normalised, r.name).toBe(normaliseForSearch(r.name));
   });
 
   it("pages newest first with a keyset cursor", async () => {

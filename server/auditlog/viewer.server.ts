@@ -3,6 +3,7 @@
 // offices in their scope (scopedAgencies, in SQL); an administrator sees every entry, office-less ones too.
 import type { Sql } from "../db";
 import { scopedAgencies } from "../agencies";
+import { normaliseForSearch } from "../cases/browser";
 import { paths } from "../../vocabulary/paths";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -74,6 +75,35 @@ export function targetHref(type: string | null, id: string | null): string | nul
 /** `%text%` for ilike, with the pattern characters taken literally. */
 const contains = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+// normaliseForSearch in SQL, for staff names: every Vietnamese letter (a ă â e ê i o ô ơ u ư y under each
+// of the five tones, in both cases, and đ Đ) and A–Z translated to its bare lower-case letter, then runs of
+// anything else collapsed to one space. Spelt out rather than lower()/unaccent so that it does not depend on
+// the database's collation or extensions; a test checks it against normaliseForSearch.
+const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+const LETTERS = [
+  ..."aăâeêioôơuưy".split("").flatMap((v) => TONES.map((t) => (v + t).normalize("NFC"))).flatMap((c) => [c, c.toUpperCase()]),
+  "đ", "Đ", ..."ABCDEFGHIJKLMNOPQRSTUVWXYZ".split(""),
+].filter((c, i, all) => all.indexOf(c) === i && c !== normaliseForSearch(c));
+export const TRANSLATE_FROM = LETTERS.join("");
+export const TRANSLATE_TO = LETTERS.map(normaliseForSearch).join("");
+
+/** The SQL expression of a column normalised as normaliseForSearch does (for Vietnamese text). */
+export const normalisedSql = (sql: Sql, column: string) =>
+  sql`trim(regexp_replace(translate(${sql(column)}, ${TRANSLATE_FROM}, ${TRANSLATE_TO}), '[^a-z0-9]+', ' ', 'g'))`;
+
+/**
+ * The staff a person filter names: part of the e-mail (as typed), or part of the name compared without
+ * diacritics ("nguyen thi thu ha" finds "Nguyễn Thị Thu Hà"). Staff are a few thousand rows: the
+ * normalised name is computed per query, no index.
+ */
+function personFilter(sql: Sql, person: string) {
+  const name = normaliseForSearch(person);
+  return sql`a.actor_type = 'staff' and a.actor_id in (
+    select p.id from staff p
+    where p.email ilike ${contains(person)}
+      ${name ? sql`or ${normalisedSql(sql, "p.full_name")} like ${contains(name)}` : sql``})`;
+}
+
 function scopeOf(sql: Sql, viewer: AuditViewer) {
   return viewer.admin ? sql`true` : sql`a.agency_id in (${scopedAgencies(sql, viewer.staffId, ["head"])})`;
 }
@@ -95,7 +125,7 @@ export async function listAuditEntries(
     left join staff s on a.actor_type = 'staff' and s.id = a.actor_id
     left join agencies g on g.id = a.agency_id
     where ${scopeOf(sql, viewer)}
-      ${person ? sql`and (s.email ilike ${contains(person)} or s.full_name ilike ${contains(person)})` : sql``}
+      ${person ? sql`and ${personFilter(sql, person)}` : sql``}
       ${f.agencyId ? sql`and a.agency_id = ${f.agencyId}` : sql``}
       ${f.action ? sql`and a.action = ${f.action}` : sql``}
       ${f.from ? sql`and a.at >= (${f.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'` : sql``}

@@ -1,5 +1,5 @@
 import type { Sql } from "../db";
-import { ruleFor, ruleVersion, resumeClock, startClock, stopClock, timeLeft, type LegalRule, type TimeLeft } from "../deadlines";
+import { ruleFor, ruleVersion, resumeCount, startClock, stopClock, timeLeft, type LegalRule, type TimeLeft } from "../deadlines";
 import type { CaseType } from "./definition";
 
 /**
@@ -16,13 +16,14 @@ export async function startClocks(tx: Sql, { caseId, type, clocks, at }: { caseI
   for (const clock of clocks) {
     const ruleId = type.clocks[clock]!.rule;
     if (!inForce(ruleId, at)) continue;
-    const { dueOn, rule } = await startClock(tx, { ruleId, at });
+    const { dueOn, rule, count } = await startClock(tx, { ruleId, at });
     await tx`
-      insert into case_clocks (case_id, clock, rule_id, rule_effective_from, state, started_at, due_on)
-      values (${caseId}, ${clock}, ${ruleId}, ${rule.effectiveFrom}, 'running', ${at}, ${dueOn})
+      insert into case_clocks (case_id, clock, rule_id, rule_effective_from, state, started_at, due_on, counted_from, count_days, count_unit)
+      values (${caseId}, ${clock}, ${ruleId}, ${rule.effectiveFrom}, 'running', ${at}, ${dueOn}, ${count.countedFrom}, ${count.countDays}, ${count.countUnit})
       on conflict (case_id, clock) do update set
         rule_id = excluded.rule_id, rule_effective_from = excluded.rule_effective_from, state = 'running',
-        started_at = excluded.started_at, due_on = excluded.due_on, stopped_at = null, remaining_days = null, ended_at = null`;
+        started_at = excluded.started_at, due_on = excluded.due_on, stopped_at = null, remaining_days = null, ended_at = null,
+        counted_from = excluded.counted_from, count_days = excluded.count_days, count_unit = excluded.count_unit`;
   }
 }
 
@@ -42,13 +43,14 @@ const clockRows = (tx: Sql, caseId: string, clocks: readonly string[], state: "r
   select clock, rule_id, to_char(rule_effective_from, 'YYYY-MM-DD') as rule_effective_from, to_char(due_on, 'YYYY-MM-DD') as due_on, remaining_days
   from case_clocks where case_id = ${caseId} and clock in ${tx(clocks as string[])} and state = ${state}`;
 
-/** Stops running clocks: the time left (working days after the day of `at`) is kept, the due date cleared. */
+/** Stops running clocks: the time left (working days after the day of `at`) is kept, the due date and count cleared. */
 export async function stopClocks(tx: Sql, { caseId, clocks, at }: { caseId: string; clocks: readonly string[]; at: Date }) {
   if (!clocks.length) return;
   for (const c of await clockRows(tx, caseId, clocks, "running")) {
     const unit = ruleVersion(c.rule_id, c.rule_effective_from).unit;
     const remaining = await stopClock(tx, { dueOn: c.due_on!, at, unit });
-    await tx`update case_clocks set state = 'stopped', stopped_at = ${at}, remaining_days = ${remaining}, due_on = null
+    await tx`update case_clocks set state = 'stopped', stopped_at = ${at}, remaining_days = ${remaining}, due_on = null,
+        counted_from = null, count_days = null, count_unit = null
       where case_id = ${caseId} and clock = ${c.clock}`;
   }
 }
@@ -58,8 +60,9 @@ export async function resumeClocks(tx: Sql, { caseId, clocks, at }: { caseId: st
   if (!clocks.length) return;
   for (const c of await clockRows(tx, caseId, clocks, "stopped")) {
     const unit = ruleVersion(c.rule_id, c.rule_effective_from).unit;
-    const dueOn = await resumeClock(tx, { remainingDays: c.remaining_days!, unit, at });
-    await tx`update case_clocks set state = 'running', due_on = ${dueOn}, stopped_at = null, remaining_days = null
+    const { dueOn, count } = await resumeCount(tx, { remainingDays: c.remaining_days!, unit, at });
+    await tx`update case_clocks set state = 'running', due_on = ${dueOn}, stopped_at = null, remaining_days = null,
+        counted_from = ${count.countedFrom}, count_days = ${count.countDays}, count_unit = ${count.countUnit}
       where case_id = ${caseId} and clock = ${c.clock}`;
   }
 }

@@ -82,6 +82,12 @@ describe("/staff/admin/calendar", () => {
     expect(entry).toMatchObject({ action: "calendar.day-set", target_id: "2026-09-01", details: { kind: "holiday" } });
   });
 
+  it("says how many running deadlines a change recounted", async () => {
+    expect(await get(admin, "?year=2026&done=set&moved=3")).toMatchObject({ done: "set", moved: 3 });
+    expect(await get(admin, "?year=2026&moved=3")).toMatchObject({ done: null, moved: 0 });
+    expect(await get(admin, "?year=2026&done=removed&moved=x")).toMatchObject({ done: "removed", moved: 0 });
+  });
+
   it("refuses bad input with localised keys and keeps what was typed", async () => {
     const r = await outcome(post(admin, { intent: "set", day: "31/02/2026", kind: "weekend", note: "" }));
     expect(r.status).toBe(400);

@@ -27,7 +27,9 @@ export async function loadCalendarAdmin(args: RouteArgs) {
   const view = await calendarYear(args.context.services.sql, year);
   const done = new URL(args.request.url).searchParams.get("done");
   const doneKind: "set" | "removed" | null = done === "set" ? "set" : done === "removed" ? "removed" : null;
-  return { ...view, done: doneKind };
+  // How many running deadlines the change recounted (ADR 064), as the redirect said.
+  const moved = Number(new URL(args.request.url).searchParams.get("moved"));
+  return { ...view, done: doneKind, moved: doneKind && Number.isInteger(moved) && moved > 0 ? moved : 0 };
 }
 
 const valuesOf = (form: FormData, names: string[]) => Object.fromEntries(names.map((n) => [n, String(form.get(n) ?? "")]));
@@ -43,11 +45,11 @@ export async function changeCalendarFromForm(args: RouteArgs) {
     if (!parsed.success) return data({ intent, errors: { _form: "deadlines.errors.dayInvalid" }, values }, { status: 400 });
     const removed = await removeCalendarDay(sql, parsed.data.day, actor);
     if (!removed) return data({ intent, errors: { _form: "deadlines.errors.notFound" }, values }, { status: 400 });
-    throw redirect(withQuery(paths.staff.adminCalendar, { year: parsed.data.day.slice(0, 4), done: "removed" }));
+    throw redirect(withQuery(paths.staff.adminCalendar, { year: parsed.data.day.slice(0, 4), done: "removed", moved: removed.clocksMoved || undefined }));
   }
   const values = valuesOf(form, ["day", "kind", "note"]);
   const parsed = CalendarDaySchema.safeParse(values);
   if (!parsed.success) return data({ intent: "set", errors: fieldErrors(parsed.error), values }, { status: 400 });
-  await setCalendarDay(sql, parsed.data, actor);
-  throw redirect(withQuery(paths.staff.adminCalendar, { year: parsed.data.day.slice(0, 4), done: "set" }));
+  const { clocksMoved } = await setCalendarDay(sql, parsed.data, actor);
+  throw redirect(withQuery(paths.staff.adminCalendar, { year: parsed.data.day.slice(0, 4), done: "set", moved: clocksMoved || undefined }));
 }

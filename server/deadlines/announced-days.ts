@@ -6,6 +6,8 @@
 import type { Sql } from "../db";
 import { addDays } from "./calendar";
 import type { CalendarOverride } from "./calendar";
+import { invalidateCalendar } from "./clocks.server";
+import { recountClocks } from "./recount.server";
 
 const TET_2026_NOTE = "Nghỉ Tết Âm lịch Bính Ngọ 2026 (từ 14/02 đến hết 22/02/2026) theo thông báo của Chính phủ";
 
@@ -22,7 +24,10 @@ export async function seedAnnouncedDays(sql: Sql): Promise<number> {
   let added = 0;
   for (const d of ANNOUNCED_DAYS) {
     const rows = await sql`insert into calendar_days (day, kind, note) values (${d.day}, ${d.kind}, ${d.note}) on conflict (day) do nothing returning day`;
+    // A day added to a database that already has running clocks moves them like an administrator's edit (ADR 064).
+    if (rows.length) await recountClocks(sql, d.day);
     added += rows.length;
   }
+  if (added) invalidateCalendar();
   return added;
 }

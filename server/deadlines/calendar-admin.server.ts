@@ -4,6 +4,7 @@ import type { Pool, Sql } from "../db";
 import { audit } from "../audit";
 import { isWeekend, libraryHolidays, type CalendarDayKind, type LibraryHoliday } from "./calendar";
 import { invalidateCalendar } from "./clocks.server";
+import { lockClocksForRecount, recountClocks } from "./recount.server";
 import type { CalendarDayInput } from "./schemas";
 
 export type Actor = { staffId: string; ip: string | null; requestId: string | null };
@@ -40,35 +41,45 @@ export async function calendarYear(sql: Sql, year: number): Promise<CalendarYear
   };
 }
 
-/** Sets (adds or replaces) the row of a day. */
-export async function setCalendarDay(sql: Pool, input: CalendarDayInput, actor: Actor): Promise<{ replaced: boolean }> {
+/**
+ * Sets (adds or replaces) the row of a day and, in the same transaction, recounts the running clocks it
+ * moves (`clocksMoved`, also in the audit entry).
+ */
+export async function setCalendarDay(sql: Pool, input: CalendarDayInput, actor: Actor): Promise<{ replaced: boolean; clocksMoved: number }> {
   const result = await sql.begin(async (tx) => {
+    await lockClocksForRecount(tx);
     const [before] = await tx<{ kind: string; note: string }[]>`select kind, note from calendar_days where day = ${input.day} for update`;
     await tx`
       insert into calendar_days (day, kind, note, updated_by, updated_at)
       values (${input.day}, ${input.kind}, ${input.note}, ${actor.staffId}, now())
       on conflict (day) do update set kind = excluded.kind, note = excluded.note, updated_by = excluded.updated_by, updated_at = now()`;
+    const { moved } = await recountClocks(tx, input.day);
     await audit(tx, {
       actorType: "staff", actorId: actor.staffId, action: "calendar.day-set", targetType: "calendar_day", targetId: input.day,
       ip: actor.ip, requestId: actor.requestId,
-      details: { kind: input.kind, note: input.note, before: before ? { kind: before.kind, note: before.note } : null },
+      details: { kind: input.kind, note: input.note, before: before ? { kind: before.kind, note: before.note } : null, clocksMoved: moved },
     });
-    return { replaced: Boolean(before) };
+    return { replaced: Boolean(before), clocksMoved: moved };
   });
   invalidateCalendar();
   return result;
 }
 
-/** Removes the row of a day (the day goes back to the library's rule): false when there was none. */
-export async function removeCalendarDay(sql: Pool, day: string, actor: Actor): Promise<boolean> {
+/**
+ * Removes the row of a day (the day goes back to the library's rule) and recounts the running clocks it
+ * moves: false when there was none.
+ */
+export async function removeCalendarDay(sql: Pool, day: string, actor: Actor): Promise<false | { clocksMoved: number }> {
   const removed = await sql.begin(async (tx) => {
+    await lockClocksForRecount(tx);
     const [row] = await tx<{ kind: string; note: string }[]>`delete from calendar_days where day = ${day} returning kind, note`;
-    if (!row) return false;
+    if (!row) return false as const;
+    const { moved } = await recountClocks(tx, day);
     await audit(tx, {
       actorType: "staff", actorId: actor.staffId, action: "calendar.day-removed", targetType: "calendar_day", targetId: day,
-      ip: actor.ip, requestId: actor.requestId, details: { kind: row.kind, note: row.note },
+      ip: actor.ip, requestId: actor.requestId, details: { kind: row.kind, note: row.note, clocksMoved: moved },
     });
-    return true;
+    return { clocksMoved: moved };
   });
   invalidateCalendar();
   return removed;

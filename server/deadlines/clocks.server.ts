@@ -30,6 +30,15 @@ export function loadCalendar(sql: Sql): Promise<WorkingCalendar> {
   return calendar;
 }
 
+/**
+ * The calendar as `sql` sees it now, uncached: what the functions that write a due date use (start, stop,
+ * resume), so that a clock written after an administrator's edit committed — in any process — counts with
+ * it (the edit's recount covers the clocks written before; ADR 064). A few rows a year: one small query.
+ */
+export function currentCalendar(sql: Sql): Promise<WorkingCalendar> {
+  return readOverrides(sql).then(workingCalendar);
+}
+
 /** Forget the cached calendar (after an edit of calendar_days). */
 export function invalidateCalendar(): void {
   cached = null;
@@ -61,11 +70,27 @@ export function leftUntil(calendar: WorkingCalendar, day: string, dueOn: string,
   return Math.round((Date.parse(`${dueOn}T00:00:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Starts a clock under the rule version in force on the day of `at`: its due date and the version. */
-export async function startClock(sql: Sql, { ruleId, at }: { ruleId: string; at: Date }): Promise<{ dueOn: string; rule: LegalRule }> {
+/**
+ * What a running clock counts: `countDays` `countUnit` after `countedFrom` (not counted). Stored with the
+ * clock (case_clocks.counted_from, count_days, count_unit) so that its due date can be recounted when the
+ * administrator edits the calendar (recountClocks).
+ */
+export type ClockCount = { countedFrom: string; countDays: number; countUnit: RuleUnit };
+
+/** The due date of a count on a calendar. */
+export function dueOfCount(calendar: WorkingCalendar, count: ClockCount): string {
+  return dueAfter(calendar, count.countedFrom, count.countDays, count.countUnit);
+}
+
+/** Starts a clock under the rule version in force on the day of `at`: its due date, the version and its count. */
+export async function startClock(
+  sql: Sql,
+  { ruleId, at }: { ruleId: string; at: Date },
+): Promise<{ dueOn: string; rule: LegalRule; count: ClockCount }> {
   const rule = ruleFor(ruleId, at);
-  const calendar = await loadCalendar(sql);
-  return { dueOn: dueAfter(calendar, vnDay(at), rule.amount, rule.unit), rule };
+  const calendar = await currentCalendar(sql);
+  const count: ClockCount = { countedFrom: vnDay(at), countDays: rule.amount, countUnit: rule.unit };
+  return { dueOn: dueOfCount(calendar, count), rule, count };
 }
 
 /**
@@ -76,7 +101,7 @@ export async function stopClock(
   sql: Sql,
   { dueOn, at, unit = "working_days" }: { dueOn: string; at: Date; unit?: RuleUnit },
 ): Promise<number> {
-  const calendar = await loadCalendar(sql);
+  const calendar = await currentCalendar(sql);
   return leftUntil(calendar, vnDay(at), dueOn, unit);
 }
 
@@ -85,10 +110,20 @@ export async function resumeClock(
   sql: Sql,
   { remainingDays, unit, at }: { remainingDays: number; unit: RuleUnit; at: Date },
 ): Promise<string> {
-  const calendar = await loadCalendar(sql);
-  const day = vnDay(at);
-  if (unit === "working_days") return calendar.addWorkingDays(day, remainingDays);
-  return calendar.nextWorkingDayFrom(addDays(day, remainingDays));
+  return (await resumeCount(sql, { remainingDays, unit, at })).dueOn;
+}
+
+/**
+ * resumeClock with the count to store: `remainingDays` working days (or calendar days, for the other units:
+ * what stopClock kept) after the day of `at`.
+ */
+export async function resumeCount(
+  sql: Sql,
+  { remainingDays, unit, at }: { remainingDays: number; unit: RuleUnit; at: Date },
+): Promise<{ dueOn: string; count: ClockCount }> {
+  const calendar = await currentCalendar(sql);
+  const count: ClockCount = { countedFrom: vnDay(at), countDays: remainingDays, countUnit: unit === "working_days" ? "working_days" : "days" };
+  return { dueOn: dueOfCount(calendar, count), count };
 }
 
 export type TimeLeft = {

@@ -21,7 +21,11 @@ export {
   invalidateCalendar,
   leftUntil,
   loadCalendar,
+  currentCalendar,
   resumeClock,
+  resumeCount,
+  dueOfCount,
+  type ClockCount,
   startClock,
   stopClock,
   timeLeft,
@@ -31,6 +35,7 @@ export {
   type ClockRow,
   type ClockView,
 } from "./clocks.server";
+export { lockClocksForRecount, recountClocks } from "./recount.server";
 export { calendarYear, removeCalendarDay, setCalendarDay, type CalendarRow, type CalendarYear } from "./calendar-admin.server";
 export { CalendarDaySchema, CalendarRemoveSchema, daySchema, type CalendarDayInput } from "./schemas";
 export { changeCalendarFromForm, loadCalendarAdmin } from "./admin-web.server";

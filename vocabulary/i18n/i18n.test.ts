@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import vi from "./vi";
-import en from "./en";
+import enTranslation from "./en";
 import { FALLBACK, FALLBACK_UNAVAILABLE, REFERENCE_LABEL } from "./fallback";
 import { createI18n, detectLocale, formatWait } from "./config";
+import type { Resource } from "./vi";
+
+// English as i18next reads it (its plural leaves are key_one/key_other: see Translation).
+const en = enTranslation as unknown as Resource;
+
+/** A key without its i18next plural suffix (`left_one` → `left`). */
+const base = (key: string) => key.replace(/_(one|other)$/, "");
 
 function keys(obj: object, prefix = ""): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v as object, `${prefix}${k}.`)));
@@ -13,17 +20,35 @@ function leaves(obj: object): [string, string][] {
 }
 
 describe("translations", () => {
-  it("have the same keys in Vietnamese and English", () => {
-    expect(keys(en).sort()).toEqual(keys(vi).sort());
+  it("have the same keys in Vietnamese and English (an English plural as key_one and key_other)", () => {
+    const unique = (ks: string[]) => [...new Set(ks.map(base))].sort();
+    expect(unique(keys(en))).toEqual(unique(keys(vi)));
+    const enKeys = new Set(keys(en));
+    for (const k of keys(en).filter((k) => k !== base(k))) {
+      expect(enKeys.has(`${base(k)}_one`) && enKeys.has(`${base(k)}_other`), k).toBe(true);
+      expect(enKeys.has(base(k)), k).toBe(false);
+    }
   });
 
   it("have no empty strings and the same {{placeholders}} in both languages", () => {
-    const enMap = new Map(leaves(en));
-    for (const [key, text] of leaves(vi)) {
+    const viMap = new Map(leaves(vi).map(([k, v]) => [base(k), v]));
+    const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const [key, text] of leaves(vi)) expect(text.trim(), key).not.toBe("");
+    for (const [key, text] of leaves(en)) {
       expect(text.trim(), key).not.toBe("");
-      const placeholders = (s: string) => [...s.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
-      expect(placeholders(enMap.get(key)!), key).toEqual(placeholders(text));
+      expect(placeholders(text), key).toEqual(placeholders(viMap.get(base(key))!));
     }
+  });
+
+  it("say counted strings in the singular for 1 in English and with one key in Vietnamese", () => {
+    const tEn = createI18n("en", en).t;
+    const tVi = createI18n("vi", vi).t;
+    expect(tEn("cases.clock.left", { count: 1 })).toBe("1 working day left");
+    expect(tEn("cases.clock.left", { count: 3 })).toBe("3 working days left");
+    expect(tEn("inbox.shown", { count: 1 })).toBe("Showing 1 case.");
+    expect(tEn("deadlines.clock.overdue", { count: 0 })).toBe("0 working days overdue");
+    expect(tVi("cases.clock.left", { count: 1 })).toBe("còn 1 ngày làm việc");
+    expect(tVi("cases.clock.left", { count: 4 })).toBe("còn 4 ngày làm việc");
   });
 
   it("keep the browser's built-in fallback equal to the resources", () => {

@@ -2,8 +2,12 @@ import en from "./en";
 import vi, { type Resource } from "./vi";
 import { createI18n, type Locale } from "./config";
 
-/** Every string in both languages: server code (e-mails, PDFs, errors) translates with all of them. */
-export const resources: Record<Locale, Resource> = { vi, en };
+/**
+ * Every string in both languages: server code (e-mails, PDFs, errors) translates with all of them. English
+ * has the shape of Vietnamese except its plural leaves (`<key>_one`/`<key>_other` for a Vietnamese
+ * `plural(...)` `<key>`, see Translation), which only t() resolves: read a counted string through t().
+ */
+export const resources: Record<Locale, Resource> = { vi, en: en as unknown as Resource };
 
 const cache = new Map<Locale, ReturnType<typeof createI18n>>();
 

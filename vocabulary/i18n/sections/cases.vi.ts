@@ -1,3 +1,4 @@
+import { plural } from "../types";
 /**
  * Cases (issue 12): the words of the case engine and of each case type (`<content>` of its definition,
  * e.g. `cases.enforcementRequest`), the staff case page, and the engine's refusals.
@@ -116,12 +117,12 @@ const cases = {
   },
   clock: {
     due: "Hạn: {{date}}",
-    left: "còn {{count}} ngày làm việc",
+    left: plural("còn {{count}} ngày làm việc"),
     dueToday: "hết hạn hôm nay",
-    overdue: "quá hạn {{count}} ngày làm việc",
+    overdue: plural("quá hạn {{count}} ngày làm việc"),
     dueSoon: "Sắp đến hạn",
     overdueBadge: "Quá hạn",
-    stopped: "Tạm dừng (còn {{count}} ngày làm việc khi tiếp tục)",
+    stopped: plural("Tạm dừng (còn {{count}} ngày làm việc khi tiếp tục)"),
     ended: "Đã xong",
     basis: "Căn cứ: {{basis}} (áp dụng từ {{date}})",
     rule: "{{amount}} {{unit}}",

@@ -1,3 +1,4 @@
+import { plural } from "../types";
 /** Deadlines (issue 12): the working-day calendar the administrator keeps, and how clocks are shown. */
 const deadlines = {
   calendar: {
@@ -27,14 +28,18 @@ const deadlines = {
     save: "Ghi ngày",
     remove: "Xóa",
     removeLabel: "Xóa ngày {{day}}",
-    done: { set: "Đã ghi ngày.", removed: "Đã xóa ngày, ngày đó trở lại theo luật." },
+    done: {
+      set: "Đã ghi ngày.",
+      removed: "Đã xóa ngày, ngày đó trở lại theo luật.",
+      moved: plural("Đã tính lại hạn của {{count}} thời hạn đang chạy qua ngày đó."),
+    },
   },
   clock: {
     dueOn: "Hạn: {{date}}",
-    left: "Còn {{count}} ngày làm việc",
+    left: plural("Còn {{count}} ngày làm việc"),
     dueToday: "Hết hạn hôm nay",
-    overdue: "Quá hạn {{count}} ngày làm việc",
-    stopped: "Tạm dừng, còn {{count}} ngày",
+    overdue: plural("Quá hạn {{count}} ngày làm việc"),
+    stopped: plural("Tạm dừng, còn {{count}} ngày"),
   },
   units: { working_days: "ngày làm việc", days: "ngày", months: "tháng", years: "năm" },
   errors: {

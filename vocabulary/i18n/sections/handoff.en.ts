@@ -7,7 +7,8 @@ const en: Translation<typeof handoff> = {
   views: { open: "Not delivered", dead: "Dead letters", delivered: "Delivered" },
   viewsLabel: "Filter by status",
   counts: "{{pending}} waiting · {{dead}} dead · {{delivered}} delivered",
-  noEndpointCount: "{{count}} messages are waiting because their office has no case-system endpoint configured (HANDOFF_ENDPOINTS).",
+  noEndpointCount_one: "{{count}} message is waiting because its office has no case-system endpoint configured (HANDOFF_ENDPOINTS).",
+  noEndpointCount_other: "{{count}} messages are waiting because their office has no case-system endpoint configured (HANDOFF_ENDPOINTS).",
   caption: "Messages to the case system",
   empty: "No messages.",
   columns: {

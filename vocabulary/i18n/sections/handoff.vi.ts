@@ -1,3 +1,4 @@
+import { plural } from "../types";
 /** Hand-off to the agency case system (issue 12): the staff page of messages and dead letters. */
 const handoff = {
   title: "Chuyển hồ sơ sang Phần mềm Thụ lý",
@@ -5,7 +6,7 @@ const handoff = {
   views: { open: "Chưa gửi được", dead: "Gửi lỗi", delivered: "Đã gửi" },
   viewsLabel: "Lọc theo trạng thái",
   counts: "{{pending}} đang chờ · {{dead}} gửi lỗi · {{delivered}} đã gửi",
-  noEndpointCount: "{{count}} thông điệp đang chờ vì đơn vị chưa được cấu hình địa chỉ nhận (HANDOFF_ENDPOINTS).",
+  noEndpointCount: plural("{{count}} thông điệp đang chờ vì đơn vị chưa được cấu hình địa chỉ nhận (HANDOFF_ENDPOINTS)."),
   caption: "Thông điệp chuyển sang Phần mềm Thụ lý",
   empty: "Không có thông điệp nào.",
   columns: {

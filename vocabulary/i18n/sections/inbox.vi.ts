@@ -1,3 +1,4 @@
+import { plural } from "../types";
 /** The inbox (issue 12): an office's work list, its filters and search, claim/assign, the export, the staff home's counts. */
 const inbox = {
   title: "Hộp công việc",
@@ -43,19 +44,19 @@ const inbox = {
     actions: "Thao tác",
   },
   caption: "Hồ sơ của đơn vị",
-  receivedAge: "{{count}} ngày trước",
+  receivedAge: plural("{{count}} ngày trước"),
   receivedToday: "hôm nay",
   deadline: {
-    overdue: "QUÁ HẠN {{count}} ngày làm việc",
+    overdue: plural("QUÁ HẠN {{count}} ngày làm việc"),
     dueToday: "SẮP ĐẾN HẠN: hạn là hôm nay",
-    soon: "SẮP ĐẾN HẠN: còn {{count}} ngày làm việc",
-    left: "còn {{count}} ngày làm việc",
+    soon: plural("SẮP ĐẾN HẠN: còn {{count}} ngày làm việc"),
+    left: plural("còn {{count}} ngày làm việc"),
     none: "Không có thời hạn đang chạy",
   },
   unassigned: "Chưa giao",
   you: "{{name}} (bạn)",
   pages: { label: "Phân trang", next: "Trang sau", prev: "Trang trước" },
-  shown: "Đang hiển thị {{count}} hồ sơ.",
+  shown: plural("Đang hiển thị {{count}} hồ sơ."),
   nothing: "Hiện không có việc nào cần bạn xử lý.",
   empty: "Không có hồ sơ nào khớp với điều kiện lọc.",
   errorsHeading: "Một số điều kiện không hợp lệ và đã được bỏ qua",
