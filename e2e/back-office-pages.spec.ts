@@ -161,7 +161,7 @@ async function visitAll(page: Page, browser: import("@playwright/test").Browser,
 
   // A citizen's account: "Việc cần bạn làm".
   const citizen = await (await browser.newContext({ javaScriptEnabled: phone, viewport: phone ? { width: 320, height: 640 } : undefined })).newPage();
-  await signInCitizen(citizen, `cong.dan.axe.${tag}@example.vn`);
+  await signInCitizen(citizen, `cong.dan.axe.${tag.toLowerCase()}@example.vn`);
   await expect(citizen.getByRole("heading", { name: "Việc cần bạn làm" })).toBeVisible();
   await expectNoAxeViolations(citizen, { javaScriptEnabled: phone });
   if (phone) await expectNoSideScroll(citizen);
