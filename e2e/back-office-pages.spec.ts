@@ -60,6 +60,25 @@ async function expectNoSideScroll(page: Page) {
     innerWidth: window.innerWidth,
   }));
   expect(scrollWidth, `horizontal scroll on ${page.url()}`).toBeLessThanOrEqual(innerWidth);
+  // …and not by squeezing a table's columns until its words break letter by letter: a wide table scrolls in its own box.
+  const split = await page.evaluate(() => {
+    const broken: string[] = [];
+    for (const row of [...document.querySelectorAll("table tbody tr")].slice(0, 3)) {
+      const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const m of text.matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(m[0]);
+        }
+      }
+    }
+    return broken;
+  });
+  expect(split, `words split across lines in a table on ${page.url()}`).toEqual([]);
 }
 
 async function signInCitizen(page: Page, email: string) {
@@ -76,7 +95,8 @@ async function signInCitizen(page: Page, email: string) {
 async function visitAll(page: Page, browser: import("@playwright/test").Browser, checkA11y: () => Promise<void>, { phone }: { phone: boolean }) {
   const tag = `${phone ? "P" : "N"}${Date.now() % 1_000_000}`;
   const { caseId, reference } = await seedCases(tag);
-  const narrow = phone ? () => expectNoSideScroll(page) : async () => {};
+  let shot = 0;
+  const narrow = phone ? async () => { await expectNoSideScroll(page); if (process.env.AXE_SHOTS) await page.screenshot({ path: `/tmp/axe-shots/${++shot}.png`, fullPage: true }); } : async () => {};
 
   // The clerk: staff home with its counts, the inbox (search, filter, page 2), the case, the event pages.
   await signInAsStaff(page, "tiepnhan@thads.local");
