@@ -63,7 +63,7 @@ async function expectNoSideScroll(page: Page) {
   // …and not by squeezing a table's columns until its words break letter by letter: a wide table scrolls in its own box.
   const split = await page.evaluate(() => {
     const broken: string[] = [];
-    for (const row of [...document.querySelectorAll("table tbody tr")].slice(0, 3)) {
+    for (const row of [...document.querySelectorAll("table")].flatMap((t) => [...t.querySelectorAll("tbody tr")].slice(0, 3))) {
       const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const text = node.textContent ?? "";
