@@ -53,6 +53,39 @@ async function seedCases(tag: string) {
   }
 }
 
+/** A question from the office waiting for this citizen's answer (an askForMore on a case of theirs): "Việc cần bạn làm" lists it. */
+async function openQuestionFor(email: string, tag: string) {
+  const sql = e2eDb();
+  try {
+    const reference = `YC-2026-Q${tag}`;
+    await sql`
+      with a as (select id from agencies where code = 'HNI-KV01'),
+      me as (select id from citizens where lower(email) = lower(${email})),
+      court as (insert into courts (code, name, agency_id) select ${`E2E-AXQ-${tag}`}, 'Tòa án nhân dân khu vực 1 – Hà Nội', a.id from a returning id),
+      r as (
+        insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, applicant_name, applicant_email, debtor_name,
+          judgment_number, judgment_effective_on, answers, locale, citizen_id)
+        select ${reference}, '\\x00', a.id, court.id, 'Vũ Thị Lan', ${email}, 'Trần Văn Nam', '9/2025/DS-ST', '2025-06-01', '{}'::jsonb, 'vi', me.id
+        from a, court, me returning id, agency_id
+      ),
+      c as (
+        insert into cases (case_type, submission_id, reference, agency_id, state, applicant_name, search_text, received_at)
+        select 'enforcement-request', r.id, ${reference}, r.agency_id, 'awaitingCitizen', 'Vũ Thị Lan', 'vu thi lan', now() - interval '2 hours' from r returning id
+      ),
+      e as (
+        insert into case_events (case_id, seq, event, from_state, to_state, actor_type, public, fields, at)
+        select c.id, 1, 'askForMore', 'received', 'awaitingCitizen', 'system', true,
+          ${sql.json({ message: "Đề nghị nộp bản sao bản án có chứng thực.", documents: ["judgment"] })}, now() - interval '1 hour' from c
+        returning id, case_id
+      )
+      insert into case_info_requests (case_id, event_id, message, requested_documents, expires_at, mail_queued_at)
+      select e.case_id, e.id, 'Đề nghị nộp bản sao bản án có chứng thực.', '{judgment}', now() + interval '10 days', now() from e`;
+    return reference;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** No horizontal scroll: the page is no wider than the window. */
 async function expectNoSideScroll(page: Page) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
@@ -181,7 +214,15 @@ async function visitAll(page: Page, browser: import("@playwright/test").Browser,
   // A citizen's account: "Việc cần bạn làm".
   const citizen = await (await browser.newContext({ javaScriptEnabled: phone, viewport: phone ? { width: 320, height: 640 } : undefined })).newPage();
   await signInCitizen(citizen, `cong.dan.axe.${tag.toLowerCase()}@example.vn`);
+  const asked = await openQuestionFor(`cong.dan.axe.${tag.toLowerCase()}@example.vn`, tag);
+  await citizen.goto("/tai-khoan");
   await expect(citizen.getByRole("heading", { name: "Việc cần bạn làm" })).toBeVisible();
+  await expectNoAxeViolations(citizen, { javaScriptEnabled: phone });
+  if (phone) await expectNoSideScroll(citizen);
+  await citizen.getByRole("link", { name: `Trả lời: ${asked}` }).click();
+  await expect(citizen.getByRole("heading", { level: 1, name: "Bổ sung thông tin, tài liệu" })).toBeVisible();
+  await citizen.getByRole("button", { name: "Gửi trả lời" }).click();
+  await expect(citizen.locator("#f-answer-error")).toBeVisible();
   await expectNoAxeViolations(citizen, { javaScriptEnabled: phone });
   if (phone) await expectNoSideScroll(citizen);
   await citizen.context().close();
