@@ -51,7 +51,7 @@ export default function CalendarAdmin() {
       {rows.length === 0 ? (
         <p>{t("deadlines.calendar.noRows")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-labelledby="rows-heading" tabIndex={0}>
           <table aria-labelledby="rows-heading">
             <thead>
               <tr>
@@ -118,7 +118,7 @@ export default function CalendarAdmin() {
 
       <h2 id="library-heading">{t("deadlines.calendar.libraryHeading", { year })}</h2>
       <p>{t("deadlines.calendar.libraryLead")}</p>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby="library-heading" tabIndex={0}>
         <table aria-labelledby="library-heading">
           <thead>
             <tr>

@@ -70,7 +70,7 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>{t("auditlog.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t("auditlog.title")} tabIndex={0}>
           <table>
             <thead>
               <tr>

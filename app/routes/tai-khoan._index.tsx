@@ -98,7 +98,7 @@ export default function Account() {
         {page.requests.length === 0 ? (
           <p>{t("account.page.noRequests")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-labelledby="requests-heading" tabIndex={0}>
             <table>
               <thead>
                 <tr>
