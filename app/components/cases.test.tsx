@@ -22,6 +22,9 @@ const data = {
   ],
   availableEvents: ["accept", "refuse"],
   submission: null,
+  workflow: { notice: null, documents: [] },
+  infoRequests: [],
+  assignment: null,
 };
 
 // The staff case page renders a case's clocks in words (due date, time left, overdue and due soon as
