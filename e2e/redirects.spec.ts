@@ -67,7 +67,8 @@ test.describe("hostile return targets", () => {
     await expect(mainNav.getByRole("link", { name: "Đăng nhập" })).toHaveCount(0);
     await expect(page.getByText("Đã đăng nhập: Nguyễn Thị Thu Hà")).toBeVisible();
     const staffNav = page.getByRole("navigation", { name: "Khu vực cán bộ" });
-    await expect(staffNav.getByRole("link", { name: "Đơn yêu cầu" })).toBeVisible();
+    await expect(staffNav.getByRole("link", { name: "Hộp công việc" })).toBeVisible();
+    await expect(staffNav.getByRole("link", { name: "Đơn yêu cầu" })).toHaveCount(0); // the old list is the inbox now
     for (const name of ["Thông báo nộp tiền", "Biên lai", "Đối soát", "Hoàn trả tiền"]) await expect(staffNav.getByRole("link", { name })).toHaveCount(0);
     await checkA11y();
     const staffPage = await page.request.get("/staff");

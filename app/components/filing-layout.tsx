@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { TIME_LIMIT_YEARS } from "../../server/filing/browser";
+import { timeLimitYears } from "../../server/filing/browser";
 
 /** "Step n of m" above the step's title (the h1). */
 export function StepHeader({ number, total, title }: { number: number; total: number; title: string }) {
@@ -15,11 +15,11 @@ export function StepHeader({ number, total, title }: { number: number; total: nu
 /** The 5-year time limit: a plain note while it runs, a warning once it has passed. */
 export function TimeLimitNotice({ past, date }: { past: boolean; date: string }) {
   const { t } = useTranslation();
-  if (!past) return <p className="notice">{t("filing.timeLimit.ok", { date, years: TIME_LIMIT_YEARS })}</p>;
+  if (!past) return <p className="notice">{t("filing.timeLimit.ok", { date, years: timeLimitYears() })}</p>;
   return (
     <div className="warning-box" role="note">
       <h2>{t("filing.timeLimit.pastTitle")}</h2>
-      <p>{t("filing.timeLimit.past", { date, years: TIME_LIMIT_YEARS })}</p>
+      <p>{t("filing.timeLimit.past", { date, years: timeLimitYears() })}</p>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { pathFor, stepById, TIME_LIMIT_YEARS, fieldLabel, presentAnswer } from "../../server/filing/browser";
+import { pathFor, stepById, timeLimitYears, fieldLabel, presentAnswer } from "../../server/filing/browser";
 import type { RequestSection } from "../../server/filing/browser";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
@@ -24,7 +24,7 @@ export function EnforcementRequestSection({ section, headingLevel = 2 }: { secti
       <p>
         {formatDateTime(r.submittedAt, locale)} · {r.agencyName}
       </p>
-      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit", { years: TIME_LIMIT_YEARS })}</p> : null}
+      {r.pastTimeLimit ? <p className="warning-box">{t("filing.staff.pastLimit", { years: timeLimitYears() })}</p> : null}
       <p>
         <a href={paths.staff.requestPdf(r.id)} className="button secondary">
           {t("filing.staff.pdf")}

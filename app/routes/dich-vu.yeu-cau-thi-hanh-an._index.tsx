@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { currentDraft, resumePath, startDraft } from "../server/filing.server";
-import { TIME_LIMIT_YEARS } from "../../server/filing/browser";
+import { timeLimitYears } from "../../server/filing/browser";
 import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 
@@ -51,7 +51,7 @@ export default function FilingStart() {
       <h2>{t("filing.start.timeHeading")}</h2>
       <p>{t("filing.start.time")}</p>
       <h2>{t("filing.start.limitHeading")}</h2>
-      <p>{t("filing.start.limit", { years: TIME_LIMIT_YEARS })}</p>
+      <p>{t("filing.start.limit", { years: timeLimitYears() })}</p>
       <Form method="post">
         <button type="submit" className={draft ? "button secondary" : "button start-button"}>
           {draft ? t("filing.start.startAgain") : t("filing.start.startButton")}

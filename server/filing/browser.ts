@@ -12,7 +12,7 @@ export {
   stepById,
   stepBySlug,
   stepPath,
-  TIME_LIMIT_YEARS,
+  timeLimitYears,
   ResumeLinkSchema,
 } from "./journey";
 export { fieldLabel, presentAnswer } from "./present";

@@ -11,7 +11,8 @@ import { seedDemo } from "../seed.server";
 import { createStaff, citizenOverview, openCode, requestSignInCode, verifySignInCode } from "../accounts";
 import { action as stepAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.$step";
 import { action as attachmentsAction } from "../../app/routes/dich-vu.yeu-cau-thi-hanh-an.tai-lieu";
-import { STEPS, MAX_FILES, MAX_FILE_BYTES, isPastTimeLimit, type Answers } from "./journey";
+import { STEPS, MAX_FILES, MAX_FILE_BYTES, isPastTimeLimit, timeLimitYears, TIME_LIMIT_RULE, type Answers } from "./journey";
+import { LEGAL_RULES, type LegalRule } from "../deadlines/browser";
 import { createResumeLink, resumeDraft } from "../journeys";
 import { createDraft, findDraft, DRAFT_COOKIE, submitDraft, loadFormStep, loadSaveForLater } from "./journey.server";
 import { getRequestByCode, newAccessCode, ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, justSubmitted, DONE_COOKIE } from "./submit.server";
@@ -179,6 +180,24 @@ describe("journey steps", () => {
     const answers: Answers = { judgment: { effectiveDate: "2020-01-15" } };
     expect(isPastTimeLimit(answers, new Date("2025-01-15T12:00:00Z"))).toBe(false);
     expect(isPastTimeLimit(answers, new Date("2025-01-16T12:00:00Z"))).toBe(true);
+  });
+
+  it("take the time limit from the legal rules data, the version in force on the day (a new law is a new row)", () => {
+    const answers: Answers = { judgment: { effectiveDate: "2020-01-15" } };
+    const current = LEGAL_RULES.find((r) => r.id === TIME_LIMIT_RULE && !r.effectiveTo)!;
+    const saved = { ...current };
+    // A hypothetical law giving 7 years from 2025-01-01: the same request is on time again under it.
+    current.effectiveTo = "2024-12-31";
+    (LEGAL_RULES as LegalRule[]).push({ ...saved, effectiveFrom: "2025-01-01", amount: 7 });
+    try {
+      expect(timeLimitYears(new Date("2024-06-01T12:00:00Z"))).toBe(saved.amount);
+      expect(timeLimitYears(new Date("2025-06-01T12:00:00Z"))).toBe(7);
+      expect(isPastTimeLimit(answers, new Date("2025-01-16T12:00:00Z"))).toBe(false);
+    } finally {
+      (LEGAL_RULES as LegalRule[]).pop();
+      delete current.effectiveTo;
+      Object.assign(current, saved);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { ruleFor } from "../deadlines/browser";
 import { paths } from "../../vocabulary/paths";
 import { z } from "zod";
 import { validateCccd, validateTaxCode, validateVnMobile, validateVnPhone } from "../../vocabulary/identity";
@@ -20,8 +21,16 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const DOCUMENT_TYPES = ["judgment", "identity", "authorisation", "assets", "other"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
-/** Law on Civil Judgment Enforcement, art. 30: a request within 5 years of the judgment taking effect. */
-export const TIME_LIMIT_YEARS = 5;
+/**
+ * The time limit to request enforcement (2008 Law art. 30: 5 years from the judgment taking effect) is data,
+ * with its legal basis and effective dates (server/deadlines/legal-rules.ts): the version in force on the day.
+ */
+export const TIME_LIMIT_RULE = "enforcement.request-time-limit";
+export function timeLimitYears(on: Date = new Date()): number {
+  const rule = ruleFor(TIME_LIMIT_RULE, on);
+  if (rule.unit !== "years") throw new Error(`${TIME_LIMIT_RULE} is counted in ${rule.unit}, not years`);
+  return rule.amount;
+}
 /** Art. 36: the head of the office decides within 5 working days of receiving the request. */
 export const DECISION_WORKING_DAYS = 5;
 
@@ -442,17 +451,17 @@ export const ENFORCEMENT_REQUEST = defineJourney<StepId>({
 export const FIRST_STEP = ENFORCEMENT_REQUEST.firstStep;
 export const { stepById, stepBySlug, stepPath, pathFor, firstIncomplete, canVisit, previousStep } = ENFORCEMENT_REQUEST;
 
-/** The judgment's 5-year limit: the last day a request is on time (yyyy-mm-dd), or null without a date. */
-export function timeLimitEnds(effectiveDate: unknown): string | null {
+/** The judgment's time limit (the rule in force on `on`): the last day a request is on time (yyyy-mm-dd), or null without a date. */
+export function timeLimitEnds(effectiveDate: unknown, on: Date = new Date()): string | null {
   if (typeof effectiveDate !== "string" || !isRealDate(effectiveDate)) return null;
   const [y, m, d] = effectiveDate.split("-").map(Number) as [number, number, number];
-  const end = new Date(Date.UTC(y + TIME_LIMIT_YEARS, m - 1, d));
+  const end = new Date(Date.UTC(y + timeLimitYears(on), m - 1, d));
   return end.toISOString().slice(0, 10);
 }
 
 /** True when today (in Vietnam) is after the 5-year limit: the request may still be sent, with reasons. */
 export function isPastTimeLimit(answers: Answers, now: Date = new Date()): boolean {
-  const end = timeLimitEnds(answers.judgment?.effectiveDate);
+  const end = timeLimitEnds(answers.judgment?.effectiveDate, now);
   return end !== null && todayInVietnam(now) > end;
 }
 
