@@ -1,8 +1,5 @@
-import crypto from "node:crypto";
-import { unstable_composeUploadHandlers, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import type { Pool } from "../db";
-import { BodyRefused, parseUpload } from "../http";
-import { cleanFileName, detectContentType, eicarOnlyScanner, type ContentType, type FileStore, type VirusScanner } from "../journeys";
+import { streamUploads, type FileStore, type VirusScanner } from "../journeys";
 import {
   ANSWER_DOCUMENT_TYPES,
   ANSWER_MAX_CHARS,
@@ -13,9 +10,6 @@ import {
 import { fireEventIn } from "../cases";
 import { ANSWER_EVENT, type InfoRequest } from "./info-requests.server";
 
-const FIELDS_MAX_BYTES = 64 * 1024;
-
-type Stored = { key: string; name: string; size: number; sha256: string; contentType: ContentType; scan: "clean" | "not_scanned" };
 
 export type AnswerForm = { answer: string; documentType: string };
 export type AnswerOutcome =
@@ -35,77 +29,14 @@ export async function receiveAnswer(
   deps: { sql: Pool; store: FileStore; scanner?: VirusScanner; ip?: string | null; requestId?: string | null },
   { infoRequest, via, citizenId }: { infoRequest: InfoRequest; via: "link" | "account"; citizenId: string | null },
 ): Promise<AnswerOutcome> {
-  const { sql, store, scanner = eicarOnlyScanner } = deps;
-  const problems: AnswerProblem[] = [];
-  const stored: Stored[] = [];
-  let tooManyReported = false;
-
-  const fileHandler: UploadHandler = async ({ name, filename, data }) => {
-    if (name !== "file" || filename === undefined) return undefined;
-    if (filename === "") {
-      for await (const _ of data) {
-        // an empty file input: nothing chosen
-      }
-      return "";
-    }
-    const displayName = cleanFileName(filename);
-    if (stored.length >= ANSWER_MAX_FILES) {
-      for await (const _ of data) {
-        // drained
-      }
-      if (!tooManyReported) problems.push({ code: "tooMany" });
-      tooManyReported = true;
-      return "";
-    }
-    const key = `answers/${infoRequest.id}/${crypto.randomUUID()}`;
-    const written = await store.write(key, data, { maxBytes: ANSWER_MAX_FILE_BYTES });
-    if (!written.ok) {
-      problems.push({ code: "tooBig", name: displayName });
-      return "";
-    }
-    if (written.bytes === 0) {
-      await store.remove(key);
-      problems.push({ code: "emptyFile", name: displayName });
-      return "";
-    }
-    const { head, tail, size } = await store.peek(key, { head: 4096, tail: 256 * 1024 });
-    const scan = await scanner({ head, tail, size, localPath: store.localPath(key) });
-    if (scan === "infected") {
-      await store.remove(key);
-      problems.push({ code: "infected", name: displayName });
-      return "";
-    }
-    const contentType = detectContentType(head, tail);
-    if (!contentType) {
-      await store.remove(key);
-      problems.push({ code: "wrongType", name: displayName });
-      return "";
-    }
-    stored.push({ key, name: displayName, size: written.bytes, sha256: written.sha256, contentType, scan });
-    return "";
-  };
-  let fieldBytes = 0;
-  const fieldHandler: UploadHandler = async ({ filename, data }) => {
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of data) {
-      if (filename !== undefined) continue;
-      fieldBytes += chunk.byteLength;
-      if (fieldBytes > FIELDS_MAX_BYTES) throw new BodyRefused(413);
-      chunks.push(chunk);
-    }
-    return filename !== undefined ? "" : new TextDecoder().decode(Buffer.concat(chunks));
-  };
-
+  const { sql, store } = deps;
+  const streamed = await streamUploads(request, deps, { keyPrefix: `answers/${infoRequest.id}`, room: ANSWER_MAX_FILES, maxFileBytes: ANSWER_MAX_FILE_BYTES });
+  const { form, stored } = streamed;
+  // The journeys' "empty" (a file of no bytes) is this form's "emptyFile": here "empty" is an empty answer.
+  const problems: AnswerProblem[] = streamed.problems.map((p) => (p.code === "empty" ? { ...p, code: "emptyFile" } : p) as AnswerProblem);
   const removeStored = async () => {
     for (const f of stored) await store.remove(f.key).catch(() => {});
   };
-  let form: FormData;
-  try {
-    form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
-  } catch (e) {
-    await removeStored();
-    throw e;
-  }
   const rawAnswer = form.get("answer");
   const answer = (typeof rawAnswer === "string" ? rawAnswer : "").replace(/\r\n/g, "\n").normalize("NFC").trim();
   const rawType = form.get("documentType");

@@ -107,23 +107,22 @@ export function cleanFileName(name: string): string {
   return (cleaned || "tep").slice(0, 255);
 }
 
+export type StreamedFile = { key: string; name: string; size: number; sha256: string; contentType: ContentType; scan: "clean" | "not_scanned" };
+
 /**
- * Streams the files of a multipart upload (field `file`, one or many) into the store, one at a time,
- * checking each one's size while it arrives, then its content signature and the virus-scan hook. The
- * accepted ones are recorded on the draft in one transaction that also enforces the count limit of the
- * journey's rules. Nothing is held in memory but the small text fields.
+ * The one streamed multipart reader of the portal's uploads (a journey's attachments step, a citizen's
+ * answer): the files of field `file`, one at a time, into the store under `keyPrefix`, each checked for
+ * size while it arrives, then for being empty, by the virus-scan hook and by its content signature; at most
+ * `room` files are kept (the rest reported once as tooMany). Nothing is held in memory but the small text
+ * fields (at most FIELDS_MAX_BYTES together, else 413). A refused body removes what it had stored.
  */
-export async function receiveUploads(
+export async function streamUploads(
   request: Request,
-  deps: { sql: Pool; store: FileStore; scanner?: VirusScanner },
-  { draftId, rules }: { draftId: string; rules: AttachmentRules },
-): Promise<UploadOutcome> {
-  const { sql, store, scanner = eicarOnlyScanner } = deps;
-  const { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, documentTypes } = rules;
+  { store, scanner = eicarOnlyScanner }: { store: FileStore; scanner?: VirusScanner },
+  { keyPrefix, room, maxFileBytes }: { keyPrefix: string; room: number; maxFileBytes: number },
+): Promise<{ form: FormData; stored: StreamedFile[]; problems: UploadProblem[]; sawFile: boolean }> {
   const problems: UploadProblem[] = [];
-  const stored: { key: string; name: string; size: number; sha256: string; contentType: ContentType; scan: "clean" | "not_scanned" }[] = [];
-  const existing = (await sql<{ n: number }[]>`
-    select count(*)::int as n from filing_attachments where draft_id = ${draftId}`)[0]!.n;
+  const stored: StreamedFile[] = [];
   let tooManyReported = false;
   let sawFile = false;
 
@@ -140,14 +139,14 @@ export async function receiveUploads(
     }
     sawFile = true;
     const displayName = cleanFileName(filename);
-    if (existing + stored.length >= MAX_FILES) {
+    if (stored.length >= room) {
       await drain();
       if (!tooManyReported) problems.push({ code: "tooMany" });
       tooManyReported = true;
       return "";
     }
-    const key = `drafts/${draftId}/${crypto.randomUUID()}`;
-    const written = await store.write(key, data, { maxBytes: MAX_FILE_BYTES });
+    const key = `${keyPrefix}/${crypto.randomUUID()}`;
+    const written = await store.write(key, data, { maxBytes: maxFileBytes });
     if (!written.ok) {
       problems.push({ code: "tooBig", name: displayName });
       return "";
@@ -186,7 +185,34 @@ export async function receiveUploads(
     }
     return filename !== undefined ? "" : new TextDecoder().decode(Buffer.concat(chunks));
   };
-  const form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
+  try {
+    const form = await parseUpload(() => unstable_parseMultipartFormData(request, unstable_composeUploadHandlers(fileHandler, fieldHandler)));
+    return { form, stored, problems, sawFile };
+  } catch (e) {
+    for (const f of stored) await store.remove(f.key).catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * Streams the files of a multipart upload into the store (streamUploads), then records the accepted ones
+ * on the draft in one transaction that also enforces the count limit of the journey's rules.
+ */
+export async function receiveUploads(
+  request: Request,
+  deps: { sql: Pool; store: FileStore; scanner?: VirusScanner },
+  { draftId, rules }: { draftId: string; rules: AttachmentRules },
+): Promise<UploadOutcome> {
+  const { sql, store } = deps;
+  const { maxFiles: MAX_FILES, maxFileBytes: MAX_FILE_BYTES, documentTypes } = rules;
+  const existing = (await sql<{ n: number }[]>`
+    select count(*)::int as n from filing_attachments where draft_id = ${draftId}`)[0]!.n;
+  const { form, stored, problems, sawFile } = await streamUploads(request, deps, {
+    keyPrefix: `drafts/${draftId}`,
+    room: Math.max(0, MAX_FILES - existing),
+    maxFileBytes: MAX_FILE_BYTES,
+  });
+  const tooManyReported = problems.some((p) => p.code === "tooMany");
   const typeValue = form.get("documentType");
   const documentType = typeof typeValue === "string" && documentTypes.includes(typeValue) ? typeValue : null;
   if (!sawFile && problems.length === 0) problems.push({ code: "noFile" });

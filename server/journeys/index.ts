@@ -19,6 +19,8 @@ export {
 export {
   CONTENT_TYPES,
   cleanFileName,
+  streamUploads,
+  type StreamedFile,
   detectContentType,
   eicarOnlyScanner,
   listDraftAttachments,
