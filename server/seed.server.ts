@@ -378,6 +378,8 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
         otherPartyName: c.debtor.name,
         searchParts: [c.applicant.id, c.debtor.id, c.judgment.number],
         receivedAt,
+        applicantEmail: c.applicant.email,
+        locale: "vi",
         actor: { type: "citizen", citizenId: null },
       });
       await audit(tx, {

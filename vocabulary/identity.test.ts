@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cccdBirthYear, maskId, taxCodeCheckDigit, validateCccd, validateTaxCode, validateVnLandline, validateVnMobile, validateVnPhone } from "./identity";
+import { cccdBirthYear, maskId, maskName, taxCodeCheckDigit, validateCccd, validateTaxCode, validateVnLandline, validateVnMobile, validateVnPhone } from "./identity";
 
 const now = new Date("2026-11-22T00:00:00Z");
 
@@ -95,5 +95,21 @@ describe("validateVnLandline / validateVnPhone (an organisation's phone)", () =>
 describe("maskId", () => {
   it("keeps the last digits only", () => {
     expect(maskId("001085012345")).toBe("•••••••••345");
+  });
+});
+
+describe("maskName", () => {
+  it("keeps the family name and the first letter of every other word", () => {
+    expect(maskName("Nguyễn Văn An")).toBe("Nguyễn V** A*");
+    expect(maskName("  Trần   Thị Bích  Ngọc ")).toBe("Trần T** B*** N***");
+    expect(maskName("Lê")).toBe("Lê");
+  });
+  it("never shows more than the first letter of a given name", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[A-Za-zÀ-ỹ]{1,8}$/), { minLength: 2, maxLength: 5 }), (words) => {
+        const masked = maskName(words.join(" ")).split(" ");
+        for (let i = 1; i < words.length; i++) expect(Array.from(masked[i]!).slice(1).every((c) => c === "*")).toBe(true);
+      }),
+    );
   });
 });

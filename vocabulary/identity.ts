@@ -156,3 +156,19 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
 }
+
+/**
+ * A person's or company's name as a lookup may show it (ADR 065): the first word (the family name, shared by
+ * millions) in full, every other word by its first letter and a mask — "Nguyễn Văn An" → "Nguyễn V** A*".
+ * Enough for the party to recognise their case, not enough to learn a stranger's name.
+ */
+export function maskName(name: string): string {
+  const words = name.normalize("NFC").trim().split(/\s+/).filter(Boolean);
+  return words
+    .map((w, i) => {
+      if (i === 0) return w;
+      const letters = Array.from(w);
+      return letters[0] + "*".repeat(Math.max(1, letters.length - 1));
+    })
+    .join(" ");
+}

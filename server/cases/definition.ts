@@ -88,6 +88,12 @@ export type CaseTypeDefinition<S extends string = string, E extends string = str
   clocks: Record<string, ClockDef>;
   /** Staff roles that may see the case at its office (inbox, case page, export). */
   viewers: readonly StaffRole[];
+  /**
+   * What the parties read (ADR 065): every state has a plain-language sentence `<content>.party.states.<state>`
+   * and what the party should do next `<content>.party.next.<state>`; in these states the party who filed it
+   * must act (My cases lists them first, the status page says so).
+   */
+  partyActionStates?: readonly S[];
 };
 
 export type CaseType<S extends string = string, E extends string = string> = CaseTypeDefinition<S, E> & {

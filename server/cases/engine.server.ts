@@ -27,6 +27,14 @@ export type OpenCaseInput = {
   /** Searchable parts besides the reference and names: ID numbers, … (normalised here). */
   searchParts?: readonly (string | null | undefined)[];
   receivedAt: Date;
+  /**
+   * The lookup pair's code as the procedure stores it (SHA-256, `accessCodeHash` of server/filing), the party's
+   * account, address and language (ADR 065): the lookup, My cases and the e-mails read them from the case.
+   */
+  accessCodeHash?: Buffer | null;
+  citizenId?: string | null;
+  applicantEmail?: string | null;
+  locale?: "vi" | "en";
   /** Who filed it (the opening event's actor): a citizen (null when signed out) by default. */
   actor?: CaseActor;
   ip?: string | null;
@@ -46,9 +54,10 @@ export async function openCase(tx: Sql, input: OpenCaseInput): Promise<OpenedCas
   const searchText = searchTextOf([input.reference, input.applicantName, input.otherPartyName, ...(input.searchParts ?? [])]);
   const [row] = await tx<{ id: string }[]>`
     insert into cases (case_type, submission_id, reference, agency_id, state, applicant_name, other_party_name,
-      search_text, received_at, updated_at)
+      search_text, received_at, updated_at, access_code_hash, citizen_id, applicant_email, locale)
     values (${type.id}, ${input.submissionId}, ${input.reference}, ${input.agencyId}, ${type.initial}, ${input.applicantName},
-      ${input.otherPartyName ?? null}, ${searchText}, ${input.receivedAt}, ${input.receivedAt})
+      ${input.otherPartyName ?? null}, ${searchText}, ${input.receivedAt}, ${input.receivedAt}, ${input.accessCodeHash ?? null},
+      ${input.citizenId ?? null}, ${input.applicantEmail ?? null}, ${input.locale ?? "vi"})
     returning id`;
   const caseId = row!.id;
   await startClocks(tx, { caseId, type, clocks: type.startClocks ?? [], at: input.receivedAt });

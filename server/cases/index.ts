@@ -33,3 +33,15 @@ export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./doc
 export { caseNotifyTask, caseNotification } from "./notify.server";
 export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
 export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
+// Following a case (ADR 065): the lookup pair every procedure issues, and the one view of a case its parties see.
+export {
+  ACCESS_CODE_ALPHABET,
+  ACCESS_CODE_LENGTH,
+  newAccessCode,
+  normaliseAccessCode,
+  normaliseReference,
+  accessCodeHash,
+  verifyLookupPair,
+  verifyLookupPairs,
+} from "./access.server";
+export { partyCaseView, partyCaseSummaries, type PartyCaseView, type PartyCaseSummary, type PartyClock, type PartyTimelineEntry } from "./party-view.server";

@@ -73,6 +73,7 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
   defineCaseType({
     id: "enforcement-request",
     content: "cases.enforcementRequest",
+    partyActionStates: ["awaitingCitizen"],
     initial: "received",
     startClocks: ["decide", "corrections"],
     states: ["received", "awaitingCitizen", "accepted", "refused", "officerAssigned", "closed"],

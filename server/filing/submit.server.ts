@@ -17,7 +17,7 @@ import {
 } from "../http";
 import { digestToken, type SubmitContext, type SubmitOutcome } from "../journeys";
 import { findCourt } from "../agencies";
-import { openCase } from "../cases";
+import { openCase, newAccessCode, accessCodeHash } from "../cases";
 import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
 import type { SubmittedRequest } from "./request-view";
 import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
@@ -43,26 +43,8 @@ export const DONE_COOKIE = "thads_filing_done";
 
 // ————— submission —————
 
-export const ACCESS_CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"; // 32 letters: no 0/O, 1/I
-export const ACCESS_CODE_LENGTH = 16;
-
-/**
- * 16 characters from a 32-letter alphabet: 80 bits, each character uniform (256 is a multiple of 32, so
- * `byte & 31` has no bias), shown as XXXX-XXXX-XXXX-XXXX. Lookups with it are rate-limited too.
- */
-export function newAccessCode(): string {
-  const bytes = crypto.randomBytes(ACCESS_CODE_LENGTH);
-  const chars = Array.from(bytes, (b) => ACCESS_CODE_ALPHABET[b & 31]).join("");
-  return chars.match(/.{4}/g)!.join("-");
-}
-
-export function normaliseAccessCode(code: string): string {
-  return code.toUpperCase().replace(/[^0-9A-Z]/g, "");
-}
-
-export function accessCodeHash(code: string): Buffer {
-  return digestToken(`access:${normaliseAccessCode(code)}`);
-}
+// The access code of the lookup pair is every procedure's (server/cases, ADR 065).
+export { ACCESS_CODE_ALPHABET, ACCESS_CODE_LENGTH, newAccessCode, normaliseAccessCode, accessCodeHash } from "../cases";
 
 export type FiledRequest = { ok: true; requestId: string; reference: string; accessCode: string; agencyId: string };
 
@@ -103,6 +85,10 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
     otherPartyName: otherPartyName(answers),
     searchParts: idNumbers(answers),
     receivedAt: row!.submitted_at,
+    accessCodeHash: accessCodeHash(accessCode),
+    citizenId: ctx.citizenId,
+    applicantEmail: applicantEmail(answers) || null,
+    locale: ctx.locale,
     actor: { type: "citizen", citizenId: ctx.citizenId },
     ip: ctx.ip,
     requestId: ctx.requestId,

@@ -13,6 +13,7 @@ import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
 import handoffEn from "./sections/handoff.en";
+import statusEn from "./sections/status.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -191,6 +192,7 @@ const en: Translation<Resource> = {
   auditlog: auditlogEn,
   inbox: inboxEn,
   handoff: handoffEn,
+  status: statusEn,
 };
 
 export default en;

@@ -19,6 +19,7 @@ import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
 import handoffVi from "./sections/handoff.vi";
+import statusVi from "./sections/status.vi";
 
 const vi = {
   meta: {
@@ -196,6 +197,7 @@ const vi = {
   auditlog: auditlogVi,
   inbox: inboxVi,
   handoff: handoffVi,
+  status: statusVi,
 };
 
 export default vi;

@@ -12,6 +12,24 @@ const en: Translation<typeof cases> = {
       officerAssigned: "Enforcement officer assigned",
       closed: "Closed",
     },
+    party: {
+      states: {
+        received: "The enforcement office has received the request and is considering it.",
+        awaitingCitizen: "The enforcement office needs more information or documents from you before it goes on.",
+        accepted: "The request has been accepted: the office has issued an enforcement decision.",
+        refused: "The enforcement office has refused the request. The reason and its legal basis are in the refusal notice.",
+        officerAssigned: "An enforcement officer has been assigned and is enforcing the judgment.",
+        closed: "The enforcement has ended.",
+      },
+      next: {
+        received: "You need do nothing. The office will tell you when it decides.",
+        awaitingCitizen: "Read the request and send the information or documents within the period it gives.",
+        accepted: "You need do nothing. The office will assign an enforcement officer and tell you.",
+        refused: "If you can remedy the reason for the refusal, you may file again.",
+        officerAssigned: "The officer will contact you when needed. Contact the office if you know of the debtor's assets.",
+        closed: "Nothing more to do. You can download the case's documents.",
+      },
+    },
     clocks: {
       decide: "Decide: enforcement decision or refusal",
       corrections: "Ask for corrections to the request",

@@ -14,6 +14,24 @@ const cases = {
       officerAssigned: "Đã phân công Chấp hành viên",
       closed: "Đã kết thúc",
     },
+    party: {
+      states: {
+        received: "Cơ quan thi hành án đã nhận đơn và đang xem xét để ra quyết định thi hành án.",
+        awaitingCitizen: "Cơ quan thi hành án cần bạn bổ sung thông tin hoặc tài liệu trước khi xem xét tiếp.",
+        accepted: "Đơn đã được thụ lý: cơ quan đã ra quyết định thi hành án.",
+        refused: "Cơ quan thi hành án đã từ chối yêu cầu. Lý do và căn cứ có trong văn bản từ chối.",
+        officerAssigned: "Chấp hành viên đã được phân công và đang tổ chức thi hành án.",
+        closed: "Việc thi hành án đã kết thúc.",
+      },
+      next: {
+        received: "Bạn không cần làm gì thêm. Cơ quan sẽ báo cho bạn khi có quyết định.",
+        awaitingCitizen: "Hãy đọc yêu cầu bổ sung và gửi thông tin, tài liệu trong thời hạn được nêu.",
+        accepted: "Bạn không cần làm gì thêm. Cơ quan sẽ phân công Chấp hành viên và báo cho bạn.",
+        refused: "Nếu bạn khắc phục được lý do từ chối, bạn có thể gửi lại đơn.",
+        officerAssigned: "Chấp hành viên sẽ liên hệ khi cần. Bạn có thể liên hệ cơ quan nếu có thông tin về tài sản của người phải thi hành án.",
+        closed: "Không còn việc gì cần làm. Bạn có thể tải các văn bản của hồ sơ.",
+      },
+    },
     clocks: {
       decide: "Ra quyết định thi hành án hoặc từ chối",
       corrections: "Yêu cầu bổ sung, sửa đổi đơn",
