@@ -79,6 +79,8 @@ export function taskList(services: Services): TaskList {
       if (await sweepInfoRequestMail(services.sql)) await flushJobOutbox(services.sql);
     },
     ...handoffTasks(services, { isHandoffEvent }),
+    // A public event on a case (ADR 065): the organisations following it are told by webhook (server/api).
+    case_followers: async () => {},
   };
 }
 

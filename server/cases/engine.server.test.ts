@@ -196,7 +196,7 @@ for (const [type, input, actor] of TABLE) {
       expect(after.counts.events).toBe(before.counts.events + 1);
       expect(after.counts.audits).toBe(before.counts.audits + 1);
       expect(after.counts.timeline).toBe(before.counts.timeline + (def.public ? 1 : 0));
-      expect(after.counts.jobs).toBe(before.counts.jobs + Number(!!def.handoff) + Number(!!def.notify) + Number(!!def.document));
+      expect(after.counts.jobs).toBe(before.counts.jobs + Number(!!def.handoff) + Number(!!def.notify) + Number(!!def.public) + Number(!!def.document));
       const [audit] = await db.sql`select action, agency_id, details from audit_log where target_id = ${caseId} order by id desc limit 1`;
       expect(audit).toMatchObject({ action: `case.${event}`, agency_id: ids["HNI-KV01"], details: { caseType: type.id, from: state, to: def.to, seq: 2 } });
       expect(after.c!.closed_at !== null).toBe(type.final.includes(def.to));
@@ -218,8 +218,8 @@ describe("fireEvent", () => {
     expect(tl!.details).toEqual({ ground: "time-limit-passed", note: "Quá 5 năm." });
     const jobs = await db.sql`select task, payload, job_key from job_outbox where payload->>'caseId' = ${erId} order by id`;
     const eventId = r.ok ? r.eventId : 0;
-    expect(jobs.map((j) => j.task)).toEqual(["handoff_record", "case_notify", "case_document"]);
-    expect(jobs[2]!.payload).toEqual({ caseId: erId, eventId, document: "refusal-notice" });
+    expect(jobs.map((j) => j.task)).toEqual(["handoff_record", "case_notify", "case_followers", "case_document"]);
+    expect(jobs[3]!.payload).toEqual({ caseId: erId, eventId, document: "refusal-notice" });
     // A final state ends every clock.
     expect((await db.sql`select distinct state from case_clocks where case_id = ${erId}`).map((x) => x.state)).toEqual(["ended"]);
     expect((await db.sql`select next_due_on from cases where id = ${erId}`)[0]!.next_due_on).toBeNull();

@@ -232,6 +232,8 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   const jobs: { task: string; payload: Record<string, unknown> }[] = [];
   if (def.handoff) jobs.push({ task: "handoff_record", payload: { caseId: row.id, eventId } });
   if (def.notify) jobs.push({ task: "case_notify", payload: { caseId: row.id, eventId } });
+  // Every public event: the organisations that follow the case are told (webhooks, ADR 065).
+  if (def.public) jobs.push({ task: "case_followers", payload: { caseId: row.id, eventId } });
   if (def.document) jobs.push({ task: "case_document", payload: { caseId: row.id, eventId, document: def.document } });
   for (const job of jobs) {
     await tx`insert into job_outbox (task, payload, job_key) values (${job.task}, ${tx.json(job.payload as never)}, ${`${job.task}:${eventId}`})`;

@@ -152,7 +152,7 @@ describe("the event page", () => {
     const queued = await db.sql<{ task: string }[]>`
       select t.identifier as task from graphile_worker._private_jobs j join graphile_worker._private_tasks t on t.id = j.task_id
       where j.payload->>'caseId' = ${caseId} order by t.identifier`;
-    expect(queued.map((q) => q.task)).toEqual(["case_document", "case_notify", "handoff_record"]);
+    expect(queued.map((q) => q.task)).toEqual(["case_document", "case_followers", "case_notify", "handoff_record"]);
     expect((await caseDocumentsFor(db.sql, loaded)).map((d) => [d.document, d.issued])).toEqual([["acceptance-decision", false]]);
 
     await runJobs();
