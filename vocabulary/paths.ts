@@ -70,6 +70,12 @@ export const paths = {
     staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
   },
 
+  /**
+   * The status lookup without an account (reference + access code, ADR 066). The builder may prefill the
+   * reference (`?ma-ho-so=`), never the code: codes are posted, so they stay out of URLs, logs and history.
+   */
+  lookup: (reference?: string) => `/tra-cuu${reference ? q("ma-ho-so", reference) : ""}`,
+
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",
 
