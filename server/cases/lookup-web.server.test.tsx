@@ -10,7 +10,10 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { elapse } from "../../test/rate-limits";
 import { seedDemo } from "../seed.server";
-import { ENFORCEMENT_REQUEST_CASE } from "../filing";
+import { ENFORCEMENT_REQUEST_CASE, filingTasks } from "../filing";
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { paths } from "../../vocabulary/paths";
 import { pageI18n } from "../../vocabulary/i18n/bundles.server";
 import { routeNamespaces } from "../../vocabulary/i18n/namespaces";
 import Page, { handle, loader, action } from "../../app/routes/tra-cuu";
@@ -24,14 +27,26 @@ import { DEFAULT_RATE_LIMITS } from "../http";
 
 let db: TestDatabase;
 let services: ReturnType<typeof testServices>;
+let smtp: SMTPServer;
+const received: ParsedMail[] = [];
 const FREE = DEFAULT_RATE_LIMITS.RATE_LIMIT_FREE_FAILURES;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await seedDemo(db.sql);
-  services = testServices(db.sql);
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => (received.push(mail), callback()), (err: Error) => callback(err));
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+  services = testServices(db.sql, { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as { port: number }).port}` });
 });
 afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
   await db?.drop();
 });
 
@@ -168,10 +183,10 @@ describe("the lookup page", () => {
     expect(same(othersCode, c.reference)).toBe(same(wrongCode, c.reference));
     expect(JSON.stringify(noSuchReference.body).replaceAll(wrongReference, "R")).toBe(JSON.stringify(wrongCode.body).replaceAll(c.reference, "R"));
     const page = html(wrongCode);
-    expect(page).toContain("Mã hồ sơ hoặc mã tra cứu không đúng. Hãy kiểm tra lại trong thư điện tử xác nhận");
+    expect(page).toContain("Mã hồ sơ hoặc mã tra cứu không đúng. Hãy kiểm tra lại mã hồ sơ trong thư điện tử xác nhận");
     expect(page).toContain(`value="${c.reference}"`); // the reference kept
     expect(page).not.toMatch(/name="accessCode"[^>]*value=/); // the code field empty
-    expect(html(wrongCode, "en")).toContain("The reference or the access code is not right. Check them in the confirmation e-mail");
+    expect(html(wrongCode, "en")).toContain("The reference or the access code is not right. Check the reference in the confirmation e-mail");
   });
 
   it("bad input gets the same clear, localised answer as a wrong pair, never a 500; empty fields say which is missing", async () => {
@@ -319,5 +334,27 @@ describe("old requests and the generator", () => {
     }
     expect(lookupReference("yc–2026–0000001")).toBe("YC-2026-0000001");
     expect(lookupReference("YC\u00002026")).toBe("");
+  });
+});
+
+describe("links to the lookup", () => {
+  it("paths.lookup prefills the reference only", () => {
+    expect(paths.lookup()).toBe("/tra-cuu");
+    expect(paths.lookup("YC-2026-0000001")).toBe("/tra-cuu?ma-ho-so=YC-2026-0000001");
+    expect(paths.lookup("a b&c")).toBe("/tra-cuu?ma-ho-so=a%20b%26c");
+  });
+
+  it("the filing confirmation e-mail (over SMTP) links the lookup with the reference, never the code", async () => {
+    const c = await filedCase();
+    const [req] = await db.sql<{ id: string }[]>`select id from enforcement_requests where reference = ${c.reference}`;
+    const before = received.length;
+    await filingTasks(services).send_filing_confirmation({ requestId: req!.id }, {} as never);
+    await expect.poll(() => received.length).toBe(before + 1);
+    const mail = received[received.length - 1]!;
+    const url = new URL(paths.lookup(c.reference), services.config.BASE_URL).toString();
+    expect(mail.text).toContain(url);
+    expect(String(mail.html)).toContain(`href="${url}"`);
+    expect(mail.text).toContain("Xem tình trạng hồ sơ bất cứ lúc nào");
+    expect(`${mail.text}${String(mail.html)}`).not.toContain(c.accessCode);
   });
 });

@@ -5,15 +5,15 @@ const en: Translation<typeof lookup> = {
   title: "Look up a case",
   lead: "See the status of your case, the office and officer dealing with it, what you need to do next and its history, without signing in.",
   reference: "Reference",
-  referenceHint: "On the confirmation page, in the confirmation e-mail and on the request's PDF, for example YC-2026-0000123.",
+  referenceHint: "On the confirmation page you saw when you filed, in the confirmation e-mail and on the request's PDF, for example YC-2026-0000123.",
   accessCode: "Access code",
-  accessCodeHint: "16 letters and digits, for example ABCD-EFGH-JKLM-NPQR, shown once on the confirmation page when you filed and on the request's PDF. Upper or lower case both work.",
+  accessCodeHint: "16 letters and digits, for example ABCD-EFGH-JKLM-NPQR, shown once on the confirmation page when you filed. Upper or lower case both work.",
   submit: "Look up",
   errors: {
     referenceRequired: "Enter the reference",
     accessCodeRequired: "Enter the access code",
     notFound:
-      "The reference or the access code is not right. Check them in the confirmation e-mail or on the confirmation page you saw when you filed (the access code has 16 letters and digits), then try again.",
+      "The reference or the access code is not right. Check the reference in the confirmation e-mail and the access code you kept from the confirmation page when you filed (16 letters and digits), then try again.",
     rateLimited_one: "There have been too many wrong lookups for this reference or from your connection. Please try again in {{count}} second.",
     rateLimited_other: "There have been too many wrong lookups for this reference or from your connection. Please try again in {{count}} seconds.",
     rateLimitedSignIn:
@@ -32,6 +32,7 @@ const en: Translation<typeof lookup> = {
     homeText: "Already filed? See how far your case has got with its reference and access code, without signing in.",
     homeLink: "Look up a case",
     receipt: "Look up your case",
+    pdf: "Follow this request with its reference and access code at: {{url}}",
   },
 };
 export default en;
