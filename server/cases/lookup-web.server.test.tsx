@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { elapse } from "../../test/rate-limits";
-import { seedDemo } from "../seed.server";
+import { demoAccessCode, seedDemo, seedDemoCases } from "../seed.server";
 import { ENFORCEMENT_REQUEST_CASE, filingTasks } from "../filing";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
@@ -356,5 +356,24 @@ describe("links to the lookup", () => {
     expect(String(mail.html)).toContain(`href="${url}"`);
     expect(mail.text).toContain("Xem tình trạng hồ sơ bất cứ lúc nào");
     expect(`${mail.text}${String(mail.html)}`).not.toContain(c.accessCode);
+  });
+});
+
+describe("the demo cases (npm start)", () => {
+  it("each has a known code (derived from its applicant's e-mail) and is found by its pair, with its timeline", async () => {
+    await seedDemoCases(db.sql);
+    const rows = await db.sql<{ reference: string; applicant_email: string; state: string; events: number }[]>`
+      select c.reference, c.applicant_email, c.state, (select count(*)::int from case_timeline t where t.case_id = c.id) as events
+      from cases c where c.applicant_email like '%@example.com' order by c.reference`;
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    for (const r of rows) {
+      const code = demoAccessCode(r.applicant_email);
+      expect(code).toMatch(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/);
+      const found = await post({ reference: r.reference, accessCode: code }, newIp());
+      expect(found).toMatchObject({ status: 200, body: { found: true, view: { reference: r.reference, state: r.state } } });
+      expect(found.body.view.timeline).toHaveLength(r.events);
+      if (process.env.PRINT_DEMO_PAIRS) process.stdout.write(`${r.reference}  ${code}  ${r.state}  ${r.applicant_email}\n`);
+    }
+    expect(demoAccessCode("quangvinh.trinh@example.com")).toBe(demoAccessCode("quangvinh.trinh@example.com"));
   });
 });
