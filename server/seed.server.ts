@@ -379,6 +379,7 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
         searchParts: [c.applicant.id, c.debtor.id, c.judgment.number],
         receivedAt,
         applicantEmail: c.applicant.email,
+        applicantIdNumber: c.applicant.id, // a person's CCCD (12 digits) is kept as its digest; a tax code is not a CCCD
         locale: "vi",
         actor: { type: "citizen", citizenId: null },
       });
