@@ -131,7 +131,7 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("in English, with JavaScript on, the list and the case read the same", async ({ page }) => {
+test("in English, with JavaScript on, the list and the case read the same", async ({ page, checkA11y }) => {
   const sql = e2eDb();
   try {
     const tag = String((Date.now() + 7) % 10_000_000).padStart(7, "0");
@@ -149,6 +149,7 @@ test("in English, with JavaScript on, the list and the case read the same", asyn
     expect(answer.status()).toBe(400);
     await expect(page.getByRole("alert")).toContainText("Choose whether to get e-mails");
     await expect(page.locator("#f-notify-error")).toHaveText("Choose whether to get e-mails");
+    await checkA11y();
     await page.getByLabel("No, I will check the portal myself").check();
     await page.getByRole("button", { name: "Save my choice" }).click();
     await expect(page.getByText("You have turned off e-mails about this case.")).toBeVisible();

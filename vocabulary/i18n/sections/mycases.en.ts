@@ -71,7 +71,6 @@ const en: Translation<typeof mycases> = {
     notifyNowOn: "You get e-mails about this case.",
     notifyNowOff: "You have turned off e-mails about this case.",
     errorChoose: "Choose whether to get e-mails",
-    errorSummary: "There is a problem",
   },
 };
 export default en;

@@ -69,7 +69,6 @@ const mycases = {
     notifyNowOn: "Bạn đang nhận thư về hồ sơ này.",
     notifyNowOff: "Bạn đã tắt thư về hồ sơ này.",
     errorChoose: "Chọn có hoặc không nhận thư điện tử",
-    errorSummary: "Có lỗi cần sửa",
   },
 };
 export default mycases;
