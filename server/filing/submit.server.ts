@@ -22,22 +22,7 @@ import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
 import type { SubmittedRequest } from "./request-view";
 import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
 
-// ————— requests filed while signed out —————
-
-/**
- * Requests filed while signed out with this citizen's e-mail address as the applicant's become theirs
- * (shown in the account). Only ever called at sign-in, where the address has just been verified (the
- * e-mail code, or a provider vouching for it): the confirmation with the reference went to that mailbox.
- */
-export async function claimRequestsByEmail(sql: Sql, { citizenId }: { citizenId: string }): Promise<string[]> {
-  const rows = await sql<{ reference: string }[]>`
-    update enforcement_requests r set citizen_id = c.id
-    from citizens c
-    where c.id = ${citizenId} and c.email is not null
-      and r.citizen_id is null and r.applicant_email is not null and lower(r.applicant_email) = lower(c.email)
-    returning r.reference`;
-  return rows.map((r) => r.reference);
-}
+// Requests filed while signed out join the account at sign-in: server/accounts/claims.server.ts (ADR 067).
 
 export const DONE_COOKIE = "thads_filing_done";
 
