@@ -44,6 +44,12 @@ export default function Account() {
         ) : null}
       </dl>
 
+      <p>
+        <Link to={paths.myCases.list} className="button">
+          {t("account.nav.myCases")}
+        </Link>
+      </p>
+
       <section aria-labelledby="tasks-heading" className="account-tasks">
         <h2 id="tasks-heading">{t("answers.account.heading")}</h2>
         {page.tasks.length === 0 ? (
@@ -111,7 +117,9 @@ export default function Account() {
               <tbody>
                 {page.requests.map((r) => (
                   <tr key={r.reference}>
-                    <td>{r.reference}</td>
+                    <td>
+                      <Link to={paths.myCases.case(r.reference)}>{r.reference}</Link>
+                    </td>
                     <td>{formatDateTime(r.submittedAt, locale)}</td>
                     <td>{r.agencyName}</td>
                     <td>

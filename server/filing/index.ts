@@ -9,8 +9,9 @@ export {
   openOfficeRequest,
   officeRequestPdf,
   submittedRequestPdf,
+  partyRequestPdf,
 } from "./staff.server";
-export { DONE_COOKIE, justSubmitted, claimRequestsByEmail } from "./submit.server";
+export { DONE_COOKIE, justSubmitted } from "./submit.server";
 export {
   DRAFT_COOKIE,
   createDraft,

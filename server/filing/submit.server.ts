@@ -22,22 +22,7 @@ import { ENFORCEMENT_REQUEST_CASE } from "./case-type";
 import type { SubmittedRequest } from "./request-view";
 import { applicantEmail, applicantName, isPastTimeLimit, SERVICE_PATH, type Answers, type StepId, debtorName } from "./journey";
 
-// ————— requests filed while signed out —————
-
-/**
- * Requests filed while signed out with this citizen's e-mail address as the applicant's become theirs
- * (shown in the account). Only ever called at sign-in, where the address has just been verified (the
- * e-mail code, or a provider vouching for it): the confirmation with the reference went to that mailbox.
- */
-export async function claimRequestsByEmail(sql: Sql, { citizenId }: { citizenId: string }): Promise<string[]> {
-  const rows = await sql<{ reference: string }[]>`
-    update enforcement_requests r set citizen_id = c.id
-    from citizens c
-    where c.id = ${citizenId} and c.email is not null
-      and r.citizen_id is null and r.applicant_email is not null and lower(r.applicant_email) = lower(c.email)
-    returning r.reference`;
-  return rows.map((r) => r.reference);
-}
+// Requests filed while signed out join the account at sign-in: server/accounts/claims.server.ts (ADR 067).
 
 export const DONE_COOKIE = "thads_filing_done";
 
@@ -88,6 +73,7 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
     accessCodeHash: accessCodeHash(accessCode),
     citizenId: ctx.citizenId,
     applicantEmail: applicantEmail(answers) || null,
+    applicantIdNumber: applicantIdNumber(answers),
     locale: ctx.locale,
     actor: { type: "citizen", citizenId: ctx.citizenId },
     ip: ctx.ip,
@@ -108,6 +94,13 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
     await enqueue(tx, "send_filing_confirmation", { requestId }, { jobKey: `filing-confirmation:${requestId}` });
   }
   return { ok: true, requestId, reference, accessCode, agencyId: court.agency_id };
+}
+
+/** The filing party's own citizen ID number when a person files (an organisation has none; a representative's is not theirs). */
+function applicantIdNumber(answers: Answers): string | null {
+  const party = (answers.who as Record<string, unknown> | undefined)?.party;
+  const id = answers.person?.cccd;
+  return party !== "organisation" && typeof id === "string" && id.trim() ? id : null;
 }
 
 /** The party on the other side: the debtor, or the creditor when the debtor files. */

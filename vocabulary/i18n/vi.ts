@@ -21,6 +21,7 @@ import workflowVi from "./sections/workflow.vi";
 import handoffVi from "./sections/handoff.vi";
 import statusVi from "./sections/status.vi";
 import lookupVi from "./sections/lookup.vi";
+import mycasesVi from "./sections/mycases.vi";
 
 const vi = {
   meta: {
@@ -200,6 +201,7 @@ const vi = {
   handoff: handoffVi,
   status: statusVi,
   lookup: lookupVi,
+  mycases: mycasesVi,
 };
 
 export default vi;
