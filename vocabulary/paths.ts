@@ -17,6 +17,8 @@ export const PATH_PREFIXES = {
   error: "/loi",
   /** Answering a request for information from its e-mailed link (ADR 063). */
   answer: "/tra-loi",
+  /** A case e-mail's one-click unsubscribe link (RFC 8058, ADR 068). */
+  caseMailOptOut: "/thong-bao/tat",
 } as const;
 
 export const paths = {
@@ -69,6 +71,9 @@ export const paths = {
     account: (id: string) => `/tai-khoan/tra-loi/${id}`,
     staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
   },
+
+  /** Turning a case's e-mails off (and back on) from the link every case e-mail carries (ADR 068). */
+  caseMailOptOut: (token: string) => `${PATH_PREFIXES.caseMailOptOut}/${token}`,
 
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",

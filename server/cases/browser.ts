@@ -13,3 +13,4 @@ export {
 } from "./definition";
 export { CASE_TYPES, caseTypeById, registerCaseType } from "./registry";
 export { normaliseForSearch, searchTextOf } from "./search";
+export type { MailOptOutPage } from "./mail-optout-types";

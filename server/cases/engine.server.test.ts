@@ -196,7 +196,7 @@ for (const [type, input, actor] of TABLE) {
       expect(after.counts.events).toBe(before.counts.events + 1);
       expect(after.counts.audits).toBe(before.counts.audits + 1);
       expect(after.counts.timeline).toBe(before.counts.timeline + (def.public ? 1 : 0));
-      expect(after.counts.jobs).toBe(before.counts.jobs + Number(!!def.handoff) + Number(!!def.notify) + Number(!!def.public) + Number(!!def.document));
+      expect(after.counts.jobs).toBe(before.counts.jobs + Number(!!def.handoff) + Number(def.public && def.notify !== false) + Number(!!def.public) + Number(!!def.document));
       const [audit] = await db.sql`select action, agency_id, details from audit_log where target_id = ${caseId} order by id desc limit 1`;
       expect(audit).toMatchObject({ action: `case.${event}`, agency_id: ids["HNI-KV01"], details: { caseType: type.id, from: state, to: def.to, seq: 2 } });
       expect(after.c!.closed_at !== null).toBe(type.final.includes(def.to));
