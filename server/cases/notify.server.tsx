@@ -123,7 +123,9 @@ async function composeMail({ e, type, def, locale }: NonNullable<Awaited<ReturnT
     const lines = def.fields
       .filter((f) => shown(f) && words[f.name])
       .map((f) => `${t(`${type.content}.events.${e.event}.fields.${f.name}.label` as never, { defaultValue: f.name } as never)}: ${words[f.name]}`);
-    props = { ...base, kind: "update", event: String(t(`${type.content}.events.${e.event}.title` as never, { defaultValue: e.event } as never)), details: lines };
+    // What happened in the party's words (`<content>.party.happened.<event>`), else the event's title.
+    const title = String(t(`${type.content}.events.${e.event}.title` as never, { defaultValue: e.event } as never));
+    props = { ...base, kind: "update", event: said(`${type.content}.party.happened.${e.event}`) ?? title, details: lines };
   }
   const { html, text } = await renderEmail(<CaseUpdateEmail {...props} />);
   return { to: e.applicant_email!, subject: caseUpdateSubject(props), html, text };
