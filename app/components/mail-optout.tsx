@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "./forms";
-import type { MailOptOutPage } from "../../server/cases/browser";
+import type { MailOptOutPage } from "../server/cases.server";
 
 /** The page of a case e-mail's unsubscribe link (ADR 068): what stops, one button, and the way back on. */
 export function MailOptOut({ page, result }: { page: MailOptOutPage; result?: MailOptOutPage }) {

@@ -2,3 +2,4 @@
 export { loadStaffCase } from "../../server/cases";
 export { loadCaseEventPage, fireCaseEventFromForm, downloadCaseDocument, caseDocumentsFor, caseEventNotice, caseWorkflowPanel } from "../../server/cases";
 export { loadMailOptOut, submitMailOptOut } from "../../server/cases";
+export type { MailOptOutPage } from "../../server/cases";

@@ -2,6 +2,7 @@
 // It and everything it imports stay free of *.server.* files and Node built-ins (npm run lint:deps).
 export {
   defineCaseType,
+  notifiesParties,
   type CaseActor,
   type CaseEventDef,
   type CaseFieldDef,
@@ -13,4 +14,3 @@ export {
 } from "./definition";
 export { CASE_TYPES, caseTypeById, registerCaseType } from "./registry";
 export { normaliseForSearch, searchTextOf } from "./search";
-export type { MailOptOutPage } from "./mail-optout-types";

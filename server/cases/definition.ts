@@ -66,6 +66,9 @@ export type CaseEventDef<S extends string = string> = {
   check?: (fields: Record<string, unknown>, ctx: EventCheckContext) => Record<string, string[]> | null | undefined;
 };
 
+/** The platform's e-mail rule (ADR 068): a public event e-mails the parties unless its definition says `notify: false`. */
+export const notifiesParties = (def: Pick<CaseEventDef, "public" | "notify">): boolean => def.public && def.notify !== false;
+
 /** What an event's `check` may read: the case's receipt and the moment the event is fired. */
 export type EventCheckContext = { receivedAt: Date; at: Date };
 

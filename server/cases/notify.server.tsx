@@ -9,7 +9,7 @@ import { serverT } from "../../vocabulary/i18n/resources.server";
 import { isLocale, type Locale } from "../../vocabulary/i18n/config";
 import { paths } from "../../vocabulary/paths";
 import CaseUpdateEmail, { caseUpdateSubject, type CaseUpdateProps } from "../../emails/case-update";
-import type { CaseEventDef, CaseFieldDef } from "./definition";
+import { notifiesParties, type CaseEventDef, type CaseFieldDef } from "./definition";
 import { caseTypeById } from "./registry";
 import { presentEventFields } from "./present.server";
 import { caseLookupPath, myCasesPath } from "./follow-links";
@@ -61,7 +61,7 @@ async function noticeOf(sql: Sql, { caseId, eventId }: z.infer<typeof Payload>) 
   if (!e) return null;
   const type = caseTypeById(e.case_type);
   const def = (type.events as Record<string, CaseEventDef | undefined>)[e.event];
-  if (!def || !def.public || def.notify === false || NOTIFIED_ELSEWHERE.includes(e.event)) return null;
+  if (!def || !notifiesParties(def) || NOTIFIED_ELSEWHERE.includes(e.event)) return null;
   if (!e.applicant_email || !e.notify_applicant) return null;
   return { e, type, def, locale: (isLocale(e.locale) ? e.locale : "vi") as Locale };
 }
