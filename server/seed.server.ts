@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { Pool, Sql } from "./db";
 import { audit } from "./audit";
-import { fireEventIn, openCase } from "./cases";
+import { ACCESS_CODE_ALPHABET, accessCodeHash, fireEventIn, openCase } from "./cases";
 import { ENFORCEMENT_REQUEST_CASE } from "./filing";
 import { createStaff, type StaffRole } from "./accounts";
 import { findCourt, seedDemoCourts } from "./agencies";
@@ -300,6 +300,16 @@ export const DEMO_CASES: DemoCase[] = [
   },
 ];
 
+/**
+ * The access code of a demo case's lookup pair (development seed only, never in production): derived from
+ * the applicant's e-mail, so every `npm start` gives the same codes and the README can list two pairs.
+ * Same shape as a real code (16 letters of ACCESS_CODE_ALPHABET, in fours).
+ */
+export function demoAccessCode(applicantEmail: string): string {
+  const bytes = crypto.createHash("sha256").update(`thads-demo-lookup:${applicantEmail}`).digest().subarray(0, 16);
+  return Array.from(bytes, (b) => ACCESS_CODE_ALPHABET[b & 31]).join("").match(/.{4}/g)!.join("-");
+}
+
 /** Hà Nội wall-clock time on a day: `hour`:`minute` local (UTC+7, no daylight saving). */
 const hanoiAt = (day: string, hour: number, minute = 0) => new Date(`${day}T${String(hour - 7).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00Z`);
 
@@ -365,7 +375,7 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
       const [req] = await tx<{ id: string }[]>`
         insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, citizen_id, applicant_name,
           applicant_email, debtor_name, judgment_number, judgment_effective_on, money_amount, past_time_limit, answers, locale, submitted_at)
-        values (${reference}, ${crypto.randomBytes(32)}, ${court.agency_id}, ${court.id}, null, ${c.applicant.name}, ${c.applicant.email},
+        values (${reference}, ${accessCodeHash(demoAccessCode(c.applicant.email))}, ${court.agency_id}, ${court.id}, null, ${c.applicant.name}, ${c.applicant.email},
           ${c.debtor.name}, ${c.judgment.number}, ${c.judgment.effective}, ${c.amount}, ${c.state === "refused"},
           ${tx.json(answers as never)}, 'vi', ${receivedAt})
         returning id`;
@@ -379,6 +389,7 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
         searchParts: [c.applicant.id, c.debtor.id, c.judgment.number],
         receivedAt,
         applicantEmail: c.applicant.email,
+        accessCodeHash: accessCodeHash(demoAccessCode(c.applicant.email)),
         locale: "vi",
         actor: { type: "citizen", citizenId: null },
       });

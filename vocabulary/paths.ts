@@ -3,7 +3,7 @@
 // parameters is a builder: `paths.receipt(code)`, `paths.staff.request(id)`. paths.test.ts checks that
 // the table and app/routes name the same pages, both ways (ADR 055).
 
-import { servicePath } from "./service-path";
+import { lookupPath, servicePath } from "./service-path";
 
 const q = (name: string, value: string) => `?${name}=${encodeURIComponent(value)}`;
 
@@ -74,6 +74,11 @@ export const paths = {
 
   /** Turning a case's e-mails off (and back on) from the link every case e-mail carries (ADR 068). */
   caseMailOptOut: (token: string) => `${PATH_PREFIXES.caseMailOptOut}/${token}`,
+  /**
+   * The status lookup without an account (reference + access code, ADR 066). The builder may prefill the
+   * reference (`?ma-ho-so=`), never the code: codes are posted, so they stay out of URLs, logs and history.
+   */
+  lookup: lookupPath,
 
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",

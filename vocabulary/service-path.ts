@@ -1,3 +1,9 @@
 // A citizen service's page (`/dich-vu/<slug>`), on its own so that the home page, which links every
 // service and nothing else, does not ship the whole paths table (vocabulary/paths.ts uses this too).
 export const servicePath = (slug: string) => `/dich-vu/${slug}`;
+
+/**
+ * The status lookup without an account (ADR 066), here for the same reason (paths.lookup is this): it may
+ * prefill the reference (`?ma-ho-so=`), never the access code.
+ */
+export const lookupPath = (reference?: string) => `/tra-cuu${reference ? `?ma-ho-so=${encodeURIComponent(reference)}` : ""}`;

@@ -1,10 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
-import { servicePath } from "../../vocabulary/service-path";
+import { lookupPath, servicePath } from "../../vocabulary/service-path";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["home", "services"] };
+export const handle: I18nHandle = { i18n: ["home", "services", "lookup"] };
 
 export default function Home() {
   const { t } = useTranslation();
@@ -27,6 +27,13 @@ export default function Home() {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="tra-cuu" className="lookup-link">
+        <h2 id="tra-cuu">{t("lookup.links.homeHeading")}</h2>
+        <p>{t("lookup.links.homeText")}</p>
+        <p>
+          <Link to={lookupPath()}>{t("lookup.links.homeLink")}</Link>
+        </p>
       </section>
       <section aria-labelledby="help" className="help">
         <h2 id="help">{t("home.helpHeading")}</h2>

@@ -7,7 +7,7 @@ import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.page", "receipts.reconciliation", "receipts.refundStates", "receipts.refunds", "receipts.result", "receipts.staff"] };
+export const handle: I18nHandle = { i18n: ["payments.lookup", "payments.notice", "receipts.cancelErrors", "receipts.doc", "receipts.page", "receipts.reconciliation", "receipts.refundStates", "receipts.refunds", "receipts.result", "receipts.staff", "lookup"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (r) => (data?.receipt ? r.receipts.page.title.replace("{{symbol}}", data.receipt.content.symbol).replace("{{number}}", data.receipt.content.number) : r.receipts.page.notFoundTitle));
@@ -37,6 +37,9 @@ export default function ReceiptPage() {
         </a>
         <Link className="button secondary" to={paths.fees.result(receipt.txnRef)}>
           {t("receipts.page.back")}
+        </Link>
+        <Link className="button secondary" to={paths.lookup()}>
+          {t("lookup.links.receipt")}
         </Link>
       </div>
       <p className="hint receipt-actions">{t("receipts.page.printHint")}</p>

@@ -9,7 +9,7 @@ import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["filing.done", "filing.errors", "filing.fields"] };
+export const handle: I18nHandle = { i18n: ["filing.done", "filing.errors", "filing.fields", "lookup"] };
 
 // Retry-After on a 429 reaches the browser only through a `headers` export.
 export { headers } from "../utils/retry-after";
@@ -65,6 +65,9 @@ export default function Submitted() {
         </dl>
       </div>
       <p>{t("filing.done.keepCodes")}</p>
+      <p>
+        {t("lookup.links.followText")} <Link to={paths.lookup(submitted.reference)}>{t("lookup.links.follow")}</Link>
+      </p>
       {submitted.email ? <p>{t("filing.done.emailSent", { email: submitted.email })}</p> : null}
       <h2>{t("filing.done.officeHeading")}</h2>
       <address className="office">

@@ -36,22 +36,31 @@ export function normaliseReference(reference: string): string {
     .replace(/[\s\u2010-\u2015_]+/g, "-");
 }
 
+/** What a reference can look like once normalised (YC-2026-0000123): anything else cannot exist. */
+const REFERENCE_SHAPE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/;
+
+/**
+ * The reference to look for, or "" (which no case has) when it cannot be one: too long, or with other
+ * characters (control characters such as NUL would make PostgreSQL refuse the query). The query runs either
+ * way, so a malformed reference costs what a wrong one does.
+ */
+export function lookupReference(reference: string): string {
+  const ref = normaliseReference(reference);
+  return ref.length <= 40 && REFERENCE_SHAPE.test(ref) ? ref : "";
+}
+
 /** Compared against when the reference does not exist, so a wrong reference costs the same as a wrong code. */
 const DUMMY_HASH = digestToken("access:dummy-never-matches");
 
 /**
  * The case a lookup pair opens, or null — the same null for a wrong reference and for a wrong code, after
- * the same work: one indexed query by reference, one SHA-256, one constant-time comparison (against a
- * dummy digest when there is no such case). No rate limit here: each channel (the page, the bulk lookup,
+ * the same work: one indexed query by reference (by "" when it cannot be one), one SHA-256, one
+ * constant-time comparison (against a dummy digest when there is no such case). No rate limit here: each channel (the page, the bulk lookup,
  * the API) applies its own before calling this.
  */
 export async function verifyLookupPair(sql: Sql, { reference, accessCode }: { reference: string; accessCode: string }): Promise<string | null> {
-  const ref = normaliseReference(reference);
+  const ref = lookupReference(reference);
   const typed = accessCodeHash(accessCode.slice(0, 64));
-  if (ref.length < 1 || ref.length > 40) {
-    crypto.timingSafeEqual(typed, DUMMY_HASH);
-    return null;
-  }
   const [row] = await sql<{ id: string; access_code_hash: Buffer | null }[]>`
     select id, access_code_hash from cases where reference = ${ref}`;
   const stored = row?.access_code_hash && row.access_code_hash.length === typed.length ? row.access_code_hash : DUMMY_HASH;
@@ -64,8 +73,8 @@ export async function verifyLookupPairs(
   sql: Sql,
   pairs: readonly { reference: string; accessCode: string }[],
 ): Promise<(string | null)[]> {
-  const refs = pairs.map((p) => normaliseReference(p.reference));
-  const wanted = [...new Set(refs.filter((r) => r.length >= 1 && r.length <= 40))];
+  const refs = pairs.map((p) => lookupReference(p.reference));
+  const wanted = [...new Set(refs.filter((r) => r.length >= 1))];
   const rows = wanted.length
     ? await sql<{ id: string; reference: string; access_code_hash: Buffer | null }[]>`
         select id, reference, access_code_hash from cases where reference in ${sql(wanted)}`

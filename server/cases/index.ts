@@ -45,5 +45,8 @@ export {
   accessCodeHash,
   verifyLookupPair,
   verifyLookupPairs,
+  lookupReference,
 } from "./access.server";
 export { partyCaseView, partyCaseSummaries, type PartyCaseView, type PartyCaseSummary, type PartyClock, type PartyTimelineEntry } from "./party-view.server";
+// The status lookup without an account, /tra-cuu (ADR 066).
+export { loadLookupPage, lookUpCaseFromForm, lookUpPair, lookupCounters, echoReference, type LookupPage, type LookupProblem, type LookupOutcome } from "./lookup-web.server";

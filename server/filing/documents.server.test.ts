@@ -87,14 +87,19 @@ describe("the filed request's PDF", () => {
     const bytes = new Uint8Array(await first.arrayBuffer());
     expect(first.headers.get("etag")).toBe(`"${sha(bytes)}"`);
     expect(first.headers.get("cache-control")).toBe("private, no-cache, no-transform");
-    expect(await pdfText(Buffer.from(bytes))).toContain(r.reference);
+    const text = await pdfText(Buffer.from(bytes));
+    expect(text).toContain(r.reference);
+    // Where to follow it: the lookup with the reference filled in, never the code (ADR 066).
+    expect(text.replace(/\s+/g, "")).toContain(`/tra-cuu?ma-ho-so=${r.reference}`);
+    expect(text.replace(/\s+/g, "")).not.toContain(r.accessCode.replaceAll("-", ""));
+    expect(text).not.toContain(r.accessCode);
     const again = await applicant(cookie);
     expect(sha(new Uint8Array(await again.arrayBuffer()))).toBe(sha(bytes));
     const revalidated = await applicant(cookie, { "if-none-match": first.headers.get("etag")! });
     expect(revalidated.status).toBe(304);
     expect((await revalidated.arrayBuffer()).byteLength).toBe(0);
     const rows = await db.sql`select kind, version, locale from stored_documents where owner_id = ${r.requestId}`;
-    expect(rows).toEqual([{ kind: "filing-request-pdf", version: 1, locale: "vi" }]);
+    expect(rows).toEqual([{ kind: "filing-request-pdf", version: 2, locale: "vi" }]);
     // Someone without the access code gets nothing, whatever they claim to hold.
     const wrong = await applicant(`${r.reference}.2222-2222-2222-2222`, { "if-none-match": first.headers.get("etag")! });
     expect(wrong.status).toBe(404);

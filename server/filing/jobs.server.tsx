@@ -11,6 +11,7 @@ import { getRequestById } from "./submit.server";
 import { renderRequestPdf } from "./pdf.server";
 import { fileStoreFor, listRequestAttachments, pruneDrafts } from "../journeys";
 import { DECISION_WORKING_DAYS } from "./journey";
+import { paths } from "../../vocabulary/paths";
 
 const ConfirmationPayload = z.object({ requestId: z.uuid() });
 
@@ -23,7 +24,9 @@ export function sendFilingConfirmation(services: Services): Task {
     const locale = isLocale(request.locale) ? request.locale : "vi";
     const t = serverT(locale);
     const attachments = await listRequestAttachments(services.sql, { requestId });
+    const lookupUrl = new URL(paths.lookup(request.reference), services.config.BASE_URL).toString();
     const pdf = await renderRequestPdf({
+      lookupUrl,
       reference: request.reference,
       submittedAt: request.submittedAt,
       agencyName: request.agencyName,
@@ -41,6 +44,7 @@ export function sendFilingConfirmation(services: Services): Task {
         time={formatDateTime(request.submittedAt, locale)}
         office={request.agencyName}
         days={DECISION_WORKING_DAYS}
+        lookupUrl={lookupUrl}
       />,
     );
     await services.mailer.send({

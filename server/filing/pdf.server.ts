@@ -14,6 +14,8 @@ export type PdfInput = {
   answers: Answers;
   attachments: { documentType: string; originalName: string }[];
   locale: "vi" | "en";
+  /** The status lookup with the reference filled in (ADR 066), printed under the reference. */
+  lookupUrl?: string;
 };
 
 /**
@@ -33,6 +35,7 @@ export async function renderRequestPdf(input: PdfInput): Promise<Buffer> {
   const left = doc.page.margins.left;
 
   doc.font("body").fontSize(9).fillColor("#333").text(t("filing.pdf.reference", { reference: input.reference }), { align: "left" });
+  if (input.lookupUrl) doc.text(t("lookup.links.pdf", { url: input.lookupUrl }), { align: "left", link: input.lookupUrl });
   doc.moveDown(0.5).fillColor("#000");
   doc.font("bold").fontSize(12).text(t("filing.pdf.nation"), { align: "center" });
   doc.font("bold").fontSize(12).text(t("filing.pdf.motto"), { align: "center", underline: true });

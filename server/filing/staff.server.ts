@@ -116,19 +116,20 @@ export async function downloadOfficeAttachment(request: Request, context: AppLoa
 }
 
 /**
- * A filed request's PDF, rendered once per language and stored (ADR 057): what was filed never changes,
- * so it is version 1 for ever. Served with its SHA-256 as a strong ETag and `private, no-cache`: each
+ * A filed request's PDF, rendered once per language and stored (ADR 057): what was filed never changes;
+ * version 2 adds the line that says where to follow it (the status lookup, ADR 066). Served with its SHA-256 as a strong ETag and `private, no-cache`: each
  * use revalidates, after the same access check as before, and a current copy costs a 304.
  */
-async function pdfResponse(sql: Sql, requestId: string, locale: "vi" | "en", ifNoneMatch: string | null) {
+async function pdfResponse(sql: Sql, requestId: string, locale: "vi" | "en", ifNoneMatch: string | null, baseUrl: string) {
   const found = await getRequestById(sql, { id: requestId });
   if (!found) throw new Response(null, { status: 404 });
   const doc = await storedDocument(
     sql,
-    { kind: "filing-request-pdf", ownerId: requestId, version: 1, locale },
+    { kind: "filing-request-pdf", ownerId: requestId, version: 2, locale },
     async () => ({
       contentType: "application/pdf",
       bytes: await renderRequestPdf({
+        lookupUrl: new URL(paths.lookup(found.reference), baseUrl).toString(),
         reference: found.reference,
         submittedAt: found.submittedAt,
         agencyName: found.agencyName,
@@ -148,7 +149,7 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
   const { staff } = await requireReceivingStaff(request, context);
   const found = await getOfficeRequest(context.services.sql, { staffId: staff.id, requestId: requestId ?? "" });
   if (!found) throw new Response(null, { status: 404 });
-  return pdfResponse(context.services.sql, found.id, "vi", request.headers.get("if-none-match"));
+  return pdfResponse(context.services.sql, found.id, "vi", request.headers.get("if-none-match"), context.services.config.BASE_URL);
 }
 
 /** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */
@@ -157,5 +158,5 @@ export async function submittedRequestPdf(request: Request, context: AppLoadCont
   // The confirmation page says, localised, when to try again (the same limit answers it there).
   if (!found.ok && found.reason === "rate-limited") throw redirect(paths.filing.done);
   if (!found.ok) throw new Response(null, { status: 404 });
-  return pdfResponse(context.services.sql, found.request.id, context.locale, request.headers.get("if-none-match"));
+  return pdfResponse(context.services.sql, found.request.id, context.locale, request.headers.get("if-none-match"), context.services.config.BASE_URL);
 }

@@ -111,6 +111,7 @@ export const PERSONAL_PATH_PREFIXES = [
   PATH_PREFIXES.verifyReceipt,
   PATH_PREFIXES.answer,
   PATH_PREFIXES.caseMailOptOut,
+  paths.lookup(),
 ] as const;
 
 const underPrefix = (path: string, prefix: string) =>

@@ -15,6 +15,7 @@ import workflowEn from "./sections/workflow.en";
 import handoffEn from "./sections/handoff.en";
 import statusEn from "./sections/status.en";
 import followEn from "./sections/follow.en";
+import lookupEn from "./sections/lookup.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -195,6 +196,7 @@ const en: Translation<Resource> = {
   handoff: handoffEn,
   status: statusEn,
   follow: followEn,
+  lookup: lookupEn,
 };
 
 export default en;

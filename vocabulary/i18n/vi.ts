@@ -21,6 +21,7 @@ import workflowVi from "./sections/workflow.vi";
 import handoffVi from "./sections/handoff.vi";
 import statusVi from "./sections/status.vi";
 import followVi from "./sections/follow.vi";
+import lookupVi from "./sections/lookup.vi";
 
 const vi = {
   meta: {
@@ -200,6 +201,7 @@ const vi = {
   handoff: handoffVi,
   status: statusVi,
   follow: followVi,
+  lookup: lookupVi,
 };
 
 export default vi;
