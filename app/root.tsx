@@ -26,6 +26,7 @@ import { RequestReference, useHydratedMark } from "./utils/request-reference";
 import { MetaWithErrorTitle, useFocusOnNavigation } from "./utils/page-errors";
 import { citizenStatus, staffStatus } from "./server/accounts.server";
 import type { StaffArea } from "./server/accounts.server";
+import { paths } from "../vocabulary/paths";
 import stylesHref from "./styles/app.css";
 
 // The session-timeout warning renders nothing until it has mounted in the browser (it needs the clock),
@@ -207,6 +208,11 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <Link to="/staff">{t("layout.nav.staff")}</Link>
             </li>
+            {staff || !citizen ? null : (
+              <li>
+                <Link to={paths.myCases.list}>{t("account.nav.myCases")}</Link>
+              </li>
+            )}
             {staff ? null : (
               <li>
                 <Link to={citizen ? "/tai-khoan" : "/dang-nhap"}>{citizen ? t("account.nav.account") : t("account.nav.signIn")}</Link>

@@ -39,6 +39,12 @@ export const paths = {
   account: "/tai-khoan",
   accountSignOut: "/tai-khoan/dang-xuat",
   accountExtend: "/tai-khoan/gia-han",
+  /** My cases (ADR 067): the signed-in citizen's cases, payments, receipts and documents; one case; a decision document of it. */
+  myCases: {
+    list: "/tai-khoan/ho-so",
+    case: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}`,
+    document: (reference: string, seq: number | string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/van-ban/${seq}`,
+  },
 
   /** The enforcement request journey (steps from server/filing/journey.ts). */
   filing: {

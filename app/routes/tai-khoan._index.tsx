@@ -44,6 +44,12 @@ export default function Account() {
         ) : null}
       </dl>
 
+      <p>
+        <Link to={paths.myCases.list} className="button">
+          {t("account.nav.myCases")}
+        </Link>
+      </p>
+
       <section aria-labelledby="tasks-heading" className="account-tasks">
         <h2 id="tasks-heading">{t("answers.account.heading")}</h2>
         {page.tasks.length === 0 ? (

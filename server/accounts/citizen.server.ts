@@ -214,11 +214,13 @@ export async function openCitizenSession(
   citizenId: string,
   input: { ip: string | null; userAgent: string | null; sessionTtlSeconds?: number; draftToken?: string | null; requestId?: string | null },
   details: { method: "email-code" | "oidc"; firstSignIn: boolean; issuer?: string },
+  /** The citizen ID number the national e-ID vouched for at this sign-in (joins the cases filed with it). */
+  verifiedIdNumber: string | null = null,
 ) {
   const session = await createSession(tx, { citizenId }, { ip: input.ip, userAgent: input.userAgent, ttlSeconds: input.sessionTtlSeconds });
   await claimDraft(tx, { token: input.draftToken ?? null, citizenId });
   // The citizen's address is verified by now (code sent to it, or vouched for by the provider).
-  const linkedRequests = await claimRequestsByEmail(tx, { citizenId });
+  const linkedRequests = await claimRequestsByEmail(tx, { citizenId, verifiedIdNumber });
   await audit(tx, {
     actorType: "citizen",
     actorId: citizenId,

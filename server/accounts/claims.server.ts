@@ -1,5 +1,5 @@
 import type { Sql } from "../db";
-import { digestToken } from "../http";
+import { digestToken, idNumberDigest } from "../http";
 
 /**
  * What a citizen's sign-in takes over from their visit as a guest (openCitizenSession): the filing draft
@@ -17,16 +17,36 @@ export async function claimDraft(sql: Sql, { token, citizenId }: { token: string
 }
 
 /**
- * Requests filed while signed out with this citizen's e-mail address as the applicant's become theirs
- * (shown in the account). Only ever called at sign-in, where the address has just been verified (the
- * e-mail code, or a provider vouching for it): the confirmation with the reference went to that mailbox.
+ * Cases filed while signed out that are this citizen's become theirs (My cases, ADR 067), whatever the
+ * procedure: those whose filing party's address is the citizen's e-mail address, and — when the national
+ * e-ID vouched for it at this sign-in — those whose filing party's citizen ID number is the one vouched for
+ * (cases.applicant_id_digest; only digests compared). Only ever called at sign-in, where the address has
+ * just been verified (the e-mail code, or a provider vouching for it): the confirmation with the reference
+ * went to that mailbox. A case already someone's is never taken over. The procedure's own table
+ * (enforcement_requests) is kept in step. Returns the references joined.
  */
-export async function claimRequestsByEmail(sql: Sql, { citizenId }: { citizenId: string }): Promise<string[]> {
-  const rows = await sql<{ reference: string }[]>`
-    update enforcement_requests r set citizen_id = c.id
-    from citizens c
-    where c.id = ${citizenId} and c.email is not null
-      and r.citizen_id is null and r.applicant_email is not null and lower(r.applicant_email) = lower(c.email)
+export async function claimRequestsByEmail(
+  sql: Sql,
+  { citizenId, verifiedIdNumber = null }: { citizenId: string; verifiedIdNumber?: string | null },
+): Promise<string[]> {
+  const byEmail = await sql<{ reference: string }[]>`
+    update cases c set citizen_id = ci.id
+    from citizens ci
+    where ci.id = ${citizenId} and ci.email is not null
+      and c.citizen_id is null and c.applicant_email is not null and lower(c.applicant_email) = lower(ci.email)
+    returning c.reference`;
+  const digest = idNumberDigest(verifiedIdNumber);
+  const byId = digest
+    ? await sql<{ reference: string }[]>`
+        update cases set citizen_id = ${citizenId}
+        where citizen_id is null and applicant_id_digest = ${digest}
+        returning reference`
+    : [];
+  const requests = await sql<{ reference: string }[]>`
+    update enforcement_requests r set citizen_id = ${citizenId}
+    where r.citizen_id is null and (
+      r.id in (select c.submission_id from cases c where c.citizen_id = ${citizenId} and c.case_type = 'enforcement-request')
+      or (r.applicant_email is not null and lower(r.applicant_email) = (select lower(email) from citizens where id = ${citizenId})))
     returning r.reference`;
-  return rows.map((r) => r.reference);
+  return [...new Set([...byEmail, ...byId, ...requests].map((r) => r.reference))];
 }

@@ -20,6 +20,7 @@ export {
   CODE_TTL_MINUTES,
   getCitizen,
   openCode,
+  openCitizenSession,
   requestSignInCode,
   verifySignInCode,
 } from "./citizen.server";

@@ -9,6 +9,7 @@ import type { Services } from "../services/index";
 import { finishOidcSignIn, oidcSettings, openFlow, sealFlow, startOidcSignIn, verifyIdToken, type OidcSettings } from "./oidc.server";
 import { findSession } from "./session.server";
 import { createDraft } from "../filing";
+import { idNumberDigest } from "../http";
 import { action as oidcStartAction } from "../../app/routes/dang-nhap.oidc";
 import { loader as oidcCallbackLoader } from "../../app/routes/dang-nhap.oidc.ve";
 
@@ -36,9 +37,10 @@ beforeAll(async () => {
     // The login page's "login" is the subject; accounts named "verified-…" have a verified e-mail.
     findAccount: (_ctx, sub) => ({
       accountId: sub,
-      claims: () => ({ sub, email: `${sub}@example.vn`, email_verified: sub.startsWith("verified-"), name: `Công dân ${sub}` }),
+      // accounts named "…-cccd-<12 digits>" are vouched for with that citizen ID number (the national e-ID's claim)
+      claims: () => ({ sub, email: `${sub}@example.vn`, email_verified: sub.startsWith("verified-"), name: `Công dân ${sub}`, ...(/-cccd-(\d{12})$/.test(sub) ? { cccd: /-cccd-(\d{12})$/.exec(sub)![1] } : {}) }),
     }),
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "cccd"] },
     cookies: { keys: ["oidc-provider-test-cookie-key"] },
     features: { devInteractions: { enabled: true } },
     ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
@@ -201,6 +203,41 @@ describe("OpenID Connect sign-in against a real provider", () => {
     const flow = openFlow(settings.secret, start.cookieValue)!;
     const url = new URL(`http://localhost:3000/dang-nhap/oidc/ve?error=access_denied&state=${flow.state}`);
     expect(await finish(url, start.cookieValue)).toEqual({ ok: false, reason: "provider" });
+  });
+});
+
+describe("a request filed while signed out joins the account of the e-ID that vouches for its party's ID number (ADR 067)", () => {
+  it("joins the cases whose filing party's CCCD digest is the vouched number, only those, and none for a number that is not a CCCD", async () => {
+    const [agency] = await db.sql<{ id: string }[]>`
+      insert into agencies (code, name, level) values ('OIDC-TEST', 'Cục THADS thử nghiệm', 'central') returning id`;
+    const caseWith = async (reference: string, cccd: string) => {
+      const [row] = await db.sql<{ id: string }[]>`
+        insert into cases (case_type, submission_id, reference, agency_id, state, applicant_name, search_text, received_at, applicant_id_digest)
+        values ('enforcement-request', gen_random_uuid(), ${reference}, ${agency!.id}, 'received', 'Lê Văn Cường', '', now(), ${idNumberDigest(cccd)})
+        returning id`;
+      return row!.id;
+    };
+    const mine = await caseWith("YC-OIDC-0000001", "001090054321");
+    const other = await caseWith("YC-OIDC-0000002", "001090054322");
+    const owner = async (id: string) => (await db.sql`select citizen_id from cases where id = ${id}`)[0]?.citizen_id ?? null;
+
+    // a provider account with no e-mail verified and an ID number that is not a CCCD (province 999): nothing joins
+    const start0 = await startOidcSignIn(settings, { redirectTo: "/" });
+    const r0 = await finish(await browseToCallback(start0.url, "x-cccd-999090054321"), start0.cookieValue);
+    expect(r0.ok).toBe(true);
+    expect([await owner(mine), await owner(other)]).toEqual([null, null]);
+
+    const start = await startOidcSignIn(settings, { redirectTo: "/" });
+    const r = await finish(await browseToCallback(start.url, "unverified-cccd-001090054321"), start.cookieValue);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(await owner(mine)).toBe(r.citizenId);
+    expect(await owner(other)).toBeNull();
+    const [entry] = await db.sql`select details from audit_log where action = 'citizen.sign_in' and actor_id = ${r.citizenId}`;
+    expect(entry?.details.linkedRequests).toEqual(["YC-OIDC-0000001"]);
+    // the number itself is kept nowhere (the test provider's name carries the login, so not compared)
+    expect(JSON.stringify(await db.sql`select email, phone from citizens where id = ${r.citizenId}`)).not.toContain("001090054321");
+    expect(JSON.stringify(await db.sql`select details from audit_log where actor_id = ${r.citizenId}`)).not.toContain("001090054321");
   });
 });
 

@@ -7,6 +7,7 @@ import { audit } from "../audit";
 import { findOrCreateCitizen, openCitizenSession } from "./citizen.server";
 import type { Locale } from "../../vocabulary/i18n/config";
 import { returnTarget } from "../http";
+import { normaliseIdNumber, validateCccd } from "../../vocabulary/identity";
 
 /**
  * Generic OpenID Connect sign-in for citizens (authorization code flow with PKCE, state and nonce),
@@ -170,7 +171,11 @@ export async function verifyIdToken(
   return payload as JWTPayload & { sub: string };
 }
 
-type Claims = { sub: string; email?: unknown; email_verified?: unknown; name?: unknown };
+/**
+ * What the provider vouches for. `cccd`: the citizen ID number (Căn cước) a national e-ID provider states for
+ * the person it identified; used only to join the cases filed with that number (ADR 067), never stored.
+ */
+type Claims = { sub: string; email?: unknown; email_verified?: unknown; name?: unknown; cccd?: unknown };
 
 async function exchangeCode(settings: OidcSettings, doc: Discovery, code: string, verifier: string) {
   const body = new URLSearchParams({
@@ -245,6 +250,8 @@ export async function finishOidcSignIn(
 
     const email = typeof claims.email === "string" && claims.email_verified === true ? claims.email : null;
     const fullName = typeof claims.name === "string" ? claims.name.slice(0, 200) : null;
+    const idCheck = typeof claims.cccd === "string" ? validateCccd(normaliseIdNumber(claims.cccd)) : null;
+    const verifiedIdNumber = idCheck?.valid ? idCheck.value : null;
 
     return await sql.begin(async (tx) => {
       let firstSignIn = false;
@@ -267,7 +274,7 @@ export async function finishOidcSignIn(
         await tx`insert into citizen_identities (issuer, subject, citizen_id) values (${settings.issuer}, ${idClaims.sub}, ${citizenId})`;
       }
       if (fullName) await tx`update citizens set full_name = ${fullName} where id = ${citizenId} and full_name is null`;
-      const session = await openCitizenSession(tx, citizenId, input, { method: "oidc", issuer: settings.issuer, firstSignIn });
+      const session = await openCitizenSession(tx, citizenId, input, { method: "oidc", issuer: settings.issuer, firstSignIn }, verifiedIdNumber);
       return {
         ok: true as const,
         token: session.token,

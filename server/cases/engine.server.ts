@@ -1,6 +1,7 @@
 import type { Pool, Sql } from "../db";
 import { isUuid } from "../../vocabulary/identity";
 import { audit } from "../audit";
+import { idNumberDigest } from "../http";
 import { actsAt, scopedAgencies } from "../agencies";
 import type { StaffRole } from "../accounts";
 import { notifiesParties, type CaseActor, type CaseEventDef, type CaseType } from "./definition";
@@ -35,6 +36,11 @@ export type OpenCaseInput = {
   citizenId?: string | null;
   applicantEmail?: string | null;
   locale?: "vi" | "en";
+  /**
+   * The filing party's citizen ID number (CCCD), when a person filed it: only its digest is kept
+   * (cases.applicant_id_digest, ADR 067), so a sign-in with the national e-ID vouching for it joins the case.
+   */
+  applicantIdNumber?: string | null;
   /** Who filed it (the opening event's actor): a citizen (null when signed out) by default. */
   actor?: CaseActor;
   ip?: string | null;
@@ -54,10 +60,10 @@ export async function openCase(tx: Sql, input: OpenCaseInput): Promise<OpenedCas
   const searchText = searchTextOf([input.reference, input.applicantName, input.otherPartyName, ...(input.searchParts ?? [])]);
   const [row] = await tx<{ id: string }[]>`
     insert into cases (case_type, submission_id, reference, agency_id, state, applicant_name, other_party_name,
-      search_text, received_at, updated_at, access_code_hash, citizen_id, applicant_email, locale)
+      search_text, received_at, updated_at, access_code_hash, citizen_id, applicant_email, locale, applicant_id_digest)
     values (${type.id}, ${input.submissionId}, ${input.reference}, ${input.agencyId}, ${type.initial}, ${input.applicantName},
       ${input.otherPartyName ?? null}, ${searchText}, ${input.receivedAt}, ${input.receivedAt}, ${input.accessCodeHash ?? null},
-      ${input.citizenId ?? null}, ${input.applicantEmail ?? null}, ${input.locale ?? "vi"})
+      ${input.citizenId ?? null}, ${input.applicantEmail ?? null}, ${input.locale ?? "vi"}, ${idNumberDigest(input.applicantIdNumber)})
     returning id`;
   const caseId = row!.id;
   await startClocks(tx, { caseId, type, clocks: type.startClocks ?? [], at: input.receivedAt });

@@ -5,4 +5,4 @@ import { paths } from "../../vocabulary/paths";
  * the reference filled in, never the code) and My cases (part B, `/tai-khoan/ho-so`).
  */
 export const caseLookupPath = (reference: string): string => paths.lookup(reference);
-export const myCasesPath = "/tai-khoan/ho-so";
+export const myCasesPath = paths.myCases.list;

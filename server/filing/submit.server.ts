@@ -88,6 +88,7 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
     accessCodeHash: accessCodeHash(accessCode),
     citizenId: ctx.citizenId,
     applicantEmail: applicantEmail(answers) || null,
+    applicantIdNumber: applicantIdNumber(answers),
     locale: ctx.locale,
     actor: { type: "citizen", citizenId: ctx.citizenId },
     ip: ctx.ip,
@@ -108,6 +109,13 @@ export async function fileRequest(answers: Answers, ctx: SubmitContext): Promise
     await enqueue(tx, "send_filing_confirmation", { requestId }, { jobKey: `filing-confirmation:${requestId}` });
   }
   return { ok: true, requestId, reference, accessCode, agencyId: court.agency_id };
+}
+
+/** The filing party's own citizen ID number when a person files (an organisation has none; a representative's is not theirs). */
+function applicantIdNumber(answers: Answers): string | null {
+  const party = (answers.who as Record<string, unknown> | undefined)?.party;
+  const id = answers.person?.cccd;
+  return party !== "organisation" && typeof id === "string" && id.trim() ? id : null;
 }
 
 /** The party on the other side: the debtor, or the creditor when the debtor files. */

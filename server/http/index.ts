@@ -31,7 +31,7 @@ export { refusalForError } from "./refusals.server";
 export { remixRequestHandler } from "./remix-handler.server";
 export { returnTarget } from "./return-target.server";
 export { allowedOrigins, noStoreForPersonal, sameOriginForms, securityHeaders } from "./security.server";
-export { digestToken } from "./tokens.server";
+export { digestToken, idNumberDigest } from "./tokens.server";
 export { type RouteArgs } from "./route-args";
 export { STORED_DOCUMENT_HEADER } from "./security.server";
 export { localeFiles } from "./locales.server";

@@ -16,6 +16,7 @@ import handoffEn from "./sections/handoff.en";
 import statusEn from "./sections/status.en";
 import followEn from "./sections/follow.en";
 import lookupEn from "./sections/lookup.en";
+import mycasesEn from "./sections/mycases.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -197,6 +198,7 @@ const en: Translation<Resource> = {
   status: statusEn,
   follow: followEn,
   lookup: lookupEn,
+  mycases: mycasesEn,
 };
 
 export default en;

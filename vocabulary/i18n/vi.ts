@@ -22,6 +22,7 @@ import handoffVi from "./sections/handoff.vi";
 import statusVi from "./sections/status.vi";
 import followVi from "./sections/follow.vi";
 import lookupVi from "./sections/lookup.vi";
+import mycasesVi from "./sections/mycases.vi";
 
 const vi = {
   meta: {
@@ -202,6 +203,7 @@ const vi = {
   status: statusVi,
   follow: followVi,
   lookup: lookupVi,
+  mycases: mycasesVi,
 };
 
 export default vi;

@@ -2,7 +2,7 @@ import type { Translation } from "../types";
 import type vi from "./account.vi";
 
 const en: Translation<typeof vi> = {
-  nav: { signIn: "Sign in", account: "Account" },
+  nav: { signIn: "Sign in", account: "Account", myCases: "My cases" },
   signIn: {
     title: "Sign in",
     lead: "Sign in to keep the request you are writing and continue on any device, and to see the requests you have sent.",

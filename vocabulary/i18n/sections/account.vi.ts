@@ -1,6 +1,6 @@
 /** Citizen sign-in (e-mail code, national e-ID), the account page and the session-timeout warning. */
 const account = {
-  nav: { signIn: "Đăng nhập", account: "Tài khoản" },
+  nav: { signIn: "Đăng nhập", account: "Tài khoản", myCases: "Hồ sơ của tôi" },
   signIn: {
     title: "Đăng nhập",
     lead: "Đăng nhập để lưu hồ sơ đang soạn và tiếp tục trên bất kỳ thiết bị nào, và xem các đơn đã gửi.",
