@@ -272,9 +272,9 @@ test.describe("without JavaScript", () => {
 test("the one-click unsubscribe (RFC 8058) works as a mail client sends it: a POST from its server, no cookie, no Origin", async ({ page }) => {
   const sql = e2eDb();
   try {
-    // A link as case_notify makes one (256 random bits, only the SHA-256 stored), for a demo case.
+    // A link as case_notify makes one (256 random bits, only the SHA-256 stored), for an old demo case (not the journey's).
     const token = crypto.randomBytes(32).toString("base64url");
-    const [c] = await sql<{ id: string; notify_applicant: boolean }[]>`select id, notify_applicant from cases order by received_at desc limit 1`;
+    const [c] = await sql<{ id: string; notify_applicant: boolean }[]>`select id, notify_applicant from cases order by received_at limit 1 offset 1`;
     await sql`insert into case_mail_tokens (token_hash, case_id) values (${crypto.createHash("sha256").update(token).digest()}, ${c!.id})`;
     const path = `/thong-bao/tat/${token}`;
     const res = await page.request.fetch(path, {
@@ -290,6 +290,32 @@ test("the one-click unsubscribe (RFC 8058) works as a mail client sends it: a PO
     const [a] = await sql<{ details: { via: string } }[]>`select details from audit_log where target_id = ${c!.id} and action = 'case.mailOptOut' order by id desc limit 1`;
     expect(a!.details.via).toBe("one-click");
     await sql`update cases set notify_applicant = ${c!.notify_applicant} where id = ${c!.id}`;
+  } finally {
+    await sql.end();
+  }
+});
+
+test("the unsubscribe page in English, and a choice it does not know: a localised 400 with the page kept, never a 500", async ({ page, checkA11y }) => {
+  const sql = e2eDb();
+  try {
+    const token = crypto.randomBytes(32).toString("base64url");
+    const [c] = await sql<{ id: string; reference: string }[]>`select id, reference from cases where notify_applicant order by received_at limit 1`;
+    await sql`insert into case_mail_tokens (token_hash, case_id) values (${crypto.createHash("sha256").update(token).digest()}, ${c!.id})`;
+    const path = `/thong-bao/tat/${token}`;
+    const bad = await page.request.post(path, { form: { intent: "maybe" } });
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toContain("Hãy chọn tắt hoặc bật thông báo bằng nút bên dưới.");
+    await page.goto(path);
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("E-mail notifications");
+    await expect(page.getByText(c!.reference)).toBeVisible();
+    await expect(page.getByRole("button", { name: "Turn off e-mails" })).toBeVisible();
+    await checkA11y();
+    const badEn = await page.request.post(path, { form: { intent: "maybe" } });
+    expect(badEn.status()).toBe(400);
+    expect(await badEn.text()).toContain("Choose to turn e-mails off or on with the button below.");
+    expect((await page.request.get(`/thong-bao/tat/${"x".repeat(43)}`)).status()).toBe(404);
+    expect((await sql<{ n: boolean }[]>`select notify_applicant as n from cases where id = ${c!.id}`)[0]!.n).toBe(true);
   } finally {
     await sql.end();
   }
