@@ -12,7 +12,8 @@
  * Two ceilings: a bare Node HTTP server, and an empty Remix page served by the portal's own Express stack
  * (bench/empty-remix.tsx, its own process). Each citizen page (home, fee lookup, a filing step, the
  * receipt verification page) is printed as a ratio to the empty Remix page of the same run, with its HTML
- * size before compression, and the issue's targets as PASS / MISS (docs/decisions/056).
+ * size before compression, and the issue's targets as PASS / MISS (docs/decisions/056). Scenarios get both
+ * ceilings' rows too (`ctx.ceilings`: bench/lookup.ts prints them beside its targets).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
@@ -74,7 +75,8 @@ async function main() {
     embedded = await startEmbeddedPostgres(path.resolve(".data/bench-pg"));
     adminUrl = embedded.url;
   }
-  const dbName = "thads_bench";
+  // BENCH_DATABASE: another name, so that two benches on one PostgreSQL server do not drop each other's.
+  const dbName = /^[a-z_][a-z0-9_]{0,62}$/.test(process.env.BENCH_DATABASE ?? "") ? process.env.BENCH_DATABASE! : "thads_bench";
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${dbName} with (force)`);
   await admin.end();
@@ -144,7 +146,7 @@ async function main() {
         default: (ctx: Record<string, unknown>) => Promise<BenchRow[]>;
       };
       process.stdout.write(`running bench/${file} ...\n`);
-      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections, handoff, pids: { web: portal.pid, worker: worker?.pid } })));
+      rows.push(...(await mod.default({ baseUrl, databaseUrl, hashSecret, tmnCode, duration, connections, handoff, pids: { web: portal.pid, worker: worker?.pid }, ceilings: { bare: bareRow, remix: remixRow } })));
     }
 
     // The verification page's row comes from bench/receipts.ts; its URL from the row, else a receipt in the database.

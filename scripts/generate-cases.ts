@@ -2,7 +2,7 @@
  * Bench data for the inbox (issue 12, docs/decisions/061-the-inbox.md): N cases (default 1,000,000) across
  * 700 offices, in a migrated database.
  *
- *   DATABASE_URL=postgres://… npx tsx scripts/generate-cases.ts [N] [--offices=700]
+ *   DATABASE_URL=postgres://… npx tsx scripts/generate-cases.ts [N] [--offices=700] [--access-codes]
  *
  * Each generated case is an enforcement request's case row (`cases`, reference BG-2026-nnnnnnn, no filed
  * request behind it: the inbox reads only `cases`): a realistic Vietnamese applicant and debtor built from
@@ -14,8 +14,14 @@
  * normalised once in TypeScript with the portal's own normaliseForSearch (so the generator cannot disagree
  * with the inbox's query). Run again, it adds N more after the highest number already there.
  * About a minute per million rows on a laptop (the trigram index is most of it).
+ *
+ * `--access-codes` (the status lookup's bench, ADR 066) also gives every case a lookup pair: its reference and
+ * a deterministic code per row, `benchAccessCode(i)` (16 hex digits of md5('bench-code:' || i), upper case),
+ * whose digest is computed in SQL as accessCodeHash computes it in TypeScript:
+ * sha256(convert_to('access:' || code, 'UTF8')) (tested in server/cases/lookup-web.server.test.tsx).
  */
 import { pathToFileURL } from "node:url";
+import crypto from "node:crypto";
 import postgres from "postgres";
 import { normaliseForSearch } from "../server/cases/browser";
 
@@ -51,8 +57,20 @@ export async function benchOffices(sql: postgres.Sql, count = PROVINCES * OFFICE
   return rows.map((r) => r.id);
 }
 
-/** Adds `n` generated cases; returns how many generated cases there are now. */
-export async function generateCases(sql: postgres.Sql, n: number, { offices = PROVINCES * OFFICES_PER_PROVINCE, batch = 100_000, log = (_: string) => {} } = {}): Promise<number> {
+/** The access code of generated case number `i` (BG-2026-<i>) when made with `accessCodes` (the SQL below computes the same). */
+export function benchAccessCode(i: number): string {
+  return crypto.createHash("md5").update(`bench-code:${i}`).digest("hex").slice(0, 16).toUpperCase();
+}
+
+/** The reference of generated case number `i`. */
+export const benchReference = (i: number) => `BG-2026-${String(i).padStart(7, "0")}`;
+
+/** Adds `n` generated cases (with lookup pairs when `accessCodes`); returns how many generated cases there are now. */
+export async function generateCases(
+  sql: postgres.Sql,
+  n: number,
+  { offices = PROVINCES * OFFICES_PER_PROVINCE, batch = 100_000, log = (_: string) => {}, accessCodes = false } = {},
+): Promise<number> {
   const officeIds = await benchOffices(sql, offices);
   const [last] = await sql<{ start: number }[]>`
     select coalesce(max(substring(reference from 9)::int), 0)::int as start from cases where reference like 'BG-2026-%'`;
@@ -90,12 +108,13 @@ export async function generateCases(sql: postgres.Sql, n: number, { offices = PR
         from g
       )
       insert into cases (case_type, submission_id, reference, agency_id, state, applicant_name, other_party_name, search_text,
-                         received_at, updated_at, closed_at, next_due_on)
+                         received_at, updated_at, closed_at, next_due_on, access_code_hash)
       select 'enforcement-request', gen_random_uuid(), reference, (${officeIds}::uuid[])[(1 + i % ${officeIds.length})::int], state, applicant, other,
         lower(replace(reference, '-', ' ')) || ' | ' || applicant_n || ' | ' || id_number || ' | ' || other_n,
         received_at, received_at,
         case when state in ('refused', 'closed') then received_at + interval '5 days' end,
-        case when state in ('received', 'awaitingCitizen', 'accepted') then (received_at at time zone 'Asia/Ho_Chi_Minh')::date + 7 end
+        case when state in ('received', 'awaitingCitizen', 'accepted') then (received_at at time zone 'Asia/Ho_Chi_Minh')::date + 7 end,
+        case when ${accessCodes}::boolean then sha256(convert_to('access:' || upper(substr(md5('bench-code:' || i), 1, 16)), 'UTF8')) end
       from named`;
     log(`cases ${from}–${to} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   }
@@ -111,10 +130,11 @@ async function main() {
   const n = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
   const officesArg = process.argv.find((a) => a.startsWith("--offices="));
   const offices = officesArg ? Number(officesArg.slice("--offices=".length)) : PROVINCES * OFFICES_PER_PROVINCE;
+  const accessCodes = process.argv.includes("--access-codes");
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const t0 = Date.now();
   try {
-    const total = await generateCases(sql, n, { offices, log: (l) => process.stdout.write(`${l}\n`) });
+    const total = await generateCases(sql, n, { offices, accessCodes, log: (l) => process.stdout.write(`${l}\n`) });
     process.stdout.write(`${n} cases added across ${offices} offices (${total} generated in all) in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   } finally {
     await sql.end();

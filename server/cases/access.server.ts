@@ -55,8 +55,8 @@ const DUMMY_HASH = digestToken("access:dummy-never-matches");
 /**
  * The case a lookup pair opens, or null — the same null for a wrong reference and for a wrong code, after
  * the same work: one indexed query by reference (by "" when it cannot be one), one SHA-256, one
- * constant-time comparison (against a dummy digest when there is no such case). No rate limit here: each channel (the page, the bulk lookup,
- * the API) applies its own before calling this.
+ * constant-time comparison (against a dummy digest when there is no such case). No rate limit here: each
+ * channel (the page, the bulk lookup, the API) applies its own before calling this.
  */
 export async function verifyLookupPair(sql: Sql, { reference, accessCode }: { reference: string; accessCode: string }): Promise<string | null> {
   const ref = lookupReference(reference);

@@ -14,6 +14,7 @@ import { ENFORCEMENT_REQUEST_CASE, filingTasks } from "../filing";
 import { SMTPServer } from "smtp-server";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { paths } from "../../vocabulary/paths";
+import { benchAccessCode, benchReference, generateCases } from "../../scripts/generate-cases";
 import { pageI18n } from "../../vocabulary/i18n/bundles.server";
 import { routeNamespaces } from "../../vocabulary/i18n/namespaces";
 import Page, { handle, loader, action } from "../../app/routes/tra-cuu";
@@ -332,6 +333,15 @@ describe("old requests and the generator", () => {
       const [row] = await db.sql<{ h: Buffer }[]>`select sha256(convert_to('access:' || ${plain}, 'UTF8')) as h`;
       expect(row!.h.equals(accessCodeHash(code))).toBe(true);
     }
+    // The generator's codes: each generated case is found by (benchReference(i), benchAccessCode(i)).
+    const total = await generateCases(db.sql, 30, { offices: 2, accessCodes: true, batch: 20 });
+    for (const i of [total - 29, total - 10, total]) {
+      expect(await verifyLookupPair(db.sql, { reference: benchReference(i), accessCode: benchAccessCode(i) })).not.toBeNull();
+      expect(await verifyLookupPair(db.sql, { reference: benchReference(i), accessCode: benchAccessCode(i + 1) })).toBeNull();
+    }
+    await generateCases(db.sql, 5, { offices: 2 });
+    const [plain] = await db.sql<{ n: number }[]>`select count(*)::int as n from cases where reference like 'BG-2026-%' and access_code_hash is null`;
+    expect(plain!.n).toBe(5);
     expect(lookupReference("yc–2026–0000001")).toBe("YC-2026-0000001");
     expect(lookupReference("YC\u00002026")).toBe("");
   });
