@@ -143,6 +143,12 @@ test("in English, with JavaScript on, the list and the case read the same", asyn
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My cases");
     await page.getByRole("link", { name: mine.reference }).click();
     await expect(page.getByRole("heading", { name: "E-mails about this case" })).toBeVisible();
+    // Posted with no choice (the radios cleared in the browser): the page again, with the message, in English.
+    await page.locator("input[name=notify]").evaluateAll((radios) => radios.forEach((r) => ((r as HTMLInputElement).checked = false)));
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Save my choice" }).click()]);
+    expect(answer.status()).toBe(400);
+    await expect(page.getByRole("alert")).toContainText("Choose whether to get e-mails");
+    await expect(page.locator("#f-notify-error")).toHaveText("Choose whether to get e-mails");
     await page.getByLabel("No, I will check the portal myself").check();
     await page.getByRole("button", { name: "Save my choice" }).click();
     await expect(page.getByText("You have turned off e-mails about this case.")).toBeVisible();

@@ -390,6 +390,7 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
         receivedAt,
         applicantEmail: c.applicant.email,
         accessCodeHash: accessCodeHash(demoAccessCode(c.applicant.email)),
+        applicantIdNumber: c.applicant.id, // a person's CCCD (12 digits) is kept as its digest; a tax code is not a CCCD
         locale: "vi",
         actor: { type: "citizen", citizenId: null },
       });

@@ -44,6 +44,8 @@ export const paths = {
     list: "/tai-khoan/ho-so",
     case: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}`,
     document: (reference: string, seq: number | string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/van-ban/${seq}`,
+    /** The filed request's PDF, when the case's procedure keeps one (the enforcement request does). */
+    filingPdf: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/don.pdf`,
   },
 
   /** The enforcement request journey (steps from server/filing/journey.ts). */

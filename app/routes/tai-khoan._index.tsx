@@ -117,7 +117,9 @@ export default function Account() {
               <tbody>
                 {page.requests.map((r) => (
                   <tr key={r.reference}>
-                    <td>{r.reference}</td>
+                    <td>
+                      <Link to={paths.myCases.case(r.reference)}>{r.reference}</Link>
+                    </td>
                     <td>{formatDateTime(r.submittedAt, locale)}</td>
                     <td>{r.agencyName}</td>
                     <td>

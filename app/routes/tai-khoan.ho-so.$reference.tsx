@@ -40,6 +40,11 @@ export default function MyCase() {
       <h1>{view.reference}</h1>
       <CaseStatus view={view}>
         <p className="hint">{t("mycases.case.fullNameNote")}</p>
+        {view.filingPdf ? (
+          <p>
+            <a href={paths.myCases.filingPdf(view.reference)}>{t("mycases.case.filingPdf")}</a>
+          </p>
+        ) : null}
         <section aria-labelledby="documents-heading">
           <h2 id="documents-heading">{t("mycases.case.documentsHeading")}</h2>
           {view.documents.length === 0 ? (

@@ -219,13 +219,14 @@ describe("a request filed while signed out joins the account of the e-ID that vo
     };
     const mine = await caseWith("YC-OIDC-0000001", "001090054321");
     const other = await caseWith("YC-OIDC-0000002", "001090054322");
+    const notCccd = await caseWith("YC-OIDC-0000003", "999090054321"); // 12 digits, but no such province: not a citizen ID
     const owner = async (id: string) => (await db.sql`select citizen_id from cases where id = ${id}`)[0]?.citizen_id ?? null;
 
     // a provider account with no e-mail verified and an ID number that is not a CCCD (province 999): nothing joins
     const start0 = await startOidcSignIn(settings, { redirectTo: "/" });
     const r0 = await finish(await browseToCallback(start0.url, "x-cccd-999090054321"), start0.cookieValue);
     expect(r0.ok).toBe(true);
-    expect([await owner(mine), await owner(other)]).toEqual([null, null]);
+    expect([await owner(mine), await owner(other), await owner(notCccd)]).toEqual([null, null, null]);
 
     const start = await startOidcSignIn(settings, { redirectTo: "/" });
     const r = await finish(await browseToCallback(start.url, "unverified-cccd-001090054321"), start.cookieValue);

@@ -9,6 +9,7 @@ export {
   openOfficeRequest,
   officeRequestPdf,
   submittedRequestPdf,
+  partyRequestPdf,
 } from "./staff.server";
 export { DONE_COOKIE, justSubmitted, claimRequestsByEmail } from "./submit.server";
 export {

@@ -152,6 +152,14 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
   return pdfResponse(context.services.sql, found.id, "vi", request.headers.get("if-none-match"), context.services.config.BASE_URL);
 }
 
+/**
+ * The filed request's PDF for its own party, signed in (My cases, ADR 067): the caller has already proved
+ * that the request's case is theirs. The same stored document as right after filing.
+ */
+export async function partyRequestPdf(sql: Sql, { requestId, locale, ifNoneMatch }: { requestId: string; locale: "vi" | "en"; ifNoneMatch: string | null }) {
+  return pdfResponse(sql, requestId, locale, ifNoneMatch);
+}
+
 /** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */
 export async function submittedRequestPdf(request: Request, context: AppLoadContext) {
   const found = await justSubmitted(request, context);

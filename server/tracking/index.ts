@@ -12,10 +12,12 @@ export {
   myCaseView,
   myCaseDocumentEvent,
   setMyCaseNotify,
+  hasFilingPdf,
+  type OwnCase,
   type MyCasesPage,
   type MyCaseView,
   type MyPayment,
   type MyDocument,
   type MyCaseDocument,
 } from "./my-cases.server";
-export { loadMyCases, loadMyCase, submitMyCaseNotify, downloadMyCaseDocument, type NotifyResult } from "./web.server";
+export { loadMyCases, loadMyCase, submitMyCaseNotify, downloadMyCaseDocument, downloadMyFilingPdf, type NotifyResult } from "./web.server";

@@ -1,6 +1,7 @@
 import type { Sql } from "../db";
 import { CASE_TYPES, caseTypeById, normaliseReference, partyCaseSummaries, partyCaseView, type PartyCaseSummary, type PartyCaseView } from "../cases";
 import { openInfoRequestsForCitizen } from "../answers";
+import { ENFORCEMENT_REQUEST_CASE } from "../filing";
 import { isUuid } from "../../vocabulary/identity";
 
 /**
@@ -166,17 +167,24 @@ export async function myDocuments(sql: Sql, { citizenId }: { citizenId: string }
 }
 
 /** The citizen's own case by its reference, or null — the same null for someone else's case and for none. */
-export async function myCaseId(sql: Sql, { citizenId, reference }: { citizenId: string; reference: string | undefined }): Promise<{ id: string; agencyId: string; caseType: string; reference: string; caseNumber: string | null; notify: boolean } | null> {
+export type OwnCase = { id: string; agencyId: string; caseType: string; submissionId: string; reference: string; caseNumber: string | null; notify: boolean };
+
+export async function myCaseId(sql: Sql, { citizenId, reference }: { citizenId: string; reference: string | undefined }): Promise<OwnCase | null> {
   const ref = normaliseReference(reference ?? "");
   if (ref.length < 1 || ref.length > 40) return null;
-  const [row] = await sql<{ id: string; agency_id: string; case_type: string; reference: string; case_number: string | null; notify_applicant: boolean }[]>`
-    select id, agency_id, case_type, reference, case_number, notify_applicant from cases where reference = ${ref} and citizen_id = ${citizenId}`;
-  return row ? { id: row.id, agencyId: row.agency_id, caseType: row.case_type, reference: row.reference, caseNumber: row.case_number, notify: row.notify_applicant } : null;
+  const [row] = await sql<{ id: string; agency_id: string; case_type: string; submission_id: string; reference: string; case_number: string | null; notify_applicant: boolean }[]>`
+    select id, agency_id, case_type, submission_id, reference, case_number, notify_applicant from cases where reference = ${ref} and citizen_id = ${citizenId}`;
+  return row
+    ? { id: row.id, agencyId: row.agency_id, caseType: row.case_type, submissionId: row.submission_id, reference: row.reference, caseNumber: row.case_number, notify: row.notify_applicant }
+    : null;
 }
+
+/** Whether the case's procedure keeps a PDF of what was filed that its party may download (the enforcement request does). */
+export const hasFilingPdf = (caseType: string) => caseType === ENFORCEMENT_REQUEST_CASE.id;
 
 export type MyCaseDocument = { seq: number; event: string; document: string; at: string; issued: boolean };
 
-export type MyCaseView = PartyCaseView & { notify: boolean; documents: MyCaseDocument[]; applicantEmail: string | null };
+export type MyCaseView = PartyCaseView & { notify: boolean; documents: MyCaseDocument[]; applicantEmail: string | null; filingPdf: boolean };
 
 /**
  * One case of the citizen as they see it: the party view (ADR 065) with the filing party's own name in full
@@ -204,6 +212,7 @@ export async function myCaseView(sql: Sql, { citizenId, reference, at = new Date
     applicantName: names.applicant_name,
     applicantEmail: names.applicant_email,
     notify: own.notify,
+    filingPdf: hasFilingPdf(own.caseType),
     documents: docs.map((d) => ({ seq: d.seq, event: d.event, document: events[d.event]!.document!, at: d.at.toISOString(), issued: d.issued })),
   };
 }
@@ -212,7 +221,7 @@ export async function myCaseView(sql: Sql, { citizenId, reference, at = new Date
 export async function myCaseDocumentEvent(
   sql: Sql,
   { citizenId, reference, seq }: { citizenId: string; reference: string | undefined; seq: number },
-): Promise<{ case: NonNullable<Awaited<ReturnType<typeof myCaseId>>>; eventId: number; document: string } | null> {
+): Promise<{ case: OwnCase; eventId: number; document: string } | null> {
   const own = await myCaseId(sql, { citizenId, reference });
   if (!own) return null;
   const allowed = publicDocumentEvents(own.caseType);

@@ -14,6 +14,7 @@ import { idNumberDigest } from "../http";
 import { loader as listLoader } from "../../app/routes/tai-khoan.ho-so._index";
 import { loader as caseLoader, action as caseAction } from "../../app/routes/tai-khoan.ho-so.$reference";
 import { loader as documentLoader } from "../../app/routes/tai-khoan.ho-so.$reference_.van-ban.$seq";
+import { loader as filingPdfLoader } from "../../app/routes/tai-khoan.ho-so.$reference_.don[.]pdf";
 import { CASES_PAGE_SIZE, caseCursor, readCaseCursor } from "./index";
 
 // My cases (ADR 067): a citizen sees what is theirs and nothing of anyone else's — by URL, by guessing the
@@ -256,6 +257,21 @@ describe("My cases: one case, its documents and the e-mail choice", () => {
     const hidden = await run(() => documentLoader(args(get(`/tai-khoan/ho-so/${own.reference}/van-ban/${seq}`, cookie), { reference: own.reference, seq: String(seq) }) as never));
     expect(hidden.status).toBe(404);
     await db.sql`update case_events set public = true where id = ${accepted.eventId}`;
+  });
+
+  it("gives the party the PDF of what they filed, audited; another's is a 404", async () => {
+    const own = await filed({ citizen: "an" });
+    const other = await filed({ citizen: "binh" });
+    const cookie = await cookieOf("an");
+    const ok = await run(() => filingPdfLoader(args(get(`/tai-khoan/ho-so/${own.reference}/don.pdf`, cookie), { reference: own.reference }) as never));
+    expect(ok.status).toBe(200);
+    expect(ok.response!.headers.get("content-type")).toBe("application/pdf");
+    const [logged] = await db.sql`select actor_id from audit_log where action = 'case.filing-pdf.downloaded' and target_id = ${own.caseId}`;
+    expect(logged?.actor_id).toBe(ids.an);
+    for (const reference of [other.reference, "YC-2026-9999997"]) {
+      const r = await run(() => filingPdfLoader(args(get(`/tai-khoan/ho-so/${reference}/don.pdf`, cookie), { reference }) as never));
+      expect({ status: r.status, body: r.body }).toEqual({ status: 404, body: null });
+    }
   });
 
   it("turns the e-mails about their own case off and on (audited); another's case is a 404 and stays as it was; a bad choice keeps the page and says why", async () => {

@@ -5,7 +5,8 @@ import { audit } from "../audit";
 import { caseDocumentKey, issueCaseDocument } from "../cases";
 import { documentResponse, findDocument } from "../documents";
 import { paths } from "../../vocabulary/paths";
-import { myCaseDocumentEvent, myCaseId, myCasesPage, myCaseView, setMyCaseNotify } from "./my-cases.server";
+import { partyRequestPdf } from "../filing";
+import { hasFilingPdf, myCaseDocumentEvent, myCaseId, myCasesPage, myCaseView, setMyCaseNotify } from "./my-cases.server";
 
 /**
  * The My cases pages (ADR 067), one server function per loader/action (ADR 055). Every one signs the
@@ -88,4 +89,24 @@ export async function downloadMyCaseDocument({ request, params, context }: Route
     details: { seq, by: "party" },
   });
   return documentResponse(doc, { disposition: "inline", filename: `${found.case.caseNumber ?? found.case.reference}-${seq}.pdf` });
+}
+
+/** `/tai-khoan/ho-so/:reference/don.pdf`: what the citizen filed, as a PDF, when the procedure keeps one; audited. */
+export async function downloadMyFilingPdf({ request, params, context }: RouteArgs) {
+  const session = await requireCitizen(request, context);
+  const { sql } = context.services;
+  const own = await myCaseId(sql, { citizenId: session.citizenId, reference: params.reference });
+  if (!own || !hasFilingPdf(own.caseType)) throw notFound();
+  await audit(sql, {
+    actorType: "citizen",
+    actorId: session.citizenId,
+    agencyId: own.agencyId,
+    action: "case.filing-pdf.downloaded",
+    targetType: "case",
+    targetId: own.id,
+    ip: context.clientIp,
+    requestId: context.requestId,
+    details: { reference: own.reference },
+  });
+  return partyRequestPdf(sql, { requestId: own.submissionId, locale: context.locale === "en" ? "en" : "vi", ifNoneMatch: request.headers.get("If-None-Match") });
 }

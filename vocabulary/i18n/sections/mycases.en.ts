@@ -55,6 +55,7 @@ const en: Translation<typeof mycases> = {
     preparing: "Being prepared",
   },
   case: {
+    filingPdf: "Download the request you filed (PDF)",
     back: "Back to my cases",
     fullNameNote: "As the applicant, signed in, you see your own name in full; the other party's name stays partly masked.",
     documentsHeading: "Documents of this case",

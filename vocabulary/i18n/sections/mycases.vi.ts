@@ -53,6 +53,7 @@ const mycases = {
     preparing: "Đang chuẩn bị",
   },
   case: {
+    filingPdf: "Tải đơn bạn đã gửi (PDF)",
     back: "Về danh sách hồ sơ của tôi",
     fullNameNote: "Vì bạn là người gửi đơn và đã đăng nhập, tên của bạn được hiện đầy đủ; tên bên kia vẫn được che một phần.",
     documentsHeading: "Văn bản của hồ sơ",
