@@ -156,8 +156,8 @@ export async function officeRequestPdf(request: Request, context: AppLoadContext
  * The filed request's PDF for its own party, signed in (My cases, ADR 067): the caller has already proved
  * that the request's case is theirs. The same stored document as right after filing.
  */
-export async function partyRequestPdf(sql: Sql, { requestId, locale, ifNoneMatch }: { requestId: string; locale: "vi" | "en"; ifNoneMatch: string | null }) {
-  return pdfResponse(sql, requestId, locale, ifNoneMatch);
+export async function partyRequestPdf(sql: Sql, { requestId, locale, ifNoneMatch, baseUrl }: { requestId: string; locale: "vi" | "en"; ifNoneMatch: string | null; baseUrl: string }) {
+  return pdfResponse(sql, requestId, locale, ifNoneMatch, baseUrl);
 }
 
 /** The applicant's own PDF, right after filing (the confirmation cookie proves they filed it). */

@@ -108,5 +108,5 @@ export async function downloadMyFilingPdf({ request, params, context }: RouteArg
     requestId: context.requestId,
     details: { reference: own.reference },
   });
-  return partyRequestPdf(sql, { requestId: own.submissionId, locale: context.locale === "en" ? "en" : "vi", ifNoneMatch: request.headers.get("If-None-Match") });
+  return partyRequestPdf(sql, { requestId: own.submissionId, locale: context.locale === "en" ? "en" : "vi", ifNoneMatch: request.headers.get("If-None-Match"), baseUrl: context.services.config.BASE_URL });
 }
