@@ -30,6 +30,7 @@ import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";
 import { getOutboxMessage } from "./notifications";
 import { detectLocale } from "../vocabulary/i18n/config";
+import { PATH_PREFIXES } from "../vocabulary/paths";
 
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -128,8 +129,10 @@ export function createApp({ services, build, publicDir = path.resolve("public"),
   const publicFiles = express.static(publicDir, { maxAge: "1h", index: false, redirect: false });
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
   app.use(noStoreForPersonal({ cookieNames: [SESSION_COOKIE, ENFORCEMENT_REQUEST.draftCookie] }));
-  // The court API authenticates by key; the development VNPay sandbox stands in for the gateway's own site.
-  app.use(sameOriginForms({ baseUrl: config.BASE_URL, exemptPrefixes: ["/api/", "/sandbox/"] }));
+  // The court API authenticates by key; the development VNPay sandbox stands in for the gateway's own site;
+  // a case e-mail's unsubscribe link is its own proof (an unguessable token, no cookie) and mail clients POST
+  // to it from their servers (RFC 8058 one-click).
+  app.use(sameOriginForms({ baseUrl: config.BASE_URL, exemptPrefixes: ["/api/", "/sandbox/", `${PATH_PREFIXES.caseMailOptOut}/`] }));
 
   beforeRemix?.(app);
 

@@ -17,6 +17,8 @@ export const PATH_PREFIXES = {
   error: "/loi",
   /** Answering a request for information from its e-mailed link (ADR 063). */
   answer: "/tra-loi",
+  /** A case e-mail's one-click unsubscribe link (RFC 8058, ADR 068). */
+  caseMailOptOut: "/thong-bao/tat",
 } as const;
 
 export const paths = {
@@ -78,6 +80,8 @@ export const paths = {
     staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
   },
 
+  /** Turning a case's e-mails off (and back on) from the link every case e-mail carries (ADR 068). */
+  caseMailOptOut: (token: string) => `${PATH_PREFIXES.caseMailOptOut}/${token}`,
   /**
    * The status lookup without an account (reference + access code, ADR 066). The builder may prefill the
    * reference (`?ma-ho-so=`), never the code: codes are posted, so they stay out of URLs, logs and history.

@@ -2,6 +2,7 @@
 // It and everything it imports stay free of *.server.* files and Node built-ins (npm run lint:deps).
 export {
   defineCaseType,
+  notifiesParties,
   type CaseActor,
   type CaseEventDef,
   type CaseFieldDef,

@@ -39,7 +39,7 @@ export type CaseEventDef<S extends string = string> = {
   fields: readonly CaseFieldDef[];
   schema: z.ZodType<Record<string, unknown>>;
   clocks?: ClockEffect;
-  /** The parties see it on the timeline (and are told by e-mail). */
+  /** The parties see it on the timeline, and are told by e-mail unless `notify: false`. */
   public: boolean;
   /** Fields of the event that the parties may see on the timeline (never internal notes). */
   publicFields?: readonly string[];
@@ -47,7 +47,11 @@ export type CaseEventDef<S extends string = string> = {
   document?: string;
   /** Delivered to the agency's case system (hand-off), in order per case. */
   handoff?: boolean;
-  /** E-mail the parties that it happened (one job per event through the job outbox). */
+  /**
+   * The platform's rule (ADR 068): every public event e-mails the parties that it happened (task case_notify,
+   * one job per event through the job outbox, one e-mail per event), in the case's language, unless the
+   * party turned e-mails off. `notify: false` keeps a public event off the e-mails; a private event never sends.
+   */
   notify?: boolean;
   /**
    * What the engine itself does besides the state change, implemented once for every case type:
@@ -61,6 +65,9 @@ export type CaseEventDef<S extends string = string> = {
    */
   check?: (fields: Record<string, unknown>, ctx: EventCheckContext) => Record<string, string[]> | null | undefined;
 };
+
+/** The platform's e-mail rule (ADR 068): a public event e-mails the parties unless its definition says `notify: false`. */
+export const notifiesParties = (def: Pick<CaseEventDef, "public" | "notify">): boolean => def.public && def.notify !== false;
 
 /** What an event's `check` may read: the case's receipt and the moment the event is fired. */
 export type EventCheckContext = { receivedAt: Date; at: Date };

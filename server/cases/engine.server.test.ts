@@ -5,7 +5,7 @@ import { seedDemo } from "../seed.server";
 import { createStaff } from "../accounts";
 import { invalidateCalendar, RULE_IDS } from "../deadlines";
 import { ENFORCEMENT_REQUEST_CASE } from "../filing";
-import { CASE_TYPES, caseTypeById, defineCaseType, registerCaseType, type CaseActor, type CaseType } from "./browser";
+import { CASE_TYPES, caseTypeById, defineCaseType, notifiesParties, registerCaseType, type CaseActor, type CaseType } from "./browser";
 import { fireEvent, loadCase, openCase } from "./index";
 
 // The one engine (docs/decisions/058), on a tiny case type and on the enforcement request: every event from
@@ -196,7 +196,7 @@ for (const [type, input, actor] of TABLE) {
       expect(after.counts.events).toBe(before.counts.events + 1);
       expect(after.counts.audits).toBe(before.counts.audits + 1);
       expect(after.counts.timeline).toBe(before.counts.timeline + (def.public ? 1 : 0));
-      expect(after.counts.jobs).toBe(before.counts.jobs + Number(!!def.handoff) + Number(!!def.notify) + Number(!!def.public) + Number(!!def.document));
+      expect(after.counts.jobs).toBe(before.counts.jobs + Number(!!def.handoff) + Number(notifiesParties(def)) + Number(!!def.public) + Number(!!def.document));
       const [audit] = await db.sql`select action, agency_id, details from audit_log where target_id = ${caseId} order by id desc limit 1`;
       expect(audit).toMatchObject({ action: `case.${event}`, agency_id: ids["HNI-KV01"], details: { caseType: type.id, from: state, to: def.to, seq: 2 } });
       expect(after.c!.closed_at !== null).toBe(type.final.includes(def.to));

@@ -4,7 +4,7 @@ import { audit } from "../audit";
 import { idNumberDigest } from "../http";
 import { actsAt, scopedAgencies } from "../agencies";
 import type { StaffRole } from "../accounts";
-import type { CaseActor, CaseEventDef, CaseType } from "./definition";
+import { notifiesParties, type CaseActor, type CaseEventDef, type CaseType } from "./definition";
 import { caseTypeById } from "./registry";
 import { searchTextOf } from "./search";
 import { endClocks, refreshNextDue, resumeClocks, startClocks, stopClocks } from "./clocks.server";
@@ -237,7 +237,8 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   });
   const jobs: { task: string; payload: Record<string, unknown> }[] = [];
   if (def.handoff) jobs.push({ task: "handoff_record", payload: { caseId: row.id, eventId } });
-  if (def.notify) jobs.push({ task: "case_notify", payload: { caseId: row.id, eventId } });
+  // Every public event e-mails the parties unless its definition says `notify: false` (ADR 068).
+  if (notifiesParties(def)) jobs.push({ task: "case_notify", payload: { caseId: row.id, eventId } });
   // Every public event: the organisations that follow the case are told (webhooks, ADR 065).
   if (def.public) jobs.push({ task: "case_followers", payload: { caseId: row.id, eventId } });
   if (def.document) jobs.push({ task: "case_document", payload: { caseId: row.id, eventId, document: def.document } });

@@ -7,7 +7,7 @@ import { audit } from "../audit";
 import { flushJobOutbox } from "../jobs";
 import { documentResponse, findDocument } from "../documents";
 import { paths, withQuery } from "../../vocabulary/paths";
-import type { CaseEventDef, CaseFieldDef, CaseType } from "./definition";
+import { notifiesParties, type CaseEventDef, type CaseFieldDef, type CaseType } from "./definition";
 import { caseTypeById } from "./registry";
 import { fireEvent } from "./engine.server";
 import { loadCase, type LoadedCase } from "./load.server";
@@ -93,7 +93,7 @@ export function effectsOf(type: CaseType, from: string, def: CaseEventDef): Even
       resume: [...(running.resume ?? [])],
     },
     public: def.public,
-    notify: Boolean(def.notify),
+    notify: notifiesParties(def),
     document: def.document ?? null,
     handoff: Boolean(def.handoff),
     effects: [...(def.effects ?? [])],

@@ -30,7 +30,9 @@ export {
 } from "./event-web.server";
 export { caseDocumentTask, issueCaseDocument, listCaseDocuments, caseDocumentKey, type CaseDocumentItem } from "./documents.server";
 export { renderCaseDocument, CASE_DOCUMENTS, type CaseDocumentName } from "./document-pdf.server";
-export { caseNotifyTask, caseNotification } from "./notify.server";
+export { caseNotifyTask, caseNotification, sendCaseNotification, NOTIFIED_ELSEWHERE } from "./notify.server";
+// The e-mails' one-click unsubscribe page (ADR 068).
+export { loadMailOptOut, submitMailOptOut, type MailOptOutPage } from "./mail-optout.server";
 export { registerSubmissionSection, submissionSection, submissionVisibleTo, caseIdOfSubmission, type SubmissionSection, type SubmissionLoader } from "./submissions.server";
 export { loadStaffCase, redirectSubmissionToCase } from "./staff-web.server";
 // Following a case (ADR 065): the lookup pair every procedure issues, and the one view of a case its parties see.

@@ -15,6 +15,9 @@ import { DOCUMENT_TYPES } from "./journey";
  * citizen is asked for more, resumed when they answer), `corrections` (2026 decree: ask for corrections
  * within 1 working day of receipt), `notify` (art. 39: notify the decision within 3 working days).
  * Words: `cases.enforcementRequest.*` (vocabulary/i18n/sections/cases.vi.ts).
+ *
+ * Every public event is on the applicant's timeline with its `publicFields` only (never internal notes:
+ * assetsVerified shows none) and e-mails them (ADR 068); askForMore's e-mail is server/answers' own, with the link.
  */
 
 const E = "cases.errors";
@@ -97,7 +100,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         clocks: { stop: ["decide"], end: ["corrections"] },
         public: true,
         publicFields: ["message", "documentTypes"],
-        notify: true,
         document: "information-request",
       },
       citizenAnswered: {
@@ -135,7 +137,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         publicFields: ["decisionNumber", "decisionDate", "caseNumber"],
         document: "acceptance-decision",
         handoff: true,
-        notify: true,
       },
       refuse: {
         from: ["received"],
@@ -151,7 +152,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         publicFields: ["ground", "note"],
         document: "refusal-notice",
         handoff: true,
-        notify: true,
       },
       forward: {
         from: ["received"],
@@ -169,7 +169,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         publicFields: ["agencyName", "note"],
         document: "forwarding-letter",
         handoff: true,
-        notify: true,
       },
       assignOfficer: {
         from: ["accepted"],
@@ -182,7 +181,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         publicFields: ["officerName"],
         document: "assignment-decision",
         handoff: true,
-        notify: true,
       },
       reassignOfficer: {
         from: ["officerAssigned"],
@@ -198,7 +196,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         publicFields: ["officerName"],
         document: "assignment-decision",
         handoff: true,
-        notify: true,
       },
       decisionNotified: {
         ...officerEvent,
@@ -240,7 +237,6 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
         publicFields: ["reason"],
         document: "closing-decision",
         handoff: true,
-        notify: true,
       },
     },
   }),

@@ -110,6 +110,7 @@ export const PERSONAL_PATH_PREFIXES = [
   PATH_PREFIXES.receipt,
   PATH_PREFIXES.verifyReceipt,
   PATH_PREFIXES.answer,
+  PATH_PREFIXES.caseMailOptOut,
   paths.lookup(),
 ] as const;
 

@@ -7,6 +7,10 @@ export type OutgoingMail = {
   html: string;
   text: string;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** Extra header lines, e.g. RFC 8058's `List-Unsubscribe` and `List-Unsubscribe-Post`. */
+  headers?: Record<string, string>;
+  /** A Message-ID chosen by the caller (`<…@…>`), e.g. one per case event, so a receiving server can spot a repeat. */
+  messageId?: string;
 };
 
 export type Mailer = {

@@ -14,6 +14,7 @@ import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
 import handoffEn from "./sections/handoff.en";
 import statusEn from "./sections/status.en";
+import followEn from "./sections/follow.en";
 import lookupEn from "./sections/lookup.en";
 import mycasesEn from "./sections/mycases.en";
 
@@ -195,6 +196,7 @@ const en: Translation<Resource> = {
   inbox: inboxEn,
   handoff: handoffEn,
   status: statusEn,
+  follow: followEn,
   lookup: lookupEn,
   mycases: mycasesEn,
 };

@@ -20,6 +20,7 @@ import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
 import handoffVi from "./sections/handoff.vi";
 import statusVi from "./sections/status.vi";
+import followVi from "./sections/follow.vi";
 import lookupVi from "./sections/lookup.vi";
 import mycasesVi from "./sections/mycases.vi";
 
@@ -200,6 +201,7 @@ const vi = {
   inbox: inboxVi,
   handoff: handoffVi,
   status: statusVi,
+  follow: followVi,
   lookup: lookupVi,
   mycases: mycasesVi,
 };

@@ -31,6 +31,22 @@ const cases = {
         officerAssigned: "Chấp hành viên sẽ liên hệ khi cần. Bạn có thể liên hệ cơ quan nếu có thông tin về tài sản của người phải thi hành án.",
         closed: "Không còn việc gì cần làm. Bạn có thể tải các văn bản của hồ sơ.",
       },
+      /** What happened, as the party reads it (the e-mail of each public event, ADR 068). */
+      happened: {
+        received: "Đơn đã được tiếp nhận",
+        askForMore: "Cơ quan thi hành án đề nghị bạn bổ sung thông tin, tài liệu",
+        citizenAnswered: "Bạn đã gửi thông tin, tài liệu bổ sung",
+        accept: "Đơn đã được thụ lý",
+        refuse: "Đơn không được chấp nhận",
+        forward: "Đơn đã được chuyển đến cơ quan có thẩm quyền",
+        assignOfficer: "Chấp hành viên đã được phân công",
+        reassignOfficer: "Hồ sơ đã được giao cho Chấp hành viên khác",
+        decisionNotified: "Quyết định thi hành án đã được thông báo",
+        assetsVerified: "Đã xác minh điều kiện thi hành án",
+        moneyCollected: "Đã thu được tiền thi hành án",
+        moneyPaidOut: "Đã chi trả tiền thi hành án",
+        close: "Việc thi hành án đã kết thúc",
+      },
     },
     clocks: {
       decide: "Ra quyết định thi hành án hoặc từ chối",
