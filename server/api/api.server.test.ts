@@ -6,11 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { testServices } from "../../test/services";
 import { seedDemo } from "../seed.server";
-import { createStaff } from "../accounts";
-import { accessCodeHash, fireEvent, newAccessCode, openCase } from "../cases";
-import { ENFORCEMENT_REQUEST_CASE } from "../filing";
 import type { Services } from "../services";
 import { API_ROUTES, createApiKey, createApiRouter, keyHash, KEY_PATTERN, listApiKeys, openApiDocument, revokeApiKey } from "./index";
+import { apiApp, makeCase, makeOrganisation } from "./test-harness";
 
 // The organisations' JSON API (ADR 070): keys shown once and stored hashed, revoked on the very next call,
 // one organisation never reading another's case, problems (401/404/422/429) localised and never a 500,
@@ -20,50 +18,13 @@ let db: TestDatabase;
 let services: Services;
 let server: http.Server;
 let base: string;
-const ids: Record<string, string> = {};
+const ids = {} as Record<"agency" | "orgA" | "adminA" | "orgB" | "adminB", string>;
 const cases: Record<string, { caseId: string; reference: string; code: string }> = {};
 
 function listen(app: express.Express): Promise<http.Server> {
   return new Promise((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
-}
-
-/** The router as the composition root mounts it, behind the request id every response carries. */
-export function apiApp(svc: Services) {
-  const app = express();
-  let n = 0;
-  app.use((_req, res, next) => {
-    res.locals.requestId = `req-${++n}`;
-    next();
-  });
-  app.use("/api", createApiRouter(svc));
-  return app;
-}
-
-let refN = 0;
-export async function makeCase(sql: TestDatabase["sql"], agencyId: string) {
-  const reference = `YC-API-${String(++refN).padStart(5, "0")}`;
-  const code = newAccessCode();
-  const [court] = await sql<{ id: string }[]>`select id from courts order by code limit 1`;
-  const receivedAt = new Date(Date.now() - 3 * 86_400_000);
-  const [req] = await sql<{ id: string }[]>`
-    insert into enforcement_requests (reference, access_code_hash, agency_id, court_id, applicant_name, applicant_email,
-      debtor_name, judgment_number, judgment_effective_on, answers, locale, submitted_at)
-    values (${reference}, ${accessCodeHash(code)}, ${agencyId}, ${court!.id}, 'Nguyễn Văn Án', 'an@api.test',
-      'Trần Thị Bình', '12/2025/DS-ST', '2025-06-01', '{}'::jsonb, 'vi', ${receivedAt})
-    returning id`;
-  const opened = await sql.begin((tx) =>
-    openCase(tx, { caseType: ENFORCEMENT_REQUEST_CASE, submissionId: req!.id, reference, agencyId, applicantName: "Nguyễn Văn Án", otherPartyName: "Trần Thị Bình", receivedAt, accessCodeHash: accessCodeHash(code) }),
-  );
-  return { caseId: opened.caseId, reference, code };
-}
-
-export async function makeOrganisation(sql: TestDatabase["sql"], name: string, taxCode: string, adminEmail: string) {
-  const [c] = await sql<{ id: string }[]>`insert into citizens (email, full_name) values (${adminEmail}, ${name + " admin"}) returning id`;
-  const [o] = await sql<{ id: string }[]>`insert into organisations (name, tax_code, created_by) values (${name}, ${taxCode}, ${c!.id}) returning id`;
-  await sql`insert into organisation_members (organisation_id, citizen_id, role) values (${o!.id}, ${c!.id}, 'admin')`;
-  return { organisationId: o!.id, adminId: c!.id };
 }
 
 const call = (path: string, { key, method = "GET", body, lang, raw }: { key?: string; method?: string; body?: unknown; lang?: string; raw?: string } = {}) =>
@@ -348,4 +309,3 @@ describe("the OpenAPI 3.1 document", () => {
   });
 });
 
-export { fireEvent, createStaff };
