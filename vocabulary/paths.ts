@@ -70,6 +70,12 @@ export const paths = {
     staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
   },
 
+  /** An organisation's API keys and webhooks with their delivery log (its admins only; ADR 070, 071). */
+  organisationApi: {
+    keys: (id: string) => `/to-chuc/${id}/khoa-api`,
+    webhooks: (id: string) => `/to-chuc/${id}/webhook`,
+  },
+
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",
 

@@ -53,3 +53,5 @@ export function apiTasks(services: Services): Record<string, Task> {
     },
   };
 }
+// The organisation admins' pages (route convention, ADR 055).
+export { loadApiKeysPage, apiKeysAction, loadWebhooksPage, webhooksAction, type ApiKeysActionResult, type WebhooksActionResult } from "./web.server";
