@@ -100,7 +100,7 @@ export default function OrganisationApiKeys() {
                   {t("api.keys.active")}{" "}
                   <input type="hidden" name="intent" value="revoke" />
                   <input type="hidden" name="keyId" value={k.id} />
-                  <button type="submit" className="button button-secondary" aria-label={t("api.keys.revokeLabel", { name: k.name })}>
+                  <button type="submit" className="button secondary" aria-label={t("api.keys.revokeLabel", { name: k.name })}>
                     {t("api.keys.revoke")}
                   </button>
                 </Form>

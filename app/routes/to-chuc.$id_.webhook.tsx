@@ -92,7 +92,7 @@ export default function OrganisationWebhooks() {
                   {t("api.webhooks.active")}{" "}
                   <input type="hidden" name="intent" value="disable" />
                   <input type="hidden" name="endpointId" value={e.id} />
-                  <button type="submit" className="button button-secondary" aria-label={t("api.webhooks.disableLabel", { url: e.url })}>
+                  <button type="submit" className="button secondary" aria-label={t("api.webhooks.disableLabel", { url: e.url })}>
                     {t("api.webhooks.disable")}
                   </button>
                 </Form>
@@ -132,7 +132,7 @@ export default function OrganisationWebhooks() {
               <Form method="post">
                 <input type="hidden" name="intent" value="resend" />
                 <input type="hidden" name="deliveryId" value={d.id} />
-                <button type="submit" className="button button-secondary" aria-label={t("api.webhooks.resendLabel", { id: d.webhookId })}>
+                <button type="submit" className="button secondary" aria-label={t("api.webhooks.resendLabel", { id: d.webhookId })}>
                   {t("api.webhooks.resend")}
                 </button>
               </Form>
