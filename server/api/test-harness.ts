@@ -21,8 +21,8 @@ export function apiApp(svc: Services) {
 }
 
 let refN = 0;
-export async function makeCase(sql: Pool, agencyId: string) {
-  const reference = `YC-API-${String(++refN).padStart(5, "0")}`;
+export async function makeCase(sql: Pool, agencyId: string, prefix = "API") {
+  const reference = `YC-${prefix}-${String(++refN).padStart(5, "0")}`;
   const code = newAccessCode();
   const [court] = await sql<{ id: string }[]>`select id from courts order by code limit 1`;
   const receivedAt = new Date(Date.now() - 3 * 86_400_000);
