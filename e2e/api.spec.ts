@@ -81,7 +81,7 @@ test.describe("an organisation's API keys and webhooks, JavaScript off, 320 px",
       // Webhooks: an endpoint on this machine (allowed outside production), its secret shown once.
       await page.getByRole("link", { name: "Webhook và nhật ký gửi" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Webhook");
-      const hookUrl = `http://localhost:${(receiver.address() as AddressInfo).port}/thads`;
+      const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/thads`;
       await page.getByLabel("Địa chỉ nhận (URL)").fill("ftp://sai");
       await page.getByRole("button", { name: "Thêm địa chỉ" }).click();
       await expect(page.getByLabel("Địa chỉ nhận (URL)")).toHaveValue("ftp://sai");

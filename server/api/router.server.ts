@@ -2,7 +2,7 @@ import express, { type Router } from "express";
 import type { z } from "zod";
 import type { Services } from "../services";
 import type { Pool } from "../db";
-import { clientKey, hit, normaliseIp, policies, refusalForError, settle, take } from "../http";
+import { clientKey, hitOnce, normaliseIp, policies, refusalForError, settle, take } from "../http";
 import { isDatabaseUnavailable } from "../db";
 import { normaliseReference, partyCaseSummaries, partyCaseView, verifyLookupPair } from "../cases";
 import { detectLocale, type Locale } from "../../vocabulary/i18n/config";
@@ -246,7 +246,7 @@ export function createApiRouter(services: Services): Router {
           if (!taken.ok) return await send({ problem: { status: 429, code: "rate-limited", seconds: taken.retryAfterSeconds } });
           return await send({ problem: { status: 401, code: "unauthorized" } });
         }
-        const limited = await hit(sql, { key: `api:key:${caller.keyId}`, limit: config.API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
+        const limited = await hitOnce(sql, { key: `api:key:${caller.keyId}`, limit: config.API_RATE_LIMIT_PER_MINUTE, windowSeconds: 60 });
         if (!limited.allowed) return await send({ problem: { status: 429, code: "rate-limited", seconds: limited.retryAfterSeconds } });
         const t = serverT(locale) as unknown as (k: string) => string;
         const errors: NonNullable<ProblemBody["errors"]> = [];
