@@ -59,7 +59,7 @@ test.describe("an organisation's API keys and webhooks, JavaScript off, 320 px",
       await page.getByLabel("Tên khóa").fill(tooLong);
       await page.getByRole("button", { name: "Tạo khóa" }).click();
       await expect(page.getByText("Tên khóa dài tối đa 100 ký tự.").first()).toBeVisible();
-      await expect(page.getByLabel("Tên khóa")).toHaveValue(tooLong.slice(0, 100)); // maxLength: what the field can hold
+      await expect(page.getByLabel("Tên khóa")).toHaveValue(tooLong);
       await checkA11y();
 
       await page.getByLabel("Tên khóa").fill("Hệ thống tín dụng");
@@ -87,7 +87,7 @@ test.describe("an organisation's API keys and webhooks, JavaScript off, 320 px",
       await expect(page.getByLabel("Địa chỉ nhận (URL)")).toHaveValue("ftp://sai");
       await page.getByLabel("Địa chỉ nhận (URL)").fill(hookUrl);
       await page.getByRole("button", { name: "Thêm địa chỉ" }).click();
-      const secret = (await page.getByText(/^whsec_/).textContent())!.trim();
+      const secret = (await page.locator("code.secret-once").textContent())!.trim();
       await checkA11y();
 
       // A public event on the followed case (the engine's job, run by the portal's worker) reaches the receiver signed.

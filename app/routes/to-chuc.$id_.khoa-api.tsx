@@ -34,7 +34,7 @@ export default function OrganisationApiKeys() {
           <h2>{t("api.keys.created")}</h2>
           <p>{t("api.keys.createdOnce")}</p>
           <p>
-            <code className="secret-once" style={{ overflowWrap: "anywhere" }}>
+            <code className="api-key secret-once">
               {result.created.key}
             </code>
           </p>
@@ -51,9 +51,9 @@ export default function OrganisationApiKeys() {
       <p>
         {t("api.keys.howToText")} <a href={openapiUrl}>{t("api.keys.openapi")}</a> (<code>{openapiUrl}</code>)
       </p>
-      <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+      <p>
         <code>{`curl -H "Authorization: Bearer thads_…" ${apiUrl}/cases`}</code>
-      </pre>
+      </p>
       <p>
         <Link to={paths.organisationApi.webhooks(organisation.id)}>{t("api.keys.webhooksLink")}</Link>
       </p>
@@ -68,7 +68,6 @@ export default function OrganisationApiKeys() {
           hint={t("api.keys.nameHint")}
           error={nameError}
           defaultValue={result && !result.ok ? result.values.name : ""}
-          maxLength={100}
           autoComplete="off"
         />
         <button type="submit" className="button">

@@ -37,7 +37,7 @@ export default function OrganisationWebhooks() {
           <h2>{t("api.webhooks.created")}</h2>
           <p>{t("api.webhooks.secretOnce")}</p>
           <p>
-            <code style={{ overflowWrap: "anywhere" }}>{result.created.secret}</code>
+            <code className="api-key secret-once">{result.created.secret}</code>
           </p>
         </div>
       ) : null}
@@ -82,7 +82,7 @@ export default function OrganisationWebhooks() {
       >
         {endpoints.map((e) => (
           <tr key={e.id}>
-            <td style={{ overflowWrap: "anywhere" }}>{e.url}</td>
+            <td>{e.url}</td>
             <td>{formatDateTime(e.createdAt, locale)}</td>
             <td>
               {e.disabledAt ? (
