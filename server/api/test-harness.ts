@@ -5,7 +5,7 @@ import { ENFORCEMENT_REQUEST_CASE } from "../filing";
 import type { Services } from "../services";
 import { createApiRouter } from "./router.server";
 
-// Test helpers of server/api (its tests and the bench): the router behind a request id, a case with its
+// Test helpers of server/api's tests: the router behind a request id, a case with its
 // lookup pair, an organisation with its admin.
 
 /** The router as the composition root mounts it, behind the request id every response carries. */
