@@ -13,6 +13,7 @@ import { createApp } from "./app.server";
 import { mountIpn, mountPayments, type PaymentsMount, DEMO_COURT_KEY, DEMO_NOTICES } from "./payments";
 import { mountReceipts } from "./receipts";
 import { mountCaseSystemSandbox, CASE_SYSTEM_BASE } from "./handoff";
+import { mountApi } from "./api";
 import type { Services } from "./services";
 import { paths } from "../vocabulary/paths";
 
@@ -80,6 +81,7 @@ export async function startPortal({ env = process.env, build, banner = false }: 
         payments = mountPayments(a, services, { ipnMountedWith: outbox });
         mountReceipts(a, services);
         mountCaseSystemSandbox(a, services);
+        mountApi(a, services);
       },
     });
     // Ready before listening: /readyz answers only once everything, the job thread too, is up.

@@ -15,6 +15,7 @@ import { accountTasks } from "./accounts";
 import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+import { apiTasks } from "./api";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -79,8 +80,8 @@ export function taskList(services: Services): TaskList {
       if (await sweepInfoRequestMail(services.sql)) await flushJobOutbox(services.sql);
     },
     ...handoffTasks(services, { isHandoffEvent }),
-    // A public event on a case (ADR 065): the organisations following it are told by webhook (server/api).
-    case_followers: async () => {},
+    // Organisations' webhooks (ADR 071): case_followers fans a public event out, webhook_deliver sends each.
+    ...apiTasks(services),
   };
 }
 

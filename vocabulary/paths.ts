@@ -87,6 +87,11 @@ export const paths = {
    * reference (`?ma-ho-so=`), never the code: codes are posted, so they stay out of URLs, logs and history.
    */
   lookup: lookupPath,
+  /** An organisation's API keys and webhooks with their delivery log (its admins only; ADR 070, 071). */
+  organisationApi: {
+    keys: (id: string) => `/to-chuc/${id}/khoa-api`,
+    webhooks: (id: string) => `/to-chuc/${id}/webhook`,
+  },
 
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",

@@ -95,7 +95,7 @@ export default function AuditLog() {
                         <small>{e.actorEmail}</small>
                       </>
                     ) : (
-                      t(`auditlog.actors.${e.actorType as "staff" | "citizen" | "system" | "anonymous"}`, { defaultValue: e.actorType })
+                      t(`auditlog.actors.${e.actorType as "staff" | "citizen" | "system" | "anonymous" | "api_key"}`, { defaultValue: e.actorType })
                     )}
                   </td>
                   <td>{e.agencyName ? `${e.agencyName} (${e.agencyCode})` : ""}</td>

@@ -1,7 +1,7 @@
 import type { Sql } from "../db";
 
 export type AuditEntry = {
-  actorType: "staff" | "citizen" | "system" | "anonymous";
+  actorType: "staff" | "citizen" | "system" | "anonymous" | "api_key";
   actorId?: string | null;
   agencyId?: string | null;
   action: string;

@@ -89,6 +89,12 @@ export const EnvSchema = z.object({
   HANDOFF_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   HANDOFF_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
   HANDOFF_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** The organisations' JSON API (docs/decisions/070): calls per key per minute, then 429 with Retry-After. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Webhooks (docs/decisions/071): tries per delivery, the first wait (doubling, capped at an hour), the timeout of one try. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 /** The sandbox's terminal code and paths (same shape as the real gateway's URLs). */

@@ -17,6 +17,7 @@ export {
   clientKey,
   DEFAULT_RATE_LIMITS,
   hit,
+  hitOnce,
   policies,
   pruneRateLimits,
   type RateLimited,

@@ -162,6 +162,22 @@ export async function hit(sql: Pool, { key, limit, windowSeconds }: { key: strin
   return r.ok ? { allowed: true, retryAfterSeconds: 0 } : { allowed: false, retryAfterSeconds: r.retryAfterSeconds };
 }
 
+/**
+ * `hit` in one statement — no transaction, the counter's row locked only while the statement runs — for hot
+ * volume limits called on every request by the same key (an API key: its calls arrive concurrently). The same
+ * table and the same "cap" counting: `limit` per window from the window's first call; refused calls count too
+ * (the window still ends on time). Keys used here must not also be used with `take`.
+ */
+export async function hitOnce(sql: Sql, { key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number }): Promise<RateLimitResult> {
+  const [r] = await sql<{ count: number; wait: number }[]>`
+    insert into rate_limit_counters as c (key, count, window_start) values (${key}, 1, now())
+    on conflict (key) do update set
+      count = case when c.window_start <= now() - make_interval(secs => ${windowSeconds}) then 1 else c.count + 1 end,
+      window_start = case when c.window_start <= now() - make_interval(secs => ${windowSeconds}) then now() else c.window_start end
+    returning count, extract(epoch from (window_start + make_interval(secs => ${windowSeconds}) - now()))::float8 as wait`;
+  return r!.count > limit ? { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(r!.wait)) } : { allowed: true, retryAfterSeconds: 0 };
+}
+
 /** The header every 429 carries. */
 export const retryAfterHeader = (seconds: number) => ({ "Retry-After": String(Math.max(1, Math.ceil(seconds))) });
 

@@ -17,6 +17,7 @@ import statusEn from "./sections/status.en";
 import followEn from "./sections/follow.en";
 import lookupEn from "./sections/lookup.en";
 import mycasesEn from "./sections/mycases.en";
+import apiEn from "./sections/api.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -199,6 +200,7 @@ const en: Translation<Resource> = {
   follow: followEn,
   lookup: lookupEn,
   mycases: mycasesEn,
+  api: apiEn,
 };
 
 export default en;

@@ -23,6 +23,7 @@ import statusVi from "./sections/status.vi";
 import followVi from "./sections/follow.vi";
 import lookupVi from "./sections/lookup.vi";
 import mycasesVi from "./sections/mycases.vi";
+import apiVi from "./sections/api.vi";
 
 const vi = {
   meta: {
@@ -204,6 +205,7 @@ const vi = {
   follow: followVi,
   lookup: lookupVi,
   mycases: mycasesVi,
+  api: apiVi,
 };
 
 export default vi;

@@ -23,7 +23,7 @@ const en: Translation<typeof auditlog> = {
   empty: "No entries match the filters.",
   older: "Older entries",
   newest: "Back to the newest",
-  actors: { staff: "Staff", citizen: "Citizen", system: "System", anonymous: "Visitor" },
+  actors: { staff: "Staff", citizen: "Citizen", system: "System", anonymous: "Visitor", api_key: "Organisation API key" },
   errors: {
     dateInvalid: "This is not a valid day. Enter it as day/month/year, for example 01/12/2026.",
     rangeInvalid: "The start day must be on or before the end day.",

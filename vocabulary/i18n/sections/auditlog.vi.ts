@@ -21,7 +21,7 @@ const auditlog = {
   empty: "Không có mục nào khớp với bộ lọc.",
   older: "Các mục cũ hơn",
   newest: "Về mục mới nhất",
-  actors: { staff: "Cán bộ", citizen: "Người dân", system: "Hệ thống", anonymous: "Khách" },
+  actors: { staff: "Cán bộ", citizen: "Người dân", system: "Hệ thống", anonymous: "Khách", api_key: "Khóa API của tổ chức" },
   errors: {
     dateInvalid: "Ngày không hợp lệ. Nhập theo dạng ngày/tháng/năm, ví dụ 01/12/2026.",
     rangeInvalid: "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
