@@ -137,7 +137,10 @@ export default async function run(ctx: Ctx): Promise<BenchRow[]> {
       const b = big[i]!;
       const ratio = s.p99 > 0 ? b.p99 / s.p99 : 1;
       b.note = `${mark(ratio <= 1.2)} ${ratio.toFixed(2)}× the 10k p99 (≤ 1.2×); ${b.note}`;
-      lines.push(`  ${mark(ratio <= 1.2)}  ${b.name}: p99 ${b.p99} ms, ${ratio.toFixed(2)}× the p99 with 10,000 cases (${s.p99} ms; target ≤ 1.2×)`);
+      lines.push(
+        `  ${mark(ratio <= 1.2)}  ${b.name}: p99 ${b.p99} ms, ${ratio.toFixed(2)}× the p99 with 10,000 cases (${s.p99} ms; target ≤ 1.2×); ` +
+          `p50 ${s.p50} → ${b.p50} ms (${(s.p50 > 0 ? b.p50 / s.p50 : 1).toFixed(2)}×), ${b.requests} requests`,
+      );
     }
     if (ctx.ceilings) {
       const { bare, remix } = ctx.ceilings;
