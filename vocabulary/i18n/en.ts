@@ -14,6 +14,7 @@ import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
 import handoffEn from "./sections/handoff.en";
 import statusEn from "./sections/status.en";
+import organisationsEn from "./sections/organisations.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -193,6 +194,7 @@ const en: Translation<Resource> = {
   inbox: inboxEn,
   handoff: handoffEn,
   status: statusEn,
+  organisations: organisationsEn,
 };
 
 export default en;

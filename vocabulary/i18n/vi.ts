@@ -20,6 +20,7 @@ import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
 import handoffVi from "./sections/handoff.vi";
 import statusVi from "./sections/status.vi";
+import organisationsVi from "./sections/organisations.vi";
 
 const vi = {
   meta: {
@@ -198,6 +199,7 @@ const vi = {
   inbox: inboxVi,
   handoff: handoffVi,
   status: statusVi,
+  organisations: organisationsVi,
 };
 
 export default vi;
