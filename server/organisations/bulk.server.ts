@@ -70,6 +70,7 @@ export function readBulkFile(bytes: Uint8Array): { ok: true; pairs: BulkPair[] }
       delimiter,
       record_delimiter: ["\r\n", "\n", "\r"],
       relax_column_count: true,
+      relax_quotes: true,
       to: BULK_MAX_ROWS + 2,
       on_record: (cells: string[], { lines }: { lines: number }) => {
         records.push({ line: previousEnd + 1, cells });

@@ -37,12 +37,14 @@ export async function followedCases(
 ): Promise<FollowedPage> {
   const cursor = decodeCursor(after);
   const ref = reference ? normaliseReference(reference).slice(0, 40) : "";
-  const rows = await sql<{ case_id: string; added_at: Date }[]>`
-    select oc.case_id, oc.added_at from organisation_cases oc join cases c on c.id = oc.case_id
+  // The cursor carries added_at as PostgreSQL writes it, and goes back as text (a JS Date, which postgres.js
+  // would make of a timestamptz parameter, cuts the microseconds and skips rows).
+  const rows = await sql<{ case_id: string; added_at: Date; added_key: string }[]>`
+    select oc.case_id, oc.added_at, oc.added_at::text as added_key from organisation_cases oc join cases c on c.id = oc.case_id
     where oc.organisation_id = ${organisationId}
       ${state ? sql`and c.state = ${state}` : sql``}
       ${ref ? sql`and c.reference like ${`${ref.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : sql``}
-      ${cursor ? sql`and (oc.added_at, oc.case_id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)` : sql``}
+      ${cursor ? sql`and (oc.added_at, oc.case_id) < (${cursor.at}::text::timestamptz, ${cursor.id}::text::uuid)` : sql``}
     order by oc.added_at desc, oc.case_id desc
     limit ${PAGE_SIZE + 1}`;
   const page = rows.slice(0, PAGE_SIZE);
@@ -51,7 +53,7 @@ export async function followedCases(
   const last = page[page.length - 1];
   return {
     items: summaries.map((s) => ({ ...s, addedAt: addedAt.get(s.caseId)! })),
-    next: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.added_at.toISOString(), id: last.case_id }) : null,
+    next: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.added_key, id: last.case_id }) : null,
   };
 }
 

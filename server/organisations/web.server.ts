@@ -46,14 +46,23 @@ export async function loadMyOrganisations(args: RouteArgs) {
   return { organisations: memberships.map(orgView) };
 }
 
-export type FieldErrors = Partial<Record<string, OrganisationProblem | BulkFileProblem | "notFound" | "rateLimited" | "required">>;
+export type FieldErrors = Partial<Record<string, OrganisationProblem | BulkFileProblem | "notFound" | "rateLimited" | "required" | "notAdmin">>;
+
+/** A form's problems as the page shows them (and as app/utils/page-errors reads them): field and i18n code. */
+export type Problem = { field: string; code: string };
+
+/** The form's answer with its problems and what was typed, so nothing is lost. */
+function fail<V>(errors: FieldErrors | Record<string, string>, values: V, status: number, extra: { retryAfter?: number } = {}) {
+  const problems: Problem[] = Object.entries(errors).flatMap(([field, code]) => (code ? [{ field, code }] : []));
+  return data({ problems, values, retryAfter: extra.retryAfter ?? 0 }, { status, headers: extra.retryAfter ? retryAfterHeader(extra.retryAfter) : {} });
+}
 
 export async function createOrganisationFromForm(args: RouteArgs) {
   const session = await requireCitizen(args.request, args.context);
   const form = await args.request.formData();
   const values = { name: text(form, "name", 300), taxCode: text(form, "taxCode", 40) };
   const result = await createOrganisation(args.context.services.sql, values, actorOf(args, session.citizenId));
-  if (!result.ok) return data({ errors: result.problems as FieldErrors, values }, { status: result.problems.taxCode === "taxCode.taken" ? 409 : 400 });
+  if (!result.ok) return fail(result.problems, values, result.problems.taxCode === "taxCode.taken" ? 409 : 400);
   throw redirect(paths.organisations.org(result.organisationId));
 }
 
@@ -97,11 +106,11 @@ export async function organisationCasesAction(args: RouteArgs) {
   const errors: FieldErrors = {};
   if (!values.reference.trim()) errors.reference = "required";
   if (!values.accessCode.trim()) errors.accessCode = "required";
-  if (Object.keys(errors).length) return data({ errors, values }, { status: 400 });
+  if (Object.keys(errors).length) return fail(errors, values, 400);
   const taken = await take(sql, [{ key: `org-follow:${orgId}`, policy: policies(config).subject, onSuccess: "refund" }]);
-  if (!taken.ok) return data({ errors: { form: "rateLimited" } as FieldErrors, values, retryAfter: taken.retryAfterSeconds }, { status: 429, headers: retryAfterHeader(taken.retryAfterSeconds) });
+  if (!taken.ok) return fail({ form: "rateLimited" }, values, 429, { retryAfter: taken.retryAfterSeconds });
   const followed = await followByPair(sql, { organisationId: orgId, ...values }, actor);
-  if (!followed) return data({ errors: { form: "notFound" } as FieldErrors, values }, { status: 404 });
+  if (!followed) return fail({ form: "notFound" }, values, 404);
   await settle(sql, taken.ticket);
   throw redirect(withQuery(paths.organisations.org(orgId), { added: followed.reference }));
 }
@@ -130,17 +139,17 @@ export async function membersAction(args: RouteArgs) {
   const form = await args.request.formData();
   const orgId = membership.organisationId;
   const values = { email: text(form, "email", 400), role: text(form, "role", 20) || "member" };
-  if (membership.role !== "admin") return data({ errors: { form: "notAdmin" } as Record<string, string>, values }, { status: 403 });
+  if (membership.role !== "admin") return fail({ form: "notAdmin" }, values, 403);
   if (text(form, "intent", 20) === "add") {
     const added = await addMember(sql, { organisationId: orgId, ...values }, actor);
-    if (!added.ok) return data({ errors: added.problems as Record<string, string>, values }, { status: added.problems.email === "alreadyMember" ? 409 : 400 });
+    if (!added.ok) return fail(added.problems, values, added.problems.email === "alreadyMember" ? 409 : 400);
     throw redirect(withQuery(paths.organisations.members(orgId), { saved: 1 }));
   }
   const memberId = text(form, "memberId", 40);
   const change = text(form, "change", 20);
-  if (!isUuid(memberId) || !["admin", "member", "remove"].includes(change)) return data({ errors: { form: "notMember" } as Record<string, string>, values }, { status: 400 });
+  if (!isUuid(memberId) || !["admin", "member", "remove"].includes(change)) return fail({ form: "notMember" }, values, 400);
   const changed = await changeMember(sql, { organisationId: orgId, memberId, change: change as "admin" | "member" | "remove" }, actor);
-  if (!changed.ok) return data({ errors: { form: changed.problem } as Record<string, string>, values }, { status: changed.problem === "lastAdmin" ? 409 : 404 });
+  if (!changed.ok) return fail({ form: changed.problem }, values, changed.problem === "lastAdmin" ? 409 : 404);
   if (memberId === actor.citizenId && change === "remove") throw redirect(paths.organisations.list);
   throw redirect(withQuery(paths.organisations.members(orgId), { saved: 1 }));
 }
@@ -154,8 +163,7 @@ export async function loadBulkLookup(args: RouteArgs) {
 
 export async function bulkLookupAction(args: RouteArgs) {
   const { membership, actor } = await memberOrNotFound(args);
-  const refuse = (problem: BulkFileProblem | "rateLimited", status: number, follow: boolean, retryAfter = 0) =>
-    data({ errors: { file: problem } as FieldErrors, values: { follow }, retryAfter }, { status, headers: retryAfter ? retryAfterHeader(retryAfter) : {} });
+  const refuse = (problem: BulkFileProblem | "rateLimited", status: number, follow: boolean, retryAfter = 0) => fail({ file: problem }, { follow }, status, { retryAfter });
   let form: FormData;
   try {
     form = await unstable_parseMultipartFormData(args.request, unstable_createMemoryUploadHandler({ maxPartSize: BULK_MAX_BYTES }));
