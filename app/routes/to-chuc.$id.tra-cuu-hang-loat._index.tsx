@@ -24,7 +24,7 @@ export default function BulkLookup() {
   const fileError = useFieldError(result?.problems)("file");
   const hint = t("organisations.bulk.limits", { rows: page.maxRows.toLocaleString(locale === "vi" ? "vi-VN" : "en-GB"), mb: page.maxMb });
   return (
-    <div>
+    <div className="organisation-page">
       <OrganisationNav organisation={page.organisation} />
       <h1>{t("organisations.bulk.title")}</h1>
       <p className="lead">{t("organisations.bulk.lead")}</p>

@@ -28,7 +28,7 @@ const en: Translation<typeof organisations> = {
     filterHeading: "Filter",
     state: "State",
     allStates: "All",
-    q: "Reference",
+    q: "Search by reference",
     qHint: "Type a reference or its beginning.",
     filter: "Filter",
     reference: "Reference",

@@ -28,7 +28,7 @@ const organisations = {
     filterHeading: "Lọc",
     state: "Trạng thái",
     allStates: "Tất cả",
-    q: "Mã hồ sơ",
+    q: "Tìm theo mã hồ sơ",
     qHint: "Gõ mã hồ sơ hoặc phần đầu của mã.",
     filter: "Lọc",
     reference: "Mã hồ sơ",
