@@ -363,3 +363,16 @@ describe("isolation", () => {
     expect(anon.status).toBe(302);
   });
 });
+
+describe("the demo organisation (development seed)", () => {
+  it("has its admin account and follows a few demo cases, once however often the seed runs", async () => {
+    const { seedDemoCases } = await import("../seed.server");
+    await seedDemoCases(db.sql);
+    await seedDemoCases(db.sql);
+    const rows = await db.sql<{ email: string; role: string; cases: number }[]>`
+      select c.email, m.role, (select count(*)::int from organisation_cases oc where oc.organisation_id = o.id) as cases
+      from organisations o join organisation_members m on m.organisation_id = o.id join citizens c on c.id = m.citizen_id
+      where o.tax_code = '0312345673'`;
+    expect(rows).toEqual([{ email: "doanhnghiep@example.vn", role: "admin", cases: 4 }]);
+  });
+});
