@@ -84,12 +84,19 @@ test.describe("a business's bulk lookup, without JavaScript, on a 320 px screen"
     await expect(page.getByRole("status").filter({ hasText: "1000 dòng: tìm thấy 994, không tìm thấy 6." })).toBeVisible();
     await expect(page.getByText("Đã thêm 994 hồ sơ vào danh sách theo dõi.")).toBeVisible();
     const table = page.getByRole("table", { name: "Kết quả tra cứu hàng loạt" });
-    await expect(table.locator("tbody tr")).toHaveCount(1000);
+    await expect(table.locator("tbody tr")).toHaveCount(500);
+    await expect(page.getByText("Dòng 1–500 trong 1000 dòng (tệp CSV có tất cả).")).toBeVisible();
     await expect(table.locator("tbody tr").first()).toContainText(pairs[0]!.reference);
     await expect(table.locator("tbody tr").first()).toContainText("Đã tiếp nhận, chờ xử lý");
     await expect(table.locator("tbody tr").nth(5)).toContainText("Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này");
     await fitsPhone(page);
     await checkA11y();
+
+    // The second page of the table: lines 501–1000 (the file's lines 502–1001).
+    await page.getByRole("navigation", { name: "Các trang kết quả" }).getByRole("link", { name: "Trang sau" }).click();
+    await expect(table.locator("tbody tr")).toHaveCount(500);
+    await expect(table.locator("tbody tr").last()).toContainText(pairs[999]!.reference);
+    await fitsPhone(page);
 
     // The CSV: the link's own address, with the member's cookies.
     const href = await page.getByRole("link", { name: "Tải kết quả (CSV)" }).getAttribute("href");

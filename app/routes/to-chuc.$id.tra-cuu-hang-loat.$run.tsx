@@ -18,13 +18,13 @@ export const loader = (args: LoaderFunctionArgs) => loadBulkRun(args);
 export default function BulkRunPage() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { organisation, run, csv } = useLoaderData<typeof loader>();
+  const { organisation, run, csv, paging } = useLoaderData<typeof loader>();
   return (
     <div>
       <OrganisationNav organisation={organisation} />
       <h1>{t("organisations.bulk.resultTitle")}</h1>
       <p className="notice" role="status">
-        {t("organisations.bulk.summary", { rows: run.rows.length, found: run.found, notFound: run.notFound })}
+        {t("organisations.bulk.summary", { rows: run.total, found: run.found, notFound: run.notFound })}
         {run.followed ? <> {t("organisations.bulk.followed", { count: run.followed })}</> : null}
       </p>
       <p>{t("organisations.bulk.kept", { time: formatDateTime(run.expiresAt, locale) })}</p>
@@ -36,6 +36,7 @@ export default function BulkRunPage() {
           {t("organisations.bulk.again")}
         </Link>
       </p>
+      {paging.previous || paging.next ? <p>{t("organisations.bulk.showing", { from: paging.from, to: paging.to, total: run.total })}</p> : null}
       <div className="table-scroll" role="region" aria-labelledby="bulk-caption" tabIndex={0}>
         <table className="bulk-result">
           <caption id="bulk-caption">{t("organisations.bulk.resultTitle")}</caption>
@@ -76,6 +77,14 @@ export default function BulkRunPage() {
           </tbody>
         </table>
       </div>
+      {paging.previous || paging.next ? (
+        <nav aria-label={t("organisations.bulk.pages")}>
+          <p className="button-row">
+            {paging.previous ? <Link to={paging.previous}>{t("organisations.bulk.previous")}</Link> : null}
+            {paging.next ? <Link to={paging.next}>{t("organisations.bulk.next")}</Link> : null}
+          </p>
+        </nav>
+      ) : null}
     </div>
   );
 }

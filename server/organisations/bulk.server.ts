@@ -141,16 +141,39 @@ export async function runBulkLookup(
 }
 
 export type BulkResultRow = { line: number; reference: string; found: PartyCaseSummary | null };
-export type BulkRun = { id: string; createdAt: string; expiresAt: string; found: number; notFound: number; followed: number; rows: BulkResultRow[] };
+export type BulkRun = {
+  id: string;
+  createdAt: string;
+  expiresAt: string;
+  found: number;
+  notFound: number;
+  followed: number;
+  /** Every line of the run. */
+  total: number;
+  /** Where `rows` start among them (0 unless a slice was asked for). */
+  offset: number;
+  rows: BulkResultRow[];
+};
 
-/** A kept run of the organisation (null: another organisation's, expired, or none). */
-export async function bulkRun(sql: Sql, { organisationId, runId }: { organisationId: string; runId: string }): Promise<BulkRun | null> {
+/** Lines per page of the result table (the CSV has them all). */
+export const BULK_PAGE_ROWS = 500;
+
+/**
+ * A kept run of the organisation (null: another organisation's, expired, or none); `slice` keeps only
+ * those lines (the result page), whose cases alone are read.
+ */
+export async function bulkRun(
+  sql: Sql,
+  { organisationId, runId, slice }: { organisationId: string; runId: string; slice?: { offset: number; limit: number } },
+): Promise<BulkRun | null> {
   if (!/^[0-9a-f-]{36}$/i.test(runId)) return null;
   const [run] = await sql<{ id: string; rows: BulkRunRow[]; found: number; not_found: number; followed: number; created_at: Date; expires_at: Date }[]>`
     select id, rows, found, not_found, followed, created_at, expires_at from organisation_bulk_runs
     where id = ${runId} and organisation_id = ${organisationId} and expires_at > now()`;
   if (!run) return null;
-  const summaries = await partyCaseSummaries(sql, run.rows.flatMap((r) => (r.caseId ? [r.caseId] : [])));
+  const offset = slice ? Math.max(0, Math.min(slice.offset, Math.max(0, run.rows.length - 1))) : 0;
+  const lines = slice ? run.rows.slice(offset, offset + slice.limit) : run.rows;
+  const summaries = await partyCaseSummaries(sql, lines.flatMap((r) => (r.caseId ? [r.caseId] : [])));
   const byId = new Map(summaries.map((s) => [s.caseId, s]));
   return {
     id: run.id,
@@ -159,7 +182,9 @@ export async function bulkRun(sql: Sql, { organisationId, runId }: { organisatio
     found: run.found,
     notFound: run.not_found,
     followed: run.followed,
-    rows: run.rows.map((r) => ({ line: r.line, reference: r.reference, found: r.caseId ? (byId.get(r.caseId) ?? null) : null })),
+    total: run.rows.length,
+    offset,
+    rows: lines.map((r) => ({ line: r.line, reference: r.reference, found: r.caseId ? (byId.get(r.caseId) ?? null) : null })),
   };
 }
 

@@ -18,7 +18,7 @@ export {
   type OrganisationProblem,
 } from "./membership.server";
 export { followedCases, followedCase, followByPair, followCases, unfollowCase, PAGE_SIZE } from "./cases.server";
-export { readBulkFile, runBulkLookup, bulkRun, bulkCsv, headerKey, BULK_MAX_ROWS, BULK_MAX_BYTES, BULK_TTL_MINUTES, BULK_RUNS_PER_HOUR, type BulkRun, type BulkFileProblem } from "./bulk.server";
+export { readBulkFile, runBulkLookup, bulkRun, bulkCsv, headerKey, BULK_PAGE_ROWS, BULK_MAX_ROWS, BULK_MAX_BYTES, BULK_TTL_MINUTES, BULK_RUNS_PER_HOUR, type BulkRun, type BulkFileProblem } from "./bulk.server";
 export { seedDemoOrganisation, DEMO_ORGANISATION } from "./seed.server";
 export {
   loadMyOrganisations,

@@ -250,7 +250,13 @@ describe("the bulk lookup", () => {
     expect(posted.body?.problems ?? posted.status).toBe(302);
     const runId = posted.location!.split("/").pop()!;
     const page = await run(() => runLoader(args(get(posted.location!, "alice"), { id: orgId, run: runId })));
-    expect(page.body.run.rows).toHaveLength(1201);
+    expect(page.body.run.total).toBe(1201);
+    expect(page.body.run.rows).toHaveLength(500);
+    expect(page.body.paging).toMatchObject({ from: 1, to: 500, previous: null, next: `${posted.location}?trang=2` });
+    const last = await run(() => runLoader(args(get(`${posted.location}?trang=3`, "alice"), { id: orgId, run: runId })));
+    expect(last.body.run.rows).toHaveLength(201);
+    expect(last.body.run.rows[200]).toMatchObject({ line: 1202, found: null });
+    expect(last.body.paging).toMatchObject({ from: 1001, to: 1201, next: null });
     expect(page.body.run.found).toBe(960);
     expect(page.body.run.notFound).toBe(241);
     expect(page.body.run.followed).toBe(960);

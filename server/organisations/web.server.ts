@@ -15,7 +15,7 @@ import {
   type OrganisationProblem,
 } from "./membership.server";
 import { followByPair, followedCase, followedCases, followedStates, unfollowCase } from "./cases.server";
-import { BULK_MAX_BYTES, BULK_MAX_ROWS, BULK_TTL_MINUTES, bulkCsv, bulkRun, readBulkFile, runBulkLookup, type BulkFileProblem } from "./bulk.server";
+import { BULK_MAX_BYTES, BULK_MAX_ROWS, BULK_PAGE_ROWS, BULK_TTL_MINUTES, bulkCsv, bulkRun, readBulkFile, runBulkLookup, type BulkFileProblem } from "./bulk.server";
 
 // What the organisation pages (/to-chuc/…) do, so their route files only call and render (ADR 055, 069).
 // Every page of one organisation starts with `memberOrNotFound`: a non-member gets the same 404 as a
@@ -184,16 +184,32 @@ export async function bulkLookupAction(args: RouteArgs) {
   throw redirect(paths.organisations.bulkRun(membership.organisationId, run.runId));
 }
 
-async function runOrNotFound(args: RouteArgs) {
+async function runOrNotFound(args: RouteArgs, slice?: { offset: number; limit: number }) {
   const { membership } = await memberOrNotFound(args);
-  const run = await bulkRun(args.context.services.sql, { organisationId: membership.organisationId, runId: args.params.run ?? "" });
+  const run = await bulkRun(args.context.services.sql, { organisationId: membership.organisationId, runId: args.params.run ?? "", slice });
   if (!run) throw notFound();
   return { membership, run };
 }
 
+/** The result page: BULK_PAGE_ROWS lines a page (`?trang=2`), with links to the others; the CSV has every line. */
 export async function loadBulkRun(args: RouteArgs) {
-  const { membership, run } = await runOrNotFound(args);
-  return { organisation: orgView(membership), run, csv: paths.organisations.bulkCsv(membership.organisationId, run.id) };
+  const requested = Number(new URL(args.request.url).searchParams.get("trang") ?? "1");
+  const pageNo = Number.isInteger(requested) && requested >= 1 && requested <= 1000 ? requested : 1;
+  const { membership, run } = await runOrNotFound(args, { offset: (pageNo - 1) * BULK_PAGE_ROWS, limit: BULK_PAGE_ROWS });
+  const here = paths.organisations.bulkRun(membership.organisationId, run.id);
+  const current = Math.floor(run.offset / BULK_PAGE_ROWS) + 1;
+  const pages = Math.max(1, Math.ceil(run.total / BULK_PAGE_ROWS));
+  return {
+    organisation: orgView(membership),
+    run,
+    csv: paths.organisations.bulkCsv(membership.organisationId, run.id),
+    paging: {
+      from: run.offset + 1,
+      to: run.offset + run.rows.length,
+      previous: current > 1 ? withQuery(here, { trang: current - 1 }) : null,
+      next: current < pages ? withQuery(here, { trang: current + 1 }) : null,
+    },
+  };
 }
 
 export async function downloadBulkCsv(args: RouteArgs) {
