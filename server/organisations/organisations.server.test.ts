@@ -382,3 +382,25 @@ describe("the demo organisation (development seed)", () => {
     expect(rows).toEqual([{ email: "doanhnghiep@example.vn", role: "admin", cases: 4 }]);
   });
 });
+
+describe("limits", () => {
+  it("'add a case' by pair waits per organisation after repeated failures (429, what was typed kept); the upload form has its own body cap", async () => {
+    const orgId = await createOrg("bob", "Tổ chức thử giới hạn");
+    const url = `/to-chuc/${orgId}`;
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await run(() => casesAction(args(post(url, "bob", { intent: "follow", reference: `YC-NONE-${i}`, accessCode: randomAccessCode() }), { id: orgId })));
+      statuses.push(r.status);
+      if (r.status === 429) {
+        expect(r.body.problems).toEqual([{ field: "form", code: "rateLimited" }]);
+        expect(r.body.values.reference).toBe(`YC-NONE-${i}`);
+      }
+    }
+    expect(statuses.slice(0, 6)).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(statuses).toContain(429);
+    const { ORGANISATION_UPLOAD_ROUTES, BULK_MAX_BYTES } = await import("./index");
+    const { uploadLimitFor } = await import("../http");
+    expect(uploadLimitFor(ORGANISATION_UPLOAD_ROUTES, `/to-chuc/${orgId}/tra-cuu-hang-loat`)).toBeGreaterThan(BULK_MAX_BYTES);
+    expect(uploadLimitFor(ORGANISATION_UPLOAD_ROUTES, `/to-chuc/${orgId}`)).toBeNull();
+  });
+});
