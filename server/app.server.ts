@@ -28,6 +28,7 @@ import { ENFORCEMENT_REQUEST } from "./filing";
 import { uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";
+import { ORGANISATION_UPLOAD_ROUTES } from "./organisations";
 import { getOutboxMessage } from "./notifications";
 import { detectLocale } from "../vocabulary/i18n/config";
 import { PATH_PREFIXES } from "../vocabulary/paths";
@@ -46,6 +47,7 @@ export const UPLOAD_ROUTES: readonly UploadRoute[] = [
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
   { path: TREE_IMPORT_PATH, limit: TREE_IMPORT_BODY_LIMIT },
   ...ANSWER_UPLOAD_ROUTES,
+  ...ORGANISATION_UPLOAD_ROUTES,
 ];
 
 export type AppOptions = {

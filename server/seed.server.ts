@@ -7,6 +7,7 @@ import { createStaff, type StaffRole } from "./accounts";
 import { findCourt, seedDemoCourts } from "./agencies";
 import { seedPaymentsDemo } from "./payments";
 import { loadCalendar, seedAnnouncedDays, vnDay } from "./deadlines";
+import { seedDemoOrganisation } from "./organisations";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 
@@ -440,6 +441,8 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
       const fired = await fireEventIn(tx, { caseId: f.caseId, event: step.event, actor: { type: "staff", staffId: actor }, input, at });
       if (!fired.ok) throw new Error(`seedDemoCases: ${f.reference} ${step.event} refused: ${JSON.stringify(fired)}`);
     }
+    // The demo organisation (ADR 069) follows the first four demo cases.
+    await seedDemoOrganisation(tx, { caseIds: filed.slice(0, 4).map((f) => f.caseId) });
     return { casesCreated: filed.length };
   }) as Promise<{ casesCreated: number }>;
 }

@@ -92,6 +92,16 @@ export const paths = {
     keys: (id: string) => `/to-chuc/${id}/khoa-api`,
     webhooks: (id: string) => `/to-chuc/${id}/webhook`,
   },
+  /** Organisations (businesses) following many cases (ADR 069): mine, one's cases, one case, members, the bulk lookup. */
+  organisations: {
+    list: "/to-chuc",
+    org: (id: string) => `/to-chuc/${id}`,
+    case: (id: string, reference: string) => `/to-chuc/${id}/ho-so/${encodeURIComponent(reference)}`,
+    members: (id: string) => `/to-chuc/${id}/thanh-vien`,
+    bulk: (id: string) => `/to-chuc/${id}/tra-cuu-hang-loat`,
+    bulkRun: (id: string, run: string) => `/to-chuc/${id}/tra-cuu-hang-loat/${run}`,
+    bulkCsv: (id: string, run: string) => `/to-chuc/${id}/tra-cuu-hang-loat/${run}.csv`,
+  },
 
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",

@@ -9,7 +9,7 @@ import { paths } from "../../vocabulary/paths";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.account.page.title, { site: false });
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["account.page", "answers"] };
+export const handle: I18nHandle = { i18n: ["account.page", "answers", "organisations"] };
 
 
 export async function loader(args: LoaderFunctionArgs) {
@@ -66,6 +66,14 @@ export default function Account() {
             ))}
           </ul>
         )}
+      </section>
+
+      <section aria-labelledby="organisations-heading">
+        <h2 id="organisations-heading">{t("organisations.accountLink")}</h2>
+        <p>{t("organisations.accountLinkLead")}</p>
+        <p>
+          <Link to={paths.organisations.list}>{t("organisations.accountLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="session-heading" className="account-session">

@@ -18,6 +18,7 @@ import followEn from "./sections/follow.en";
 import lookupEn from "./sections/lookup.en";
 import mycasesEn from "./sections/mycases.en";
 import apiEn from "./sections/api.en";
+import organisationsEn from "./sections/organisations.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -201,6 +202,7 @@ const en: Translation<Resource> = {
   lookup: lookupEn,
   mycases: mycasesEn,
   api: apiEn,
+  organisations: organisationsEn,
 };
 
 export default en;

@@ -24,6 +24,7 @@ import followVi from "./sections/follow.vi";
 import lookupVi from "./sections/lookup.vi";
 import mycasesVi from "./sections/mycases.vi";
 import apiVi from "./sections/api.vi";
+import organisationsVi from "./sections/organisations.vi";
 
 const vi = {
   meta: {
@@ -206,6 +207,7 @@ const vi = {
   lookup: lookupVi,
   mycases: mycasesVi,
   api: apiVi,
+  organisations: organisationsVi,
 };
 
 export default vi;
