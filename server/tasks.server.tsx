@@ -15,6 +15,7 @@ import { accountTasks } from "./accounts";
 import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
+import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -81,6 +82,8 @@ export function taskList(services: Services): TaskList {
     ...handoffTasks(services, { isHandoffEvent }),
     // A public event on a case (ADR 065): the organisations following it are told by webhook (server/api).
     case_followers: async () => {},
+    // The debtor list (ADR 072): entries past their publication period are marked once a day.
+    ...debtorListTasks(services),
   };
 }
 
@@ -94,4 +97,5 @@ export const CRONTAB = [
   "* * * * * case_info_request_sweep ?max=1",
   "30 1 * * * reconcile_daily",
   HANDOFF_CRONTAB,
+  DEBTOR_LIST_CRONTAB,
 ].join("\n");

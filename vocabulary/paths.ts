@@ -70,6 +70,13 @@ export const paths = {
     staffFile: (caseId: string, fileId: string) => `/staff/cases/${caseId}/answers/${fileId}`,
   },
 
+  /** The public list of judgment debtors who cannot yet pay (ADR 072): search, and its open data. */
+  debtorList: {
+    list: "/danh-sach-chua-co-dieu-kien-thi-hanh",
+    csv: "/danh-sach-chua-co-dieu-kien-thi-hanh.csv",
+    json: "/danh-sach-chua-co-dieu-kien-thi-hanh.json",
+  },
+
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",
 
@@ -122,6 +129,10 @@ export const paths = {
     audit: "/staff/audit",
     /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
     handoff: "/staff/handoff",
+    /** The debtor list (ADR 072): the offices' entries, a new entry from a case, one entry. */
+    debtorList: "/staff/debtor-list",
+    debtorListNew: (caseId: string) => `/staff/debtor-list/new${q("case", caseId)}`,
+    debtorListEntry: (id: string) => `/staff/debtor-list/${id}`,
   },
 } as const;
 

@@ -2,9 +2,10 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
 import { servicePath } from "../../vocabulary/service-path";
+import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["home", "services"] };
+export const handle: I18nHandle = { i18n: ["home", "services", "debtorList"] };
 
 export default function Home() {
   const { t } = useTranslation();
@@ -28,6 +29,9 @@ export default function Home() {
           ))}
         </ul>
       </section>
+      <p>
+        <Link to={paths.debtorList.list}>{t("debtorList.public.homeLink")}</Link>
+      </p>
       <section aria-labelledby="help" className="help">
         <h2 id="help">{t("home.helpHeading")}</h2>
         <p>{t("home.helpText")}</p>

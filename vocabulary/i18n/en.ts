@@ -14,6 +14,7 @@ import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
 import handoffEn from "./sections/handoff.en";
 import statusEn from "./sections/status.en";
+import debtorListEn from "./sections/debtorList.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -150,6 +151,7 @@ const en: Translation<Resource> = {
       admin: "Administration",
       audit: "Audit log",
       handoff: "Hand-off to the case system",
+      debtorList: "Debtors who cannot yet pay",
     },
     roles: {
       clerk: "Reception clerk",
@@ -193,6 +195,7 @@ const en: Translation<Resource> = {
   inbox: inboxEn,
   handoff: handoffEn,
   status: statusEn,
+  debtorList: debtorListEn,
 };
 
 export default en;

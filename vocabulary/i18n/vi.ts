@@ -20,6 +20,7 @@ import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
 import handoffVi from "./sections/handoff.vi";
 import statusVi from "./sections/status.vi";
+import debtorListVi from "./sections/debtorList.vi";
 
 const vi = {
   meta: {
@@ -155,6 +156,7 @@ const vi = {
       admin: "Quản trị",
       audit: "Nhật ký",
       handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
+      debtorList: "Danh sách chưa có điều kiện thi hành",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -198,6 +200,7 @@ const vi = {
   inbox: inboxVi,
   handoff: handoffVi,
   status: statusVi,
+  debtorList: debtorListVi,
 };
 
 export default vi;
