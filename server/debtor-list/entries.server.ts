@@ -178,7 +178,7 @@ function provinceOf(sql: Sql, agencyId: string) {
       select id, parent_id, level, 0 from agencies where id = ${agencyId}::uuid
       union all select a.id, a.parent_id, a.level, up.depth + 1 from agencies a join up on a.id = up.parent_id
     )
-    select coalesce((select id from up where level = 'provincial' order by depth limit 1), ${agencyId}::uuid))`;
+    select coalesce((select id from up where level = 'province' order by depth limit 1), ${agencyId}::uuid))`;
 }
 
 export type WriteResult = { ok: true; id: string } | { ok: false; reason: "not-found" | "forbidden" | "exists" | "conflict" };

@@ -69,7 +69,7 @@ export async function searchPublic(sql: Sql, { query, today }: { query: PublicQu
 /** The choices of the public filters: provinces and the offices that have entries' offices under them. */
 export function publicOffices(sql: Sql) {
   return sql<{ id: string; name: string; level: string }[]>`
-    select id, name, level::text as level from agencies where active and level in ('provincial', 'district', 'regional') order by name`;
+    select id, name, level::text as level from agencies where active and level in ('province', 'district') order by name`;
 }
 
 const BATCH = 500;

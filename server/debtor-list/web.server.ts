@@ -26,8 +26,8 @@ export async function loadPublicDebtorList(args: RouteArgs) {
       rows: page.rows,
       next: page.next ? withQuery(paths.debtorList.list, { ...filters, after: encodeCursor(page.next) }) : null,
       first: query.after ? withQuery(paths.debtorList.list, filters) : null,
-      provinces: agencies.filter((a) => a.level === "provincial").map(({ id, name }) => ({ id, name })),
-      offices: agencies.filter((a) => a.level !== "provincial").map(({ id, name }) => ({ id, name })),
+      provinces: agencies.filter((a) => a.level === "province").map(({ id, name }) => ({ id, name })),
+      offices: agencies.filter((a) => a.level !== "province").map(({ id, name }) => ({ id, name })),
     },
     { status: Object.keys(errors).length ? 400 : 200, headers: { "Cache-Control": "no-store" } },
   );
