@@ -181,6 +181,23 @@ function provinceOf(sql: Sql, agencyId: string) {
     select coalesce((select id from up where level = 'province' order by depth limit 1), ${agencyId}::uuid))`;
 }
 
+/** Every word-start of a normalised name: "nguyen van an" → ["nguyen van an", "van an", "an"] (debtor_list_search). */
+export function nameSuffixes(searchName: string): string[] {
+  const words = searchName.split(" ").filter(Boolean);
+  return [...new Set(words.map((_, i) => words.slice(i).join(" ")))];
+}
+
+/** (Re)writes the search rows of an entry from its stored name, office and province. */
+async function indexEntry(tx: Sql, entryId: string, searchName: string) {
+  await tx`delete from debtor_list_search where entry_id = ${entryId}::uuid`;
+  const suffixes = nameSuffixes(searchName);
+  if (!suffixes.length) return;
+  await tx`
+    insert into debtor_list_search (entry_id, suffix, search_name, agency_id, province_id)
+    select e.id, s, e.search_name, e.agency_id, e.province_id from debtor_list_entries e, unnest(${suffixes}::text[]) s
+    where e.id = ${entryId}::uuid`;
+}
+
 export type WriteResult = { ok: true; id: string } | { ok: false; reason: "not-found" | "forbidden" | "exists" | "conflict" };
 
 /** Adds the entry of a case at the case's office (an officer there only); audited. */
@@ -201,6 +218,7 @@ export async function addEntry(sql: Pool, { caseId, input, ...actor }: Actor & {
         ${input.enforcementDecision}, ${input.obligation}, ${input.reason}, ${input.decidedOn}::date, ${input.decisionBasis},
         ${publish.dueOn}::date, ${until.dueOn}::date, ${normaliseForSearch(input.debtorName)}, ${actor.staffId}, ${actor.staffId})
       returning id`;
+    await indexEntry(tx, row!.id, normaliseForSearch(input.debtorName));
     await audit(tx, {
       actorType: "staff", actorId: actor.staffId, agencyId: c.agency_id, action: "debtor_list.add", targetType: "debtor_list_entry", targetId: row!.id,
       ip: actor.ip, requestId: actor.requestId,
@@ -246,6 +264,7 @@ export async function editEntry(sql: Pool, { entryId, input, ...actor }: Actor &
         changed_on = ${input.changedOn}::date, change_by = ${change.dueOn}::date,
         updated_by = ${actor.staffId}, updated_at = now(), version = version + 1
       where id = ${entryId}::uuid`;
+    await indexEntry(tx, entryId, normaliseForSearch(input.debtorName));
     await audit(tx, {
       actorType: "staff", actorId: actor.staffId, agencyId: lock.agencyId, action: "debtor_list.edit", targetType: "debtor_list_entry", targetId: entryId,
       ip: actor.ip, requestId: actor.requestId,
@@ -266,6 +285,7 @@ export async function removeEntry(sql: Pool, { entryId, input, ...actor }: Actor
       update debtor_list_entries set removal_ground = ${input.ground}, removal_ground_on = ${input.groundOn}::date, remove_by = ${remove.dueOn}::date,
         removed_at = now(), removed_by = ${actor.staffId}, updated_at = now(), version = version + 1
       where id = ${entryId}::uuid`;
+    await tx`delete from debtor_list_search where entry_id = ${entryId}::uuid`;
     await audit(tx, {
       actorType: "staff", actorId: actor.staffId, agencyId: lock.agencyId, action: "debtor_list.remove", targetType: "debtor_list_entry", targetId: entryId,
       ip: actor.ip, requestId: actor.requestId,
@@ -276,9 +296,13 @@ export async function removeEntry(sql: Pool, { entryId, input, ...actor }: Actor
 }
 
 /** The daily task: marks the entries whose publication period has passed (the public queries already leave them out). */
-export async function markExpired(sql: Sql): Promise<number> {
-  const rows = await sql`
-    update debtor_list_entries set expired_at = now()
-    where removed_at is null and expired_at is null and published_until < ${TODAY(sql)} returning id`;
-  return rows.length;
+export async function markExpired(sql: Pool): Promise<number> {
+  return sql.begin(async (tx) => {
+    const rows = await tx<{ id: string }[]>`
+      update debtor_list_entries set expired_at = now()
+      where removed_at is null and expired_at is null and published_until < ${TODAY(tx)} returning id`;
+    // Their search rows go (the public query already leaves them out; this keeps the index to current entries).
+    if (rows.length) await tx`delete from debtor_list_search where entry_id = any(${rows.map((r) => r.id)}::uuid[])`;
+    return rows.length;
+  });
 }

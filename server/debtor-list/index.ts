@@ -1,4 +1,4 @@
-import type { Sql } from "../db";
+import type { Pool } from "../db";
 import { markExpired } from "./entries.server";
 
 // The public entry of server/debtor-list (docs/decisions/072-debtor-list.md): the public list of judgment
@@ -13,7 +13,7 @@ export { publishBy, publishedUntil, changeBy, removeBy } from "./rules";
 export { EntrySchema, EditSchema, RemovalSchema, REMOVAL_GROUNDS, SEARCH_MAX, parsePublicQuery, type PublicQuery, type RemovalGround } from "./schemas";
 
 /** The daily task: entries past their publication period are marked (the public reads already leave them out). */
-export function debtorListTasks(services: { sql: Sql; log: { info: (o: object, m: string) => void } }) {
+export function debtorListTasks(services: { sql: Pool; log: { info: (o: object, m: string) => void } }) {
   return {
     debtor_list_expire: async () => {
       const n = await markExpired(services.sql);

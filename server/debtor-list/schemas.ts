@@ -55,20 +55,24 @@ export type RemovalInput = z.infer<typeof RemovalSchema>;
 export const SEARCH_MAX = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type PublicQuery = { q: string; needle: string; office: string | null; province: string | null; after: [string, string] | null };
+/** A keyset cursor: (search_name, id) for the list by name, (suffix, search_name, id) for a name search. */
+export type Cursor = [string, string] | [string, string, string];
+export type PublicQuery = { q: string; needle: string; office: string | null; province: string | null; after: Cursor | null };
 export type PublicQueryErrors = Partial<Record<"q" | "office" | "province" | "after", string>>;
 
-/** The cursor of a keyset page: the last row's (search_name, id), base64url JSON. */
-export function encodeCursor(key: [string, string]): string {
+/** The cursor of a keyset page (the last row's key), base64url JSON. */
+export function encodeCursor(key: Cursor): string {
   return Buffer.from(JSON.stringify(key)).toString("base64url");
 }
-function decodeCursor(text: string): [string, string] | null {
-  if (text.length > 400 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
+const NORMALISED = (v: unknown): v is string => typeof v === "string" && v.length <= 200 && /^[a-z0-9 ]*$/.test(v);
+function decodeCursor(text: string): Cursor | null {
+  if (text.length > 800 || !/^[A-Za-z0-9_-]+$/.test(text)) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === "string" && v[0].length <= 200 && /^[a-z0-9 ]*$/.test(v[0]) && typeof v[1] === "string" && UUID.test(v[1])) {
-      return [v[0], v[1]];
-    }
+    if (!Array.isArray(v) || (v.length !== 2 && v.length !== 3)) return null;
+    const id: unknown = v[v.length - 1];
+    if (typeof id !== "string" || !UUID.test(id) || !v.slice(0, -1).every(NORMALISED)) return null;
+    return v.length === 2 ? [v[0] as string, id] : [v[0] as string, v[1] as string, id];
   } catch {
     /* refused below */
   }

@@ -23,7 +23,7 @@ create table debtor_list_entries (
   -- Computed by the rules in force (server/deadlines) when the row is written.
   publish_by date not null,
   published_until date not null,
-  -- normaliseForSearch(debtor_name) (server/cases/search.ts): the diacritic-free search and the list's order.
+  -- normaliseForSearch(debtor_name) (server/cases/search.ts): the list's order, the staff search, the source of debtor_list_search.
   search_name text not null,
   created_by uuid references staff (id),
   created_at timestamptz not null default now(),
@@ -46,11 +46,29 @@ create table debtor_list_entries (
 );
 -- One current entry per case.
 create unique index debtor_list_entries_case_idx on debtor_list_entries (case_id) where case_id is not null and removed_at is null;
--- The public list: in name order (keyset on search_name, id), whole list, per office, per province; and the
--- diacritic-free search through pg_trgm (00009 created the extension).
+-- The public list without a name: in name order (keyset on search_name, id), whole list, per office, per province.
 create index debtor_list_public_name_idx on debtor_list_entries (search_name, id) where removed_at is null;
 create index debtor_list_public_agency_idx on debtor_list_entries (agency_id, search_name, id) where removed_at is null;
 create index debtor_list_public_province_idx on debtor_list_entries (province_id, search_name, id) where removed_at is null;
-create index debtor_list_public_trgm_idx on debtor_list_entries using gin (search_name gin_trgm_ops) where removed_at is null;
+
+-- The public name search (diacritic-free, from the start of any word of the name): one row per word of the
+-- name, holding the name from that word on (`suffix`; "nguyen van an" → "nguyen van an", "van an", "an"), so
+-- that any search is one range scan of an ordered index that stops after a page, however common the name
+-- (a trigram index had to read and sort every match: 0.4–1 s for "nguyen" or "an" at 500,000 entries,
+-- bench/debtor-list.ts; docs/decisions/072-debtor-list.md). Byte order (collate "C"): the normalised text is
+-- only a–z, 0–9 and spaces, and a prefix is a plain range. Rows of removed entries are deleted at once, those
+-- of expired ones by the daily task (the public query also checks the entry itself).
+create table debtor_list_search (
+  entry_id uuid not null references debtor_list_entries (id) on delete cascade,
+  suffix text collate "C" not null check (suffix ~ '^[a-z0-9]+( [a-z0-9]+)*$'),
+  search_name text collate "C" not null,
+  agency_id uuid not null references agencies (id),
+  province_id uuid not null references agencies (id),
+  primary key (entry_id, suffix)
+);
+create index debtor_list_search_idx on debtor_list_search (suffix, search_name, entry_id);
+create index debtor_list_search_agency_idx on debtor_list_search (agency_id, suffix, search_name, entry_id);
+create index debtor_list_search_province_idx on debtor_list_search (province_id, suffix, search_name, entry_id);
+
 -- The staff list: an office's entries, newest first.
 create index debtor_list_staff_idx on debtor_list_entries (agency_id, created_at desc, id desc);
