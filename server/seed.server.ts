@@ -7,6 +7,7 @@ import { createStaff, type StaffRole } from "./accounts";
 import { findCourt, seedDemoCourts } from "./agencies";
 import { seedPaymentsDemo } from "./payments";
 import { loadCalendar, seedAnnouncedDays, vnDay } from "./deadlines";
+import { seedDemoDebtorList } from "./debtor-list";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 
@@ -428,6 +429,8 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
       const fired = await fireEventIn(tx, { caseId: f.caseId, event: step.event, actor: { type: "staff", staffId: actor }, input, at });
       if (!fired.ok) throw new Error(`seedDemoCases: ${f.reference} ${step.event} refused: ${JSON.stringify(fired)}`);
     }
+    // A few entries on the public list of debtors who cannot yet pay (ADR 072), from the officer's cases.
+    await seedDemoDebtorList(tx, { officerId: officer, now });
     return { casesCreated: filed.length };
   }) as Promise<{ casesCreated: number }>;
 }

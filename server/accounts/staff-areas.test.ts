@@ -75,7 +75,7 @@ describe("staff areas", () => {
     };
     expect(await areasOf("ketoan@thads.local")).toEqual(["cases", "notices", "receipts", "reconciliation", "refunds"]);
     expect(await areasOf("tiepnhan@thads.local")).toEqual(["cases"]);
-    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit", "handoff"]);
+    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit", "handoff", "debtorList"]);
   });
 
   it("is null for a visitor and for a citizen session", async () => {

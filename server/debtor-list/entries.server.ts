@@ -172,7 +172,7 @@ export async function caseForEntry(sql: Sql, { staffId, caseId, locale }: { staf
 }
 
 /** The province of an office: the provincial office at or above it (or the office itself at the top). */
-function provinceOf(sql: Sql, agencyId: string) {
+export function provinceOf(sql: Sql, agencyId: string) {
   return sql`(
     with recursive up (id, parent_id, level, depth) as (
       select id, parent_id, level, 0 from agencies where id = ${agencyId}::uuid
@@ -188,7 +188,7 @@ export function nameSuffixes(searchName: string): string[] {
 }
 
 /** (Re)writes the search rows of an entry from its stored name, office and province. */
-async function indexEntry(tx: Sql, entryId: string, searchName: string) {
+export async function indexEntry(tx: Sql, entryId: string, searchName: string) {
   await tx`delete from debtor_list_search where entry_id = ${entryId}::uuid`;
   const suffixes = nameSuffixes(searchName);
   if (!suffixes.length) return;

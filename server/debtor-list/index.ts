@@ -9,6 +9,7 @@ export { loadPublicDebtorList, exportPublicDebtorList } from "./web.server";
 export { loadStaffDebtorList, loadNewEntry, addEntryFromForm, loadStaffEntry, staffEntryAction, type FormErrors } from "./staff-web.server";
 export { markExpired, addEntry, editEntry, removeEntry, entryForStaff, listForStaff, caseForEntry, WRITE_ROLES, VIEW_ROLES, EXPIRING_DAYS, type StaffEntry } from "./entries.server";
 export { searchPublic, publicPageQuery, openDataStream, OPEN_DATA_FIELDS, PUBLIC_PAGE_SIZE, type PublicEntry } from "./public.server";
+export { seedDemoDebtorList } from "./seed.server";
 export { publishBy, publishedUntil, changeBy, removeBy } from "./rules";
 export { EntrySchema, EditSchema, RemovalSchema, REMOVAL_GROUNDS, SEARCH_MAX, parsePublicQuery, type PublicQuery, type RemovalGround } from "./schemas";
 
