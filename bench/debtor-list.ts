@@ -53,7 +53,8 @@ export default async function run(ctx: Ctx): Promise<BenchRow[]> {
       const url = `${ctx.baseUrl}${PATH}?${search}`;
       const check = await fetch(url, { headers: { "accept-language": "vi" } });
       const html = await check.text();
-      if (check.status !== 200 || !html.includes("BG-DL-")) throw new Error(`bench: ${url} answered ${check.status} without generated entries`);
+      // Every shape finds generated entries at the default size (a small BENCH_DEBTOR_ENTRIES may leave the narrowest empty).
+      if (check.status !== 200 || (ENTRIES >= 100_000 && !html.includes("BG-DL-"))) throw new Error(`bench: ${url} answered ${check.status} without generated entries`);
       const note = await plan(sql, search);
       for (const connections of [1, ctx.connections]) {
         const opts = { url, duration: Math.min(ctx.duration, 30), connections, headers: { "accept-language": "vi" } };

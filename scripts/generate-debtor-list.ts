@@ -11,7 +11,7 @@
  * months (so every entry is within its publication period), the office and its province. One
  * `insert … select generate_series` per 100,000 rows; `search_name` is built from name parts normalised once
  * in TypeScript with the portal's own normaliseForSearch. Run again, it adds N more.
- * 500,000 entries (1.5 M search rows) took 1.5–6 minutes here, depending on the load (the indexes are most of it).
+ * 500,000 entries (1.5 M search rows) took about 6 minutes on a shared 2-core machine (the indexes are most of it).
  */
 import { pathToFileURL } from "node:url";
 import postgres from "postgres";
