@@ -38,15 +38,22 @@ export default function DebtorList() {
             options={provinces.map((p) => ({ value: p.id, label: p.name }))}
             defaultValue={query.province}
           />
-          <SelectField
-            id="dl-office"
-            name="office"
-            label={t("debtorList.fields.office")}
-            error={err("office")}
-            placeholder={t("debtorList.public.anyOffice")}
-            options={offices.map((o) => ({ value: o.id, label: o.name }))}
-            defaultValue={query.office}
-          />
+          {offices.length ? (
+            <SelectField
+              id="dl-office"
+              name="office"
+              label={t("debtorList.fields.office")}
+              error={err("office")}
+              placeholder={t("debtorList.public.anyOffice")}
+              options={offices.map((o) => ({ value: o.id, label: o.name }))}
+              defaultValue={query.office}
+            />
+          ) : (
+            <>
+              {query.office ? <input type="hidden" name="office" value={query.office} /> : null}
+              <p className="hint">{t("debtorList.public.officeHint")}</p>
+            </>
+          )}
           <div className="actions">
             <button type="submit" className="button">
               {t("debtorList.public.search")}

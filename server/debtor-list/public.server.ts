@@ -83,10 +83,14 @@ export async function searchPublic(sql: Sql, { query, today }: { query: PublicQu
   return { rows: page.map(toPublic), next: last.suffix !== null ? [last.suffix, last.search_name, last.id] : [last.search_name, last.id] };
 }
 
-/** The choices of the public filters: provinces and the offices that have entries' offices under them. */
-export function publicOffices(sql: Sql) {
-  return sql<{ id: string; name: string; level: string }[]>`
-    select id, name, level::text as level from agencies where active and level in ('province', 'district') order by name`;
+/** The provinces (the public filter's first choice). */
+export function publicProvinces(sql: Sql) {
+  return sql<{ id: string; name: string }[]>`select id, name from agencies where active and level = 'province' order by name`;
+}
+
+/** The offices of one province (the office filter, shown once a province is chosen: ~20 options, not 700). */
+export function publicOfficesOf(sql: Sql, provinceId: string) {
+  return sql<{ id: string; name: string }[]>`select id, name from agencies where active and parent_id = ${provinceId}::uuid order by name`;
 }
 
 const BATCH = 500;

@@ -3,7 +3,7 @@ import type { RouteArgs } from "../http";
 import { normaliseForSearch } from "../cases";
 import { vnDay } from "../deadlines";
 import { paths, withQuery } from "../../vocabulary/paths";
-import { openDataStream, publicOffices, searchPublic } from "./public.server";
+import { openDataStream, publicOfficesOf, publicProvinces, searchPublic } from "./public.server";
 import { encodeCursor, parsePublicQuery } from "./schemas";
 
 // What the public debtor-list routes do (ADR 055): each route's loader calls one of these.
@@ -16,7 +16,11 @@ export async function loadPublicDebtorList(args: RouteArgs) {
   const today = vnDay(new Date());
   // A bad cursor starts from the first page; a bad search text searches nothing (the message says why).
   const searchable = errors.q ? null : query;
-  const [page, agencies] = await Promise.all([searchable ? searchPublic(sql, { query: searchable, today }) : Promise.resolve({ rows: [], next: null }), publicOffices(sql)]);
+  const [page, provinces, offices] = await Promise.all([
+    searchable ? searchPublic(sql, { query: searchable, today }) : Promise.resolve({ rows: [], next: null }),
+    publicProvinces(sql),
+    query.province ? publicOfficesOf(sql, query.province) : Promise.resolve([]),
+  ]);
   const filters = { q: query.q || undefined, office: query.office ?? undefined, province: query.province ?? undefined };
   return data(
     {
@@ -26,8 +30,9 @@ export async function loadPublicDebtorList(args: RouteArgs) {
       rows: page.rows,
       next: page.next ? withQuery(paths.debtorList.list, { ...filters, after: encodeCursor(page.next) }) : null,
       first: query.after ? withQuery(paths.debtorList.list, filters) : null,
-      provinces: agencies.filter((a) => a.level === "province").map(({ id, name }) => ({ id, name })),
-      offices: agencies.filter((a) => a.level !== "province").map(({ id, name }) => ({ id, name })),
+      provinces,
+      // The offices of the chosen province (an office given without its province is still searched).
+      offices,
     },
     { status: Object.keys(errors).length ? 400 : 200, headers: { "Cache-Control": "no-store" } },
   );

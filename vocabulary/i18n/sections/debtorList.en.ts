@@ -24,6 +24,7 @@ const en: Translation<typeof debtorList> = {
     searchHeading: "Search",
     q: "Full name",
     qHint: "You can type without diacritics, e.g. nguyen van an.",
+    officeHint: "Choose a province and press “Search” to choose one of its enforcement offices.",
     anyOffice: "All offices",
     anyProvince: "All provinces",
     search: "Search",

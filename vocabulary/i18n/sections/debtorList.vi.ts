@@ -22,6 +22,7 @@ const debtorList = {
     searchHeading: "Tìm kiếm",
     q: "Họ và tên",
     qHint: "Có thể gõ không dấu, ví dụ: nguyen van an.",
+    officeHint: "Chọn tỉnh, thành phố rồi bấm “Tìm kiếm” để chọn cơ quan thi hành án của tỉnh đó.",
     anyOffice: "Tất cả cơ quan",
     anyProvince: "Tất cả tỉnh, thành phố",
     search: "Tìm kiếm",
