@@ -8,6 +8,7 @@ import { findCourt, seedDemoCourts } from "./agencies";
 import { seedPaymentsDemo } from "./payments";
 import { loadCalendar, seedAnnouncedDays, vnDay } from "./deadlines";
 import { seedDemoOrganisation } from "./organisations";
+import { seedDemoDebtorList } from "./debtor-list";
 
 type AgencySeed = { code: string; name: string; address: string; phone: string; children?: AgencySeed[] };
 
@@ -443,6 +444,8 @@ export async function seedDemoCases(sql: Pool, { now = new Date() }: { now?: Dat
     }
     // The demo organisation (ADR 069) follows the first four demo cases.
     await seedDemoOrganisation(tx, { caseIds: filed.slice(0, 4).map((f) => f.caseId) });
+    // A few entries on the public list of debtors who cannot yet pay (ADR 072), from the officer's cases.
+    await seedDemoDebtorList(tx, { officerId: officer, now });
     return { casesCreated: filed.length };
   }) as Promise<{ casesCreated: number }>;
 }

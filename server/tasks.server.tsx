@@ -16,6 +16,7 @@ import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
+import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -82,6 +83,8 @@ export function taskList(services: Services): TaskList {
     ...handoffTasks(services, { isHandoffEvent }),
     // Organisations' webhooks (ADR 071): case_followers fans a public event out, webhook_deliver sends each.
     ...apiTasks(services),
+    // The debtor list (ADR 072): entries past their publication period are marked once a day.
+    ...debtorListTasks(services),
   };
 }
 
@@ -95,4 +98,5 @@ export const CRONTAB = [
   "* * * * * case_info_request_sweep ?max=1",
   "30 1 * * * reconcile_daily",
   HANDOFF_CRONTAB,
+  DEBTOR_LIST_CRONTAB,
 ].join("\n");

@@ -3,7 +3,7 @@
 // parameters is a builder: `paths.receipt(code)`, `paths.staff.request(id)`. paths.test.ts checks that
 // the table and app/routes name the same pages, both ways (ADR 055).
 
-import { lookupPath, servicePath } from "./service-path";
+import { debtorListPath, lookupPath, servicePath } from "./service-path";
 
 const q = (name: string, value: string) => `?${name}=${encodeURIComponent(value)}`;
 
@@ -102,6 +102,12 @@ export const paths = {
     bulkRun: (id: string, run: string) => `/to-chuc/${id}/tra-cuu-hang-loat/${run}`,
     bulkCsv: (id: string, run: string) => `/to-chuc/${id}/tra-cuu-hang-loat/${run}.csv`,
   },
+  /** The public list of judgment debtors who cannot yet pay (ADR 072): search, and its open data. */
+  debtorList: {
+    list: debtorListPath,
+    csv: `${debtorListPath}.csv`,
+    json: `${debtorListPath}.json`,
+  },
 
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",
@@ -155,6 +161,10 @@ export const paths = {
     audit: "/staff/audit",
     /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
     handoff: "/staff/handoff",
+    /** The debtor list (ADR 072): the offices' entries, a new entry from a case, one entry. */
+    debtorList: "/staff/debtor-list",
+    debtorListNew: (caseId: string) => `/staff/debtor-list/new${q("case", caseId)}`,
+    debtorListEntry: (id: string) => `/staff/debtor-list/${id}`,
   },
 } as const;
 

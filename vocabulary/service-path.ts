@@ -7,3 +7,6 @@ export const servicePath = (slug: string) => `/dich-vu/${slug}`;
  * prefill the reference (`?ma-ho-so=`), never the access code.
  */
 export const lookupPath = (reference?: string) => `/tra-cuu${reference ? `?ma-ho-so=${encodeURIComponent(reference)}` : ""}`;
+
+/** The public list of judgment debtors who cannot yet pay (ADR 072), linked from the home page (paths.debtorList.list is this). */
+export const debtorListPath = "/danh-sach-chua-co-dieu-kien-thi-hanh";

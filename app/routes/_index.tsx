@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
-import { lookupPath, servicePath } from "../../vocabulary/service-path";
+import { debtorListPath, lookupPath, servicePath } from "../../vocabulary/service-path";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["home", "services", "lookup"] };
@@ -33,6 +33,9 @@ export default function Home() {
         <p>{t("lookup.links.homeText")}</p>
         <p>
           <Link to={lookupPath()}>{t("lookup.links.homeLink")}</Link>
+        </p>
+        <p>
+          <Link to={debtorListPath}>{t("home.debtorListLink")}</Link>
         </p>
       </section>
       <section aria-labelledby="help" className="help">

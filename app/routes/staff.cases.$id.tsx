@@ -14,7 +14,7 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 
@@ -81,6 +81,13 @@ export default function StaffCase() {
           ) : null}
         </section>
       ) : null}
+
+      <section aria-labelledby="h-debtor-list">
+        <h2 id="h-debtor-list">{t("debtorList.staff.fromCase")}</h2>
+        <p>
+          <Link to={paths.staff.debtorListNew(c.id)}>{t("debtorList.staff.fromCaseLink")}</Link>
+        </p>
+      </section>
 
       <CaseDocuments caseId={c.id} content={content} documents={workflow.documents} />
 

@@ -15,6 +15,7 @@ export const STAFF_AREAS = {
   admin: { path: paths.staff.admin, roles: ["admin"] },
   audit: { path: paths.staff.audit, roles: ["head", "admin"] },
   handoff: { path: paths.staff.handoff, roles: ["head", "admin"] },
+  debtorList: { path: paths.staff.debtorList, roles: ["officer", "head"] },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[] }>;
 
 export type StaffArea = keyof typeof STAFF_AREAS;

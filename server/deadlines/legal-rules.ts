@@ -104,6 +104,14 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     title: { vi: "Niêm yết danh sách tại Ủy ban nhân dân cấp xã", en: "Posting of the list at the commune" },
   },
   {
+    // How long an entry stays on the portal's list (docs/decisions/072-debtor-list.md): the law sets no end
+    // for the website; an entry rests on the finding that the debtor has no conditions, which art. 44(1)
+    // has re-verified at least every 6 months. An entry whose finding is not re-recorded within that
+    // period leaves the public list by itself (the officer re-records it after the re-verification).
+    id: "debtor-list.publication", effectiveFrom: FROM, amount: 6, unit: "months", basis: both(law("44 khoản 1", "44(1)"), law("44a")),
+    title: { vi: "Thời hạn đăng tải thông tin trên danh sách (đến lần xác minh lại)", en: "Publication period on the list (until the next re-verification)" },
+  },
+  {
     id: "debtor-list.change", effectiveFrom: FROM, amount: 3, unit: "working_days", basis: both(law("44a"), D62("11")),
     title: { vi: "Sửa đổi thông tin trong danh sách", en: "Change a debtor's entry on the list" },
   },

@@ -19,6 +19,7 @@ import lookupEn from "./sections/lookup.en";
 import mycasesEn from "./sections/mycases.en";
 import apiEn from "./sections/api.en";
 import organisationsEn from "./sections/organisations.en";
+import debtorListEn from "./sections/debtorList.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -55,6 +56,7 @@ const en: Translation<Resource> = {
     servicesHeading: "Services",
     comingSoonBadge: "Coming soon",
     openService: "Open service",
+    debtorListLink: "Search the list of judgment debtors who cannot yet pay",
     helpHeading: "Need help?",
     helpText: "Call the hotline or visit the reception desk of your nearest civil judgment enforcement office.",
   },
@@ -155,6 +157,7 @@ const en: Translation<Resource> = {
       admin: "Administration",
       audit: "Audit log",
       handoff: "Hand-off to the case system",
+      debtorList: "Debtors who cannot yet pay",
     },
     roles: {
       clerk: "Reception clerk",
@@ -203,6 +206,7 @@ const en: Translation<Resource> = {
   mycases: mycasesEn,
   api: apiEn,
   organisations: organisationsEn,
+  debtorList: debtorListEn,
 };
 
 export default en;

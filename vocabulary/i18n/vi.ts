@@ -25,6 +25,7 @@ import lookupVi from "./sections/lookup.vi";
 import mycasesVi from "./sections/mycases.vi";
 import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
+import debtorListVi from "./sections/debtorList.vi";
 
 const vi = {
   meta: {
@@ -60,6 +61,7 @@ const vi = {
     servicesHeading: "Các dịch vụ",
     comingSoonBadge: "Sắp ra mắt",
     openService: "Mở dịch vụ",
+    debtorListLink: "Tra cứu danh sách người phải thi hành án chưa có điều kiện thi hành",
     helpHeading: "Cần hỗ trợ?",
     helpText: "Gọi đường dây nóng hoặc đến Bộ phận tiếp nhận của cơ quan thi hành án dân sự gần nhất.",
   },
@@ -160,6 +162,7 @@ const vi = {
       admin: "Quản trị",
       audit: "Nhật ký",
       handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
+      debtorList: "Danh sách chưa có điều kiện thi hành",
     },
     roles: {
       clerk: "Cán bộ tiếp nhận",
@@ -208,6 +211,7 @@ const vi = {
   mycases: mycasesVi,
   api: apiVi,
   organisations: organisationsVi,
+  debtorList: debtorListVi,
 };
 
 export default vi;
