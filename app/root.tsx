@@ -26,7 +26,7 @@ import { RequestReference, useHydratedMark } from "./utils/request-reference";
 import { MetaWithErrorTitle, useFocusOnNavigation } from "./utils/page-errors";
 import { citizenStatus, staffStatus } from "./server/accounts.server";
 import type { StaffArea } from "./server/accounts.server";
-import { paths } from "../vocabulary/paths";
+import { myCasesPath } from "../vocabulary/service-path";
 import stylesHref from "./styles/app.css";
 
 // The session-timeout warning renders nothing until it has mounted in the browser (it needs the clock),
@@ -210,7 +210,7 @@ function Shell({ children }: { children: ReactNode }) {
             </li>
             {staff || !citizen ? null : (
               <li>
-                <Link to={paths.myCases.list}>{t("account.nav.myCases")}</Link>
+                <Link to={myCasesPath}>{t("account.nav.myCases")}</Link>
               </li>
             )}
             {staff ? null : (

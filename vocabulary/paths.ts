@@ -3,7 +3,7 @@
 // parameters is a builder: `paths.receipt(code)`, `paths.staff.request(id)`. paths.test.ts checks that
 // the table and app/routes name the same pages, both ways (ADR 055).
 
-import { debtorListPath, lookupPath, servicePath } from "./service-path";
+import { debtorListPath, lookupPath, myCasesPath, servicePath } from "./service-path";
 
 const q = (name: string, value: string) => `?${name}=${encodeURIComponent(value)}`;
 
@@ -41,7 +41,7 @@ export const paths = {
   accountExtend: "/tai-khoan/gia-han",
   /** My cases (ADR 067): the signed-in citizen's cases, payments, receipts and documents; one case; a decision document of it. */
   myCases: {
-    list: "/tai-khoan/ho-so",
+    list: myCasesPath,
     case: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}`,
     document: (reference: string, seq: number | string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/van-ban/${seq}`,
     /** The filed request's PDF, when the case's procedure keeps one (the enforcement request does). */

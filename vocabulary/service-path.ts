@@ -10,3 +10,6 @@ export const lookupPath = (reference?: string) => `/tra-cuu${reference ? `?ma-ho
 
 /** The public list of judgment debtors who cannot yet pay (ADR 072), linked from the home page (paths.debtorList.list is this). */
 export const debtorListPath = "/danh-sach-chua-co-dieu-kien-thi-hanh";
+
+/** My cases (ADR 067), linked from every page's nav: here so the page shell does not ship the paths table (paths.myCases.list is this). */
+export const myCasesPath = "/tai-khoan/ho-so";
