@@ -17,6 +17,7 @@ import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
 import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
+import { submissionTasks } from "./submissions";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -85,6 +86,7 @@ export function taskList(services: Services): TaskList {
     ...apiTasks(services),
     // The debtor list (ADR 072): entries past their publication period are marked once a day.
     ...debtorListTasks(services),
+    ...submissionTasks(services),
   };
 }
 

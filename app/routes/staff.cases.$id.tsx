@@ -7,6 +7,8 @@ import { CaseDocuments, CaseWorkflowNotice } from "../components/case-documents"
 import { CaseAssignment } from "../components/case-assignment";
 import { CaseClocks, CaseEventFields } from "../components/cases";
 import { EnforcementRequestSection } from "../components/request-section";
+import { ProcedureSectionView } from "../components/procedure-section";
+import type { ProcedureSection } from "../server/submissions.server";
 import type { RequestSection } from "../../server/filing/browser";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime } from "../../vocabulary/format";
@@ -14,7 +16,7 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList", "submissions"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 
@@ -78,6 +80,9 @@ export default function StaffCase() {
           <h2 id="h-submission">{t("cases.page.submissionTitle")}</h2>
           {submission.kind === "enforcement-request" && submission.data ? (
             <EnforcementRequestSection section={submission.data as unknown as RequestSection} headingLevel={3} />
+          ) : null}
+          {submission.kind !== "enforcement-request" && submission.data ? (
+            <ProcedureSectionView section={submission.data as unknown as ProcedureSection} />
           ) : null}
         </section>
       ) : null}

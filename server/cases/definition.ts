@@ -64,6 +64,12 @@ export type CaseEventDef<S extends string = string> = {
    * not in the future. Returns field → i18n keys, or nothing when the input is fine. Pure.
    */
   check?: (fields: Record<string, unknown>, ctx: EventCheckContext) => Record<string, string[]> | null | undefined;
+  /**
+   * Electronic service (tống đạt điện tử, issue 14): the event's `document` is served on the party who filed
+   * the case, when they agreed to electronic service (server/service-of-documents implements it once for
+   * every case type; an answer, a decision or a certificate is served this way).
+   */
+  serve?: boolean;
 };
 
 /** The platform's e-mail rule (ADR 068): a public event e-mails the parties unless its definition says `notify: false`. */
@@ -78,6 +84,11 @@ export type CaseActor = { type: "staff"; staffId: string } | { type: "citizen"; 
 export type ClockDef = {
   /** The legal rule (server/deadlines) that sets its length, e.g. "enforcement.decide-request". */
   rule: string;
+  /**
+   * A rule chosen by a field of the event that starts the clock (field value → rule id), `rule` otherwise:
+   * a complaint's resolution period depends on the kind of decision complained of (issue 14).
+   */
+  ruleByField?: { field: string; rules: Readonly<Record<string, string>> };
 };
 
 export type CaseTypeDefinition<S extends string = string, E extends string = string> = {

@@ -20,6 +20,7 @@ import mycasesEn from "./sections/mycases.en";
 import apiEn from "./sections/api.en";
 import organisationsEn from "./sections/organisations.en";
 import debtorListEn from "./sections/debtorList.en";
+import submissionsEn from "./sections/submissions.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -207,6 +208,7 @@ const en: Translation<Resource> = {
   api: apiEn,
   organisations: organisationsEn,
   debtorList: debtorListEn,
+  submissions: submissionsEn,
 };
 
 export default en;

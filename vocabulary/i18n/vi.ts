@@ -26,6 +26,7 @@ import mycasesVi from "./sections/mycases.vi";
 import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
+import submissionsVi from "./sections/submissions.vi";
 
 const vi = {
   meta: {
@@ -212,6 +213,7 @@ const vi = {
   api: apiVi,
   organisations: organisationsVi,
   debtorList: debtorListVi,
+  submissions: submissionsVi,
 };
 
 export default vi;
