@@ -49,4 +49,5 @@ export {
 } from "./access.server";
 export { partyCaseView, partyCaseSummaries, type PartyCaseView, type PartyCaseSummary, type PartyClock, type PartyTimelineEntry } from "./party-view.server";
 // The status lookup without an account, /tra-cuu (ADR 066).
+export { findRelatedCase, type RelatedCase, type RelatedCaseOutcome } from "./related.server";
 export { loadLookupPage, lookUpCaseFromForm, lookUpPair, lookupCounters, echoReference, type LookupPage, type LookupProblem, type LookupOutcome } from "./lookup-web.server";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { queuedJobs } from "../../test/jobs";
-import { defineCaseType, registerCaseType, verifyLookupPair } from "../cases";
+import { defineCaseType, findRelatedCase, registerCaseType, verifyLookupPair } from "../cases";
 import { seedDemo } from "../seed.server";
 import { fileSubmission, getSubmission, REFERENCE_PREFIXES } from "./index";
 
@@ -23,7 +23,7 @@ const TYPE = registerCaseType(
   }),
 );
 
-const ctx = (tx: TestDatabase["sql"], citizenId: string | null = null) => ({
+const ctx = (tx: unknown, citizenId: string | null = null) => ({
   tx: tx as never,
   draftId: crypto.randomUUID(),
   citizenId,
@@ -91,6 +91,21 @@ describe("fileSubmission (ADR 073)", () => {
     const text = JSON.stringify(await db.sql`select * from submissions s join cases c on c.submission_id = s.id where s.id = ${filed.submissionId}`);
     expect(text).not.toMatch(/Bình|binh@|203\.0\.113\.7/);
     expect(await queuedJobs<{ submissionId: string }>(db.sql, "send_submission_ack")).not.toContainEqual(expect.objectContaining({ submissionId: filed.submissionId }));
+  });
+
+  it("finds the case a new submission is about: the citizen's own by reference, anyone's by the pair, nothing on a wrong code", async () => {
+    const [citizen] = await db.sql<{ id: string }[]>`insert into citizens (email) values ('owner-test@example.vn') returning id`;
+    const [other] = await db.sql<{ id: string }[]>`insert into citizens (email) values ('other-test@example.vn') returning id`;
+    const filed = await db.sql.begin((tx) =>
+      fileSubmission(ctx(tx, citizen!.id), {
+        procedure: "complaint", referencePrefix: "KN", caseType: TYPE, agencyId, answers: {}, applicantName: "Lê Văn C", applicantEmail: null, nameKey: "submissions.done.title",
+      }),
+    );
+    const own = await findRelatedCase(db.sql, { reference: filed.reference, citizenId: citizen!.id, ip: "198.51.100.1" });
+    expect(own).toMatchObject({ ok: true, case: { id: filed.caseId, agencyId } });
+    expect(await findRelatedCase(db.sql, { reference: filed.reference, citizenId: other!.id, ip: "198.51.100.1" })).toEqual({ ok: false, reason: "not-found" });
+    expect(await findRelatedCase(db.sql, { reference: filed.reference, accessCode: "2".repeat(16), citizenId: null, ip: "198.51.100.1" })).toEqual({ ok: false, reason: "not-found" });
+    expect(await findRelatedCase(db.sql, { reference: filed.reference, accessCode: filed.accessCode, citizenId: null, ip: "198.51.100.1" })).toMatchObject({ ok: true, case: { id: filed.caseId } });
   });
 
   it("gives each procedure its own two-letter prefix", () => {
