@@ -18,6 +18,8 @@ import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
 import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
 import { submissionTasks } from "./submissions";
+// Registers the feedback case type with the case engine in the worker (its events e-mail the parties).
+import "./feedback";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`

@@ -20,18 +20,18 @@ function asArray(v: unknown): string[] {
  * One field of a journey step, rendered from its definition: label, hint, error message, and a plain
  * HTML control that posts without JavaScript and shows the value typed before (never lost on error).
  */
-export function JourneyField({ def, state, options }: { def: FieldDef; state: FieldState; options?: Option[] }) {
+export function JourneyField({ def, state, options, content = "filing" }: { def: FieldDef; state: FieldState; options?: Option[]; content?: string }) {
   const { t } = useTranslation();
   const id = fieldId(def.name);
-  const label = t(`filing.fields.${fieldWording(def)}.label` as never) as string;
-  const hint = def.hint ? (t(`filing.fields.${fieldWording(def)}.hint` as never) as string) : undefined;
+  const label = t(`${content}.fields.${fieldWording(def)}.label` as never) as string;
+  const hint = def.hint ? (t(`${content}.fields.${fieldWording(def)}.hint` as never) as string) : undefined;
   const error = translateError(t, state.errors?.[0]);
   const describedBy = describedByIds(id, hint, error);
-  const optionalMark = def.optional ? ` ${t("filing.common.optional")}` : "";
+  const optionalMark = def.optional ? ` ${t(`${content}.common.optional` as never)}` : "";
   const className = error ? "field field-error" : "field";
   const messages = <FieldMessages id={id} hint={hint} error={error} />;
   const opts: Option[] =
-    options ?? (def.options ?? []).map((value) => ({ value, label: t(`filing.fields.${fieldWording(def)}.options.${value}` as never) as string }));
+    options ?? (def.options ?? []).map((value) => ({ value, label: t(`${content}.fields.${fieldWording(def)}.options.${value}` as never) as string }));
 
   if (def.kind === "radio" || def.kind === "checkboxes") {
     const type = def.kind === "radio" ? "radio" : "checkbox";
@@ -106,7 +106,7 @@ export function JourneyField({ def, state, options }: { def: FieldDef; state: Fi
         <textarea {...common} rows={4} defaultValue={asString(state.initialValue)} key={state.key} />
       ) : def.kind === "select" ? (
         <select {...common} defaultValue={asString(state.initialValue)} key={state.key}>
-          <option value="">{t("filing.common.choose")}</option>
+          <option value="">{t(`${content}.common.choose` as never)}</option>
           {opts.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

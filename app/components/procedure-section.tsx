@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { presenter, type Journey } from "../../server/journeys/browser";
+import { FEEDBACK } from "../../server/feedback/browser";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { SummaryList } from "./summary-list";
@@ -9,7 +10,7 @@ import type { ProcedureSection as Section } from "../server/submissions.server";
  * The journeys whose submissions the staff case page shows through `ProcedureSectionView` (ADR 073): each
  * procedure adds its definition here (procedure id → journey). Browser-safe definitions only.
  */
-export const PROCEDURE_JOURNEYS: Record<string, Journey> = {};
+export const PROCEDURE_JOURNEYS: Record<string, Journey> = { feedback: FEEDBACK as unknown as Journey };
 
 /**
  * What was filed, read in the journey's own words: one list per step on the path the answers took, who sent

@@ -17,6 +17,7 @@ export {
   type Court,
 } from "./courts.server";
 export * from "./browser";
+export { listAgencyTree, getAgency } from "./tree.server";
 export {
   changeAgencyFromForm,
   changeCourtFromForm,

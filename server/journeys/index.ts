@@ -2,6 +2,8 @@
 // A procedure imports the engine only through this file (and ./browser for what its pages share).
 export * from "./browser";
 export { journeyEngine, type JourneyEngine } from "./engine.server";
+export { loadProcedureStart, startProcedure, loadProcedureStep, submitProcedureStep, loadProcedureReview, submitProcedureReview, loadProcedureDone, type ProcedureStartView, type ProcedureStepView, type ProcedureReviewView } from "./procedure-web.server";
+export { registerProcedure, procedureBySlug, registeredProcedureSlugs, fieldsForBrowser, type RegisteredProcedure } from "./registry.server";
 export type { Procedure, SubmitContext, SubmitOutcome } from "./procedure";
 export {
   createResumeLink,

@@ -2,7 +2,27 @@ import type { Translation } from "../types";
 import type cases from "./cases.vi";
 
 const en: Translation<typeof cases> = {
-  types: { "enforcement-request": "Enforcement request" },
+  types: { "enforcement-request": "Enforcement request", feedback: "Feedback or petition" },
+  feedback: {
+    states: { received: "Received, awaiting an answer", answered: "Answered" },
+    party: {
+      states: {
+        received: "The enforcement office has received the feedback or petition and is considering it.",
+        answered: "The enforcement office has answered. The answer is on the timeline below.",
+      },
+      next: {
+        received: "You need do nothing more. The answer will appear here.",
+        answered: "Nothing more to do.",
+      },
+      happened: { received: "Your feedback or petition was received", answer: "The enforcement office answered your feedback or petition" },
+    },
+    clocks: {},
+    events: {
+      received: { title: "Received" },
+      answer: { title: "Answer", fields: { answer: { label: "Answer", hint: "The sender reads it; if they chose publication it is shown on the portal." } } },
+    },
+    errors: { answerTooLong: "The answer can be at most 5,000 characters." },
+  },
   enforcementRequest: {
     states: {
       received: "Received, awaiting a decision",

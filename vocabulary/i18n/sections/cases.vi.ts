@@ -4,7 +4,27 @@ import { plural } from "../types";
  * e.g. `cases.enforcementRequest`), the staff case page, and the engine's refusals.
  */
 const cases = {
-  types: { "enforcement-request": "Yêu cầu thi hành án" },
+  types: { "enforcement-request": "Yêu cầu thi hành án", feedback: "Phản ánh, kiến nghị" },
+  feedback: {
+    states: { received: "Đã tiếp nhận, chờ trả lời", answered: "Đã trả lời" },
+    party: {
+      states: {
+        received: "Cơ quan thi hành án đã nhận phản ánh, kiến nghị và đang xem xét.",
+        answered: "Cơ quan thi hành án đã trả lời. Nội dung trả lời có ở dòng thời gian bên dưới.",
+      },
+      next: {
+        received: "Bạn không cần làm gì thêm. Trả lời sẽ hiện ở đây.",
+        answered: "Không còn việc gì cần làm.",
+      },
+      happened: { received: "Phản ánh, kiến nghị đã được tiếp nhận", answer: "Cơ quan thi hành án đã trả lời phản ánh, kiến nghị" },
+    },
+    clocks: {},
+    events: {
+      received: { title: "Tiếp nhận" },
+      answer: { title: "Trả lời", fields: { answer: { label: "Nội dung trả lời", hint: "Người gửi đọc được; nếu họ chọn công khai, trả lời được đăng trên cổng." } } },
+    },
+    errors: { answerTooLong: "Nội dung trả lời có tối đa 5.000 ký tự." },
+  },
   enforcementRequest: {
     states: {
       received: "Đã tiếp nhận, chờ xử lý",

@@ -28,6 +28,18 @@ const submissions: Translation<typeof submissionsVi> = {
     signature: "Civil Judgment Enforcement public service portal",
     automated: "This e-mail was sent automatically; please do not reply.",
   },
+  pages: {
+    stepOf: "Step {{number}} of {{total}}",
+    back: "Back",
+    continue: "Continue",
+    change: "Change",
+    checkTitle: "Check before you send",
+    checkLead: "Read it again. You can change any part before sending.",
+    files: "Attached documents",
+    submitHeading: "Send",
+    submitText: "By pressing Send you confirm that the information above is true.",
+    submit: "Send",
+  },
   section: {
     title: "What was filed",
     submittedAt: "Sent at",

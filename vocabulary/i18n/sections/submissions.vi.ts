@@ -26,6 +26,18 @@ const submissions = {
     signature: "Cổng dịch vụ công Thi hành án dân sự",
     automated: "Thư được gửi tự động, xin đừng trả lời.",
   },
+  pages: {
+    stepOf: "Bước {{number}} / {{total}}",
+    back: "Quay lại",
+    continue: "Tiếp tục",
+    change: "Sửa",
+    checkTitle: "Kiểm tra trước khi gửi",
+    checkLead: "Hãy đọc lại. Bạn có thể sửa từng mục trước khi gửi.",
+    files: "Tài liệu kèm theo",
+    submitHeading: "Gửi đi",
+    submitText: "Khi bấm Gửi, bạn xác nhận thông tin trên là đúng sự thật.",
+    submit: "Gửi",
+  },
   section: {
     title: "Nội dung đơn",
     submittedAt: "Gửi lúc",

@@ -1,0 +1,91 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { loadServiceStart, startProcedure } from "../server/procedures.server";
+import { PROCEDURE_NAMESPACES } from "../components/procedure-pages";
+import { formatDateTime } from "../../vocabulary/format";
+import { pageTitle, useLocale } from "../utils/page";
+import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+
+export const handle: I18nHandle = { i18n: ["comingSoon", "home", "services", ...PROCEDURE_NAMESPACES] };
+
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
+  pageTitle(matches, (r) => {
+    if (d?.kind === "procedure") return (r as unknown as Record<string, { start?: { title?: string } }>)[d.procedure.content]?.start?.title;
+    return r.comingSoon.title;
+  });
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  return loadServiceStart(request, context, params.slug);
+}
+
+/** "Start": a fresh draft and the procedure's first step. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  return startProcedure(request, context, params.slug);
+}
+
+export default function ServiceStart() {
+  const view = useLoaderData<typeof loader>();
+  return view.kind === "procedure" ? <ProcedureStart view={view.procedure} /> : <ComingSoon slug={view.slug} />;
+}
+
+function ProcedureStart({ view }: { view: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "procedure" }>["procedure"] }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const k = (key: string) => t(`${view.content}.start.${key}` as never) as string;
+  const has = (key: string) => t(`${view.content}.start.${key}` as never, { defaultValue: "" }) !== "";
+  return (
+    <div className="narrow">
+      <h1>{k("title")}</h1>
+      <p className="lead">{k("lead")}</p>
+      {view.draft ? (
+        <section className="notice" aria-labelledby="draft-heading">
+          <h2 id="draft-heading">{k("continueHeading")}</h2>
+          <p>{t(`${view.content}.start.continueText` as never, { time: formatDateTime(view.draft.updatedAt, locale) })}</p>
+          <p>
+            <Link to={view.draft.continueHref} className="button">
+              {k("continueButton")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+      <h2>{k("whoHeading")}</h2>
+      <p>{k("who")}</p>
+      <h2>{k("needHeading")}</h2>
+      <ul>
+        {["need1", "need2", "need3", "need4"].filter(has).map((n) => (
+          <li key={n}>{k(n)}</li>
+        ))}
+      </ul>
+      <h2>{k("timeHeading")}</h2>
+      <p>{k("time")}</p>
+      {has("extraHeading") ? (
+        <>
+          <h2>{k("extraHeading")}</h2>
+          <p>{k("extra")}</p>
+        </>
+      ) : null}
+      <Form method="post">
+        <button type="submit" className={view.draft ? "button secondary" : "button start-button"}>
+          {view.draft ? k("startAgain") : k("startButton")}
+        </button>
+      </Form>
+    </div>
+  );
+}
+
+function ComingSoon({ slug }: { slug: string }) {
+  const { t } = useTranslation();
+  const service = t(`services.${slug}.name` as never);
+  return (
+    <div className="narrow">
+      <p className="badge">{t("home.comingSoonBadge")}</p>
+      <h1>{t("comingSoon.title")}</h1>
+      <p>{t("comingSoon.body", { service })}</p>
+      <p>{t("comingSoon.meanwhile")}</p>
+      <p>
+        <Link to="/">{t("comingSoon.back")}</Link>
+      </p>
+    </div>
+  );
+}
