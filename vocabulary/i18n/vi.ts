@@ -27,6 +27,7 @@ import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
+import denunciationsVi from "./sections/denunciations.vi";
 
 const vi = {
   meta: {
@@ -171,6 +172,7 @@ const vi = {
       accountant: "Kế toán",
       head: "Thủ trưởng",
       admin: "Quản trị hệ thống",
+      "denunciation-handler": "Cán bộ giải quyết tố cáo",
     },
   },
   filing: filingVi,
@@ -214,6 +216,7 @@ const vi = {
   organisations: organisationsVi,
   debtorList: debtorListVi,
   submissions: submissionsVi,
+  denunciations: denunciationsVi,
 };
 
 export default vi;
