@@ -22,6 +22,7 @@ import organisationsEn from "./sections/organisations.en";
 import debtorListEn from "./sections/debtorList.en";
 import submissionsEn from "./sections/submissions.en";
 import denunciationsEn from "./sections/denunciations.en";
+import feedbackEn from "./sections/feedback.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -212,6 +213,7 @@ const en: Translation<Resource> = {
   debtorList: debtorListEn,
   submissions: submissionsEn,
   denunciations: denunciationsEn,
+  feedback: feedbackEn,
 };
 
 export default en;

@@ -28,6 +28,7 @@ import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
 import denunciationsVi from "./sections/denunciations.vi";
+import feedbackVi from "./sections/feedback.vi";
 
 const vi = {
   meta: {
@@ -217,6 +218,7 @@ const vi = {
   debtorList: debtorListVi,
   submissions: submissionsVi,
   denunciations: denunciationsVi,
+  feedback: feedbackVi,
 };
 
 export default vi;
