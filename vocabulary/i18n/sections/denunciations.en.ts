@@ -5,6 +5,7 @@ const denunciations: Translation<typeof denunciationsVi> = {
   name: "Denunciation",
   denouncerLabel: "Denouncer (confidential)",
   identityHidden: "The denouncer's identity is confidential: only the office's denunciation handlers can see it.",
+  denouncer: { fullName: "Name of the denouncer", address: "Address", idNumber: "Personal ID number", email: "E-mail", phone: "Phone" },
   case: {
     states: {
       received: "Received, awaiting acceptance",

@@ -3,6 +3,7 @@ const denunciations = {
   name: "Tố cáo",
   denouncerLabel: "Người tố cáo (bảo mật)",
   identityHidden: "Thông tin người tố cáo được bảo mật: chỉ cán bộ giải quyết tố cáo của cơ quan được xem.",
+  denouncer: { fullName: "Họ tên người tố cáo", address: "Địa chỉ", idNumber: "Số định danh cá nhân", email: "Thư điện tử", phone: "Số điện thoại" },
   case: {
     states: {
       received: "Đã tiếp nhận, chờ thụ lý",
