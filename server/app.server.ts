@@ -25,6 +25,8 @@ import {
 } from "./http";
 import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
+import "./denunciations";
+import "./feedback";
 import { uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";

@@ -27,6 +27,7 @@ export function ProcedureSectionView({ section, fileHref, headingLevel = 3 }: { 
     [t("submissions.section.submittedAt"), formatDateTime(section.submittedAt, locale)],
     ...(section.applicantName ? ([[t("submissions.section.applicant"), section.applicantName]] as [string, string][]) : []),
     ...(section.applicantEmail ? ([[t("submissions.section.email"), section.applicantEmail]] as [string, string][]) : []),
+    ...denouncerRows(section, (k) => t(`denunciations.denouncer.${k}` as never)),
   ];
   return (
     <div className="procedure-section">
@@ -64,4 +65,11 @@ export function ProcedureSectionView({ section, fileHref, headingLevel = 3 }: { 
       )}
     </div>
   );
+}
+
+/** A denunciation's denouncer, present only when the redact hook let this staff member see it (ADR 076). */
+function denouncerRows(section: Section, w: (key: "fullName" | "address" | "idNumber" | "email" | "phone") => string): [string, string][] {
+  const d = (section as Section & { denouncer?: Record<string, string | null> | null }).denouncer;
+  if (!d) return [];
+  return (["fullName", "address", "idNumber", "email", "phone"] as const).filter((k) => d[k]).map((k) => [w(k), String(d[k])]);
 }

@@ -7,7 +7,7 @@ import { paths } from "../../vocabulary/paths";
  * (Each list query also scopes its rows to the offices where the person holds one of these roles, in SQL.)
  */
 export const STAFF_AREAS = {
-  cases: { path: paths.staff.cases, roles: ["clerk", "officer", "accountant", "head"] },
+  cases: { path: paths.staff.cases, roles: ["clerk", "officer", "accountant", "head", "denunciation-handler"] },
   notices: { path: paths.staff.notices, roles: ["accountant"] },
   receipts: { path: paths.staff.receipts, roles: ["accountant"] },
   reconciliation: { path: paths.staff.reconciliation, roles: ["accountant"] },

@@ -21,6 +21,7 @@ import apiEn from "./sections/api.en";
 import organisationsEn from "./sections/organisations.en";
 import debtorListEn from "./sections/debtorList.en";
 import submissionsEn from "./sections/submissions.en";
+import denunciationsEn from "./sections/denunciations.en";
 import feedbackEn from "./sections/feedback.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
@@ -167,6 +168,7 @@ const en: Translation<Resource> = {
       accountant: "Accountant",
       head: "Head of office",
       admin: "System administrator",
+      "denunciation-handler": "Denunciation handler",
     },
   },
   filing: filingEn,
@@ -210,6 +212,7 @@ const en: Translation<Resource> = {
   organisations: organisationsEn,
   debtorList: debtorListEn,
   submissions: submissionsEn,
+  denunciations: denunciationsEn,
   feedback: feedbackEn,
 };
 

@@ -27,6 +27,7 @@ import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
+import denunciationsVi from "./sections/denunciations.vi";
 import feedbackVi from "./sections/feedback.vi";
 
 const vi = {
@@ -172,6 +173,7 @@ const vi = {
       accountant: "Kế toán",
       head: "Thủ trưởng",
       admin: "Quản trị hệ thống",
+      "denunciation-handler": "Cán bộ giải quyết tố cáo",
     },
   },
   filing: filingVi,
@@ -215,6 +217,7 @@ const vi = {
   organisations: organisationsVi,
   debtorList: debtorListVi,
   submissions: submissionsVi,
+  denunciations: denunciationsVi,
   feedback: feedbackVi,
 };
 
