@@ -27,6 +27,7 @@ import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
+import serviceVi from "./sections/service.vi";
 
 const vi = {
   meta: {
@@ -214,6 +215,7 @@ const vi = {
   organisations: organisationsVi,
   debtorList: debtorListVi,
   submissions: submissionsVi,
+  service: serviceVi,
 };
 
 export default vi;
