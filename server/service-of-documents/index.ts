@@ -13,3 +13,16 @@ export {
   type ServiceProof,
 } from "./open.server";
 export { sendServiceNotice, serviceTasks } from "./notice.server";
+export {
+  loadServiceInfo,
+  loadServedPage,
+  openServedFromForm,
+  loadMyConsent,
+  submitMyConsent,
+  loadStaffService,
+  submitStaffService,
+  type ServiceProofView,
+  type OpenFormResult,
+  type ConsentFormResult,
+  type StaffServiceResult,
+} from "./web.server";

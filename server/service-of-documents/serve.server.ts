@@ -4,6 +4,7 @@ import { sha256Hex, findDocument } from "../documents";
 import { startClock, vnDay } from "../deadlines";
 import { appendCaseRecord, caseDocumentKey, caseTypeById, issueCaseDocument, type CaseActor } from "../cases";
 import { liveConsent } from "./consent.server";
+import { isUuid } from "../../vocabulary/identity";
 
 /** The legal rule of the period the party has to open an electronically served document (LEGAL_RULES). */
 export const SERVICE_OPEN_RULE = "service.electronic-open";
@@ -17,6 +18,7 @@ type CaseDoc = { case_id: string; agency_id: string; case_type: string; seq: num
 
 /** The case document of event seq `seq` (an event whose definition names a document), or null. */
 async function caseDocumentOf(tx: Sql, caseId: string, seq: number): Promise<(CaseDoc & { document: string }) | null> {
+  if (!isUuid(caseId) || !Number.isInteger(seq) || seq < 1 || seq > 1_000_000) return null;
   const [row] = await tx<CaseDoc[]>`
     select c.id as case_id, c.agency_id, c.case_type, e.seq, e.event
     from cases c join case_events e on e.case_id = c.id and e.seq = ${seq} where c.id = ${caseId}`;
