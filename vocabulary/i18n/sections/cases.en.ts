@@ -3,6 +3,12 @@ import type cases from "./cases.vi";
 
 const en: Translation<typeof cases> = {
   types: { "enforcement-request": "Enforcement request" },
+  common: {
+    events: {
+      "document-served": { title: "Document served electronically" },
+      "document-served-paper": { title: "Document served on paper" },
+    },
+  },
   enforcementRequest: {
     states: {
       received: "Received, awaiting a decision",

@@ -5,6 +5,13 @@ import { plural } from "../types";
  */
 const cases = {
   types: { "enforcement-request": "Yêu cầu thi hành án" },
+  // Records on every case type that are not its events (ADR 074: a document served).
+  common: {
+    events: {
+      "document-served": { title: "Đã tống đạt văn bản điện tử" },
+      "document-served-paper": { title: "Đã tống đạt văn bản bằng giấy" },
+    },
+  },
   enforcementRequest: {
     states: {
       received: "Đã tiếp nhận, chờ xử lý",
