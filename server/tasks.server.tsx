@@ -20,6 +20,7 @@ import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
 import { submissionTasks } from "./submissions";
 // Registers the feedback case type with the case engine in the worker (its events e-mail the parties).
 import "./feedback";
+import { serviceTasks } from "./service-of-documents";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -89,6 +90,8 @@ export function taskList(services: Services): TaskList {
     // The debtor list (ADR 072): entries past their publication period are marked once a day.
     ...debtorListTasks(services),
     ...submissionTasks(services),
+    // Electronic service of documents (ADR 074): the notice e-mail, the `serve: true` hook.
+    ...serviceTasks(services),
   };
 }
 

@@ -175,3 +175,15 @@ export function withQuery(path: string, query: Record<string, string | number | 
     .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`);
   return parts.length ? `${path}${path.includes("?") ? "&" : "?"}${parts.join("&")}` : path;
 }
+
+/** Electronic service of documents (tống đạt điện tử, ADR 074, part "service"). */
+export const servicePaths = {
+  /** The info page: what it is, who may use it, how long, the consent form. */
+  info: "/dich-vu/tong-dat-van-ban",
+  /** A served document: the party (signed in, or with the lookup pair) or the office opens it here. */
+  served: (serviceId: string) => `/tong-dat/${serviceId}`,
+  /** The party's consent on their case page (My cases), posted to its own route. */
+  consent: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/tong-dat`,
+  /** The officer's service page of a case. */
+  staffCase: (caseId: string) => `/staff/cases/${caseId}/service`,
+} as const;

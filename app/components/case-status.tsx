@@ -31,7 +31,7 @@ export type CaseStatusView = {
 export function CaseStatus({ view, children }: { view: CaseStatusView; children?: React.ReactNode }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const words = (key: string) => t(`${view.content}.${key}` as never);
+  const words = (key: string) => t([`${view.content}.${key}`, `cases.common.${key}`] as never);
   return (
     <div className="case-status">
       <dl className="summary-list">

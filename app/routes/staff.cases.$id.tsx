@@ -13,10 +13,10 @@ import type { RequestSection } from "../../server/filing/browser";
 import { SummaryList } from "../components/summary-list";
 import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
-import { paths } from "../../vocabulary/paths";
+import { paths, servicePaths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList", "submissions", "denunciations", "feedback"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList", "submissions", "denunciations", "feedback", "service"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 
@@ -27,7 +27,7 @@ export default function StaffCase() {
   const { content, case: c, clocks, events, availableEvents, submission, infoRequests, workflow, assignment } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
-  const words = (key: string) => t(`${content}.${key}` as never);
+  const words = (key: string) => t([`${content}.${key}`, `cases.common.${key}`] as never);
   const none = t("cases.page.none");
   return (
     <div>
@@ -60,6 +60,9 @@ export default function StaffCase() {
 
       <section aria-labelledby="h-actions">
         <h2 id="h-actions">{t("cases.page.actionsTitle")}</h2>
+        <p>
+          <Link to={servicePaths.staffCase(c.id)}>{t("service.staff.heading")}</Link>
+        </p>
         {availableEvents.length ? (
           <ul className="action-list">
             {availableEvents.map((e) => (

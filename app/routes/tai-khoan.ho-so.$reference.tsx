@@ -6,10 +6,10 @@ import { CaseStatus } from "../components/case-status";
 import { ErrorSummary, FieldMessages, describedBy } from "../components/forms";
 import { formatDate } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
-import { paths } from "../../vocabulary/paths";
+import { paths, servicePaths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["mycases", "status", "cases"] };
+export const handle: I18nHandle = { i18n: ["mycases", "status", "cases", "service"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) =>
   pageTitle(matches, (r) => (page ? `${page.view.reference} – ${r.mycases.title}` : r.mycases.title));
@@ -62,6 +62,9 @@ export default function MyCase() {
             </ul>
           )}
         </section>
+        <p>
+          <Link to={servicePaths.consent(view.reference)}>{t("service.consent.heading")}</Link>
+        </p>
         <section aria-labelledby="thong-bao" className="case-notify">
           <h2 id="thong-bao">{t("mycases.case.notifyHeading")}</h2>
           {saved ? (

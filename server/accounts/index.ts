@@ -29,6 +29,7 @@ export {
   citizenSessionCookie,
   clearSessionCookie,
   currentCitizen,
+  currentStaff,
   extendCitizenSession,
   readSignInEmail,
   requireCitizen,

@@ -242,6 +242,8 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   // Every public event: the organisations that follow the case are told (webhooks, ADR 065).
   if (def.public) jobs.push({ task: "case_followers", payload: { caseId: row.id, eventId } });
   if (def.document) jobs.push({ task: "case_document", payload: { caseId: row.id, eventId, document: def.document } });
+  // Electronic service (ADR 074): the event's document is served on the consenting party, else left for paper.
+  if (def.document && def.serve) jobs.push({ task: "service_auto", payload: { caseId: row.id, eventId } });
   for (const job of jobs) {
     await tx`insert into job_outbox (task, payload, job_key) values (${job.task}, ${tx.json(job.payload as never)}, ${`${job.task}:${eventId}`})`;
   }

@@ -191,6 +191,14 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     id: "payout.unclaimed-deposit", effectiveFrom: FROM, amount: 15, unit: "days", basis: law("47"),
     title: { vi: "Gửi tiết kiệm số tiền chưa có người nhận", en: "Deposit unclaimed money" },
   },
+  // ── Electronic service of documents (part "service", issue 14, ADR 074) ─────────────────────────
+  // An electronic notice is valid on the day it is sent (Decree 62 art. 12 as amended; 2026: VNeID); the
+  // portal's own period for the party to open it before the officer serves it on paper follows the
+  // 3-working-day notification period of art. 39. NEEDS A LEGAL REVIEWER (the Law sets no "open by" period).
+  {
+    id: "service.electronic-open", effectiveFrom: FROM, amount: 3, unit: "working_days", basis: both(law("39"), D62("12")),
+    title: { vi: "Đương sự mở văn bản tống đạt điện tử", en: "Party opens an electronically served document" },
+  },
 ];
 
 function complaintRules(): LegalRule[] {

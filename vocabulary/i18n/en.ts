@@ -23,6 +23,7 @@ import debtorListEn from "./sections/debtorList.en";
 import submissionsEn from "./sections/submissions.en";
 import denunciationsEn from "./sections/denunciations.en";
 import feedbackEn from "./sections/feedback.en";
+import serviceEn from "./sections/service.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -214,6 +215,7 @@ const en: Translation<Resource> = {
   submissions: submissionsEn,
   denunciations: denunciationsEn,
   feedback: feedbackEn,
+  service: serviceEn,
 };
 
 export default en;

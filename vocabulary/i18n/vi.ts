@@ -29,6 +29,7 @@ import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
 import denunciationsVi from "./sections/denunciations.vi";
 import feedbackVi from "./sections/feedback.vi";
+import serviceVi from "./sections/service.vi";
 
 const vi = {
   meta: {
@@ -219,6 +220,7 @@ const vi = {
   submissions: submissionsVi,
   denunciations: denunciationsVi,
   feedback: feedbackVi,
+  service: serviceVi,
 };
 
 export default vi;

@@ -23,6 +23,12 @@ const en: Translation<typeof cases> = {
     },
     errors: { answerTooLong: "The answer can be at most 5,000 characters." },
   },
+  common: {
+    events: {
+      "document-served": { title: "Document served electronically" },
+      "document-served-paper": { title: "Document served on paper" },
+    },
+  },
   enforcementRequest: {
     states: {
       received: "Received, awaiting a decision",

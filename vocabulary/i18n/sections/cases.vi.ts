@@ -25,6 +25,13 @@ const cases = {
     },
     errors: { answerTooLong: "Nội dung trả lời có tối đa 5.000 ký tự." },
   },
+  // Records on every case type that are not its events (ADR 074: a document served).
+  common: {
+    events: {
+      "document-served": { title: "Đã tống đạt văn bản điện tử" },
+      "document-served-paper": { title: "Đã tống đạt văn bản bằng giấy" },
+    },
+  },
   enforcementRequest: {
     states: {
       received: "Đã tiếp nhận, chờ xử lý",
