@@ -18,6 +18,7 @@ import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
 import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
 import { submissionTasks } from "./submissions";
+import { complaintTasks } from "./complaints";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -87,6 +88,7 @@ export function taskList(services: Services): TaskList {
     // The debtor list (ADR 072): entries past their publication period are marked once a day.
     ...debtorListTasks(services),
     ...submissionTasks(services),
+    ...complaintTasks(services),
   };
 }
 

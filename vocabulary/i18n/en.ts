@@ -21,6 +21,7 @@ import apiEn from "./sections/api.en";
 import organisationsEn from "./sections/organisations.en";
 import debtorListEn from "./sections/debtorList.en";
 import submissionsEn from "./sections/submissions.en";
+import complaintsEn from "./sections/complaints.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -209,6 +210,7 @@ const en: Translation<Resource> = {
   organisations: organisationsEn,
   debtorList: debtorListEn,
   submissions: submissionsEn,
+  complaints: complaintsEn,
 };
 
 export default en;

@@ -27,6 +27,7 @@ import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
+import complaintsVi from "./sections/complaints.vi";
 
 const vi = {
   meta: {
@@ -214,6 +215,7 @@ const vi = {
   organisations: organisationsVi,
   debtorList: debtorListVi,
   submissions: submissionsVi,
+  complaints: complaintsVi,
 };
 
 export default vi;
