@@ -1,5 +1,6 @@
 import type { Pool } from "../db";
 import { journeyEngine } from "../journeys";
+import { findRelatedCase } from "../cases";
 import { submissionConfirmation } from "../submissions";
 import { COMPLAINT_JOURNEY, COMPLAINT_PATH, type ComplaintAnswers } from "./journey";
 import type { ComplaintKind } from "./kinds";
@@ -24,7 +25,14 @@ export const complaintJourney = journeyEngine({
   async stepExtras({ sql, draft }) {
     return { timeLimit: await limitOf(sql as Pool, draft.answers) };
   },
-  async checkStep({ sql, step, values }) {
+  async checkStep({ sql, step, values }): Promise<Record<string, string[]> | null> {
+    if (step.id === "case") {
+      // The pair under the lookup's rate limits; a signed-in citizen's own case (no code) is checked at submit.
+      if (!values.accessCode) return null;
+      const found = await findRelatedCase(sql as Pool, { reference: String(values.reference), accessCode: String(values.accessCode), citizenId: null, ip: null });
+      if (found.ok) return null;
+      return { reference: [found.reason === "rate-limited" ? "complaints.errors.reference.rateLimited" : "complaints.errors.reference.notFound"] };
+    }
     if (step.id !== "decision") return null;
     const limit = await complaintTimeLimit(sql, { kind: values.kind as ComplaintKind, round: values.round === "second" ? "second" : "first", learnedOn: String(values.learnedOn) });
     // A late complaint can still be filed, with its reason (shown to staff).

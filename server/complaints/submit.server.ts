@@ -1,5 +1,5 @@
-import type { Pool } from "../db";
-import { findRelatedCase } from "../cases";
+import type { Sql } from "../db";
+import { accessCodeHash, lookupReference } from "../cases";
 import { fileSubmission, REFERENCE_PREFIXES, type FiledSubmission } from "../submissions";
 import type { SubmitContext, SubmitOutcome } from "../journeys";
 import { COMPLAINT_CASE } from "./case-type";
@@ -21,17 +21,16 @@ export async function fileComplaint(answers: ComplaintAnswers, ctx: SubmitContex
   const c = answers.case ?? {};
   const d = answers.decision ?? {};
   const who = answers.complainant ?? {};
-  const sql = ctx.tx as unknown as Pool;
-  const related = await findRelatedCase(sql, { reference: String(c.reference ?? ""), accessCode: (c.accessCode as string) ?? null, citizenId: ctx.citizenId, ip: ctx.ip });
-  if (!related.ok) return { ok: false, step: "case" };
+  const related = await relatedCaseIn(ctx.tx, { reference: String(c.reference ?? ""), accessCode: typeof c.accessCode === "string" ? c.accessCode : null, citizenId: ctx.citizenId });
+  if (!related) return { ok: false, step: "case" };
   const round = d.round === "second" ? "second" : "first";
   let firstCaseId: string | null = null;
-  let routeFrom = related.case.agencyId;
+  let routeFrom = related.agencyId;
   if (round === "second") {
     const [first] = await ctx.tx<{ id: string; agencyId: string }[]>`
       select c.id, c.agency_id as "agencyId" from cases c join submissions s on s.id = c.submission_id
       where c.reference = ${String(d.firstReference ?? "").trim().toUpperCase()} and c.case_type = 'complaint'
-        and s.related_case_id = ${related.case.id}`;
+        and s.related_case_id = ${related.id}`;
     if (!first) return { ok: false, step: "decision" };
     firstCaseId = first.id;
     routeFrom = first.agencyId;
@@ -48,9 +47,25 @@ export async function fileComplaint(answers: ComplaintAnswers, ctx: SubmitContex
     answers: { ...answers, assessment: { late: limit.late, dueOn: limit.dueOn, ruleId: limit.ruleId, round, resolverLevel: resolver.level, final: resolver.final, firstCaseId } },
     applicantName: String(who.fullName ?? ""),
     applicantEmail: typeof who.email === "string" ? who.email : null,
-    searchParts: [related.case.reference, d.decisionNumber as string, limit.late ? "khiếu nại quá hạn" : null, d.firstReference as string].filter((x): x is string => Boolean(x)),
-    relatedCaseId: related.case.id,
+    searchParts: [related.reference, d.decisionNumber as string, limit.late ? "khiếu nại quá hạn" : null, d.firstReference as string].filter((x): x is string => Boolean(x)),
+    relatedCaseId: related.id,
     nameKey: "complaints.name",
   });
   return { ...filed, late: limit.late, dueOn: limit.dueOn };
+}
+
+/**
+ * The enforcement case again, inside the filing transaction: the citizen's own by reference, else by the pair.
+ * The journey's case step already checked the pair with findRelatedCase under the lookup's rate limits (its
+ * limiter needs the pool, not this transaction); this only re-reads it, a wrong pair sending them back.
+ */
+async function relatedCaseIn(tx: Sql, { reference, accessCode, citizenId }: { reference: string; accessCode: string | null; citizenId: string | null }) {
+  const ref = lookupReference(reference);
+  if (!ref) return null;
+  const hash = accessCode ? accessCodeHash(accessCode.trim()) : null;
+  const [row] = await tx<{ id: string; reference: string; agencyId: string }[]>`
+    select id, reference, agency_id as "agencyId" from cases
+    where reference = ${ref} and case_type <> 'complaint'
+      and ((${citizenId}::uuid is not null and citizen_id = ${citizenId}) or (${hash}::bytea is not null and access_code_hash = ${hash}))`;
+  return row ?? null;
 }
