@@ -27,6 +27,7 @@ import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
 import "./denunciations";
 import "./feedback";
+import { COMPLAINT_JOURNEY } from "./complaints";
 import { uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";
@@ -45,7 +46,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * the file's and a little for the fields.
  */
 export const UPLOAD_ROUTES: readonly UploadRoute[] = [
-  ...[ENFORCEMENT_REQUEST].flatMap(uploadRoutes),
+  ...[ENFORCEMENT_REQUEST, COMPLAINT_JOURNEY].flatMap(uploadRoutes),
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
   { path: TREE_IMPORT_PATH, limit: TREE_IMPORT_BODY_LIMIT },
   ...ANSWER_UPLOAD_ROUTES,

@@ -21,6 +21,7 @@ import { submissionTasks } from "./submissions";
 // Registers the feedback case type with the case engine in the worker (its events e-mail the parties).
 import "./feedback";
 import { serviceTasks } from "./service-of-documents";
+import { complaintTasks } from "./complaints";
 
 /**
  * Which case events go to the agency case system: those whose case-type definition says `handoff`
@@ -92,6 +93,7 @@ export function taskList(services: Services): TaskList {
     ...submissionTasks(services),
     // Electronic service of documents (ADR 074): the notice e-mail, the `serve: true` hook.
     ...serviceTasks(services),
+    ...complaintTasks(services),
   };
 }
 

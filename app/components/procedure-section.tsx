@@ -5,12 +5,16 @@ import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { SummaryList } from "./summary-list";
 import type { ProcedureSection as Section } from "../server/submissions.server";
+import { COMPLAINT_JOURNEY } from "../../server/complaints/browser";
 
 /**
  * The journeys whose submissions the staff case page shows through `ProcedureSectionView` (ADR 073): each
  * procedure adds its definition here (procedure id → journey). Browser-safe definitions only.
  */
-export const PROCEDURE_JOURNEYS: Record<string, Journey> = { feedback: FEEDBACK as unknown as Journey };
+export const PROCEDURE_JOURNEYS: Record<string, Journey> = {
+  feedback: FEEDBACK as unknown as Journey,
+  complaint: COMPLAINT_JOURNEY as unknown as Journey,
+};
 
 /**
  * What was filed, read in the journey's own words: one list per step on the path the answers took, who sent

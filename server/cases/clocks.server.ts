@@ -12,9 +12,12 @@ import type { CaseType } from "./definition";
  * version in force yet (e.g. the 2026 decree's 1-working-day correction request, for a request received
  * before 01/07/2026) does not run for this case.
  */
-export async function startClocks(tx: Sql, { caseId, type, clocks, at }: { caseId: string; type: CaseType; clocks: readonly string[]; at: Date }) {
+export async function startClocks(
+  tx: Sql,
+  { caseId, type, clocks, at, fields }: { caseId: string; type: CaseType; clocks: readonly string[]; at: Date; fields?: Record<string, unknown> },
+) {
   for (const clock of clocks) {
-    const ruleId = type.clocks[clock]!.rule;
+    const ruleId = clockRuleId(type, clock, fields);
     if (!inForce(ruleId, at)) continue;
     const { dueOn, rule, count } = await startClock(tx, { ruleId, at });
     await tx`
@@ -25,6 +28,17 @@ export async function startClocks(tx: Sql, { caseId, type, clocks, at }: { caseI
         started_at = excluded.started_at, due_on = excluded.due_on, stopped_at = null, remaining_days = null, ended_at = null,
         counted_from = excluded.counted_from, count_days = excluded.count_days, count_unit = excluded.count_unit`;
   }
+}
+
+/**
+ * The rule a clock runs under: `ruleByField` picks it by a field of the event that starts it (a complaint's
+ * resolution period by the kind of decision complained of), `rule` when the field is absent or unknown.
+ */
+export function clockRuleId(type: CaseType, clock: string, fields?: Record<string, unknown>): string {
+  const def = type.clocks[clock]!;
+  const value = def.ruleByField ? fields?.[def.ruleByField.field] : undefined;
+  if (typeof value === "string" && Object.hasOwn(def.ruleByField!.rules, value)) return def.ruleByField!.rules[value]!;
+  return def.rule;
 }
 
 function inForce(ruleId: string, at: Date): boolean {

@@ -195,7 +195,7 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   await endClocks(tx, { caseId: row.id, clocks: final ? Object.keys(type.clocks) : (clocks.end ?? []), at });
   await stopClocks(tx, { caseId: row.id, clocks: clocks.stop ?? [], at });
   await resumeClocks(tx, { caseId: row.id, clocks: clocks.resume ?? [], at });
-  if (!final) await startClocks(tx, { caseId: row.id, type, clocks: clocks.start ?? [], at });
+  if (!final) await startClocks(tx, { caseId: row.id, type, clocks: clocks.start ?? [], at, fields });
 
   const version = row.version + 1;
   await tx`

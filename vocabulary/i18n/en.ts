@@ -24,6 +24,7 @@ import submissionsEn from "./sections/submissions.en";
 import denunciationsEn from "./sections/denunciations.en";
 import feedbackEn from "./sections/feedback.en";
 import serviceEn from "./sections/service.en";
+import complaintsEn from "./sections/complaints.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -216,6 +217,7 @@ const en: Translation<Resource> = {
   denunciations: denunciationsEn,
   feedback: feedbackEn,
   service: serviceEn,
+  complaints: complaintsEn,
 };
 
 export default en;

@@ -30,6 +30,7 @@ import submissionsVi from "./sections/submissions.vi";
 import denunciationsVi from "./sections/denunciations.vi";
 import feedbackVi from "./sections/feedback.vi";
 import serviceVi from "./sections/service.vi";
+import complaintsVi from "./sections/complaints.vi";
 
 const vi = {
   meta: {
@@ -221,6 +222,7 @@ const vi = {
   denunciations: denunciationsVi,
   feedback: feedbackVi,
   service: serviceVi,
+  complaints: complaintsVi,
 };
 
 export default vi;

@@ -1,0 +1,45 @@
+import type { Pool } from "../db";
+import { journeyEngine } from "../journeys";
+import { findRelatedCase } from "../cases";
+import { submissionConfirmation } from "../submissions";
+import { COMPLAINT_JOURNEY, COMPLAINT_PATH, type ComplaintAnswers } from "./journey";
+import type { ComplaintKind } from "./kinds";
+import { complaintTimeLimit } from "./time-limit.server";
+import { fileComplaint } from "./submit.server";
+
+/** The complaint's time limit for the answers so far, or null until the decision step is filled in. */
+async function limitOf(sql: Pool, answers: ComplaintAnswers) {
+  const d = answers.decision;
+  if (!d || typeof d.learnedOn !== "string" || typeof d.kind !== "string") return null;
+  return complaintTimeLimit(sql, { kind: d.kind as ComplaintKind, round: d.round === "second" ? "second" : "first", learnedOn: d.learnedOn });
+}
+
+/** The complaint as a procedure of the journey engine (ADR 075). */
+export const complaintJourney = journeyEngine({
+  journey: COMPLAINT_JOURNEY,
+  submit: fileComplaint,
+  confirmation: submissionConfirmation(COMPLAINT_PATH),
+  resumeEmailJob: "send_complaint_resume_link",
+  rateLimitKey: "complaint",
+  contactEmail: (a) => (typeof a.complainant?.email === "string" ? a.complainant.email : null),
+  async stepExtras({ sql, draft }) {
+    return { timeLimit: await limitOf(sql as Pool, draft.answers) };
+  },
+  async checkStep({ sql, step, values }): Promise<Record<string, string[]> | null> {
+    if (step.id === "case") {
+      // The pair under the lookup's rate limits; a signed-in citizen's own case (no code) is checked at submit.
+      if (!values.accessCode) return null;
+      const found = await findRelatedCase(sql as Pool, { reference: String(values.reference), accessCode: String(values.accessCode), citizenId: null, ip: null });
+      if (found.ok) return null;
+      return { reference: [found.reason === "rate-limited" ? "complaints.errors.reference.rateLimited" : "complaints.errors.reference.notFound"] };
+    }
+    if (step.id !== "decision") return null;
+    const limit = await complaintTimeLimit(sql, { kind: values.kind as ComplaintKind, round: values.round === "second" ? "second" : "first", learnedOn: String(values.learnedOn) });
+    // A late complaint can still be filed, with its reason (shown to staff).
+    if (limit.late && !String(values.lateReason ?? "").trim()) return { lateReason: ["complaints.errors.lateReason.required"] };
+    return null;
+  },
+  async reviewExtras({ sql, draft }) {
+    return { timeLimit: await limitOf(sql as Pool, draft.answers) };
+  },
+});

@@ -1,0 +1,162 @@
+import type { Translation } from "../types";
+import type complaintsVi from "./complaints.vi";
+
+const complaints: Translation<typeof complaintsVi> = {
+  name: "Complaint about civil judgment enforcement",
+  steps: {
+    case: { title: "The enforcement case" },
+    decision: { title: "The decision or act complained of" },
+    request: { title: "Your complaint" },
+    complainant: { title: "About you" },
+    evidence: { title: "Documents and evidence" },
+  },
+  fields: {
+    reference: { label: "Enforcement case reference", hint: "For example YC-2026-0000042. If you are signed in, pick your case in My cases." },
+    accessCode: { label: "Access code", hint: "The access code on the receipt. Not needed if the case is yours and you are signed in." },
+    round: { label: "This is", options: { first: "A first complaint", second: "A second complaint (you disagree with the first decision on it)" } },
+    firstReference: { label: "Reference of the first complaint", hint: "Only for a second complaint. For example KN-2026-0000012." },
+    complainedOf: {
+      label: "Whose decision or act",
+      options: {
+        officer: "An enforcement officer",
+        "district-head": "The head of a regional (district) enforcement office",
+        "provincial-head": "The head of a provincial enforcement office",
+      },
+    },
+    kind: {
+      label: "Kind of decision or act",
+      options: {
+        "before-measures": "Before security or coercive measures",
+        "account-freeze": "Freezing an account",
+        "other-security": "Other security measures",
+        coercive: "Coercive measures",
+        "after-coercion": "After coercion",
+        "other-acts": "Another act of an officer or an office",
+      },
+    },
+    decisionNumber: { label: "Decision number" },
+    decisionDate: { label: "Date of the decision or act" },
+    learnedOn: { label: "Date you received or learned of it", hint: "The time limit to complain runs from this day." },
+    lateReason: { label: "Why you complain after the time limit", hint: "Only required once the time limit has passed (for example illness, a natural disaster, being far away)." },
+    content: { label: "What you complain about" },
+    demand: { label: "What you ask for" },
+    fullName: { label: "Full name" },
+    address: { label: "Address" },
+    email: { label: "E-mail" },
+    phone: { label: "Phone number" },
+  },
+  attachments: { types: { decision: "The decision complained of", evidence: "Evidence", other: "Other document" } },
+  timeLimit: {
+    due: "Time limit to complain: {{date}}",
+    late: "The time limit to complain has passed ({{date}}). You can still complain, with the reason it is late.",
+    resolver: "Resolved by: {{office}}",
+  },
+  errors: {
+    noteTooLong: "Write at most 2,000 characters.",
+    kind: "Choose the kind of decision or act complained of.",
+    ground: "Choose the ground for not accepting the complaint.",
+    reason: "Enter the reason.",
+    resolutionNumber: "Enter the number of the decision on the complaint (at most 50 characters).",
+    outcome: "Choose the outcome.",
+    summary: "Enter what was decided.",
+    reference: { required: "Enter the enforcement case reference.", tooLong: "A reference has at most 40 characters.", rateLimited: "Too many tries. Please try again later.", notFound: "No case matches this reference and access code." },
+    accessCode: { tooLong: "An access code has at most 40 characters." },
+    round: { required: "Choose a first or a second complaint." },
+    firstReference: { required: "Enter the reference of the first complaint.", tooLong: "A reference has at most 40 characters." },
+    complainedOf: { required: "Choose whose decision or act it is." },
+    decisionNumber: { tooLong: "A decision number has at most 50 characters." },
+    decisionDate: { required: "Enter the date of the decision.", format: "Enter a real date, for example 15/07/2026.", future: "The date cannot be after today." },
+    learnedOn: {
+      required: "Enter the date you received or learned of the decision.",
+      format: "Enter a real date, for example 15/07/2026.",
+      future: "The date cannot be after today.",
+      beforeDecision: "The date you learned of it cannot be before the decision.",
+    },
+    lateReason: { required: "The time limit has passed: enter why you complain late.", tooLong: "Write at most 2,000 characters." },
+    content: { required: "Enter what you complain about.", tooLong: "Write at most 5,000 characters." },
+    demand: { required: "Enter what you ask for.", tooLong: "Write at most 2,000 characters." },
+    fullName: { required: "Enter your full name.", tooLong: "A name has at most 200 characters." },
+    address: { required: "Enter your address.", tooLong: "An address has at most 500 characters." },
+    email: { invalid: "Enter an e-mail address in the right format, like name@example.vn." },
+    phone: { invalid: "Enter a phone number in the right format, like 0912 345 678." },
+  },
+  case: {
+    states: { received: "Received, awaiting acceptance", accepted: "Accepted, being resolved", refused: "Not accepted", resolved: "Resolved", closed: "Closed" },
+    party: {
+      states: {
+        received: "The enforcement office has received your complaint and is deciding whether to accept it.",
+        accepted: "Your complaint has been accepted and is being resolved within the legal time limit.",
+        refused: "Your complaint was not accepted. The notice gives the ground and the reason.",
+        resolved: "Your complaint has been resolved: the decision is with the case.",
+        closed: "The complaint is closed.",
+      },
+      next: {
+        received: "You do not need to do anything. The office will tell you when it accepts the complaint.",
+        accepted: "You do not need to do anything. The office may invite you to a meeting or ask for more evidence.",
+        refused: "If you can put the reason right, you can complain again.",
+        resolved: "If you disagree with a first decision, you can make a second complaint within the legal time limit.",
+        closed: "Nothing left to do. You can download the case's documents.",
+      },
+      happened: {
+        received: "Your complaint was received",
+        accept: "Your complaint was accepted",
+        refuse: "Your complaint was not accepted",
+        extend: "The time to resolve your complaint was extended",
+        resolve: "Your complaint was resolved",
+        close: "The complaint was closed",
+      },
+    },
+    clocks: { accept: "Accept the complaint", resolve: "Resolve the complaint", extension: "Resolve the complaint (extended)" },
+    events: {
+      received: { title: "Complaint received" },
+      accept: {
+        title: "Accept the complaint",
+        fields: {
+          kind: {
+            label: "Kind of decision or act complained of (sets the time to resolve)",
+            options: {
+              "before-measures": "First — before security or coercive measures",
+              "account-freeze": "First — freezing an account",
+              coercive: "First — coercive measures",
+              "after-coercion": "First — after coercion",
+              "other-acts": "First — another act",
+              "second:before-measures": "Second — before security or coercive measures",
+              "second:coercive": "Second — coercive measures",
+              "second:after-coercion": "Second — after coercion",
+              "second:other-acts": "Second — another act",
+            },
+          },
+          note: { label: "Note" },
+          caseNumber: { label: "Case number" },
+        },
+      },
+      refuse: {
+        title: "Do not accept the complaint",
+        fields: {
+          ground: {
+            label: "Ground",
+            options: {
+              "out-of-time": "Out of time without a good reason",
+              "not-competent": "Not for this office to resolve",
+              "no-standing": "The complainant has no related right or interest",
+              "already-resolved": "Already decided by a decision in force",
+              withdrawn: "The complainant withdrew it",
+            },
+          },
+          reason: { label: "Reason" },
+        },
+      },
+      extend: { title: "Extend the time to resolve", fields: { reason: { label: "Reason (complex or remote case)" } } },
+      resolve: {
+        title: "Decision on the complaint",
+        fields: {
+          decisionNumber: { label: "Decision number" },
+          outcome: { label: "Outcome", options: { upheld: "Complaint upheld", "partly-upheld": "Complaint partly upheld", rejected: "Complaint rejected" } },
+          summary: { label: "What was decided" },
+        },
+      },
+      close: { title: "Close the complaint", fields: { note: { label: "Note" } } },
+    },
+  },
+};
+export default complaints;

@@ -1,0 +1,163 @@
+/**
+ * Complaints (khiếu nại, issue 14 item 3, ADR 075): the journey's words (`complaints.steps`, `fields`,
+ * `errors`, `timeLimit`) and the case type's (`complaints.case`, its `content`).
+ */
+const complaints = {
+  name: "Khiếu nại về thi hành án dân sự",
+  steps: {
+    case: { title: "Hồ sơ thi hành án liên quan" },
+    decision: { title: "Quyết định, hành vi bị khiếu nại" },
+    request: { title: "Nội dung khiếu nại" },
+    complainant: { title: "Người khiếu nại" },
+    evidence: { title: "Tài liệu, chứng cứ" },
+  },
+  fields: {
+    reference: { label: "Mã hồ sơ thi hành án", hint: "Ví dụ: YC-2026-0000042. Nếu đã đăng nhập, chọn hồ sơ của bạn trong Hồ sơ của tôi." },
+    accessCode: { label: "Mã tra cứu", hint: "Mã tra cứu trong giấy biên nhận. Không cần nếu hồ sơ là của bạn và bạn đã đăng nhập." },
+    round: { label: "Đây là", options: { first: "Khiếu nại lần đầu", second: "Khiếu nại lần hai (không đồng ý với quyết định giải quyết lần đầu)" } },
+    firstReference: { label: "Mã hồ sơ khiếu nại lần đầu", hint: "Chỉ điền khi khiếu nại lần hai. Ví dụ: KN-2026-0000012." },
+    complainedOf: {
+      label: "Quyết định, hành vi của ai",
+      options: {
+        officer: "Chấp hành viên",
+        "district-head": "Thủ trưởng cơ quan thi hành án dân sự khu vực (cấp huyện)",
+        "provincial-head": "Thủ trưởng cơ quan thi hành án dân sự cấp tỉnh",
+      },
+    },
+    kind: {
+      label: "Loại quyết định, hành vi",
+      options: {
+        "before-measures": "Trước khi áp dụng biện pháp bảo đảm, cưỡng chế",
+        "account-freeze": "Phong tỏa tài khoản",
+        "other-security": "Áp dụng biện pháp bảo đảm khác",
+        coercive: "Áp dụng biện pháp cưỡng chế",
+        "after-coercion": "Sau khi áp dụng biện pháp cưỡng chế",
+        "other-acts": "Hành vi khác của Chấp hành viên, cơ quan thi hành án",
+      },
+    },
+    decisionNumber: { label: "Số quyết định" },
+    decisionDate: { label: "Ngày ra quyết định hoặc ngày có hành vi" },
+    learnedOn: { label: "Ngày bạn nhận được hoặc biết được quyết định, hành vi", hint: "Thời hạn khiếu nại tính từ ngày này." },
+    lateReason: { label: "Lý do khiếu nại sau thời hạn", hint: "Chỉ bắt buộc khi đã quá hạn khiếu nại (ví dụ: ốm đau, thiên tai, đi công tác xa)." },
+    content: { label: "Nội dung khiếu nại" },
+    demand: { label: "Bạn đề nghị giải quyết như thế nào" },
+    fullName: { label: "Họ và tên" },
+    address: { label: "Địa chỉ" },
+    email: { label: "Thư điện tử" },
+    phone: { label: "Số điện thoại" },
+  },
+  attachments: { types: { decision: "Quyết định bị khiếu nại", evidence: "Chứng cứ", other: "Tài liệu khác" } },
+  timeLimit: {
+    due: "Hạn khiếu nại: {{date}}",
+    late: "Đã quá hạn khiếu nại ({{date}}). Bạn vẫn có thể gửi khiếu nại, kèm lý do nộp muộn.",
+    resolver: "Cơ quan giải quyết: {{office}}",
+  },
+  errors: {
+    noteTooLong: "Nội dung có tối đa 2.000 ký tự.",
+    kind: "Chọn loại quyết định, hành vi bị khiếu nại.",
+    ground: "Chọn căn cứ không thụ lý.",
+    reason: "Nhập lý do.",
+    resolutionNumber: "Nhập số quyết định giải quyết khiếu nại (tối đa 50 ký tự).",
+    outcome: "Chọn kết quả giải quyết.",
+    summary: "Nhập nội dung giải quyết.",
+    reference: { required: "Nhập mã hồ sơ thi hành án.", tooLong: "Mã hồ sơ có tối đa 40 ký tự.", rateLimited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.", notFound: "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này." },
+    accessCode: { tooLong: "Mã tra cứu có tối đa 40 ký tự." },
+    round: { required: "Chọn khiếu nại lần đầu hay lần hai." },
+    firstReference: { required: "Nhập mã hồ sơ khiếu nại lần đầu.", tooLong: "Mã hồ sơ có tối đa 40 ký tự." },
+    complainedOf: { required: "Chọn quyết định, hành vi của ai." },
+    decisionNumber: { tooLong: "Số quyết định có tối đa 50 ký tự." },
+    decisionDate: { required: "Nhập ngày ra quyết định.", format: "Ngày không hợp lệ, ví dụ: 15/07/2026.", future: "Ngày không được sau hôm nay." },
+    learnedOn: {
+      required: "Nhập ngày bạn nhận được hoặc biết được quyết định.",
+      format: "Ngày không hợp lệ, ví dụ: 15/07/2026.",
+      future: "Ngày không được sau hôm nay.",
+      beforeDecision: "Ngày biết được không được trước ngày ra quyết định.",
+    },
+    lateReason: { required: "Đã quá hạn khiếu nại: nhập lý do nộp muộn.", tooLong: "Lý do có tối đa 2.000 ký tự." },
+    content: { required: "Nhập nội dung khiếu nại.", tooLong: "Nội dung có tối đa 5.000 ký tự." },
+    demand: { required: "Nhập đề nghị của bạn.", tooLong: "Đề nghị có tối đa 2.000 ký tự." },
+    fullName: { required: "Nhập họ và tên.", tooLong: "Họ và tên có tối đa 200 ký tự." },
+    address: { required: "Nhập địa chỉ.", tooLong: "Địa chỉ có tối đa 500 ký tự." },
+    email: { invalid: "Nhập địa chỉ thư điện tử đúng dạng, ví dụ: ten@example.vn." },
+    phone: { invalid: "Nhập số điện thoại đúng dạng, ví dụ: 0912 345 678." },
+  },
+  case: {
+    states: { received: "Đã nhận, chờ thụ lý", accepted: "Đã thụ lý, đang giải quyết", refused: "Không thụ lý", resolved: "Đã giải quyết", closed: "Đã kết thúc" },
+    party: {
+      states: {
+        received: "Cơ quan thi hành án đã nhận đơn khiếu nại và đang xem xét thụ lý.",
+        accepted: "Khiếu nại đã được thụ lý và đang được giải quyết trong thời hạn luật định.",
+        refused: "Khiếu nại không được thụ lý. Căn cứ và lý do có trong thông báo.",
+        resolved: "Khiếu nại đã được giải quyết: quyết định giải quyết có trong hồ sơ.",
+        closed: "Việc giải quyết khiếu nại đã kết thúc.",
+      },
+      next: {
+        received: "Bạn không cần làm gì thêm. Cơ quan sẽ báo cho bạn khi thụ lý.",
+        accepted: "Bạn không cần làm gì thêm. Cơ quan có thể mời bạn đối thoại hoặc cung cấp thêm chứng cứ.",
+        refused: "Nếu khắc phục được lý do, bạn có thể gửi lại khiếu nại.",
+        resolved: "Nếu không đồng ý với quyết định giải quyết lần đầu, bạn có thể khiếu nại lần hai trong thời hạn luật định.",
+        closed: "Không còn việc gì cần làm. Bạn có thể tải các văn bản của hồ sơ.",
+      },
+      happened: {
+        received: "Đơn khiếu nại đã được tiếp nhận",
+        accept: "Khiếu nại đã được thụ lý",
+        refuse: "Khiếu nại không được thụ lý",
+        extend: "Thời hạn giải quyết khiếu nại đã được gia hạn",
+        resolve: "Khiếu nại đã được giải quyết",
+        close: "Việc giải quyết khiếu nại đã kết thúc",
+      },
+    },
+    clocks: { accept: "Thụ lý khiếu nại", resolve: "Giải quyết khiếu nại", extension: "Giải quyết khiếu nại (đã gia hạn)" },
+    events: {
+      received: { title: "Tiếp nhận đơn khiếu nại" },
+      accept: {
+        title: "Thụ lý khiếu nại",
+        fields: {
+          kind: {
+            label: "Loại quyết định, hành vi bị khiếu nại (quyết định thời hạn giải quyết)",
+            options: {
+              "before-measures": "Lần đầu — trước khi áp dụng biện pháp bảo đảm, cưỡng chế",
+              "account-freeze": "Lần đầu — phong tỏa tài khoản",
+              coercive: "Lần đầu — áp dụng biện pháp cưỡng chế",
+              "after-coercion": "Lần đầu — sau khi áp dụng biện pháp cưỡng chế",
+              "other-acts": "Lần đầu — hành vi khác",
+              "second:before-measures": "Lần hai — trước khi áp dụng biện pháp bảo đảm, cưỡng chế",
+              "second:coercive": "Lần hai — áp dụng biện pháp cưỡng chế",
+              "second:after-coercion": "Lần hai — sau khi áp dụng biện pháp cưỡng chế",
+              "second:other-acts": "Lần hai — hành vi khác",
+            },
+          },
+          note: { label: "Ghi chú" },
+          caseNumber: { label: "Số thụ lý" },
+        },
+      },
+      refuse: {
+        title: "Không thụ lý khiếu nại",
+        fields: {
+          ground: {
+            label: "Căn cứ không thụ lý",
+            options: {
+              "out-of-time": "Hết thời hiệu khiếu nại, không có lý do chính đáng",
+              "not-competent": "Không thuộc thẩm quyền giải quyết",
+              "no-standing": "Người khiếu nại không có quyền, lợi ích liên quan",
+              "already-resolved": "Đã có quyết định giải quyết có hiệu lực",
+              withdrawn: "Người khiếu nại đã rút đơn",
+            },
+          },
+          reason: { label: "Lý do cụ thể" },
+        },
+      },
+      extend: { title: "Gia hạn giải quyết khiếu nại", fields: { reason: { label: "Lý do gia hạn (vụ việc phức tạp, vùng xa)" } } },
+      resolve: {
+        title: "Quyết định giải quyết khiếu nại",
+        fields: {
+          decisionNumber: { label: "Số quyết định giải quyết" },
+          outcome: { label: "Kết quả", options: { upheld: "Khiếu nại đúng", "partly-upheld": "Khiếu nại đúng một phần", rejected: "Khiếu nại sai" } },
+          summary: { label: "Nội dung giải quyết" },
+        },
+      },
+      close: { title: "Kết thúc giải quyết khiếu nại", fields: { note: { label: "Ghi chú" } } },
+    },
+  },
+};
+export default complaints;
