@@ -27,6 +27,7 @@ import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
+import triageVi from "./sections/triage.vi";
 
 const vi = {
   meta: {
@@ -60,7 +61,7 @@ const vi = {
     title: "Dịch vụ công trực tuyến Thi hành án dân sự",
     lead: "Làm thủ tục thi hành án trực tuyến từ đầu đến cuối: không phải đến cơ quan, một biên lai điện tử cho mỗi lần nộp tiền, theo dõi hồ sơ mọi lúc.",
     servicesHeading: "Các dịch vụ",
-    comingSoonBadge: "Sắp ra mắt",
+    triageLink: "Chưa biết chọn dịch vụ nào? Xem “Bạn cần làm gì?”",
     openService: "Mở dịch vụ",
     debtorListLink: "Tra cứu danh sách người phải thi hành án chưa có điều kiện thi hành",
     helpHeading: "Cần hỗ trợ?",
@@ -95,12 +96,6 @@ const vi = {
       name: "Danh sách người phải thi hành án chưa có điều kiện thi hành",
       description: "Tra cứu danh sách được công khai theo quy định.",
     },
-  },
-  comingSoon: {
-    title: "Dịch vụ đang được xây dựng",
-    body: "Dịch vụ “{{service}}” chưa thể thực hiện trực tuyến. Chúng tôi đang hoàn thiện và sẽ thông báo khi sẵn sàng.",
-    meanwhile: "Trong thời gian này, bạn có thể làm thủ tục trực tiếp tại Bộ phận tiếp nhận của cơ quan thi hành án dân sự, hoặc gọi đường dây nóng để được hướng dẫn.",
-    back: "Quay lại trang chủ",
   },
   errors: {
     notFoundTitle: "Không tìm thấy trang",
@@ -214,6 +209,7 @@ const vi = {
   organisations: organisationsVi,
   debtorList: debtorListVi,
   submissions: submissionsVi,
+  triage: triageVi,
 };
 
 export default vi;
