@@ -10,12 +10,11 @@ test("the home page is Vietnamese, lists every citizen service and passes axe", 
   await checkA11y();
 });
 
-test("a service not built yet leads to an honest coming-soon page", async ({ page, checkA11y }) => {
+test("no service says coming soon: each card leads to its procedure, complaints to the triage page", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Xác nhận kết quả thi hành án" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dịch vụ đang được xây dựng");
-  await expect(page.getByText("“Xác nhận kết quả thi hành án” chưa thể thực hiện trực tuyến")).toBeVisible();
-  await checkA11y();
+  await expect(page.getByText("Sắp ra mắt")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Danh sách người phải thi hành án chưa có điều kiện thi hành", exact: true })).toHaveAttribute("href", "/danh-sach-chua-co-dieu-kien-thi-hanh");
+  await expect(page.getByRole("link", { name: "Khiếu nại, tố cáo, phản ánh, kiến nghị" })).toHaveAttribute("href", "/ban-can-lam-gi#khieu-nai-to-cao");
 });
 
 test("an unknown address gives a localised 404 inside the page shell", async ({ page, checkA11y }) => {

@@ -13,3 +13,6 @@ export const debtorListPath = "/danh-sach-chua-co-dieu-kien-thi-hanh";
 
 /** My cases (ADR 067), linked from every page's nav: here so the page shell does not ship the paths table (paths.myCases.list is this). */
 export const myCasesPath = "/tai-khoan/ho-so";
+
+/** The triage page "Bạn cần làm gì?" (ADR 078): every procedure in one sentence, linked from the home page (paths.triage is this). */
+export const triagePath = "/ban-can-lam-gi";

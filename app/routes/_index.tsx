@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SERVICES } from "../../vocabulary/services";
-import { debtorListPath, lookupPath, servicePath } from "../../vocabulary/service-path";
+import { debtorListPath, lookupPath, triagePath } from "../../vocabulary/service-path";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 export const handle: I18nHandle = { i18n: ["home", "services", "lookup"] };
@@ -16,14 +16,16 @@ export default function Home() {
       </section>
       <section aria-labelledby="dich-vu">
         <h2 id="dich-vu">{t("home.servicesHeading")}</h2>
+        <p>
+          <Link to={triagePath}>{t("home.triageLink")}</Link>
+        </p>
         <ul className="service-list">
           {SERVICES.map((s) => (
             <li key={s.slug} className="service-card">
               <h3>
-                <Link to={servicePath(s.slug)}>{t(`services.${s.slug}.name`)}</Link>
+                <Link to={s.href}>{t(`services.${s.slug}.name`)}</Link>
               </h3>
               <p>{t(`services.${s.slug}.description`)}</p>
-              {s.available ? null : <p className="badge">{t("home.comingSoonBadge")}</p>}
             </li>
           ))}
         </ul>

@@ -7,13 +7,10 @@ import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["comingSoon", "home", "services", ...PROCEDURE_NAMESPACES] };
+export const handle: I18nHandle = { i18n: [...PROCEDURE_NAMESPACES] };
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
-  pageTitle(matches, (r) => {
-    if (d?.kind === "procedure") return (r as unknown as Record<string, { start?: { title?: string } }>)[d.procedure.content]?.start?.title;
-    return r.comingSoon.title;
-  });
+  pageTitle(matches, (r) => (d ? (r as unknown as Record<string, { start?: { title?: string } }>)[d.content]?.start?.title : undefined));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadServiceStart(request, context, params.slug);
@@ -24,12 +21,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return startProcedure(request, context, params.slug);
 }
 
-export default function ServiceStart() {
+/** The start page of any registered procedure (ADR 079): who may use it, what it needs, how long it takes. */
+export default function ProcedureStart() {
   const view = useLoaderData<typeof loader>();
-  return view.kind === "procedure" ? <ProcedureStart view={view.procedure} /> : <ComingSoon slug={view.slug} />;
-}
-
-function ProcedureStart({ view }: { view: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "procedure" }>["procedure"] }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const k = (key: string) => t(`${view.content}.start.${key}` as never) as string;
@@ -70,22 +64,6 @@ function ProcedureStart({ view }: { view: Extract<ReturnType<typeof useLoaderDat
           {view.draft ? k("startAgain") : k("startButton")}
         </button>
       </Form>
-    </div>
-  );
-}
-
-function ComingSoon({ slug }: { slug: string }) {
-  const { t } = useTranslation();
-  const service = t(`services.${slug}.name` as never);
-  return (
-    <div className="narrow">
-      <p className="badge">{t("home.comingSoonBadge")}</p>
-      <h1>{t("comingSoon.title")}</h1>
-      <p>{t("comingSoon.body", { service })}</p>
-      <p>{t("comingSoon.meanwhile")}</p>
-      <p>
-        <Link to="/">{t("comingSoon.back")}</Link>
-      </p>
     </div>
   );
 }

@@ -3,18 +3,15 @@
 import "../../server/feedback";
 import type { AppLoadContext } from "@remix-run/node";
 import { loadProcedureStart } from "../../server/journeys";
-import { findService } from "../../vocabulary/services";
 
 export { startProcedure, loadProcedureStep, submitProcedureStep, loadProcedureReview, submitProcedureReview, loadProcedureDone } from "../../server/journeys";
 export { loadPublicAnswers } from "../../server/feedback";
 export type { ProcedureStartView, ProcedureStepView, ProcedureReviewView } from "../../server/journeys";
 export type { SubmissionDoneView } from "../../server/submissions";
 
-/** `/dich-vu/:slug`: a registered procedure's start page, else the service's "not online yet" page, else 404. */
+/** `/dich-vu/:slug`: a registered procedure's start page, else 404. */
 export async function loadServiceStart(request: Request, context: AppLoadContext, slug: string | undefined) {
   const procedure = await loadProcedureStart(request, context, slug);
-  if (procedure) return { kind: "procedure" as const, procedure };
-  const service = findService(slug);
-  if (!service) throw new Response(null, { status: 404 });
-  return { kind: "coming-soon" as const, slug: service.slug };
+  if (!procedure) throw new Response(null, { status: 404 });
+  return procedure;
 }

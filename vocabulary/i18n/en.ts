@@ -25,6 +25,7 @@ import denunciationsEn from "./sections/denunciations.en";
 import feedbackEn from "./sections/feedback.en";
 import serviceEn from "./sections/service.en";
 import complaintsEn from "./sections/complaints.en";
+import triageEn from "./sections/triage.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -59,7 +60,7 @@ const en: Translation<Resource> = {
     title: "Civil judgment enforcement online services",
     lead: "Complete enforcement procedures online from start to finish: no trip to an office, one electronic receipt for every payment, your case status at any time.",
     servicesHeading: "Services",
-    comingSoonBadge: "Coming soon",
+    triageLink: "Not sure which service? See “What do you need to do?”",
     openService: "Open service",
     debtorListLink: "Search the list of judgment debtors who cannot yet pay",
     helpHeading: "Need help?",
@@ -94,12 +95,6 @@ const en: Translation<Resource> = {
       name: "Judgment debtors currently unable to pay",
       description: "Search the list published by law.",
     },
-  },
-  comingSoon: {
-    title: "This service is being built",
-    body: "“{{service}}” cannot be done online yet. We are working on it and will announce when it is ready.",
-    meanwhile: "In the meantime, you can complete this procedure at the reception desk of a civil judgment enforcement office, or call the hotline for guidance.",
-    back: "Back to the home page",
   },
   errors: {
     notFoundTitle: "Page not found",
@@ -218,6 +213,7 @@ const en: Translation<Resource> = {
   feedback: feedbackEn,
   service: serviceEn,
   complaints: complaintsEn,
+  triage: triageEn,
 };
 
 export default en;

@@ -31,6 +31,7 @@ import denunciationsVi from "./sections/denunciations.vi";
 import feedbackVi from "./sections/feedback.vi";
 import serviceVi from "./sections/service.vi";
 import complaintsVi from "./sections/complaints.vi";
+import triageVi from "./sections/triage.vi";
 
 const vi = {
   meta: {
@@ -64,7 +65,7 @@ const vi = {
     title: "Dịch vụ công trực tuyến Thi hành án dân sự",
     lead: "Làm thủ tục thi hành án trực tuyến từ đầu đến cuối: không phải đến cơ quan, một biên lai điện tử cho mỗi lần nộp tiền, theo dõi hồ sơ mọi lúc.",
     servicesHeading: "Các dịch vụ",
-    comingSoonBadge: "Sắp ra mắt",
+    triageLink: "Chưa biết chọn dịch vụ nào? Xem “Bạn cần làm gì?”",
     openService: "Mở dịch vụ",
     debtorListLink: "Tra cứu danh sách người phải thi hành án chưa có điều kiện thi hành",
     helpHeading: "Cần hỗ trợ?",
@@ -99,12 +100,6 @@ const vi = {
       name: "Danh sách người phải thi hành án chưa có điều kiện thi hành",
       description: "Tra cứu danh sách được công khai theo quy định.",
     },
-  },
-  comingSoon: {
-    title: "Dịch vụ đang được xây dựng",
-    body: "Dịch vụ “{{service}}” chưa thể thực hiện trực tuyến. Chúng tôi đang hoàn thiện và sẽ thông báo khi sẵn sàng.",
-    meanwhile: "Trong thời gian này, bạn có thể làm thủ tục trực tiếp tại Bộ phận tiếp nhận của cơ quan thi hành án dân sự, hoặc gọi đường dây nóng để được hướng dẫn.",
-    back: "Quay lại trang chủ",
   },
   errors: {
     notFoundTitle: "Không tìm thấy trang",
@@ -223,6 +218,7 @@ const vi = {
   feedback: feedbackVi,
   service: serviceVi,
   complaints: complaintsVi,
+  triage: triageVi,
 };
 
 export default vi;
