@@ -25,6 +25,9 @@ import {
 } from "./http";
 import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
+// Issue 14 items 6–7 (ADR 077): their case types register on import.
+import "./confirmation";
+import "./officer-change";
 import { uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";

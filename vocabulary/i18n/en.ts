@@ -21,6 +21,8 @@ import apiEn from "./sections/api.en";
 import organisationsEn from "./sections/organisations.en";
 import debtorListEn from "./sections/debtorList.en";
 import submissionsEn from "./sections/submissions.en";
+import confirmationEn from "./sections/confirmation.en";
+import officerChangeEn from "./sections/officerChange.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -209,6 +211,8 @@ const en: Translation<Resource> = {
   organisations: organisationsEn,
   debtorList: debtorListEn,
   submissions: submissionsEn,
+  confirmation: confirmationEn,
+  officerChange: officerChangeEn,
 };
 
 export default en;

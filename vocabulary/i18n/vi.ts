@@ -27,6 +27,8 @@ import apiVi from "./sections/api.vi";
 import organisationsVi from "./sections/organisations.vi";
 import debtorListVi from "./sections/debtorList.vi";
 import submissionsVi from "./sections/submissions.vi";
+import confirmationVi from "./sections/confirmation.vi";
+import officerChangeVi from "./sections/officerChange.vi";
 
 const vi = {
   meta: {
@@ -214,6 +216,8 @@ const vi = {
   organisations: organisationsVi,
   debtorList: debtorListVi,
   submissions: submissionsVi,
+  confirmation: confirmationVi,
+  officerChange: officerChangeVi,
 };
 
 export default vi;

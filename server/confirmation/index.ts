@@ -1,0 +1,5 @@
+// The public entry of server/confirmation (issue 14 item 6, ADR 077): the case type of a request to confirm
+// the result of enforcement, and its signed certificate.
+export { CONFIRMATION_CASE } from "./case-type";
+export { issueCertificate, verifyCertificate, checkCertificate, CONFIRMATION_JWT_TYPE, type CertificateContent, type CertificateCheck } from "./certificate.server";
+export { confirmationCertificateTask } from "./jobs.server";
