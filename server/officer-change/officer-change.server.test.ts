@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db";
 import { makePairCases } from "../../test/pair-cases";
 import { seedDemo } from "../seed.server";
 import { createStaff } from "../accounts";
-import { openCase } from "../cases";
+import { fireEvent, openCase } from "../cases";
 import "../filing";
 import { OFFICER_CHANGE_CASE, decideOfficerChange, groundsInForce } from "./index";
 
@@ -54,6 +54,11 @@ describe("the head's decision on a change of officer", () => {
     for (const staffId of [ids.clerk!, ids.officer!]) {
       const r = await decideOfficerChange(db.sql, { caseId, staffId, decision: "grant", input: { newOfficerId: ids.officer2!, reason: "Chậm trễ" } });
       expect(r.ok).toBe(false);
+    }
+    // The case type itself: neither decision may be fired by a clerk (the event page goes through the engine too).
+    for (const event of ["grant", "refuse"]) {
+      const r = await fireEvent(db.sql, { caseId, event, actor: { type: "staff", staffId: ids.clerk! }, input: { newOfficerId: ids.officer2!, reason: "Chậm trễ" } });
+      expect(r).toMatchObject({ ok: false, reason: "forbidden" });
     }
     expect(await stateOf(caseId)).toMatchObject({ state: "received" });
     expect(await stateOf(relatedId)).toMatchObject({ officer_id: ids.officer! });
