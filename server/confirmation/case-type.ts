@@ -6,7 +6,7 @@ import { defineCaseType, registerCaseType } from "../cases/browser";
  *
  * received ─confirm→ confirmed ─close→ closed      received ─refuse→ refused ─close→ closed
  *
- * Clock `issue` (rule confirmation.issue: 5 working days, 3 from 01/07/2026) runs from receipt until the
+ * Clock `issue` (rule result-confirmation.issue: 5 working days, 3 from 01/07/2026) runs from receipt until the
  * office confirms or refuses. `confirm` records what has been enforced; its document is the signed
  * certificate (server/confirmation/certificate.server.ts), served on the party (`serve`).
  */
@@ -32,7 +32,7 @@ export const CONFIRMATION_CASE = registerCaseType(
     states: ["received", "confirmed", "refused", "closed"],
     final: ["closed"],
     viewers: ["clerk", "officer", "head"],
-    clocks: { issue: { rule: "confirmation.issue" } },
+    clocks: { issue: { rule: "result-confirmation.issue" } },
     events: {
       confirm: {
         from: ["received"],

@@ -45,15 +45,15 @@ async function confirmationCase() {
 describe("the period to confirm: 5 working days, 3 from 01/07/2026", () => {
   const cal = workingCalendar([]);
   const due = (day: string) => {
-    const rule = ruleFor("confirmation.issue", day);
+    const rule = ruleFor("result-confirmation.issue", day);
     return dueAfter(cal, day, rule.amount, rule.unit);
   };
   it("5 working days before the new law, across a weekend (Fri 26/06/2026 → Fri 03/07/2026)", () => {
-    expect(ruleFor("confirmation.issue", "2026-06-30")).toMatchObject({ amount: 5, unit: "working_days" });
+    expect(ruleFor("result-confirmation.issue", "2026-06-30")).toMatchObject({ amount: 5, unit: "working_days" });
     expect(due("2026-06-26")).toBe("2026-07-03");
   });
   it("3 working days from 01/07/2026, weekend skipped (Wed 01/07 → Mon 06/07)", () => {
-    expect(ruleFor("confirmation.issue", "2026-07-01")).toMatchObject({ amount: 3, unit: "working_days" });
+    expect(ruleFor("result-confirmation.issue", "2026-07-01")).toMatchObject({ amount: 3, unit: "working_days" });
     expect(due("2026-07-01")).toBe("2026-07-06");
   });
   it("Tết 2027 (05–11/02 off): received Thu 04/02/2027 → Tue 16/02/2027", () => {
@@ -66,7 +66,7 @@ describe("the period to confirm: 5 working days, 3 from 01/07/2026", () => {
   it("a new confirmation case starts its clock under the rule", async () => {
     const { caseId } = await confirmationCase();
     const [clock] = await db.sql<{ rule_id: string }[]>`select rule_id from case_clocks where case_id = ${caseId}`;
-    expect(clock!.rule_id).toBe("confirmation.issue");
+    expect(clock!.rule_id).toBe("result-confirmation.issue");
   });
 });
 

@@ -209,25 +209,7 @@ function complaintRules(): LegalRule[] {
     { key: "coercive", title: { vi: "áp dụng biện pháp cưỡng chế", en: "coercive measures" }, file: [30, "days"], first: [30, "days"], second: 45 },
     { key: "after-coercion", title: { vi: "sau khi áp dụng biện pháp cưỡng chế", en: "after coercion" }, file: [30, "days"], first: [15, "days"], second: 30 },
   ];
-  const out: LegalRule[] = [  // ── Part "confirmation" (issue 14 items 6–7): confirmation of enforcement result, change of officer ──
-  {
-    id: "confirmation.issue", effectiveFrom: FROM, effectiveTo: OLD_TO, amount: 5, unit: "working_days",
-    basis: both(law("53"), D62("37")),
-    title: { vi: "Xác nhận kết quả thi hành án", en: "Confirm the result of enforcement" },
-  },
-  {
-    id: "confirmation.issue", effectiveFrom: NEW_LAW, amount: 3, unit: "working_days", basis: D152_2026,
-    title: { vi: "Xác nhận kết quả thi hành án", en: "Confirm the result of enforcement" },
-  },
-  {
-    id: "officer-change.decide", effectiveFrom: FROM, effectiveTo: OLD_TO, amount: 5, unit: "working_days", basis: D62("10"),
-    title: { vi: "Giải quyết yêu cầu thay đổi Chấp hành viên", en: "Decide a request to change the enforcement officer" },
-  },
-  {
-    id: "officer-change.decide", effectiveFrom: NEW_LAW, amount: 3, unit: "working_days", basis: D152_2026,
-    title: { vi: "Giải quyết yêu cầu thay đổi Chấp hành viên", en: "Decide a request to change the enforcement officer" },
-  },
-];
+  const out: LegalRule[] = [];
   for (const r of rows) {
     out.push({
       id: `complaint.file.${r.key}`, effectiveFrom: FROM, amount: r.file[0], unit: r.file[1], basis: law("140"),
