@@ -3,3 +3,5 @@
 export { CONFIRMATION_CASE } from "./case-type";
 export { issueCertificate, verifyCertificate, checkCertificate, CONFIRMATION_JWT_TYPE, type CertificateContent, type CertificateCheck } from "./certificate.server";
 export { confirmationCertificateTask } from "./jobs.server";
+export { CONFIRMATION_JOURNEY, type ConfirmationStep } from "./journey";
+export { confirmationEngine, relatedCaseIn } from "./journey.server";

@@ -3,3 +3,5 @@
 export { OFFICER_CHANGE_CASE } from "./case-type";
 export { decideOfficerChange, type OfficerChangeDecision } from "./decide.server";
 export { OFFICER_CHANGE_GROUNDS, groundsInForce, type OfficerChangeGround } from "./grounds";
+export { OFFICER_CHANGE_JOURNEY, type OfficerChangeStep } from "./journey";
+export { officerChangeEngine } from "./journey.server";
