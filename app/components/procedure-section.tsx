@@ -3,13 +3,15 @@ import { presenter, type Journey } from "../../server/journeys/browser";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { SummaryList } from "./summary-list";
+import { CONFIRMATION_JOURNEY } from "../../server/confirmation/browser";
+import { OFFICER_CHANGE_JOURNEY } from "../../server/officer-change/browser";
 import type { ProcedureSection as Section } from "../server/submissions.server";
 
 /**
  * The journeys whose submissions the staff case page shows through `ProcedureSectionView` (ADR 073): each
  * procedure adds its definition here (procedure id → journey). Browser-safe definitions only.
  */
-export const PROCEDURE_JOURNEYS: Record<string, Journey> = {};
+export const PROCEDURE_JOURNEYS: Record<string, Journey> = { confirmation: CONFIRMATION_JOURNEY as unknown as Journey, "officer-change": OFFICER_CHANGE_JOURNEY as unknown as Journey };
 
 /**
  * What was filed, read in the journey's own words: one list per step on the path the answers took, who sent

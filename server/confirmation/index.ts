@@ -5,3 +5,8 @@ export { issueCertificate, verifyCertificate, checkCertificate, CONFIRMATION_JWT
 export { confirmationCertificateTask } from "./jobs.server";
 export { CONFIRMATION_JOURNEY, type ConfirmationStep } from "./journey";
 export { confirmationEngine, relatedCaseIn } from "./journey.server";
+
+import { registerProcedureSection } from "../submissions";
+import { CONFIRMATION_CASE as SECTION_CASE } from "./case-type";
+// The staff case page shows the submission (ADR 073).
+registerProcedureSection(SECTION_CASE);
