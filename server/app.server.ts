@@ -28,6 +28,9 @@ import { ENFORCEMENT_REQUEST } from "./filing";
 import "./denunciations";
 import "./feedback";
 import { COMPLAINT_JOURNEY } from "./complaints";
+// Issue 14 items 6–7 (ADR 077): their case types register on import.
+import "./confirmation";
+import "./officer-change";
 import { uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";

@@ -14,6 +14,8 @@ import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./r
 import { accountTasks } from "./accounts";
 import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
+import { confirmationCertificateTask } from "./confirmation";
+import "./officer-change";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
 import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
@@ -78,7 +80,8 @@ export function taskList(services: Services): TaskList {
     ...accountTasks(services),
     ...answerTasks(services),
     // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
-    case_document: caseDocumentTask(services),
+    // (the confirm event's document job also issues the signed certificate first: server/confirmation, ADR 077)
+    case_document: confirmationCertificateTask(services, caseDocumentTask(services)),
     case_notify: async (payload, helpers) => {
       await caseNotify(payload, helpers);
       // A request for more information is e-mailed by server/answers with its answer link: queue it now

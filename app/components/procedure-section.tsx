@@ -4,6 +4,8 @@ import { FEEDBACK } from "../../server/feedback/browser";
 import { formatDateTime } from "../../vocabulary/format";
 import { formatFileSize } from "../utils/files";
 import { SummaryList } from "./summary-list";
+import { CONFIRMATION_JOURNEY } from "../../server/confirmation/browser";
+import { OFFICER_CHANGE_JOURNEY } from "../../server/officer-change/browser";
 import type { ProcedureSection as Section } from "../server/submissions.server";
 import { COMPLAINT_JOURNEY } from "../../server/complaints/browser";
 
@@ -14,6 +16,8 @@ import { COMPLAINT_JOURNEY } from "../../server/complaints/browser";
 export const PROCEDURE_JOURNEYS: Record<string, Journey> = {
   feedback: FEEDBACK as unknown as Journey,
   complaint: COMPLAINT_JOURNEY as unknown as Journey,
+  confirmation: CONFIRMATION_JOURNEY as unknown as Journey,
+  "officer-change": OFFICER_CHANGE_JOURNEY as unknown as Journey,
 };
 
 /**

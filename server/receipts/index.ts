@@ -41,7 +41,7 @@ export {
   refundsForPayment,
   type RefundState,
 } from "./refunds.server";
-export { JWKS_PATH } from "./signing.server";
+export { JWKS_PATH, publicJwks, signPortalJws, verifyPortalJws } from "./signing.server";
 export { cancelStaffReceipt, loadStaffReceipt } from "./staff-web.server";
 export { reconciliationCsvWords } from "./reconciliation-csv";
 export {

@@ -57,3 +57,23 @@ export async function verifyReceiptJws<P>(jwks: JSONWebKeySet, jws: string): Pro
     return { ok: false, reason: (e as { code?: string }).code ?? "invalid" };
   }
 }
+
+/**
+ * Another portal document signed with the receipts' key and published key set (ADR 031, ADR 077): the same
+ * signer, its own JWT type (e.g. `thads-confirmation+jwt`), so a receipt never passes for a certificate.
+ */
+export async function signPortalJws(config: Config, typ: string, claims: Record<string, unknown>): Promise<{ jws: string; kid: string }> {
+  const signer = await signerFor(config);
+  const jws = await new SignJWT(claims as never).setProtectedHeader({ alg: signer.alg, kid: signer.kid, typ }).sign(signer.key);
+  return { jws, kid: signer.kid };
+}
+
+/** Verifies a JWS of type `typ` signed by `signPortalJws` against a key set. */
+export async function verifyPortalJws<C>(jwks: JSONWebKeySet, jws: string, typ: string): Promise<{ ok: true; kid: string; claims: C } | { ok: false; reason: string }> {
+  try {
+    const { payload, protectedHeader } = await jwtVerify(jws, createLocalJWKSet(jwks), { typ, algorithms: ["ES256", "EdDSA"] });
+    return { ok: true, kid: protectedHeader.kid ?? "", claims: payload as unknown as C };
+  } catch (e) {
+    return { ok: false, reason: (e as { code?: string }).code ?? "invalid" };
+  }
+}

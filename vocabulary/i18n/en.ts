@@ -26,6 +26,8 @@ import feedbackEn from "./sections/feedback.en";
 import serviceEn from "./sections/service.en";
 import complaintsEn from "./sections/complaints.en";
 import triageEn from "./sections/triage.en";
+import confirmationEn from "./sections/confirmation.en";
+import officerChangeEn from "./sections/officerChange.en";
 
 /** English: typed from the Vietnamese resource, so a missing or extra key fails `tsc`. */
 const en: Translation<Resource> = {
@@ -214,6 +216,8 @@ const en: Translation<Resource> = {
   service: serviceEn,
   complaints: complaintsEn,
   triage: triageEn,
+  confirmation: confirmationEn,
+  officerChange: officerChangeEn,
 };
 
 export default en;

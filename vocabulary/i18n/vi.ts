@@ -32,6 +32,8 @@ import feedbackVi from "./sections/feedback.vi";
 import serviceVi from "./sections/service.vi";
 import complaintsVi from "./sections/complaints.vi";
 import triageVi from "./sections/triage.vi";
+import confirmationVi from "./sections/confirmation.vi";
+import officerChangeVi from "./sections/officerChange.vi";
 
 const vi = {
   meta: {
@@ -219,6 +221,8 @@ const vi = {
   service: serviceVi,
   complaints: complaintsVi,
   triage: triageVi,
+  confirmation: confirmationVi,
+  officerChange: officerChangeVi,
 };
 
 export default vi;
