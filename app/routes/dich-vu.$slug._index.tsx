@@ -7,10 +7,10 @@ import { formatDateTime } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: [...PROCEDURE_NAMESPACES] };
+export const handle: I18nHandle = { i18n: ["submissions", ...PROCEDURE_NAMESPACES] };
 
 export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) =>
-  pageTitle(matches, (r) => (d ? (r as unknown as Record<string, { start?: { title?: string } }>)[d.content]?.start?.title : undefined));
+  pageTitle(matches, (r) => (d?.online ? (r as unknown as Record<string, { start?: { title?: string } }>)[d.content]?.start?.title : r.submissions.notOnline.title));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return loadServiceStart(request, context, params.slug);
@@ -23,9 +23,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 /** The start page of any registered procedure (ADR 079): who may use it, what it needs, how long it takes. */
 export default function ProcedureStart() {
-  const view = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const locale = useLocale();
+  if (!data.online) {
+    return (
+      <div className="narrow">
+        <h1>{t("submissions.notOnline.title")}</h1>
+        <p>{t("submissions.notOnline.body")}</p>
+        <p>
+          <Link to="/ban-can-lam-gi">{t("submissions.notOnline.triage")}</Link>
+        </p>
+      </div>
+    );
+  }
+  const view = data;
   const k = (key: string) => t(`${view.content}.start.${key}` as never) as string;
   const has = (key: string) => t(`${view.content}.start.${key}` as never, { defaultValue: "" }) !== "";
   return (

@@ -9,9 +9,16 @@ export { loadPublicAnswers } from "../../server/feedback";
 export type { ProcedureStartView, ProcedureStepView, ProcedureReviewView } from "../../server/journeys";
 export type { SubmissionDoneView } from "../../server/submissions";
 
-/** `/dich-vu/:slug`: a registered procedure's start page, else 404. */
+/**
+ * Procedures the home and triage pages name whose citizen pages are not online yet (their case types are
+ * built, issue 14): an honest page that says where to file instead, rather than a 404.
+ */
+const NOT_YET_ONLINE = new Set(["khieu-nai", "to-cao", "xac-nhan-ket-qua", "thay-doi-chap-hanh-vien"]);
+
+/** `/dich-vu/:slug`: a registered procedure's start page, a known procedure not online yet, else 404. */
 export async function loadServiceStart(request: Request, context: AppLoadContext, slug: string | undefined) {
   const procedure = await loadProcedureStart(request, context, slug);
-  if (!procedure) throw new Response(null, { status: 404 });
-  return procedure;
+  if (procedure) return { online: true as const, ...procedure };
+  if (slug && NOT_YET_ONLINE.has(slug)) return { online: false as const, slug };
+  throw new Response(null, { status: 404 });
 }

@@ -28,6 +28,11 @@ const submissions: Translation<typeof submissionsVi> = {
     signature: "Civil Judgment Enforcement public service portal",
     automated: "This e-mail was sent automatically; please do not reply.",
   },
+  notOnline: {
+    title: "This procedure cannot be filed online yet",
+    body: "The portal does not take this procedure online yet. You can file it at the reception desk of a civil judgment enforcement office, or call the hotline for guidance.",
+    triage: "See the procedures you can do online",
+  },
   pages: {
     stepOf: "Step {{number}} of {{total}}",
     back: "Back",

@@ -26,6 +26,11 @@ const submissions = {
     signature: "Cổng dịch vụ công Thi hành án dân sự",
     automated: "Thư được gửi tự động, xin đừng trả lời.",
   },
+  notOnline: {
+    title: "Thủ tục này chưa nộp trực tuyến được",
+    body: "Cổng chưa nhận thủ tục này trực tuyến. Bạn có thể nộp trực tiếp tại Bộ phận tiếp nhận của cơ quan thi hành án dân sự, hoặc gọi đường dây nóng để được hướng dẫn.",
+    triage: "Xem các thủ tục làm được trực tuyến",
+  },
   pages: {
     stepOf: "Bước {{number}} / {{total}}",
     back: "Quay lại",
