@@ -112,6 +112,21 @@ export const paths = {
   /** Development only: the mail kept instead of sent. */
   outbox: "/dev/outbox",
 
+  /** Issue 14: the triage page (ADR 078), the generic procedure pages (ADR 079), feedback's public answers. */
+  triage: "/ban-can-lam-gi",
+  procedure: {
+    step: (slug: string, step: string) => `/dich-vu/${slug}/${step}`,
+    check: (slug: string) => `/dich-vu/${slug}/kiem-tra`,
+    done: (slug: string) => `/dich-vu/${slug}/da-gui`,
+  },
+  feedbackAnswers: "/phan-anh-kien-nghi/tra-loi",
+  /** Electronic service of documents (ADR 074): the same paths as `servicePaths`. */
+  documentService: {
+    info: "/dich-vu/tong-dat-van-ban",
+    served: (serviceId: string) => `/tong-dat/${serviceId}`,
+    consent: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/tong-dat`,
+    staffCase: (caseId: string) => `/staff/cases/${caseId}/service`,
+  },
   staff: {
     home: "/staff",
     signIn: "/staff/sign-in",
@@ -176,14 +191,5 @@ export function withQuery(path: string, query: Record<string, string | number | 
   return parts.length ? `${path}${path.includes("?") ? "&" : "?"}${parts.join("&")}` : path;
 }
 
-/** Electronic service of documents (tống đạt điện tử, ADR 074, part "service"). */
-export const servicePaths = {
-  /** The info page: what it is, who may use it, how long, the consent form. */
-  info: "/dich-vu/tong-dat-van-ban",
-  /** A served document: the party (signed in, or with the lookup pair) or the office opens it here. */
-  served: (serviceId: string) => `/tong-dat/${serviceId}`,
-  /** The party's consent on their case page (My cases), posted to its own route. */
-  consent: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/tong-dat`,
-  /** The officer's service page of a case. */
-  staffCase: (caseId: string) => `/staff/cases/${caseId}/service`,
-} as const;
+/** Electronic service of documents (tống đạt điện tử, ADR 074): the info page, a served document, the party's consent, the officer's page. */
+export const servicePaths = paths.documentService;

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { fieldWording, type FieldDef } from "../../server/filing/browser";
+import { fieldWording, type FieldDef } from "../../server/journeys/browser";
 import { describedBy as describedByIds, FieldMessages, translateError } from "./forms";
 
 export type FieldState = { initialValue: unknown; errors?: string[]; key?: string };

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadPublicAnswers } from "../server/procedures.server";
+import { loadPublicAnswersPage } from "../server/procedures.server";
 import { formatDate } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
@@ -11,7 +11,7 @@ export const handle: I18nHandle = { i18n: ["feedback"] };
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.feedback.public.title);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return loadPublicAnswers(context.services.sql, { before: new URL(request.url).searchParams.get("truoc") });
+  return loadPublicAnswersPage(request, context);
 }
 
 /** Answers to feedback and petitions whose senders chose publication: no names, no contact details. */

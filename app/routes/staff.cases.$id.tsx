@@ -16,7 +16,7 @@ import { pageTitle, useLocale } from "../utils/page";
 import { paths, servicePaths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
-export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList", "submissions", "denunciations", "feedback", "service"] };
+export const handle: I18nHandle = { i18n: ["answers", "cases", "inbox", "workflow.documents", "workflow.event", "filing.attachments", "filing.common", "filing.errors", "filing.fields", "filing.staff", "filing.steps", "debtorList", "submissions", "denunciations", "feedback", "service", "complaints", "confirmation", "officerChange", "account.signIn", "account.errors", "account.code"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (r) => (data ? `${data.case.reference} – ${r.cases.page.title}` : r.cases.page.title), { site: false });
 

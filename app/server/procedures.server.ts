@@ -5,7 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { loadProcedureStart } from "../../server/journeys";
 
 export { startProcedure, loadProcedureStep, submitProcedureStep, loadProcedureReview, submitProcedureReview, loadProcedureDone } from "../../server/journeys";
-export { loadPublicAnswers } from "../../server/feedback";
+export { loadPublicAnswersPage } from "../../server/feedback";
 export type { ProcedureStartView, ProcedureStepView, ProcedureReviewView } from "../../server/journeys";
 export type { SubmissionDoneView } from "../../server/submissions";
 

@@ -15,7 +15,7 @@ export type Migration = { name: string; sql: string };
  * its function: keep a trigger in the file of the function it executes. See
  * docs/decisions/054-rules-in-sql-or-typescript.md.
  */
-export const RULES = ["audit", "jobs", "payments", "receipts"] as const;
+export const RULES = ["audit", "jobs", "payments", "receipts", "service-of-documents"] as const;
 
 /** A rules file: `name` is `<domain>/rules.sql`. */
 export type Rules = { name: string; sql: string };

@@ -2,4 +2,4 @@
 // registers the journey with the generic procedure pages and the case type with the case engine.
 export * from "./browser";
 export { feedbackProcedure, fileFeedback } from "./procedure.server";
-export { loadPublicAnswers, type PublicAnswer } from "./public-answers.server";
+export { loadPublicAnswers, loadPublicAnswersPage, type PublicAnswer } from "./public-answers.server";

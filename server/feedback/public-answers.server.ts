@@ -29,3 +29,8 @@ export async function loadPublicAnswers(sql: Sql, { before }: { before?: string 
   const page = rows.slice(0, PAGE);
   return { answers: page.map(({ cursor: _c, ...a }) => a), next: rows.length > PAGE ? page[page.length - 1]!.cursor : null };
 }
+
+/** GET `/phan-anh-kien-nghi/tra-loi[?truoc=<cursor>]`: one page of public answers. */
+export function loadPublicAnswersPage(request: Request, context: { services: { sql: Sql } }) {
+  return loadPublicAnswers(context.services.sql, { before: new URL(request.url).searchParams.get("truoc") });
+}

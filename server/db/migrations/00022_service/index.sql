@@ -48,22 +48,4 @@ create table document_services (
 create index document_services_case_idx on document_services (case_id, served_at);
 create unique index document_services_live_idx on document_services (case_id, document_seq, method);
 
--- The proof of service cannot be rewritten: what was served (case, document, hash, time) never changes,
--- and the first opening, once recorded, never changes either. Rows are never deleted.
-create function document_services_immutable() returns trigger language plpgsql as $$
-begin
-  if tg_op = 'DELETE' then
-    raise exception 'document_services rows are never deleted' using errcode = '42501';
-  end if;
-  if new.case_id is distinct from old.case_id or new.document_seq is distinct from old.document_seq
-     or new.sha256 is distinct from old.sha256 or new.served_at is distinct from old.served_at
-     or new.method is distinct from old.method then
-    raise exception 'what was served cannot be changed' using errcode = '42501';
-  end if;
-  if old.opened_at is not null and (new.opened_at is distinct from old.opened_at or new.opened_sha256 is distinct from old.opened_sha256) then
-    raise exception 'the first opening of a served document cannot be changed' using errcode = '42501';
-  end if;
-  return new;
-end $$;
-create trigger document_services_immutable before update or delete on document_services
-  for each row execute function document_services_immutable();
+-- The proof of service cannot be rewritten: the trigger is in server/service-of-documents/rules.sql (ADR 054).
