@@ -4,11 +4,11 @@ import { expect, signInAsStaff, test } from "./fixtures";
 test.use({ javaScriptEnabled: false });
 
 test("switch language, sign in as staff, see name, role and office, sign out — all without JavaScript", async ({ page, context, checkA11y }) => {
-  await page.goto("/dich-vu/khieu-nai-to-cao");
+  await page.goto("/dich-vu/phan-anh-kien-nghi");
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page).toHaveURL(/\/dich-vu\/khieu-nai-to-cao$/);
+  await expect(page).toHaveURL(/\/dich-vu\/phan-anh-kien-nghi$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This service is being built");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Send feedback or a petition");
   const cookies = await context.cookies();
   expect(cookies.find((c) => c.name === "lang")?.value).toBe("en");
   await checkA11y();
