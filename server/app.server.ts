@@ -27,11 +27,11 @@ import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
 import "./denunciations";
 import "./feedback";
-import { COMPLAINT_JOURNEY } from "./complaints";
+import "./complaints";
 // Issue 14 items 6–7 (ADR 077): their case types register on import.
 import "./confirmation";
 import "./officer-change";
-import { uploadRoutes } from "./journeys";
+import { registeredProcedures, uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";
 import { ORGANISATION_UPLOAD_ROUTES } from "./organisations";
@@ -49,7 +49,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
  * the file's and a little for the fields.
  */
 export const UPLOAD_ROUTES: readonly UploadRoute[] = [
-  ...[ENFORCEMENT_REQUEST, COMPLAINT_JOURNEY].flatMap(uploadRoutes),
+  // Every procedure on the generic pages (registered when its domain was imported above).
+  ...[ENFORCEMENT_REQUEST, ...registeredProcedures().map((p) => p.engine.journey)].flatMap(uploadRoutes),
   { path: "/staff/notices/import", limit: CSV_MAX_BYTES + 64 * 1024 },
   { path: TREE_IMPORT_PATH, limit: TREE_IMPORT_BODY_LIMIT },
   ...ANSWER_UPLOAD_ROUTES,

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import { loadProcedureStep, submitProcedureStep } from "../server/procedures.ser
 import { PROCEDURE_NAMESPACES } from "../components/procedure-pages";
 import { ErrorSummary, translateError } from "../components/forms";
 import { JourneyField, fieldId } from "../components/filing-fields";
+import { ProcedureAttachments, ProcedureNotices, type AttachmentsPageResult } from "../components/procedure-attachments";
 import { pageTitle } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
@@ -22,12 +23,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return submitProcedureStep(request, context, params.slug, params.step);
 }
 
-/** One form step of any registered procedure, drawn from its definition; validated on the server (works without JavaScript). */
+/**
+ * One step of any registered procedure, drawn from its definition: a form (validated on the server, works
+ * without JavaScript) or the attachments page.
+ */
 export default function ProcedureStep() {
   const view = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  if (view.kind === "attachments") {
+    return <ProcedureAttachments view={view} result={actionData?.kind === "attachments" ? (actionData as unknown as AttachmentsPageResult) : null} />;
+  }
+  return <FormStep view={view} lastResult={actionData?.kind === "form" ? (actionData.result as SubmissionResult<string[]>) : undefined} />;
+}
+
+type FormView = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "form" }>;
+
+function FormStep({ view, lastResult }: { view: FormView; lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm({ id: `step-${view.stepId}`, lastResult: actionData?.result, defaultValue: view.values });
+  const [form, fields] = useForm({ id: `step-${view.stepId}`, lastResult, defaultValue: view.values });
   const errors = view.fields
     .map((f) => ({ def: f, meta: fields[f.name as keyof typeof fields] }))
     .filter(({ meta }) => meta?.errors?.length)
@@ -40,6 +53,7 @@ export default function ProcedureStep() {
       <ErrorSummary errors={errors} />
       <p className="step-count">{t("submissions.pages.stepOf", { number: view.number, total: view.total })}</p>
       <h1>{t(view.title as never)}</h1>
+      <ProcedureNotices notices={view.notices} />
       <Form method="post" {...getFormProps(form)}>
         {view.returnToCheck ? <input type="hidden" name="returnTo" value="check" /> : null}
         {view.fields.map((def) => {

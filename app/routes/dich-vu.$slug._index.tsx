@@ -71,11 +71,23 @@ export default function ProcedureStart() {
           <p>{k("extra")}</p>
         </>
       ) : null}
-      <Form method="post">
-        <button type="submit" className={view.draft ? "button secondary" : "button start-button"}>
-          {view.draft ? k("startAgain") : k("startButton")}
-        </button>
-      </Form>
+      {view.signInHref ? (
+        <section className="notice" aria-labelledby="sign-in-heading">
+          <h2 id="sign-in-heading">{t("submissions.signIn.heading")}</h2>
+          <p>{t("submissions.signIn.body")}</p>
+          <p>
+            <Link to={view.signInHref} className="button start-button">
+              {t("submissions.signIn.button")}
+            </Link>
+          </p>
+        </section>
+      ) : (
+        <Form method="post">
+          <button type="submit" className={view.draft ? "button secondary" : "button start-button"}>
+            {view.draft ? k("startAgain") : k("startButton")}
+          </button>
+        </Form>
+      )}
     </div>
   );
 }

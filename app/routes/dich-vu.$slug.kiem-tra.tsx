@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { loadProcedureReview, submitProcedureReview } from "../server/procedures.server";
 import { PROCEDURE_NAMESPACES } from "../components/procedure-pages";
 import { fieldId } from "../components/filing-fields";
+import { ProcedureNotices } from "../components/procedure-attachments";
 import { presenter } from "../../server/journeys/browser";
 import { formatFileSize } from "../utils/files";
 import { pageTitle, useLocale } from "../utils/page";
@@ -38,6 +39,7 @@ export default function ProcedureCheck() {
       ) : null}
       <h1>{t("submissions.pages.checkTitle")}</h1>
       <p>{t("submissions.pages.checkLead")}</p>
+      <ProcedureNotices notices={view.notices} />
       {view.sections.map((section) => {
         const title = t(section.title as never) as string;
         const headingId = `h-${section.stepId}`;
@@ -71,10 +73,18 @@ export default function ProcedureCheck() {
           <ul>
             {view.attachments.map((a) => (
               <li key={a.id}>
-                {a.originalName} ({formatFileSize(a.sizeBytes, locale)})
+                {a.originalName} — {t(`${view.content}.attachments.types.${a.documentType}` as never) as string} ({formatFileSize(a.sizeBytes, locale)})
               </li>
             ))}
           </ul>
+          {view.attachmentsHref ? (
+            <p>
+              <Link to={`${view.attachmentsHref}?quay-lai=kiem-tra`}>
+                {t("submissions.pages.change")}
+                <span className="visually-hidden"> {t("submissions.pages.files")}</span>
+              </Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
       <h2>{t("submissions.pages.submitHeading")}</h2>

@@ -1,6 +1,10 @@
 // Browser-build boundary for the generic procedure pages (ADR 074): the journey engine's procedure web
 // functions, and every procedure registered with them (importing a procedure's entry registers it).
 import "../../server/feedback";
+import "../../server/complaints";
+import "../../server/denunciations";
+import "../../server/confirmation";
+import "../../server/officer-change";
 import type { AppLoadContext } from "@remix-run/node";
 import { loadProcedureStart } from "../../server/journeys";
 
@@ -10,10 +14,10 @@ export type { ProcedureStartView, ProcedureStepView, ProcedureReviewView } from 
 export type { SubmissionDoneView } from "../../server/submissions";
 
 /**
- * Procedures the home and triage pages name whose citizen pages are not online yet (their case types are
- * built, issue 14): an honest page that says where to file instead, rather than a 404.
+ * Procedures the home and triage pages name whose citizen pages are not online (none today: all six are,
+ * issue 14): an honest page that says where to file instead, rather than a 404.
  */
-const NOT_YET_ONLINE = new Set(["khieu-nai", "to-cao", "xac-nhan-ket-qua", "thay-doi-chap-hanh-vien"]);
+const NOT_YET_ONLINE = new Set<string>([]);
 
 /** `/dich-vu/:slug`: a registered procedure's start page, a known procedure not online yet, else 404. */
 export async function loadServiceStart(request: Request, context: AppLoadContext, slug: string | undefined) {

@@ -1,7 +1,7 @@
 import type { Pool } from "../db";
-import { journeyEngine } from "../journeys";
+import { journeyEngine, registerProcedure, type ProcedureNotice } from "../journeys";
 import { findRelatedCase } from "../cases";
-import { submissionConfirmation } from "../submissions";
+import { loadSubmissionDone, submissionConfirmation } from "../submissions";
 import { COMPLAINT_JOURNEY, COMPLAINT_PATH, type ComplaintAnswers } from "./journey";
 import type { ComplaintKind } from "./kinds";
 import { complaintTimeLimit } from "./time-limit.server";
@@ -25,11 +25,10 @@ export const complaintJourney = journeyEngine({
   async stepExtras({ sql, draft }) {
     return { timeLimit: await limitOf(sql as Pool, draft.answers) };
   },
-  async checkStep({ sql, step, values }): Promise<Record<string, string[]> | null> {
+  async checkStep({ sql, step, values, citizenId, ip }): Promise<Record<string, string[]> | null> {
     if (step.id === "case") {
-      // The pair under the lookup's rate limits; a signed-in citizen's own case (no code) is checked at submit.
-      if (!values.accessCode) return null;
-      const found = await findRelatedCase(sql as Pool, { reference: String(values.reference), accessCode: String(values.accessCode), citizenId: null, ip: null });
+      // The citizen's own case by its reference, else the pair under the lookup's rate limits.
+      const found = await findRelatedCase(sql as Pool, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId, ip });
       if (found.ok) return null;
       return { reference: [found.reason === "rate-limited" ? "complaints.errors.reference.rateLimited" : "complaints.errors.reference.notFound"] };
     }
@@ -42,4 +41,17 @@ export const complaintJourney = journeyEngine({
   async reviewExtras({ sql, draft }) {
     return { timeLimit: await limitOf(sql as Pool, draft.answers) };
   },
+});
+
+/** The time limit as a notice on every step after the decision's and on "check before you send". */
+function timeLimitNotices(extras: Record<string, unknown>): ProcedureNotice[] {
+  const limit = extras.timeLimit as { dueOn: string; late: boolean } | null | undefined;
+  if (!limit) return [];
+  return [limit.late ? { key: "complaints.timeLimit.late", dates: { date: limit.dueOn }, tone: "warning" } : { key: "complaints.timeLimit.due", dates: { date: limit.dueOn } }];
+}
+
+registerProcedure({
+  engine: complaintJourney,
+  notices: (extras) => timeLimitNotices(extras),
+  done: (request, context) => loadSubmissionDone(request, context, { procedure: COMPLAINT_JOURNEY.id }),
 });

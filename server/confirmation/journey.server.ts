@@ -1,6 +1,6 @@
-import { journeyEngine, type SubmitContext } from "../journeys";
+import { journeyEngine, registerProcedure, type SubmitContext } from "../journeys";
 import { accessCodeHash, findRelatedCase, lookupReference } from "../cases";
-import { fileSubmission, submissionConfirmation, REFERENCE_PREFIXES, type FiledSubmission } from "../submissions";
+import { fileSubmission, submissionConfirmation, loadSubmissionDone, REFERENCE_PREFIXES, type FiledSubmission } from "../submissions";
 import type { Sql } from "../db";
 import type { Answers } from "../journeys";
 import { CONFIRMATION_CASE } from "./case-type";
@@ -26,9 +26,9 @@ export const confirmationEngine = journeyEngine({
   resumeEmailJob: "send_filing_resume_link",
   rateLimitKey: "confirmation",
   contactEmail: (a: Answers<ConfirmationStep>) => (typeof a.applicant?.email === "string" && a.applicant.email ? a.applicant.email : null),
-  async checkStep({ sql, step, values }) {
+  async checkStep({ sql, step, values, citizenId, ip }) {
     if (step.id !== "case") return null;
-    const found = await findRelatedCase(sql as never, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId: null, ip: null });
+    const found = await findRelatedCase(sql as never, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId, ip });
     if (found.ok) return null;
     return { reference: [found.reason === "rate-limited" ? "confirmation.errors.rateLimited" : "confirmation.errors.caseNotFound"] };
   },
@@ -51,4 +51,9 @@ export const confirmationEngine = journeyEngine({
     });
   },
   confirmation: submissionConfirmation(CONFIRMATION_JOURNEY.path),
+});
+
+registerProcedure({
+  engine: confirmationEngine,
+  done: (request, context) => loadSubmissionDone(request, context, { procedure: CONFIRMATION_JOURNEY.id }),
 });

@@ -3,7 +3,7 @@
 export * from "./browser";
 export { journeyEngine, type JourneyEngine } from "./engine.server";
 export { loadProcedureStart, startProcedure, loadProcedureStep, submitProcedureStep, loadProcedureReview, submitProcedureReview, loadProcedureDone, type ProcedureStartView, type ProcedureStepView, type ProcedureReviewView } from "./procedure-web.server";
-export { registerProcedure, procedureBySlug, registeredProcedureSlugs, fieldsForBrowser, type RegisteredProcedure } from "./registry.server";
+export { registerProcedure, procedureBySlug, registeredProcedureSlugs, registeredProcedures, fieldsForBrowser, type RegisteredProcedure, type ProcedureNotice } from "./registry.server";
 export type { Procedure, SubmitContext, SubmitOutcome } from "./procedure";
 export {
   createResumeLink,

@@ -42,7 +42,14 @@ export type Procedure<
   /** Extra data a form step's page needs (choices from the database, notices), merged into the step view. */
   stepExtras?: (args: { sql: Sql; step: StepDef<S>; draft: Draft<S>; previous: StepDef<S> | null }) => Promise<E>;
   /** Checks of a valid step that only the database can make (a court that exists): field errors, or null. */
-  checkStep?: (args: { sql: Sql; step: StepDef<S>; values: Record<string, unknown> }) => Promise<Record<string, string[]> | null>;
+  checkStep?: (args: {
+    sql: Sql;
+    step: StepDef<S>;
+    values: Record<string, unknown>;
+    /** The signed-in citizen, if any (their own case needs no access code), and the client's address (rate limits). */
+    citizenId: string | null;
+    ip: string | null;
+  }) => Promise<Record<string, string[]> | null>;
   /** Extra data for "check your answers" (the office it will go to…), merged into the review view. */
   reviewExtras?: (args: { sql: Sql; draft: Draft<S> }) => Promise<V>;
   /** The applicant's e-mail address in the answers, offered on the "save for later" page. */

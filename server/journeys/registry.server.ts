@@ -17,7 +17,19 @@ export type RegisteredProcedure = {
   stepOptions?: (args: { sql: import("../db").Sql; stepId: string }) => Promise<Record<string, { value: string; label: string }[]>>;
   /** The "sent" page: loads the view for this browser's last submission of this procedure. */
   done: (request: Request, context: AppLoadContext) => Promise<unknown>;
+  /**
+   * Only a signed-in citizen may file (a verified e-mail or e-ID, e.g. a denunciation): the start page asks
+   * them to sign in and come back, and no draft is made for a visitor who is not signed in.
+   */
+  requireSignIn?: boolean;
+  /**
+   * Notices drawn from a step's or the check page's extras (the procedure's `stepExtras`/`reviewExtras`), e.g.
+   * the complaint's time limit: i18n keys of the procedure's words, with values; `dates` are formatted per locale.
+   */
+  notices?: (extras: Record<string, unknown>, at: { page: "step"; stepId: string } | { page: "check" }) => ProcedureNotice[];
 };
+
+export type ProcedureNotice = { key: string; values?: Record<string, string>; dates?: Record<string, string>; tone?: "info" | "warning" };
 
 const BY_SLUG = new Map<string, RegisteredProcedure>();
 
@@ -32,6 +44,11 @@ export function procedureBySlug(slug: string | undefined): RegisteredProcedure |
 
 export function registeredProcedureSlugs(): string[] {
   return [...BY_SLUG.keys()];
+}
+
+/** Every registered procedure (the HTTP layer reads their upload pages' body limits). */
+export function registeredProcedures(): RegisteredProcedure[] {
+  return [...BY_SLUG.values()];
 }
 
 /** A step's fields as the browser needs them to draw the form (no schema, no functions). */

@@ -141,7 +141,9 @@ export async function submitFormStep<S extends string>(
   const submission = parseWithZod(formData, { schema: step.schema });
   if (submission.status !== "success") return { ok: false, result: submission.reply() };
   const values = submission.value as Record<string, unknown>;
-  const fieldErrors = procedure.checkStep ? await procedure.checkStep({ sql, step, values }) : null;
+  const fieldErrors = procedure.checkStep
+    ? await procedure.checkStep({ sql, step, values, citizenId: await currentCitizenId(request, sql), ip: context.clientIp || null })
+    : null;
   if (fieldErrors) return { ok: false, result: submission.reply({ fieldErrors }) };
 
   await saveStepAnswers(sql, { draftId: draft.id, stepId: step.id, values });

@@ -1,7 +1,7 @@
-import { journeyEngine, type Answers } from "../journeys";
+import { journeyEngine, registerProcedure, type Answers } from "../journeys";
 import { findRelatedCase } from "../cases";
 import { vnDay } from "../deadlines";
-import { fileSubmission, submissionConfirmation, REFERENCE_PREFIXES } from "../submissions";
+import { fileSubmission, submissionConfirmation, loadSubmissionDone, REFERENCE_PREFIXES } from "../submissions";
 import { relatedCaseIn } from "../confirmation";
 import { OFFICER_CHANGE_CASE } from "./case-type";
 import { groundsInForce } from "./grounds";
@@ -17,13 +17,13 @@ export const officerChangeEngine = journeyEngine({
   resumeEmailJob: "send_filing_resume_link",
   rateLimitKey: "officer-change",
   contactEmail: (a: Answers<OfficerChangeStep>) => (typeof a.applicant?.email === "string" && a.applicant.email ? a.applicant.email : null),
-  async checkStep({ sql, step, values }): Promise<Record<string, string[]> | null> {
+  async checkStep({ sql, step, values, citizenId, ip }): Promise<Record<string, string[]> | null> {
     if (step.id === "grounds") {
       const inForce = new Set(groundsInForce(vnDay(new Date())).map((g) => g.id));
       return (values.grounds as string[]).every((g) => inForce.has(g)) ? null : { grounds: ["officerChange.errors.groundNotInForce"] };
     }
     if (step.id !== "case") return null;
-    const found = await findRelatedCase(sql as never, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId: null, ip: null });
+    const found = await findRelatedCase(sql as never, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId, ip });
     if (!found.ok) return { reference: [found.reason === "rate-limited" ? "officerChange.errors.rateLimited" : "officerChange.errors.caseNotFound"] };
     return found.case.officerId ? null : { reference: ["officerChange.errors.noOfficer"] };
   },
@@ -53,4 +53,9 @@ export const officerChangeEngine = journeyEngine({
     });
   },
   confirmation: submissionConfirmation(OFFICER_CHANGE_JOURNEY.path),
+});
+
+registerProcedure({
+  engine: officerChangeEngine,
+  done: (request, context) => loadSubmissionDone(request, context, { procedure: OFFICER_CHANGE_JOURNEY.id }),
 });

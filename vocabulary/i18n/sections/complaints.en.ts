@@ -2,6 +2,28 @@ import type { Translation } from "../types";
 import type complaintsVi from "./complaints.vi";
 
 const complaints: Translation<typeof complaintsVi> = {
+  common: { optional: "(optional)", notProvided: "Not given", choose: "— Choose —", yes: "Yes", no: "No" },
+  start: {
+    title: "Complain about civil judgment enforcement",
+    lead: "Complain about a decision or act of an enforcement officer or the head of an enforcement office that you believe is unlawful and harms your rights or interests.",
+    whoHeading: "Who can use it",
+    who: "Parties and people with related rights or obligations in the enforcement. No sign-in needed; signed in, you need no access code for your own case.",
+    needHeading: "You need",
+    need1: "The enforcement case's reference and access code.",
+    need2: "The number and date of the decision, or the date of the act, and the day you received or learned of it.",
+    need3: "What you complain about and what you ask for.",
+    need4: "A copy of the decision and any evidence: PDF, JPG, PNG or DOCX.",
+    timeHeading: "How long it takes",
+    time: "About 10 minutes. The portal computes and shows the time limit for the kind of decision; a late complaint can still be sent with its reason. The deadlines to accept and resolve it under the law in force show on the case page once sent.",
+    extraHeading: "Second complaint",
+    extra: "If you disagree with the decision on your first complaint, choose “Second complaint” and enter the first complaint's reference. The second complaint has its own time limit.",
+    startButton: "Start",
+    continueHeading: "You have a form in progress",
+    continueText: "Last saved at {{time}}.",
+    continueButton: "Continue",
+    startAgain: "Start a new form",
+  },
+  next: { one: "The office decides whether to accept it and tells you; the deadline to resolve runs from acceptance and shows to both sides.", two: "The decision on it is served on you; follow it under Look up a case or My cases." },
   name: "Complaint about civil judgment enforcement",
   steps: {
     case: { title: "The enforcement case" },

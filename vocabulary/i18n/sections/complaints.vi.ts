@@ -3,6 +3,28 @@
  * `errors`, `timeLimit`) and the case type's (`complaints.case`, its `content`).
  */
 const complaints = {
+  common: { optional: "(không bắt buộc)", notProvided: "Không cung cấp", choose: "— Chọn —", yes: "Có", no: "Không" },
+  start: {
+    title: "Khiếu nại về thi hành án dân sự",
+    lead: "Khiếu nại quyết định hoặc hành vi của Chấp hành viên, Thủ trưởng cơ quan thi hành án dân sự mà bạn cho là trái pháp luật, xâm phạm quyền, lợi ích hợp pháp của bạn.",
+    whoHeading: "Ai có thể gửi",
+    who: "Đương sự, người có quyền lợi, nghĩa vụ liên quan đến việc thi hành án. Không cần đăng nhập; nếu đã đăng nhập, bạn không cần mã tra cứu cho hồ sơ của mình.",
+    needHeading: "Bạn cần",
+    need1: "Mã hồ sơ thi hành án và mã tra cứu của hồ sơ.",
+    need2: "Số, ngày của quyết định hoặc ngày có hành vi bị khiếu nại, và ngày bạn nhận được hoặc biết được.",
+    need3: "Nội dung khiếu nại và đề nghị của bạn.",
+    need4: "Bản chụp quyết định, chứng cứ (nếu có): PDF, JPG, PNG hoặc DOCX.",
+    timeHeading: "Mất bao lâu",
+    time: "Khoảng 10 phút. Cổng tính và hiện hạn khiếu nại theo loại quyết định; quá hạn vẫn gửi được kèm lý do. Thời hạn thụ lý, giải quyết theo luật hiện hành hiện trên trang hồ sơ sau khi gửi.",
+    extraHeading: "Khiếu nại lần hai",
+    extra: "Nếu không đồng ý với quyết định giải quyết khiếu nại lần đầu, chọn “Khiếu nại lần hai” và nhập mã hồ sơ khiếu nại lần đầu. Thời hạn khiếu nại lần hai được tính riêng.",
+    startButton: "Bắt đầu",
+    continueHeading: "Bạn có một đơn đang điền dở",
+    continueText: "Lưu lần cuối lúc {{time}}.",
+    continueButton: "Tiếp tục điền",
+    startAgain: "Bắt đầu đơn mới",
+  },
+  next: { one: "Cơ quan xem xét thụ lý và báo cho bạn; thời hạn giải quyết tính từ ngày thụ lý và hiện cho cả hai bên.", two: "Quyết định giải quyết được tống đạt cho bạn; bạn theo dõi ở mục Tra cứu hồ sơ hoặc Hồ sơ của tôi." },
   name: "Khiếu nại về thi hành án dân sự",
   steps: {
     case: { title: "Hồ sơ thi hành án liên quan" },

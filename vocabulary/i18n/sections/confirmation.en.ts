@@ -2,9 +2,27 @@ import type { Translation } from "../types";
 import type vi from "./confirmation.vi";
 
 const confirmation: Translation<typeof vi> = {
+  start: {
+    title: "Ask for confirmation of the enforcement result",
+    lead: "Get a certificate of what has been enforced in your case: amounts collected, amounts paid out, the state of each obligation.",
+    whoHeading: "Who can use it",
+    who: "A party to the enforcement case, or a relative of a party who has died (with proof of the relationship).",
+    needHeading: "You need",
+    need1: "The case's reference and access code (no code needed when signed in and the case is yours).",
+    need2: "What to confirm and how to receive the certificate.",
+    need3: "Relatives: a copy of the proof of relationship and of the death certificate.",
+    timeHeading: "How long it takes",
+    time: "About 5 minutes. The deadline to issue it under the law in force shows on the case page once sent. The electronic certificate is digitally signed and can be checked on the portal.",
+    startButton: "Start",
+    continueHeading: "You have a form in progress",
+    continueText: "Last saved at {{time}}.",
+    continueButton: "Continue",
+    startAgain: "Start a new form",
+  },
+  next: { one: "The office checks the enforcement result of the case.", two: "The signed certificate is served on you electronically and appears in My cases." },
   name: "request to confirm the result of enforcement",
   title: "Confirmation of enforcement result",
-  common: { notProvided: "Not provided", yes: "Yes", no: "No" },
+  common: { optional: "(optional)", notProvided: "Not given", choose: "— Choose —", yes: "Yes", no: "No" },
   steps: { case: { title: "Enforcement case" }, applicant: { title: "Who is asking" }, evidence: { title: "A relative's documents" }, request: { title: "What to confirm" } },
   fields: {
     reference: { label: "Enforcement case reference", hint: "For example YC-2026-0000042." },
@@ -15,7 +33,7 @@ const confirmation: Translation<typeof vi> = {
     confirmWhat: { label: "To confirm", options: { "amounts-collected": "Amounts collected", "amounts-paid": "Amounts paid out", obligations: "The state of each obligation", "whole-case": "The whole result of enforcement" } },
     delivery: { label: "How to receive the certificate", options: { electronic: "Electronic, digitally signed", post: "By post", "in-person": "In person at the office" } },
   },
-  attachments: { types: { "death-certificate": "Death certificate", relationship: "Proof of the relationship", other: "Other document" }, errors: { relationshipMissing: "Attach proof of the relationship." } },
+  attachments: { types: { "death-certificate": "Death certificate", relationship: "Proof of the relationship", other: "Other document" }, required: "Required: {{type}}. Please add the death certificate of the party too.", errors: { relationshipMissing: "Attach proof of the relationship." } },
   errors: {
     reference: "Enter the enforcement case reference.",
     accessCode: "The access code is not in the right format.",

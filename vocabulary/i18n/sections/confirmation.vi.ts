@@ -1,8 +1,26 @@
 /** Confirmation of enforcement result (issue 14 item 6, ADR 077): the procedure, its case type and its certificate. */
 const confirmation = {
+  start: {
+    title: "Yêu cầu xác nhận kết quả thi hành án",
+    lead: "Xin giấy xác nhận những gì đã được thi hành trong hồ sơ của bạn: số tiền đã thu, đã chi trả, tình trạng từng nghĩa vụ.",
+    whoHeading: "Ai có thể gửi",
+    who: "Đương sự trong hồ sơ thi hành án, hoặc thân nhân của đương sự đã chết (kèm giấy tờ chứng minh quan hệ).",
+    needHeading: "Bạn cần",
+    need1: "Mã hồ sơ thi hành án và mã tra cứu (không cần mã nếu đã đăng nhập và hồ sơ là của bạn).",
+    need2: "Nội dung cần xác nhận và cách nhận giấy xác nhận.",
+    need3: "Thân nhân: bản chụp giấy tờ chứng minh quan hệ thân nhân và giấy chứng tử.",
+    timeHeading: "Mất bao lâu",
+    time: "Khoảng 5 phút. Thời hạn cấp giấy xác nhận theo luật hiện hành hiện trên trang hồ sơ sau khi gửi. Giấy xác nhận điện tử có chữ ký số, kiểm tra được trên cổng.",
+    startButton: "Bắt đầu",
+    continueHeading: "Bạn có một đơn đang điền dở",
+    continueText: "Lưu lần cuối lúc {{time}}.",
+    continueButton: "Tiếp tục điền",
+    startAgain: "Bắt đầu đơn mới",
+  },
+  next: { one: "Cơ quan kiểm tra kết quả thi hành án của hồ sơ.", two: "Giấy xác nhận có chữ ký số được tống đạt điện tử cho bạn và có trong Hồ sơ của tôi." },
   name: "yêu cầu xác nhận kết quả thi hành án",
   title: "Xác nhận kết quả thi hành án",
-  common: { notProvided: "Không cung cấp", yes: "Có", no: "Không" },
+  common: { optional: "(không bắt buộc)", notProvided: "Không cung cấp", choose: "— Chọn —", yes: "Có", no: "Không" },
   steps: { case: { title: "Hồ sơ thi hành án" }, applicant: { title: "Người yêu cầu" }, evidence: { title: "Giấy tờ của thân nhân" }, request: { title: "Nội dung cần xác nhận" } },
   fields: {
     reference: { label: "Mã hồ sơ thi hành án", hint: "Ví dụ: YC-2026-0000042." },
@@ -13,7 +31,7 @@ const confirmation = {
     confirmWhat: { label: "Cần xác nhận", options: { "amounts-collected": "Số tiền đã thu", "amounts-paid": "Số tiền đã chi trả", obligations: "Tình trạng từng nghĩa vụ", "whole-case": "Toàn bộ kết quả thi hành án" } },
     delivery: { label: "Cách nhận giấy xác nhận", options: { electronic: "Bản điện tử có chữ ký số", post: "Qua bưu điện", "in-person": "Nhận trực tiếp tại cơ quan" } },
   },
-  attachments: { types: { "death-certificate": "Giấy chứng tử", relationship: "Giấy tờ chứng minh quan hệ thân nhân", other: "Tài liệu khác" }, errors: { relationshipMissing: "Hãy đính kèm giấy tờ chứng minh quan hệ thân nhân." } },
+  attachments: { types: { "death-certificate": "Giấy chứng tử", relationship: "Giấy tờ chứng minh quan hệ thân nhân", other: "Tài liệu khác" }, required: "Bắt buộc có: {{type}}. Nên kèm cả giấy chứng tử của đương sự.", errors: { relationshipMissing: "Hãy đính kèm giấy tờ chứng minh quan hệ thân nhân." } },
   errors: {
     reference: "Nhập mã hồ sơ thi hành án.",
     accessCode: "Mã tra cứu không đúng định dạng.",

@@ -2,6 +2,24 @@ import type { Translation } from "../types";
 import type vi from "./officerChange.vi";
 
 const officerChange: Translation<typeof vi> = {
+  start: {
+    title: "Ask for a change of enforcement officer",
+    lead: "Ask the head of the enforcement office to replace the officer handling your case, on a ground the law lists.",
+    whoHeading: "Who can use it",
+    who: "A party to an enforcement case that has an assigned officer.",
+    needHeading: "You need",
+    need1: "The case's reference and access code (no code needed when signed in and the case is yours).",
+    need2: "The legal ground for the change and what happened.",
+    need3: "Evidence, if any: PDF, JPG, PNG or DOCX.",
+    timeHeading: "How long it takes",
+    time: "About 5 minutes. The head of office decides within the period of the law in force (shown on the case page once sent); the decision is served on you electronically.",
+    startButton: "Start",
+    continueHeading: "You have a form in progress",
+    continueText: "Last saved at {{time}}.",
+    continueButton: "Continue",
+    startAgain: "Start a new form",
+  },
+  next: { one: "The head of office considers it and decides.", two: "The decision is served on you and shows on the enforcement case's timeline." },
   name: "request to change the enforcement officer",
   title: "Change of enforcement officer",
   grounds: {
@@ -10,7 +28,7 @@ const officerChange: Translation<typeof vi> = {
     "delay-or-partiality": "The officer delays, or there are clear grounds to believe they are not impartial",
     "prohibited-acts": "The officer committed an act prohibited by the Law on Civil Judgment Enforcement 2025",
   },
-  common: { notProvided: "Not provided", yes: "Yes", no: "No" },
+  common: { optional: "(optional)", notProvided: "Not given", choose: "— Choose —", yes: "Yes", no: "No" },
   steps: { case: { title: "Enforcement case" }, applicant: { title: "Who is asking" }, grounds: { title: "Grounds" }, evidence: { title: "Evidence" } },
   fields: {
     reference: { label: "Enforcement case reference", hint: "For example YC-2026-0000042." },

@@ -1,5 +1,23 @@
 /** Change of enforcement officer (issue 14 item 7, ADR 077): the procedure, its grounds and its case type. */
 const officerChange = {
+  start: {
+    title: "Đề nghị thay đổi Chấp hành viên",
+    lead: "Đề nghị Thủ trưởng cơ quan thi hành án dân sự thay Chấp hành viên đang tổ chức thi hành hồ sơ của bạn, khi có căn cứ theo luật.",
+    whoHeading: "Ai có thể gửi",
+    who: "Đương sự trong hồ sơ thi hành án đã được phân công Chấp hành viên.",
+    needHeading: "Bạn cần",
+    need1: "Mã hồ sơ thi hành án và mã tra cứu (không cần mã nếu đã đăng nhập và hồ sơ là của bạn).",
+    need2: "Căn cứ đề nghị thay đổi theo luật và trình bày cụ thể.",
+    need3: "Chứng cứ (nếu có): PDF, JPG, PNG hoặc DOCX.",
+    timeHeading: "Mất bao lâu",
+    time: "Khoảng 5 phút. Thủ trưởng cơ quan quyết định trong thời hạn theo luật hiện hành (hiện trên trang hồ sơ sau khi gửi); quyết định được tống đạt điện tử cho bạn.",
+    startButton: "Bắt đầu",
+    continueHeading: "Bạn có một đơn đang điền dở",
+    continueText: "Lưu lần cuối lúc {{time}}.",
+    continueButton: "Tiếp tục điền",
+    startAgain: "Bắt đầu đơn mới",
+  },
+  next: { one: "Thủ trưởng cơ quan xem xét và quyết định.", two: "Quyết định được tống đạt cho bạn và hiện trên diễn biến của hồ sơ thi hành án." },
   name: "yêu cầu thay đổi Chấp hành viên",
   title: "Thay đổi Chấp hành viên",
   grounds: {
@@ -8,7 +26,7 @@ const officerChange = {
     "delay-or-partiality": "Chấp hành viên chậm trễ hoặc có căn cứ rõ ràng cho thấy không vô tư khi làm nhiệm vụ",
     "prohibited-acts": "Chấp hành viên có hành vi bị nghiêm cấm theo Luật Thi hành án dân sự 2025",
   },
-  common: { notProvided: "Không cung cấp", yes: "Có", no: "Không" },
+  common: { optional: "(không bắt buộc)", notProvided: "Không cung cấp", choose: "— Chọn —", yes: "Có", no: "Không" },
   steps: { case: { title: "Hồ sơ thi hành án" }, applicant: { title: "Người yêu cầu" }, grounds: { title: "Căn cứ yêu cầu" }, evidence: { title: "Chứng cứ" } },
   fields: {
     reference: { label: "Mã hồ sơ thi hành án", hint: "Ví dụ: YC-2026-0000042." },
