@@ -73,6 +73,7 @@ export const DEMO_STAFF: { email: string; fullName: string; role: StaffRole; age
   { email: "chaphanhvien@thads.local", fullName: "Trần Văn Đức", role: "officer", agencyCode: "HNI-KV01" },
   { email: "ketoan@thads.local", fullName: "Lê Thị Minh Phương", role: "accountant", agencyCode: "HNI-KV01" },
   { email: "thutruong@thads.local", fullName: "Phạm Quốc Hùng", role: "head", agencyCode: "HNI-KV01" },
+  { email: "totcao@thads.local", fullName: "Bùi Thị Lan", role: "denunciation-handler", agencyCode: "HNI-KV01" },
   { email: "quantri@thads.local", fullName: "Đỗ Hoàng Nam", role: "admin", agencyCode: "CUC-QLTHADS" },
 ];
 

@@ -127,6 +127,24 @@ type LockedCase = {
 
 const actorId = (a: CaseActor): string | null => (a.type === "staff" ? a.staffId : a.type === "citizen" ? a.citizenId : null);
 
+/**
+ * What an event also does beyond its own case, in the same transaction (ADR 082): e.g. a granted change of
+ * officer reassigns the related enforcement case through that case's own event. It runs after every check of
+ * the event and before anything of it is written; a refusal refuses the event, and the fields it returns join
+ * the event's fields. Registered by the domain that owns the case type (server side), so every door that
+ * fires the event (the staff event page, an API, a test) does the same.
+ */
+export type EventCascade = (
+  tx: Sql,
+  ctx: { caseId: string; fields: Record<string, unknown>; actor: CaseActor; at: Date; ip: string | null; requestId: string | null },
+) => Promise<{ ok: true; fields?: Record<string, unknown> } | Extract<FireEventResult, { ok: false }>>;
+
+const CASCADES = new Map<string, EventCascade>();
+
+export function registerEventCascade(caseType: string, event: string, cascade: EventCascade): void {
+  CASCADES.set(`${caseType}:${event}`, cascade);
+}
+
 /** Fires an event in its own transaction. */
 export async function fireEvent(sql: Pool, input: FireEventInput): Promise<FireEventResult> {
   return sql.begin((tx) => fireEventIn(tx, input)) as Promise<FireEventResult>;
@@ -186,6 +204,13 @@ export async function fireEventIn(tx: Sql, input: FireEventInput): Promise<FireE
   if (effects.includes("allocateCaseNumber") && !caseNumber) {
     caseNumber = await allocateCaseNumber(tx, row.agency_id, at);
     fields.caseNumber = caseNumber;
+  }
+
+  const cascade = CASCADES.get(`${type.id}:${input.event}`);
+  if (cascade) {
+    const done = await cascade(tx, { caseId: row.id, fields, actor, at, ip: input.ip ?? null, requestId: input.requestId ?? null });
+    if (!done.ok) return { ...done, state: done.state ?? row.state };
+    Object.assign(fields, done.fields ?? {});
   }
 
   // Clocks: end, stop, resume, then start (a start restarts a clock that ran before, e.g. after forwarding).

@@ -6,12 +6,14 @@ export {
   openCase,
   fireEvent,
   fireEventIn,
+  registerEventCascade,
   allocateCaseNumber,
   staffRolesOf,
   type OpenCaseInput,
   type OpenedCase,
   type FireEventInput,
   type FireEventResult,
+  type EventCascade,
   type RefusalReason,
 } from "./engine.server";
 export { loadCase, caseViewerRoles, type CaseRow, type CaseEventRow, type CaseTimelineRow, type LoadedCase } from "./load.server";

@@ -72,16 +72,23 @@ describe("the head's decision on a change of officer", () => {
     expect(await stateOf(caseId)).toMatchObject({ state: "granted" });
     expect(await stateOf(relatedId)).toMatchObject({ state: "officerAssigned", officer_id: ids.officer2! });
     const timeline = await db.sql<{ case_id: string; event: string; details: Record<string, unknown> }[]>`
-      select case_id, event, details from case_timeline where case_id in (${caseId}, ${relatedId}) and event <> 'received' order by id`;
+      select case_id, event, details from case_timeline where case_id in (${caseId}, ${relatedId}) and event <> 'received' order by event`;
     expect(timeline).toEqual([
       { case_id: caseId, event: "grant", details: { newOfficerName: "Cán bộ dc-officer2", reason: "Chấp hành viên chậm trễ" } },
       { case_id: relatedId, event: "reassignOfficer", details: { officerName: "Cán bộ dc-officer2" } },
     ]);
     const audits = await db.sql<{ action: string }[]>`select action from audit_log where target_id in (${caseId}, ${relatedId}) and actor_id = ${ids.head!} order by id`;
-    expect(audits.map((a) => a.action)).toEqual(["case.grant", "case.reassignOfficer"]);
+    expect(audits.map((a) => a.action).sort()).toEqual(["case.grant", "case.reassignOfficer"]);
     // The decision is a served document of the officer-change case; the related case's assignment decision too.
     const docs = await db.sql<{ document: string }[]>`select payload->>'document' as document from job_outbox where task = 'case_document' and payload->>'caseId' in (${caseId}, ${relatedId}) order by id`;
-    expect(docs.map((d) => d.document)).toEqual(["officer-change-decision", "assignment-decision"]);
+    expect(docs.map((d) => d.document).sort()).toEqual(["assignment-decision", "officer-change-decision"]);
+  });
+
+  it("a grant fired through the engine's one door (the staff event page's fireEvent) moves the related case too", async () => {
+    const { caseId, relatedId } = await request();
+    const r = await fireEvent(db.sql, { caseId, event: "grant", actor: { type: "staff", staffId: ids.head! }, input: { newOfficerId: ids.officer2!, reason: "Không vô tư" } });
+    expect(r).toMatchObject({ ok: true, state: "granted", fields: { newOfficerName: "Cán bộ dc-officer2" } });
+    expect(await stateOf(relatedId)).toMatchObject({ officer_id: ids.officer2! });
   });
 
   it("a new officer from another office is refused on the field, and the grant is rolled back", async () => {
