@@ -1,4 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
+import postgres from "postgres";
+import { TOTP, Secret } from "otpauth";
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "ThadsDemo#2026";
@@ -132,4 +134,71 @@ export async function codeFromOutbox(page: Page, email: string, notBefore = 0): 
     code = ids[0]![2]!;
   }).toPass({ timeout: 20_000 });
   return code;
+}
+
+/** The e2e server's own database (e2e/server.mjs creates `thads_e2e_<port>` on DATABASE_URL's server). */
+export function e2eDb() {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/thads_e2e_${process.env.E2E_PORT ?? "3210"}`;
+  return postgres(url.toString(), { max: 1, onnotice: () => {} });
+}
+
+/** A fresh staff member with the demo password and one role at an office (demo staff are shared by journeys). */
+export async function freshStaff(role: string, agencyCode = "HNI-KV01", fullName = "Cán Bộ Thử Nghiệm"): Promise<string> {
+  const sql = e2eDb();
+  try {
+    const email = `${role}.${Date.now()}.${Math.floor(Math.random() * 1e6)}@thads.local`;
+    await sql`
+      with s as (
+        insert into staff (email, full_name, password_hash)
+        select ${email}, ${fullName}, password_hash from staff where email = 'thutruong@thads.local' returning id)
+      insert into staff_roles (staff_id, agency_id, role) select s.id, a.id, ${role} from s, agencies a where a.code = ${agencyCode}`;
+    return email;
+  } finally {
+    await sql.end();
+  }
+}
+
+const totpAt = (secret: string, at = Date.now()) => TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
+
+/** Signs a staff member in with the demo password, turns TOTP on, and signs in again with password and code. */
+export async function signInStaffWithTotp(page: Page, email: string) {
+  await signInAsStaff(page, email);
+  await page.getByRole("link", { name: "Bật xác thực hai lớp" }).click();
+  const secret = (await page.locator("code.totp-secret").innerText()).replace(/\s/g, "");
+  await page.getByLabel("Mã xác thực").fill(totpAt(secret));
+  await page.getByRole("button", { name: "Xác nhận và bật" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Mã khôi phục của bạn" })).toBeVisible();
+  await page.getByRole("link", { name: "Tiếp tục" }).click();
+  await page.locator(".staff-bar").getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Đăng nhập dành cho cán bộ" })).toBeVisible();
+  await page.goto("/staff/sign-in");
+  await page.getByLabel("Thư điện tử").fill(email);
+  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Nhập mã xác thực" })).toBeVisible();
+  await page.getByLabel("Mã xác thực").fill(totpAt(secret, Date.now() + 30_000));
+  await page.getByRole("button", { name: "Xác nhận" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
+}
+
+/** Fires a case event from the case page's link to the one event page, then back to the case. */
+export async function fireFromCasePage(page: Page, caseId: string, event: string, fill: () => Promise<void>) {
+  await page.goto(`/staff/cases/${caseId}`);
+  await page.locator(`a[href="/staff/cases/${caseId}/${event}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}/${event}$`));
+  await fill();
+  await page.getByRole("button", { name: "Xác nhận" }).click();
+  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}\\?done=${event}`));
+}
+
+/** Signs a citizen in with a code e-mailed to them (read from the development outbox). */
+export async function signInCitizen(page: Page, email: string, from = "/dang-nhap") {
+  const mark = await outboxHighWater(page);
+  await page.goto(from);
+  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
+  await page.getByRole("button", { name: /Gửi mã/ }).click();
+  await expect(page).toHaveURL(/\/dang-nhap\/ma/);
+  await page.getByLabel("Mã đăng nhập").fill(await codeFromOutbox(page, email, mark));
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
 }

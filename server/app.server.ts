@@ -25,12 +25,7 @@ import {
 } from "./http";
 import { SESSION_COOKIE } from "./accounts";
 import { ENFORCEMENT_REQUEST } from "./filing";
-import "./denunciations";
-import "./feedback";
-import "./complaints";
-// Issue 14 items 6–7 (ADR 077): their case types register on import.
-import "./confirmation";
-import "./officer-change";
+import "./domains.server";
 import { registeredProcedures, uploadRoutes } from "./journeys";
 import { ANSWER_UPLOAD_ROUTES } from "./answers";
 import { CSV_MAX_BYTES } from "./payments";

@@ -71,6 +71,7 @@ export const DEMO_PASSWORD = "ThadsDemo#2026";
 export const DEMO_STAFF: { email: string; fullName: string; role: StaffRole; agencyCode: string }[] = [
   { email: "tiepnhan@thads.local", fullName: "Nguyễn Thị Thu Hà", role: "clerk", agencyCode: "HNI-KV01" },
   { email: "chaphanhvien@thads.local", fullName: "Trần Văn Đức", role: "officer", agencyCode: "HNI-KV01" },
+  { email: "chaphanhvien2@thads.local", fullName: "Ngô Minh Tuấn", role: "officer", agencyCode: "HNI-KV01" },
   { email: "ketoan@thads.local", fullName: "Lê Thị Minh Phương", role: "accountant", agencyCode: "HNI-KV01" },
   { email: "thutruong@thads.local", fullName: "Phạm Quốc Hùng", role: "head", agencyCode: "HNI-KV01" },
   { email: "totcao@thads.local", fullName: "Bùi Thị Lan", role: "denunciation-handler", agencyCode: "HNI-KV01" },

@@ -15,13 +15,11 @@ import { accountTasks } from "./accounts";
 import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
 import { confirmationCertificateTask } from "./confirmation";
-import "./officer-change";
+import "./domains.server";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
 import { debtorListTasks, DEBTOR_LIST_CRONTAB } from "./debtor-list";
 import { submissionTasks } from "./submissions";
-// Registers the feedback case type with the case engine in the worker (its events e-mail the parties).
-import "./feedback";
 import { serviceTasks } from "./service-of-documents";
 import { complaintTasks } from "./complaints";
 

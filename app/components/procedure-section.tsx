@@ -8,6 +8,7 @@ import { CONFIRMATION_JOURNEY } from "../../server/confirmation/browser";
 import { OFFICER_CHANGE_JOURNEY } from "../../server/officer-change/browser";
 import type { ProcedureSection as Section } from "../server/submissions.server";
 import { COMPLAINT_JOURNEY } from "../../server/complaints/browser";
+import { DENUNCIATION_JOURNEY } from "../../server/denunciations/browser";
 
 /**
  * The journeys whose submissions the staff case page shows through `ProcedureSectionView` (ADR 073): each
@@ -18,6 +19,7 @@ export const PROCEDURE_JOURNEYS: Record<string, Journey> = {
   complaint: COMPLAINT_JOURNEY as unknown as Journey,
   confirmation: CONFIRMATION_JOURNEY as unknown as Journey,
   "officer-change": OFFICER_CHANGE_JOURNEY as unknown as Journey,
+  denunciation: DENUNCIATION_JOURNEY as unknown as Journey,
 };
 
 /**

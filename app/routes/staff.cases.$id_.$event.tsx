@@ -6,9 +6,10 @@ import { CaseEventForm, CaseSummary, EventEffectsList, caseWords } from "../comp
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+import { CASE_TYPE_NAMESPACES } from "../components/case-namespaces";
 
 // The one event page of every case type (ADR 062): accept, refuse, ask for more, forward, assign, close …
-export const handle: I18nHandle = { i18n: ["cases", "workflow.event", "workflow.documents"] };
+export const handle: I18nHandle = { i18n: ["cases", ...CASE_TYPE_NAMESPACES, "workflow.event", "workflow.documents"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (r) => {

@@ -8,8 +8,9 @@ import { formatDate } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
 import { paths, servicePaths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+import { CASE_TYPE_NAMESPACES } from "../components/case-namespaces";
 
-export const handle: I18nHandle = { i18n: ["mycases", "status", "cases", "service"] };
+export const handle: I18nHandle = { i18n: ["mycases", "status", "cases", ...CASE_TYPE_NAMESPACES, "service"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) =>
   pageTitle(matches, (r) => (page ? `${page.view.reference} – ${r.mycases.title}` : r.mycases.title));

@@ -6,8 +6,9 @@ import { formatDate, formatDateTime, formatMoney } from "../../vocabulary/format
 import { pageTitle, useLocale } from "../utils/page";
 import { paths, withQuery } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+import { CASE_TYPE_NAMESPACES } from "../components/case-namespaces";
 
-export const handle: I18nHandle = { i18n: ["mycases", "status", "cases"] };
+export const handle: I18nHandle = { i18n: ["mycases", "status", "cases", ...CASE_TYPE_NAMESPACES] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.mycases.title);
 

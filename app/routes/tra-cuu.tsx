@@ -8,8 +8,9 @@ import { ErrorSummary, TextField } from "../components/forms";
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
+import { CASE_TYPE_NAMESPACES } from "../components/case-namespaces";
 
-export const handle: I18nHandle = { i18n: ["lookup", "status", "cases"] };
+export const handle: I18nHandle = { i18n: ["lookup", "status", "cases", ...CASE_TYPE_NAMESPACES] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.lookup.title, { extra: [{ name: "robots", content: "noindex, nofollow" }] });
 

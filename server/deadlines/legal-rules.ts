@@ -43,6 +43,8 @@ const D152_2026: Localised = {
 };
 const both = (a: Localised, b: Localised): Localised => ({ vi: `${a.vi}; ${b.vi}`, en: `${a.en}; ${b.en}` });
 const DENUNCIATIONS = { vi: "Luật Tố cáo 2018", en: "Law on Denunciations 2018" };
+/** The Law on Denunciations 2018 (25/2018/QH14) took effect on 01/01/2019: its periods apply from then. */
+const DENUNCIATIONS_FROM = "2019-01-01";
 
 export const LEGAL_RULES: readonly LegalRule[] = [
   // ── Enforcement requests ────────────────────────────────────────────────────────────────────────
@@ -148,15 +150,15 @@ export const LEGAL_RULES: readonly LegalRule[] = [
     title: { vi: "Giải quyết tố cáo (vụ việc phức tạp)", en: "Resolve a denunciation (complex case)" },
   },
   {
-    id: "denunciation.accept", effectiveFrom: FROM, amount: 7, unit: "working_days", basis: DENUNCIATIONS,
+    id: "denunciation.accept", effectiveFrom: DENUNCIATIONS_FROM, amount: 7, unit: "working_days", basis: DENUNCIATIONS,
     title: { vi: "Thụ lý tố cáo", en: "Accept a denunciation" },
   },
   {
-    id: "denunciation.accept-extended", effectiveFrom: FROM, amount: 10, unit: "working_days", basis: DENUNCIATIONS,
+    id: "denunciation.accept-extended", effectiveFrom: DENUNCIATIONS_FROM, amount: 10, unit: "working_days", basis: DENUNCIATIONS,
     title: { vi: "Thụ lý tố cáo (kéo dài)", en: "Accept a denunciation (extended)" },
   },
   {
-    id: "denunciation.transfer", effectiveFrom: FROM, amount: 5, unit: "working_days", basis: DENUNCIATIONS,
+    id: "denunciation.transfer", effectiveFrom: DENUNCIATIONS_FROM, amount: 5, unit: "working_days", basis: DENUNCIATIONS,
     title: { vi: "Chuyển tố cáo đến cơ quan có thẩm quyền", en: "Transfer a denunciation to the competent body" },
   },
   // ── Change of enforcement officer ───────────────────────────────────────────────────────────────

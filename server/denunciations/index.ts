@@ -8,5 +8,6 @@ export { DENUNCIATION_CASE, DENUNCIATION_ROLES } from "./case-type";
 export { fileDenunciation, denouncerFor, handlesAt, DENOUNCER_LABEL, type DenouncerIdentity, type DenunciationSection } from "./identity.server";
 
 registerDenunciationSection();
-export { DENUNCIATION_JOURNEY, DENUNCIATION_PATH, type DenunciationAnswers, type DenunciationStep } from "./journey";
+export * from "./browser";
+export { type DenunciationAnswers } from "./journey";
 export { denunciationEngine, submitDenunciation } from "./procedure.server";

@@ -2,7 +2,14 @@ import type { Translation } from "../types";
 import type cases from "./cases.vi";
 
 const en: Translation<typeof cases> = {
-  types: { "enforcement-request": "Enforcement request", feedback: "Feedback or petition" },
+  types: {
+    "enforcement-request": "Enforcement request",
+    feedback: "Feedback or petition",
+    complaint: "Complaint",
+    denunciation: "Denunciation",
+    confirmation: "Confirmation of enforcement result",
+    "officer-change": "Change of enforcement officer",
+  },
   feedback: {
     states: { received: "Received, awaiting an answer", answered: "Answered" },
     party: {

@@ -4,7 +4,14 @@ import { plural } from "../types";
  * e.g. `cases.enforcementRequest`), the staff case page, and the engine's refusals.
  */
 const cases = {
-  types: { "enforcement-request": "Yêu cầu thi hành án", feedback: "Phản ánh, kiến nghị" },
+  types: {
+    "enforcement-request": "Yêu cầu thi hành án",
+    feedback: "Phản ánh, kiến nghị",
+    complaint: "Khiếu nại",
+    denunciation: "Tố cáo",
+    confirmation: "Xác nhận kết quả thi hành án",
+    "officer-change": "Thay đổi Chấp hành viên",
+  },
   feedback: {
     states: { received: "Đã tiếp nhận, chờ trả lời", answered: "Đã trả lời" },
     party: {
