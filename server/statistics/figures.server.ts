@@ -5,6 +5,7 @@
 // table's own agency column); an administrator sees every office.
 import type { Sql } from "../db";
 import { scopedAgencies } from "../agencies";
+import { CASE_TYPES } from "../cases";
 
 export type StatisticsViewer = { staffId: string; admin: boolean };
 
@@ -37,6 +38,11 @@ type Row = {
 /** The longest period a table covers (days): a few years of a busy office is still one indexed scan. */
 export const STATISTICS_MAX_DAYS = 3660;
 
+/** `<case type>:<clock>` of the clocks that are windows, not deadlines (ClockDef.window): left out of on time / late. */
+export function windowClocks(): string[] {
+  return CASE_TYPES.flatMap((t) => Object.entries(t.clocks).filter(([, d]) => d.window).map(([clock]) => `${t.id}:${clock}`));
+}
+
 export async function statisticsTable(sql: Sql, viewer: StatisticsViewer, period: StatisticsPeriod): Promise<StatisticsRow[]> {
   const inScope = (column: string) => (viewer.admin ? sql`true` : sql`${sql(column)} in (${scopedAgencies(sql, viewer.staffId, ["head"])})`);
   const from = sql`(${period.from}::date)::timestamp at time zone 'Asia/Ho_Chi_Minh'`;
@@ -48,14 +54,15 @@ export async function statisticsTable(sql: Sql, viewer: StatisticsViewer, period
       group by 1, 2
     ), closed as (
       -- A deadline is met when its clock ended (or had been stopped, when the case closed while it waited)
-      -- on or before its due day; a case with no dated clock is neither on time nor late.
+      -- on or before its due day; a case with no dated clock is neither on time nor late. Windows (an act the
+      -- office may not need, such as asking for corrections) are not deadlines: left out.
       select c.agency_id, c.case_type, count(*)::int as n,
         count(*) filter (where d.late = false)::int as on_time,
         count(*) filter (where d.late)::int as late
       from cases c
       left join lateral (
         select bool_or((coalesce(k.stopped_at, k.ended_at, c.closed_at) at time zone 'Asia/Ho_Chi_Minh')::date > k.due_on) as late
-        from case_clocks k where k.case_id = c.id and k.due_on is not null
+        from case_clocks k where k.case_id = c.id and k.due_on is not null and (c.case_type || ':' || k.clock) <> all(${windowClocks()}::text[])
       ) d on true
       where ${inScope("c.agency_id")} and c.closed_at >= ${from} and c.closed_at < ${until}
       group by 1, 2

@@ -37,10 +37,10 @@ async function kase(agencyId: string, { received, closed = null as string | null
   return row!.id;
 }
 
-async function clock(caseId: string, { due, ended, stopped = null as string | null }: { due: string; ended: string; stopped?: string | null }) {
+async function clock(caseId: string, { due, ended, stopped = null as string | null, name = `c${++n}` }: { due: string; ended: string; stopped?: string | null; name?: string }) {
   await db.sql`
     insert into case_clocks (case_id, clock, rule_id, rule_effective_from, state, started_at, due_on, stopped_at, remaining_days, ended_at)
-    values (${caseId}, ${`c${++n}`}, 'enforcement.decide-request', '2020-01-01', 'ended', ${hanoi("2025-03-01T08:00:00")}, ${due},
+    values (${caseId}, ${name}, 'enforcement.decide-request', '2020-01-01', 'ended', ${hanoi("2025-03-01T08:00:00")}, ${due},
       ${stopped ? hanoi(stopped) : null}, ${stopped ? 2 : null}, ${hanoi(ended)})`;
 }
 
@@ -66,11 +66,13 @@ beforeAll(async () => {
   adminId = staff.find((s) => s.email === "quantri@thads.local")!.id;
   headB = await createStaff(db.sql, { email: "thutruong.kv02@thads.local", fullName: "Lê Văn Khu", password: DEMO_PASSWORD, roles: [{ role: "head", agencyId: kv02 }] });
 
-  // Office A (HNI-KV01): one closed on time (its deadline met), one closed late (stopped after its due day
-  // counts as when it stopped, not when it closed), one filed on the period's last evening, one just after it.
+  // Office A (HNI-KV01): one closed on time (its deadlines met; a clock stopped when the case closed counts
+  // as when it stopped), one closed late, one filed on the period's last evening, one just after it.
   const onTime = await kase(kv01, { received: "2025-03-03T09:00:00", closed: "2025-03-20T10:00:00" });
   await clock(onTime, { due: "2025-03-10", ended: "2025-03-09T16:00:00" });
   await clock(onTime, { due: "2025-03-12", ended: "2025-03-20T10:00:00", stopped: "2025-03-11T09:00:00" });
+  // The one-day window to ask for corrections lapsed unused: a window, not a deadline missed.
+  await clock(onTime, { name: "corrections", due: "2025-03-04", ended: "2025-03-09T16:00:00" });
   const late = await kase(kv01, { received: "2025-03-05T09:00:00", closed: "2025-03-25T10:00:00" });
   await clock(late, { due: "2025-03-12", ended: "2025-03-15T09:00:00" });
   await kase(kv01, { received: "2025-03-31T23:30:00" });
