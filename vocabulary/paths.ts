@@ -174,6 +174,9 @@ export const paths = {
     adminCalendar: "/staff/admin/calendar",
     /** The audit log viewer (heads: their offices; admins: everything). */
     audit: "/staff/audit",
+    /** Statistics per office and procedure, with the satisfaction answers, and its CSV (heads: their offices; admins: all; ADR 081). */
+    statistics: "/staff/statistics",
+    statisticsCsv: "/staff/statistics.csv",
     /** Hand-off to the agency case systems: messages, dead letters and their replay (heads, admins). */
     handoff: "/staff/handoff",
     /** The debtor list (ADR 072): the offices' entries, a new entry from a case, one entry. */

@@ -1,8 +1,9 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadMyCase, submitMyCaseNotify } from "../server/tracking.server";
+import { loadMyCase, submitMyCase } from "../server/tracking.server";
 import { CaseStatus } from "../components/case-status";
+import { SatisfactionQuestion } from "../components/satisfaction";
 import { ErrorSummary, FieldMessages, describedBy } from "../components/forms";
 import { formatDate } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
@@ -10,7 +11,7 @@ import { paths, servicePaths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 import { CASE_TYPE_NAMESPACES } from "../components/case-namespaces";
 
-export const handle: I18nHandle = { i18n: ["mycases", "status", "cases", ...CASE_TYPE_NAMESPACES, "service"] };
+export const handle: I18nHandle = { i18n: ["mycases", "status", "cases", ...CASE_TYPE_NAMESPACES, "service", "satisfaction"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: page }) =>
   pageTitle(matches, (r) => (page ? `${page.view.reference} – ${r.mycases.title}` : r.mycases.title));
@@ -21,17 +22,19 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return data(await submitMyCaseNotify(args), { status: 400 });
+  return data(await submitMyCase(args), { status: 400 });
 }
 
 export default function MyCase() {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { view, saved } = useLoaderData<typeof loader>();
+  const { view, saved, satisfaction } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const words = (key: string) => t(`${view.content}.${key}` as never);
   const error = result?.error === "choose" ? t("mycases.case.errorChoose") : undefined;
-  const chosen = result ? result.values.notify : view.notify ? "on" : "off";
+  const chosen = result?.error === "choose" ? result.values.notify : view.notify ? "on" : "off";
+  // The satisfaction question once the case is final: what was typed again after a problem (ADR 081).
+  const offer = result?.error === "satisfaction" ? result.satisfaction : satisfaction;
   return (
     <div className="my-case">
       <p>
@@ -41,6 +44,7 @@ export default function MyCase() {
       <h1>{view.reference}</h1>
       <CaseStatus view={view}>
         <p className="hint">{t("mycases.case.fullNameNote")}</p>
+        {offer ? <SatisfactionQuestion offer={offer} /> : null}
         {view.filingPdf ? (
           <p>
             <a href={paths.myCases.filingPdf(view.reference)}>{t("mycases.case.filingPdf")}</a>

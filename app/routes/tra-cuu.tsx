@@ -2,15 +2,17 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { loadLookupPage, lookUpCaseFromForm } from "../server/cases.server";
+import { loadLookupPage } from "../server/cases.server";
+import { lookupPageAction } from "../server/satisfaction.server";
 import { CaseStatus } from "../components/case-status";
+import { SatisfactionQuestion } from "../components/satisfaction";
 import { ErrorSummary, TextField } from "../components/forms";
 import { pageTitle } from "../utils/page";
 import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 import { CASE_TYPE_NAMESPACES } from "../components/case-namespaces";
 
-export const handle: I18nHandle = { i18n: ["lookup", "status", "cases", ...CASE_TYPE_NAMESPACES] };
+export const handle: I18nHandle = { i18n: ["lookup", "status", "cases", ...CASE_TYPE_NAMESPACES, "satisfaction"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.lookup.title, { extra: [{ name: "robots", content: "noindex, nofollow" }] });
 
@@ -27,7 +29,8 @@ export const headers: HeadersFunction = ({ parentHeaders, actionHeaders, loaderH
 /** The status lookup without an account (ADR 066): reference + access code → the case as its parties see it. */
 export const loader = (args: LoaderFunctionArgs) => loadLookupPage(args);
 
-export const action = (args: ActionFunctionArgs) => lookUpCaseFromForm(args);
+/** The lookup itself, or the satisfaction answer of a final case found (by the page's token, never the code: ADR 081). */
+export const action = (args: ActionFunctionArgs) => lookupPageAction(args);
 
 export default function CaseLookup() {
   const { t } = useTranslation();
@@ -45,6 +48,7 @@ export default function CaseLookup() {
       <>
         <h1>{t("lookup.found.heading", { reference: page.view.reference })}</h1>
         <CaseStatus view={page.view} />
+        {"extra" in page && page.extra ? <SatisfactionQuestion offer={page.extra} /> : null}
         <p className="hint">{t("lookup.found.privacy")}</p>
         <p>
           <Link to={paths.lookup()} reloadDocument>
@@ -61,6 +65,8 @@ export default function CaseLookup() {
   const codeError = fieldError("accessCodeRequired");
   const formError = problems.includes("notFound")
     ? t("lookup.errors.notFound")
+    : problems.includes("expired")
+      ? t("lookup.errors.expired")
     : problems.includes("rateLimited")
       ? t("lookup.errors.rateLimited", { count: page.retryAfter })
       : undefined;

@@ -16,6 +16,7 @@ import { loader as adminLoader } from "../../app/routes/staff.admin._index";
 import { loader as auditLoader } from "../../app/routes/staff.audit";
 import { loader as handoffLoader } from "../../app/routes/staff.handoff";
 import { loader as debtorListLoader } from "../../app/routes/staff.debtor-list._index";
+import { loader as statisticsLoader } from "../../app/routes/staff.statistics";
 
 // The header shows a staff member exactly the areas whose pages let them in: both come from STAFF_AREAS.
 let db: TestDatabase;
@@ -39,6 +40,7 @@ const loaders: Record<StaffArea, (args: never) => Promise<unknown>> = {
   audit: auditLoader as never,
   handoff: handoffLoader as never,
   debtorList: debtorListLoader as never,
+  statistics: statisticsLoader as never,
 };
 
 /** May this cookie use the area's page? A 403 (thrown) is no. */
@@ -75,7 +77,7 @@ describe("staff areas", () => {
     };
     expect(await areasOf("ketoan@thads.local")).toEqual(["cases", "notices", "receipts", "reconciliation", "refunds"]);
     expect(await areasOf("tiepnhan@thads.local")).toEqual(["cases"]);
-    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit", "handoff", "debtorList"]);
+    expect(await areasOf("thutruong@thads.local")).toEqual(["cases", "refunds", "audit", "statistics", "handoff", "debtorList"]);
   });
 
   it("is null for a visitor and for a citizen session", async () => {

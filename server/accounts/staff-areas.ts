@@ -14,6 +14,7 @@ export const STAFF_AREAS = {
   refunds: { path: paths.staff.refunds, roles: ["accountant", "head"] },
   admin: { path: paths.staff.admin, roles: ["admin"] },
   audit: { path: paths.staff.audit, roles: ["head", "admin"] },
+  statistics: { path: paths.staff.statistics, roles: ["head", "admin"] },
   handoff: { path: paths.staff.handoff, roles: ["head", "admin"] },
   debtorList: { path: paths.staff.debtorList, roles: ["officer", "head"] },
 } as const satisfies Record<string, { path: string; roles: readonly StaffRole[] }>;

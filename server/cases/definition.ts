@@ -89,6 +89,11 @@ export type ClockDef = {
    * a complaint's resolution period depends on the kind of decision complained of (issue 14).
    */
   ruleByField?: { field: string; rules: Readonly<Record<string, string>> };
+  /**
+   * A window for an act the office may or may not need (asking for corrections): it lapsing unused is not
+   * lateness, so the statistics' on time / late leave it out (ADR 081).
+   */
+  window?: boolean;
 };
 
 export type CaseTypeDefinition<S extends string = string, E extends string = string> = {

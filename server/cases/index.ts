@@ -52,6 +52,6 @@ export {
 export { partyCaseView, partyCaseSummaries, type PartyCaseView, type PartyCaseSummary, type PartyClock, type PartyTimelineEntry } from "./party-view.server";
 // The status lookup without an account, /tra-cuu (ADR 066).
 export { findRelatedCase, type RelatedCase, type RelatedCaseOutcome } from "./related.server";
-export { loadLookupPage, lookUpCaseFromForm, lookUpPair, lookupCounters, echoReference, type LookupPage, type LookupProblem, type LookupOutcome } from "./lookup-web.server";
+export { loadLookupPage, lookUpCaseFromForm, lookUpPair, LOOKUP_PAGE_HEADERS, lookupCounters, echoReference, type LookupPage, type LookupProblem, type LookupOutcome } from "./lookup-web.server";
 // Records on a case that are not events of its type (ADR 074: a document served), for every case type.
 export { appendCaseRecord, CASE_RECORDS, type CaseRecordName, type CaseRecordInput } from "./records.server";

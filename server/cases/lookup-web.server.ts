@@ -23,12 +23,16 @@ export function echoReference(value: unknown): string {
   return typeof value === "string" ? value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, "").trim().slice(0, ECHO_MAX) : "";
 }
 
-export type LookupProblem = "referenceRequired" | "accessCodeRequired" | "notFound" | "rateLimited";
+/** `expired`: a later form of the case's page (the satisfaction question's) came after its one-hour token. */
+export type LookupProblem = "referenceRequired" | "accessCodeRequired" | "notFound" | "rateLimited" | "expired";
 
-/** The page: the form (with the reference to show, and the problems of the last post), or the case found. */
-export type LookupPage =
+/**
+ * The page: the form (with the reference to show, and the problems of the last post), or the case found;
+ * `extra` is what a domain above adds to a found case (the satisfaction question, server/satisfaction).
+ */
+export type LookupPage<X = never> =
   | { found: false; reference: string; problems: LookupProblem[]; retryAfter: number }
-  | { found: true; reference: string; view: Omit<PartyCaseView, "caseId"> };
+  | { found: true; reference: string; view: Omit<PartyCaseView, "caseId">; extra?: X };
 
 /** The counters of one lookup (ADR 066): the address strict, the reference (all addresses) with a higher threshold. */
 export function lookupCounters(limits: RateLimitSettings, { reference, ip }: { reference: string; ip: string | null }) {
@@ -64,25 +68,31 @@ export async function lookUpPair(
 }
 
 /** Never cached, never indexed: the page shows a case once the pair is proved. */
-const PAGE_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" };
+export const LOOKUP_PAGE_HEADERS = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex, nofollow" };
 
 /** GET `/tra-cuu`: the empty form, the reference prefilled from `?ma-ho-so=` (a code in the URL is ignored). */
 export function loadLookupPage({ request }: RouteArgs) {
   const page: LookupPage = { found: false, reference: echoReference(new URL(request.url).searchParams.get("ma-ho-so")), problems: [], retryAfter: 0 };
-  return data(page, { headers: PAGE_HEADERS });
+  return data(page, { headers: LOOKUP_PAGE_HEADERS });
 }
 
-/** POST `/tra-cuu`: the case (200), or the form again with the reference kept and the code empty (400, 404, 429). */
-export async function lookUpCaseFromForm({ request, context }: RouteArgs) {
-  const form = await request.formData();
+/**
+ * POST `/tra-cuu`: the case (200), or the form again with the reference kept and the code empty (400, 404, 429).
+ * A domain above may pass the form it has read already and `onFound`, which adds `extra` to a found case.
+ */
+export async function lookUpCaseFromForm<X = never>(
+  { request, context }: RouteArgs,
+  hooks: { form?: FormData; onFound?: (sql: Pool, caseId: string, view: PartyCaseView) => Promise<X | undefined> } = {},
+) {
+  const form = hooks.form ?? (await request.formData());
   const rawReference = form.get("reference");
   const rawCode = form.get("accessCode");
   const reference = echoReference(rawReference);
   const accessCode = typeof rawCode === "string" ? rawCode : "";
   const again = (problems: LookupProblem[], status: number, retryAfter = 0) =>
-    data({ found: false, reference, problems, retryAfter } satisfies LookupPage as LookupPage, {
+    data({ found: false, reference, problems, retryAfter } satisfies LookupPage<X> as LookupPage<X>, {
       status,
-      headers: { ...PAGE_HEADERS, ...(retryAfter ? retryAfterHeader(retryAfter) : {}) },
+      headers: { ...LOOKUP_PAGE_HEADERS, ...(retryAfter ? retryAfterHeader(retryAfter) : {}) },
     });
   const problems: LookupProblem[] = [];
   if (!reference) problems.push("referenceRequired");
@@ -96,5 +106,8 @@ export async function lookUpCaseFromForm({ request, context }: RouteArgs) {
   if (!found) return again(["notFound"], 404);
   // The page needs no internal id.
   const { caseId: _id, ...view } = found;
-  return data({ found: true, reference: view.reference, view } satisfies LookupPage as LookupPage, { headers: PAGE_HEADERS });
+  const extra = hooks.onFound ? await hooks.onFound(sql, outcome.caseId, found) : undefined;
+  return data({ found: true, reference: view.reference, view, ...(extra === undefined ? {} : { extra }) } satisfies LookupPage<X> as LookupPage<X>, {
+    headers: LOOKUP_PAGE_HEADERS,
+  });
 }

@@ -84,7 +84,7 @@ export const ENFORCEMENT_REQUEST_CASE = registerCaseType(
     viewers: ["clerk", "officer", "head"],
     clocks: {
       decide: { rule: "enforcement.decide-request" },
-      corrections: { rule: "enforcement.ask-corrections" },
+      corrections: { rule: "enforcement.ask-corrections", window: true },
       notify: { rule: "enforcement.notify-documents" },
     },
     events: {

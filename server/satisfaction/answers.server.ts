@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Pool, Sql } from "../db";
 import { lookUpPair, partyCaseView } from "../cases";
 
@@ -28,7 +29,7 @@ export async function satisfactionAnswered(sql: Sql, caseId: string): Promise<bo
 }
 
 /** Stores the one answer of a case in a final state; a second answer is refused (the primary key). */
-async function answerCase(sql: Sql, caseId: string, input: SatisfactionInput): Promise<SatisfactionOutcome> {
+export async function answerCase(sql: Sql, caseId: string, input: SatisfactionInput): Promise<SatisfactionOutcome> {
   const view = await partyCaseView(sql, { caseId });
   if (!view) return "not-found";
   if (!view.final) return "not-final";
@@ -55,4 +56,45 @@ export async function answerByPair(
   const found = await lookUpPair(sql, { reference, accessCode, ip });
   if (!found.ok) return found.reason === "rate-limited" ? "rate-limited" : "not-found";
   return answerCase(sql, found.caseId, input);
+}
+
+/** How long the lookup page's satisfaction token lasts (ADR 081). */
+export const SATISFACTION_TOKEN_MINUTES = 60;
+
+const tokenHash = (token: string) => crypto.createHash("sha256").update(token, "utf8").digest();
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The status lookup (ADR 081): once the pair is proved and the case is final, the page's satisfaction form
+ * carries this random token (a hidden field), never the access code. Only its SHA-256 is stored, with the
+ * case and an expiry; expired tokens are swept here.
+ */
+export async function issueSatisfactionToken(sql: Sql, caseId: string, now = new Date()): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await sql`delete from satisfaction_tokens where expires_at < ${now}`;
+  await sql`insert into satisfaction_tokens (token_hash, case_id, expires_at)
+    values (${tokenHash(token)}, ${caseId}, ${new Date(now.getTime() + SATISFACTION_TOKEN_MINUTES * 60_000)})`;
+  return token;
+}
+
+/** The case a live token stands for, or null (unknown, malformed or expired: the same null). */
+export async function caseOfSatisfactionToken(sql: Sql, token: unknown, now = new Date()): Promise<string | null> {
+  if (typeof token !== "string" || !TOKEN.test(token)) return null;
+  const [row] = await sql<{ case_id: string }[]>`
+    select case_id from satisfaction_tokens where token_hash = ${tokenHash(token)} and expires_at > ${now}`;
+  return row?.case_id ?? null;
+}
+
+/** The lookup page's answer, by its token: spent once the case has its answer (this one or an earlier one). */
+export async function answerByToken(sql: Sql, { token, input, now = new Date() }: { token: unknown; input: SatisfactionInput; now?: Date }): Promise<SatisfactionOutcome> {
+  const caseId = await caseOfSatisfactionToken(sql, token, now);
+  if (!caseId) return "not-found";
+  const outcome = await answerCase(sql, caseId, input);
+  if (outcome === "answered" || outcome === "already-answered") await spendSatisfactionToken(sql, token as string);
+  return outcome;
+}
+
+/** Deletes a token (its case has its answer). */
+export async function spendSatisfactionToken(sql: Sql, token: string): Promise<void> {
+  await sql`delete from satisfaction_tokens where token_hash = ${tokenHash(token)}`;
 }

@@ -4,8 +4,13 @@ export {
   satisfactionAnswered,
   answerAsCitizen,
   answerByPair,
+  answerByToken,
+  issueSatisfactionToken,
+  caseOfSatisfactionToken,
   SATISFACTION_COMMENT_MAX,
+  SATISFACTION_TOKEN_MINUTES,
   type SatisfactionInput,
   type SatisfactionProblem,
   type SatisfactionOutcome,
 } from "./answers.server";
+export { lookupPageAction, satisfactionFor, satisfactionValues, type SatisfactionOffer, type SatisfactionValues } from "./web.server";

@@ -20,4 +20,4 @@ export {
   type MyDocument,
   type MyCaseDocument,
 } from "./my-cases.server";
-export { loadMyCases, loadMyCase, submitMyCaseNotify, downloadMyCaseDocument, downloadMyFilingPdf, type NotifyResult } from "./web.server";
+export { loadMyCases, loadMyCase, submitMyCase, downloadMyCaseDocument, downloadMyFilingPdf, type NotifyResult } from "./web.server";

@@ -6,6 +6,7 @@ import { caseDocumentKey, issueCaseDocument } from "../cases";
 import { documentResponse, findDocument } from "../documents";
 import { paths } from "../../vocabulary/paths";
 import { partyRequestPdf } from "../filing";
+import { answerAsCitizen, parseSatisfaction, satisfactionFor, satisfactionValues, type SatisfactionOffer } from "../satisfaction";
 import { hasFilingPdf, myCaseDocumentEvent, myCaseId, myCasesPage, myCaseView, setMyCaseNotify } from "./my-cases.server";
 
 /**
@@ -28,18 +29,42 @@ export async function loadMyCase({ request, params, context }: RouteArgs) {
   const view = await myCaseView(context.services.sql, { citizenId: session.citizenId, reference: params.reference });
   if (!view) throw notFound();
   const q = new URL(request.url).searchParams;
-  return { view, saved: q.get("luu") === "1" };
+  // The satisfaction question once the case is final (ADR 081): `?cam-on=1` after the answer just given.
+  const state = await satisfactionFor(context.services.sql, view);
+  const satisfaction: SatisfactionOffer | null =
+    state === null ? null : state === "ask" ? { state, problems: [], values: { score: "", comment: "" } } : { state: q.get("cam-on") === "1" ? "thanks" : "answered" };
+  return { view, saved: q.get("luu") === "1", satisfaction };
 }
 
-export type NotifyResult = { ok: false; error: "choose"; values: { notify: string } };
+export type NotifyResult =
+  | { ok: false; error: "choose"; values: { notify: string } }
+  | { ok: false; error: "satisfaction"; satisfaction: Extract<SatisfactionOffer, { state: "ask" }> };
+
+/**
+ * The case page's POST: `intent=satisfaction` answers the satisfaction question (the citizen's own case,
+ * once final; answered twice, recorded once), anything else is the e-mail choice. A success redirects.
+ */
+export async function submitMyCase(args: RouteArgs): Promise<NotifyResult> {
+  const session = await requireCitizen(args.request, args.context);
+  const form = await args.request.formData().catch(() => null);
+  if (form?.get("intent") !== "satisfaction") return submitMyCaseNotify(args, session.citizenId, form);
+  const { sql } = args.context.services;
+  const own = await myCaseId(sql, { citizenId: session.citizenId, reference: args.params.reference });
+  if (!own) throw notFound();
+  const parsed = parseSatisfaction({ score: form.get("score"), comment: form.get("comment") });
+  if (!parsed.ok) return { ok: false, error: "satisfaction", satisfaction: { state: "ask", problems: parsed.problems, values: satisfactionValues(form) } };
+  const outcome = await answerAsCitizen(sql, { citizenId: session.citizenId, reference: own.reference, input: parsed.value });
+  if (outcome === "not-found") throw notFound();
+  // Answered now, or before (the first answer stands); not final: the page as it is, without the question.
+  throw redirect(`${paths.myCases.case(own.reference)}${outcome === "answered" ? "?cam-on=1" : ""}#hai-long`);
+}
 
 /** The e-mail choice of the citizen's own case (cases.notify_applicant; part C's e-mails read it), audited. */
-export async function submitMyCaseNotify({ request, params, context }: RouteArgs): Promise<NotifyResult> {
-  const session = await requireCitizen(request, context);
+async function submitMyCaseNotify({ params, context }: RouteArgs, citizenId: string, form: FormData | null): Promise<NotifyResult> {
+  const session = { citizenId };
   const { sql } = context.services;
   const own = await myCaseId(sql, { citizenId: session.citizenId, reference: params.reference });
   if (!own) throw notFound();
-  const form = await request.formData().catch(() => null);
   const value = String(form?.get("notify") ?? "").slice(0, 10);
   if (value !== "on" && value !== "off") return { ok: false, error: "choose", values: { notify: value } };
   const notify = value === "on";

@@ -9,6 +9,8 @@ import answersEn from "./sections/answers.en";
 import casesEn from "./sections/cases.en";
 import deadlinesEn from "./sections/deadlines.en";
 import auditlogEn from "./sections/auditlog.en";
+import satisfactionEn from "./sections/satisfaction.en";
+import statisticsEn from "./sections/statistics.en";
 import inboxEn from "./sections/inbox.en";
 import paymentsEn from "./sections/payments.en";
 import workflowEn from "./sections/workflow.en";
@@ -158,6 +160,7 @@ const en: Translation<Resource> = {
       refunds: "Refunds",
       admin: "Administration",
       audit: "Audit log",
+      statistics: "Statistics",
       handoff: "Hand-off to the case system",
       debtorList: "Debtors who cannot yet pay",
     },
@@ -218,6 +221,8 @@ const en: Translation<Resource> = {
   triage: triageEn,
   confirmation: confirmationEn,
   officerChange: officerChangeEn,
+  satisfaction: satisfactionEn,
+  statistics: statisticsEn,
 };
 
 export default en;

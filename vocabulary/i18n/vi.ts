@@ -15,6 +15,8 @@ import answersVi from "./sections/answers.vi";
 import casesVi from "./sections/cases.vi";
 import deadlinesVi from "./sections/deadlines.vi";
 import auditlogVi from "./sections/auditlog.vi";
+import satisfactionVi from "./sections/satisfaction.vi";
+import statisticsVi from "./sections/statistics.vi";
 import inboxVi from "./sections/inbox.vi";
 import paymentsVi from "./sections/payments.vi";
 import workflowVi from "./sections/workflow.vi";
@@ -163,6 +165,7 @@ const vi = {
       refunds: "Hoàn trả tiền",
       admin: "Quản trị",
       audit: "Nhật ký",
+      statistics: "Thống kê",
       handoff: "Chuyển hồ sơ sang Phần mềm Thụ lý",
       debtorList: "Danh sách chưa có điều kiện thi hành",
     },
@@ -223,6 +226,8 @@ const vi = {
   triage: triageVi,
   confirmation: confirmationVi,
   officerChange: officerChangeVi,
+  satisfaction: satisfactionVi,
+  statistics: statisticsVi,
 };
 
 export default vi;

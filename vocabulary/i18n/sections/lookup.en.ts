@@ -12,6 +12,7 @@ const en: Translation<typeof lookup> = {
   errors: {
     referenceRequired: "Enter the reference",
     accessCodeRequired: "Enter the access code",
+    expired: "This lookup page is more than 60 minutes old. Enter the case reference and access code again to see the case and send your rating.",
     notFound:
       "The reference or the access code is not right. Check the reference in the confirmation e-mail and the access code you kept from the confirmation page when you filed (16 letters and digits), then try again.",
     rateLimited_one: "There have been too many wrong lookups for this reference or from your connection. Please try again in {{count}} second.",

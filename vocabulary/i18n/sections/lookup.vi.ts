@@ -16,6 +16,7 @@ const lookup = {
   errors: {
     referenceRequired: "Nhập mã hồ sơ",
     accessCodeRequired: "Nhập mã tra cứu",
+    expired: "Trang tra cứu đã quá 60 phút. Hãy nhập lại mã hồ sơ và mã tra cứu để xem hồ sơ và gửi đánh giá.",
     notFound:
       "Mã hồ sơ hoặc mã tra cứu không đúng. Hãy kiểm tra lại mã hồ sơ trong thư điện tử xác nhận và mã tra cứu bạn đã lưu từ trang xác nhận khi gửi đơn (16 chữ và số), rồi nhập lại.",
     rateLimited: plural("Đã có quá nhiều lần tra cứu sai với mã hồ sơ này hoặc từ kết nối của bạn. Vui lòng thử lại sau {{count}} giây."),

@@ -1,0 +1,2 @@
+// Browser-build boundary for server/statistics (see accounts.server.ts).
+export { loadStatistics, downloadStatisticsCsv } from "../../server/statistics";
