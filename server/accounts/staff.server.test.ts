@@ -29,7 +29,7 @@ describe("demo seed", () => {
     expect(provinces.length).toBeGreaterThanOrEqual(3);
     expect(provinces.every((p) => p.offices >= 2)).toBe(true);
     const roles = await db.sql<{ role: string }[]>`select distinct role::text from staff_roles order by 1`;
-    expect(roles.map((r) => r.role)).toEqual(["accountant", "admin", "clerk", "head", "officer"]);
+    expect(roles.map((r) => r.role)).toEqual(["accountant", "admin", "clerk", "denunciation-handler", "head", "officer"]);
   });
 });
 
