@@ -19,7 +19,7 @@ export async function startClocks(
   for (const clock of clocks) {
     const ruleId = clockRuleId(type, clock, fields);
     if (!inForce(ruleId, at)) continue;
-    const { dueOn, rule, count } = await startClock(tx, { ruleId, at });
+    const { dueOn, rule, count } = await startClock(tx, { ruleId, at: await countedFrom(tx, type, caseId, clock, at) });
     await tx`
       insert into case_clocks (case_id, clock, rule_id, rule_effective_from, state, started_at, due_on, counted_from, count_days, count_unit)
       values (${caseId}, ${clock}, ${ruleId}, ${rule.effectiveFrom}, 'running', ${at}, ${dueOn}, ${count.countedFrom}, ${count.countDays}, ${count.countUnit})
@@ -28,6 +28,18 @@ export async function startClocks(
         started_at = excluded.started_at, due_on = excluded.due_on, stopped_at = null, remaining_days = null, ended_at = null,
         counted_from = excluded.counted_from, count_days = excluded.count_days, count_unit = excluded.count_unit`;
   }
+}
+
+/** When a clock's count starts: the event's moment, or the other clock's start or due day (`countsFrom`). */
+async function countedFrom(tx: Sql, type: CaseType, caseId: string, clock: string, at: Date): Promise<Date> {
+  const from = type.clocks[clock]!.countsFrom;
+  if (!from) return at;
+  const [row] = await tx<{ started_at: Date; due_on: string | null }[]>`
+    select started_at, to_char(due_on, 'YYYY-MM-DD') as due_on from case_clocks where case_id = ${caseId} and clock = ${from.clock}`;
+  if (!row) return at;
+  if (from.from === "start") return row.started_at;
+  // The due day, at noon in Hà Nội: the count then starts the day after it.
+  return row.due_on ? new Date(`${row.due_on}T05:00:00Z`) : at;
 }
 
 /**

@@ -94,6 +94,12 @@ export type ClockDef = {
    * lateness, so the statistics' on time / late leave it out (ADR 081).
    */
   window?: boolean;
+  /**
+   * Counts from another clock of the case rather than from the event that starts it: its start (a complex
+   * denunciation's 90 days run from acceptance, like the 60 they replace, art. 157) or its due day (a
+   * complaint's extension adds 30 days to the first period, art. 146), whenever the extension is granted.
+   */
+  countsFrom?: { clock: string; from: "start" | "due" };
 };
 
 export type CaseTypeDefinition<S extends string = string, E extends string = string> = {

@@ -31,7 +31,7 @@ export const COMPLAINT_CASE = registerCaseType(
     clocks: {
       accept: { rule: "complaint.accept" },
       resolve: { rule: "complaint.resolve-first.before-measures", ruleByField: { field: "kind", rules: RESOLUTION_RULES } },
-      extension: { rule: "complaint.resolve-extension" },
+      extension: { rule: "complaint.resolve-extension", countsFrom: { clock: "resolve", from: "due" } },
     },
     events: {
       accept: {

@@ -144,12 +144,12 @@ describe("the case: acceptance within 5 working days, the resolution clock by ki
     expect((await clocks()).find((c) => c.clock === "resolve")!.state).toBe("ended");
   });
 
-  it("coercive measures: 30 days from acceptance; an extension runs 30 days more", async () => {
+  it("coercive measures: 30 days from acceptance; an extension runs 30 days more, from the first period's end whenever it is granted", async () => {
     const filed = await file(answers({ lateReason: "Lý do." }));
     if (!filed.ok) throw new Error("not filed");
     const actor = { type: "staff" as const, staffId: ids.headKV! };
     await fireEvent(db.sql, { caseId: filed.caseId, event: "accept", actor, input: { kind: "coercive" }, at: new Date("2026-12-15T03:00:00Z") });
-    await fireEvent(db.sql, { caseId: filed.caseId, event: "extend", actor, input: { reason: "Vụ việc phức tạp." }, at: new Date("2027-01-14T03:00:00Z") });
+    await fireEvent(db.sql, { caseId: filed.caseId, event: "extend", actor, input: { reason: "Vụ việc phức tạp." }, at: new Date("2027-01-05T03:00:00Z") });
     const rows = await db.sql<{ clock: string; rule_id: string; state: string; due_on: string }[]>`
       select clock, rule_id, state, to_char(due_on, 'YYYY-MM-DD') as due_on from case_clocks where case_id = ${filed.caseId} and clock <> 'accept' order by clock`;
     expect(rows).toEqual([

@@ -38,7 +38,7 @@ export const DENUNCIATION_CASE = registerCaseType(
     clocks: {
       accept: { rule: "denunciation.accept" },
       resolve: { rule: "denunciation.resolve" },
-      resolveComplex: { rule: "denunciation.resolve-complex" },
+      resolveComplex: { rule: "denunciation.resolve-complex", countsFrom: { clock: "resolve", from: "start" } },
     },
     events: {
       accept: {

@@ -108,9 +108,10 @@ describe("the denunciation's clocks", () => {
     const byClerk = await fireEvent(db.sql, { caseId: filed.caseId, event: "extendComplex", actor: { type: "staff", staffId: staff.clerk! }, input: { reason: "x" }, at: day("2026-10-05") });
     expect(byClerk.ok).toBe(false);
 
-    const extended = await fireEvent(db.sql, { caseId: filed.caseId, event: "extendComplex", actor: h, input: { reason: "Nhiều người bị tố cáo, cần xác minh nhiều nơi." }, at: day("2026-10-01") });
+    const extended = await fireEvent(db.sql, { caseId: filed.caseId, event: "extendComplex", actor: h, input: { reason: "Nhiều người bị tố cáo, cần xác minh nhiều nơi." }, at: day("2026-11-02") });
     expect(extended.ok).toBe(true);
-    clocks = await caseClocks(db.sql, { caseId: filed.caseId, at: day("2026-10-02") });
+    // 90 days from acceptance (art. 157), not from the day it was found complex.
+    clocks = await caseClocks(db.sql, { caseId: filed.caseId, at: day("2026-11-03") });
     expect(clocks.find((c) => c.clock === "resolve")!.state).toBe("ended");
     expect(clocks.find((c) => c.clock === "resolveComplex")).toMatchObject({ state: "running", ruleId: "denunciation.resolve-complex", dueOn: "2026-12-30" });
 
