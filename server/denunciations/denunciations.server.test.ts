@@ -5,6 +5,8 @@ import { createStaff, type StaffRole } from "../accounts";
 import { caseClocks, fireEvent, submissionSection, submissionVisibleTo } from "../cases";
 import { seedDemo } from "../seed.server";
 import { queuedJobsAbout } from "../../test/jobs";
+import { currentCalendar } from "../deadlines";
+import { dashboardCounts, listCases, parseInboxQuery } from "../inbox";
 import { DENOUNCER_LABEL, denouncerFor, fileDenunciation, type DenunciationSection } from "./index";
 
 let db: TestDatabase;
@@ -46,6 +48,22 @@ afterAll(async () => db?.drop());
 const LEAKS = /Tố Cáo|Phố Huế|001190012345|0912345678/;
 
 describe("a denunciation keeps its denouncer apart (ADR 076)", () => {
+  it("is listed in the inbox of the office's handler and head only: never a clerk's, an officer's or an accountant's, nor in their counts", async () => {
+    const filed = await file();
+    const calendar = await currentCalendar(db.sql);
+    const { query } = parseInboxQuery(new URLSearchParams());
+    const listed = async (staffId: string) => (await listCases(db.sql, { staffId, query, calendar })).rows.some((r) => r.id === filed.caseId);
+    expect(await listed(staff["denunciation-handler"]!)).toBe(true);
+    expect(await listed(staff.head!)).toBe(true);
+    for (const role of ["clerk", "officer", "accountant", "otherHandler"] as const) expect(await listed(staff[role]!), role).toBe(false);
+    const clerk = await dashboardCounts(db.sql, { staffId: staff.clerk!, calendar });
+    const handler = await dashboardCounts(db.sql, { staffId: staff["denunciation-handler"]!, calendar });
+    const [n] = await db.sql<{ n: number }[]>`select count(*)::int as n from cases where agency_id = ${agencyId} and case_type = 'denunciation' and state = 'received' and assignee_id is null`;
+    expect(handler.newCases).toBe(n!.n);
+    const [all] = await db.sql<{ n: number }[]>`select count(*)::int as n from cases where agency_id = ${agencyId} and state = 'received' and assignee_id is null`;
+    expect(clerk.newCases).toBe(all!.n - n!.n);
+  });
+
   it("stores the identity only in denunciation_identities: not in the answers, the case, its search text, the audit log or the jobs", async () => {
     const filed = await file();
     const [s] = await db.sql`select applicant_name, answers from submissions where id = ${filed.submissionId}`;

@@ -2,11 +2,24 @@ import type { PendingQuery, Row } from "postgres";
 import type { Sql } from "../db";
 import type { StaffRole } from "../accounts";
 import { scopedAgencies } from "../agencies";
+import { CASE_TYPES } from "../cases";
 import { deadlineOf, dueSoonUntil, vietnamDay, type InboxCalendar } from "./days.server";
 import { encodeCursor, likePattern, PAGE_SIZE, type InboxQuery } from "./query";
 
-/** The roles that see an office's cases in the inbox. */
-export const CASE_VIEWER_ROLES = ["clerk", "officer", "head"] as const satisfies readonly StaffRole[];
+/** The roles that see an office's cases in the inbox (each case type then narrows it to its own `viewers`). */
+export const CASE_VIEWER_ROLES = ["clerk", "officer", "head", "denunciation-handler"] as const satisfies readonly StaffRole[];
+
+/**
+ * Only the case types one of this staff member's roles may view (the type's `viewers`, as the case page
+ * checks): a clerk's inbox, counts and export never list a denunciation, a denunciation handler's list only
+ * denunciations. Read from the registered case types, so a new type brings its own rule.
+ */
+export function viewableTypes(sql: Sql, staffId: string): Fragment {
+  const pairs = CASE_TYPES.flatMap((t) => t.viewers.map((role) => [t.id, role] as const));
+  return sql`c.case_type in (
+    select v.type from unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) as v(type, role)
+    where v.role in (select r.role::text from staff_roles r where r.staff_id = ${staffId}::uuid))`;
+}
 /** Payments needing review: accountants and heads. */
 export const PAYMENT_REVIEW_ROLES = ["accountant", "head"] as const satisfies readonly StaffRole[];
 /** Refunds awaiting approval: heads decide them. */
@@ -68,7 +81,10 @@ export function caseConditions(
   sql: Sql,
   { staffId, scope, query, today, soonUntil }: { staffId: string; scope: readonly string[]; query: Omit<InboxQuery, "after" | "before" | "sort">; today: string; soonUntil: string },
 ) {
-  const parts: Fragment[] = [scope.length === 1 ? sql`c.agency_id = ${scope[0]!}::uuid` : sql`c.agency_id = any(${scope as string[]}::uuid[])`];
+  const parts: Fragment[] = [
+    scope.length === 1 ? sql`c.agency_id = ${scope[0]!}::uuid` : sql`c.agency_id = any(${scope as string[]}::uuid[])`,
+    viewableTypes(sql, staffId),
+  ];
   if (query.office) parts.push(sql`c.agency_id = ${query.office}::uuid`);
   if (query.type) parts.push(sql`c.case_type = ${query.type}`);
   if (query.state) parts.push(sql`c.state = ${query.state}`);
@@ -233,7 +249,7 @@ export async function dashboardCounts(sql: Sql, { staffId, calendar, now = new D
       count(*) filter (where c.closed_at is null and c.next_due_on between ${today}::date and ${soonUntil}::date)::int as due_soon,
       count(*) filter (where c.state = 'awaitingCitizen')::int as awaiting_citizen
     from cases c
-    where c.agency_id = any(${scope}::uuid[]) and c.closed_at is null`;
+    where c.agency_id = any(${scope}::uuid[]) and ${viewableTypes(sql, staffId)} and c.closed_at is null`;
   const [p] = await sql<{ n: number }[]>`
     select count(*)::int as n from payment_attempts p join fee_notices n on n.id = p.notice_id
     where p.refund_review and n.agency_id in (${scopedAgencies(sql, staffId, PAYMENT_REVIEW_ROLES)})
