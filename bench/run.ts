@@ -124,10 +124,12 @@ async function main() {
     const pages: BenchRow[] = [];
     if (!only || only.has("pages")) {
       const filingStep = await filingStepRequest(baseUrl);
+      const procedureStep = await filingStepRequest(baseUrl, "/dich-vu/phan-anh-kien-nghi");
       for (const [name, url, headers] of [
         ["GET / (home page)", `${baseUrl}/`, undefined],
         ["GET /dich-vu/nop-tien (fee lookup)", `${baseUrl}/dich-vu/nop-tien`, undefined],
         ["GET a filing step (first step, with a draft)", filingStep.url, filingStep.headers],
+        ["GET a generic procedure step (feedback, first step, with a draft)", procedureStep.url, procedureStep.headers],
       ] as const) {
         await load("warm-up", { url, headers, ...warm });
         const row: BenchRow = { ...(await load(name, { url, headers, duration, connections })), url, headers };
@@ -181,9 +183,9 @@ async function main() {
   }
 }
 
-/** A filing draft (the start page's empty form) and the URL of its first step, with the draft cookie. */
-async function filingStepRequest(baseUrl: string): Promise<{ url: string; headers: Record<string, string> }> {
-  const start = await fetch(`${baseUrl}/dich-vu/yeu-cau-thi-hanh-an`, { method: "POST", body: new URLSearchParams(), redirect: "manual", headers: { origin: new URL(baseUrl).origin } });
+/** A draft of a procedure (the start page's empty form) and the URL of its first step, with the draft cookie. */
+async function filingStepRequest(baseUrl: string, servicePath = "/dich-vu/yeu-cau-thi-hanh-an"): Promise<{ url: string; headers: Record<string, string> }> {
+  const start = await fetch(`${baseUrl}${servicePath}`, { method: "POST", body: new URLSearchParams(), redirect: "manual", headers: { origin: new URL(baseUrl).origin } });
   await start.arrayBuffer();
   const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0]!;
   const location = start.headers.get("location");
