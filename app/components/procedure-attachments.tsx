@@ -49,12 +49,12 @@ export type AttachmentsPageResult = {
 };
 
 /**
- * The attachments step of any procedure on the generic pages (ADR 079, amended by ADR 082): upload one or many
+ * The attachments step of every procedure (ADR 082): the generic pages' and the enforcement request's own: upload one or many
  * files with their type (a plain multipart form, without JavaScript), remove one, continue. Generic words at
  * `submissions.attachments.*`; the procedure's document types at `<content>.attachments.types.*` and its
  * required document's problem at `<content>.attachments.errors.<problem>`.
  */
-export function ProcedureAttachments({ view, result }: { view: AttachmentsPageView; result: AttachmentsPageResult | null }) {
+export function ProcedureAttachments({ view, result, saveHref }: { view: AttachmentsPageView; result: AttachmentsPageResult | null; saveHref?: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigation = useNavigation();
@@ -79,7 +79,9 @@ export function ProcedureAttachments({ view, result }: { view: AttachmentsPageVi
         {t("submissions.pages.back")}
       </Link>
       <ErrorSummary errors={errors} />
-      <p className="step-count">{t("submissions.pages.stepOf", { number: view.number, total: view.total })}</p>
+      <p className="step-count">
+        {t(`${view.content}.common.stepOf` as never, { number: view.number, total: view.total, defaultValue: t("submissions.pages.stepOf", { number: view.number, total: view.total }) }) as string}
+      </p>
       <h1>{t(view.title as never)}</h1>
       <p>{t("submissions.attachments.lead", { maxMb, maxFiles: view.maxFiles })}</p>
       {view.requiredType ? (
@@ -193,6 +195,11 @@ export function ProcedureAttachments({ view, result }: { view: AttachmentsPageVi
           {t("submissions.pages.continue")}
         </button>
       </Form>
+      {saveHref ? (
+        <p className="save-later">
+          <Link to={saveHref}>{t(`${view.content}.common.saveForLater` as never) as string}</Link>
+        </p>
+      ) : null}
     </div>
   );
 }
