@@ -1,8 +1,6 @@
 import crypto from "node:crypto";
-import postgres from "postgres";
-import { TOTP, Secret } from "otpauth";
 import type { Page } from "@playwright/test";
-import { codeFromOutbox, DEMO_PASSWORD, expect, outboxHighWater, test } from "./fixtures";
+import { DEMO_PASSWORD, e2eDb, expect, fireFromCasePage, freshStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
 
 // Issue 13's main journey ("Done when"): a citizen files a request signed in (JavaScript off) and keeps its
 // reference and tracking code; a head of office signs in with password and TOTP, accepts the request and
@@ -16,66 +14,11 @@ test.skip(!process.env.DATABASE_URL, "needs the e2e database on DATABASE_URL's s
 const PDF = Buffer.from("%PDF-1.4\n% ban an\n1 0 obj <<>> endobj\n%%EOF\n");
 const OFFICER = "Trần Văn Đức"; // the demo officer of HNI-KV01 (server/seed.server.ts)
 
-function e2eDb() {
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/thads_e2e_${process.env.E2E_PORT ?? "3210"}`;
-  return postgres(url.toString(), { max: 1, onnotice: () => {} });
-}
-
-/** A fresh head of HNI-KV01 with the demo password (the demo head is shared with other journeys). */
-async function freshHead() {
-  const sql = e2eDb();
-  try {
-    const email = `thu.truong.follow.${Date.now()}@thads.local`;
-    await sql`
-      with s as (
-        insert into staff (email, full_name, password_hash)
-        select ${email}, 'Thủ Trưởng Theo Dõi', password_hash from staff where email = 'thutruong@thads.local' returning id)
-      insert into staff_roles (staff_id, agency_id, role) select s.id, a.id, 'head' from s, agencies a where a.code = 'HNI-KV01'`;
-    return email;
-  } finally {
-    await sql.end();
-  }
-}
-
-const totp = (secret: string, at = Date.now()) =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
-
 async function staffPassword(page: Page, email: string) {
   await page.goto("/staff/sign-in");
   await page.getByLabel("Thư điện tử").fill(email);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
-
-/** Turns TOTP on, signs out, and signs in again with password and a TOTP code (as e2e/back-office.spec.ts). */
-async function staffWithTotp(page: Page, email: string) {
-  await staffPassword(page, email);
-  await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
-  await page.getByRole("link", { name: "Bật xác thực hai lớp" }).click();
-  const secret = (await page.locator("code.totp-secret").innerText()).replace(/\s/g, "");
-  await page.getByLabel("Mã xác thực").fill(totp(secret));
-  await page.getByRole("button", { name: "Xác nhận và bật" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Mã khôi phục của bạn" })).toBeVisible();
-  await page.getByRole("link", { name: "Tiếp tục" }).click();
-  await page.locator(".staff-bar").getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Đăng nhập dành cho cán bộ" })).toBeVisible();
-  await staffPassword(page, email);
-  await expect(page.getByRole("heading", { level: 1, name: "Nhập mã xác thực" })).toBeVisible();
-  await page.getByLabel("Mã xác thực").fill(totp(secret, Date.now() + 30_000));
-  await page.getByRole("button", { name: "Xác nhận" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
-}
-
-async function signInCitizen(page: Page, email: string) {
-  const mark = await outboxHighWater(page);
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
-  await page.getByRole("button", { name: /Gửi mã/ }).click();
-  await expect(page).toHaveURL(/\/dang-nhap\/ma$/);
-  await page.getByLabel("Mã đăng nhập").fill(await codeFromOutbox(page, email, mark));
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await expect(page).toHaveURL(/\/tai-khoan/);
 }
 
 /** The filing journey, short (e2e/filing.spec.ts walks it in full); returns the reference and the tracking code. */
@@ -130,14 +73,6 @@ async function fileRequest(page: Page, { name, email }: { name: string; email: s
 }
 
 /** From the case page: the event's button, its form, confirm; back on the case. */
-async function fireFromCasePage(page: Page, caseId: string, event: string, fill: () => Promise<void>) {
-  await page.goto(`/staff/cases/${caseId}`);
-  await page.locator(`a[href="/staff/cases/${caseId}/${event}"]`).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}/${event}$`));
-  await fill();
-  await page.getByRole("button", { name: "Xác nhận" }).click();
-  await expect(page).toHaveURL(new RegExp(`/staff/cases/${caseId}\\?done=${event}`));
-}
 
 /** The newest outbox message to `email` whose subject is `subject`, as HTML (polled: the e-mail goes through the job queue). */
 async function mailFromOutbox(page: Page, email: string, subject: string): Promise<string> {
@@ -168,13 +103,14 @@ test.describe("without JavaScript", () => {
 
     // 1. The citizen, signed in, files the request and keeps the pair from the confirmation.
     await signInCitizen(page, email);
+    await expect(page).toHaveURL(/\/tai-khoan/);
     const { reference, code } = await fileRequest(page, { name: "Hoàng Thị Mai Anh", email });
     expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
 
     // 2. A head of office with password and TOTP accepts it and assigns the officer, from the case page.
     const headContext = await browser.newContext({ javaScriptEnabled: false });
     const head = await headContext.newPage();
-    await staffWithTotp(head, await freshHead());
+    await signInStaffWithTotp(head, await freshStaff("head", "HNI-KV01", "Thủ Trưởng Theo Dõi"));
     await head.goto(`/staff/cases?q=${encodeURIComponent(reference)}`);
     const href = (await head.getByRole("link", { name: new RegExp(reference) }).getAttribute("href"))!;
     const caseId = /\/staff\/cases\/([0-9a-f-]{36})/.exec(href)![1]!;
