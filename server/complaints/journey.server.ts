@@ -1,7 +1,6 @@
 import type { Pool } from "../db";
 import { journeyEngine, registerProcedure, type ProcedureNotice } from "../journeys";
-import { findRelatedCase } from "../cases";
-import { loadSubmissionDone, submissionConfirmation } from "../submissions";
+import { checkRelatedCaseStep, loadSubmissionDone, submissionConfirmation } from "../submissions";
 import { COMPLAINT_JOURNEY, COMPLAINT_PATH, type ComplaintAnswers } from "./journey";
 import type { ComplaintKind } from "./kinds";
 import { complaintTimeLimit } from "./time-limit.server";
@@ -27,10 +26,8 @@ export const complaintJourney = journeyEngine({
   },
   async checkStep({ sql, step, values, citizenId, ip }): Promise<Record<string, string[]> | null> {
     if (step.id === "case") {
-      // The citizen's own case by its reference, else the pair under the lookup's rate limits.
-      const found = await findRelatedCase(sql as Pool, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId, ip });
-      if (found.ok) return null;
-      return { reference: [found.reason === "rate-limited" ? "complaints.errors.reference.rateLimited" : "complaints.errors.reference.notFound"] };
+      const found = await checkRelatedCaseStep(sql, { values, citizenId, ip });
+      return found.ok ? null : found.errors;
     }
     if (step.id !== "decision") return null;
     const limit = await complaintTimeLimit(sql, { kind: values.kind as ComplaintKind, round: values.round === "second" ? "second" : "first", learnedOn: String(values.learnedOn) });

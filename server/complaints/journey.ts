@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineJourney, type Answers as EngineAnswers } from "../journeys/browser";
 import { text } from "../validation/browser";
+import { relatedCaseStep } from "../submissions/browser";
 import { COMPLAINED_OF, COMPLAINT_KINDS } from "./kinds";
 
 /**
@@ -36,20 +37,7 @@ export const COMPLAINT_JOURNEY = defineJourney<ComplaintStep>({
   resumeSlug: "tiep-tuc",
   attachments: { documentTypes: ["decision", "evidence", "other"], maxFiles: 10, maxFileBytes: 20 * 1024 * 1024 },
   steps: [
-    {
-      id: "case",
-      slug: "ho-so",
-      kind: "form",
-      fields: [
-        { name: "reference", kind: "text", hint: true },
-        { name: "accessCode", kind: "text", optional: true, hint: true, autoComplete: "off" },
-      ],
-      schema: z.object({
-        reference: line("reference", 40),
-        accessCode: z.string().trim().max(40, E("accessCode", "tooLong")).optional(),
-      }),
-      next: () => "decision",
-    },
+    relatedCaseStep<ComplaintStep>({ id: "case", slug: "ho-so", next: () => "decision" }),
     {
       id: "decision",
       slug: "quyet-dinh",

@@ -33,7 +33,7 @@ describe("the confirmation journey", () => {
     const [related] = await makePairCases(db.sql, 1, { agencyCode: "HNI-KV02", state: "officerAssigned" });
     const token = cookieOf(await confirmationEngine.startDraft(new Request(BASE, { method: "POST" }), context));
     const wrong = await confirmationEngine.submitFormStep(req(token, "ho-so"), context, "ho-so", form({ reference: related!.reference, accessCode: "AAAA-BBBB-CCCC-DDDD" }));
-    expect(wrong).toMatchObject({ ok: false, result: { error: { reference: ["confirmation.errors.caseNotFound"] } } });
+    expect(wrong).toMatchObject({ ok: false, result: { error: { reference: ["submissions.related.notFound"] } } });
     expect(await confirmationEngine.submitFormStep(req(token, "ho-so"), context, "ho-so", form({ reference: related!.reference, accessCode: related!.accessCode }))).toMatchObject({ ok: true });
     expect(await confirmationEngine.submitFormStep(req(token, "nguoi-yeu-cau"), context, "nguoi-yeu-cau", form({ relation: "party", name: "Nguyễn Văn Bình", email: "binh@example.vn" }))).toEqual({
       ok: true,

@@ -1,6 +1,6 @@
 import { journeyEngine, registerProcedure, type SubmitContext } from "../journeys";
-import { accessCodeHash, findRelatedCase, lookupReference } from "../cases";
-import { fileSubmission, submissionConfirmation, loadSubmissionDone, REFERENCE_PREFIXES, type FiledSubmission } from "../submissions";
+import { accessCodeHash, lookupReference } from "../cases";
+import { checkRelatedCaseStep, fileSubmission, submissionConfirmation, loadSubmissionDone, REFERENCE_PREFIXES, type FiledSubmission } from "../submissions";
 import type { Sql } from "../db";
 import type { Answers } from "../journeys";
 import { CONFIRMATION_CASE } from "./case-type";
@@ -28,9 +28,8 @@ export const confirmationEngine = journeyEngine({
   contactEmail: (a: Answers<ConfirmationStep>) => (typeof a.applicant?.email === "string" && a.applicant.email ? a.applicant.email : null),
   async checkStep({ sql, step, values, citizenId, ip }) {
     if (step.id !== "case") return null;
-    const found = await findRelatedCase(sql as never, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId, ip });
-    if (found.ok) return null;
-    return { reference: [found.reason === "rate-limited" ? "confirmation.errors.rateLimited" : "confirmation.errors.caseNotFound"] };
+    const found = await checkRelatedCaseStep(sql, { values, citizenId, ip });
+    return found.ok ? null : found.errors;
   },
   async submit(answers, ctx: SubmitContext): Promise<FiledSubmission | { ok: false; step: ConfirmationStep }> {
     const related = await relatedCaseIn(ctx.tx, { reference: answers.case?.reference, accessCode: answers.case?.accessCode, citizenId: ctx.citizenId });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { relatedCaseStep } from "../submissions/browser";
 import { defineJourney } from "../journeys/browser";
 
 /**
@@ -15,12 +16,6 @@ export const RELATIONS = ["party", "relative"] as const;
 const many = <T extends readonly [string, ...string[]]>(values: T, error: string) =>
   z.preprocess((v) => (v === undefined || v === null || v === "" ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(values, { error })).min(1, error).max(values.length));
 
-export const caseStepSchema = (e: string) =>
-  z.object({
-    reference: z.string({ error: `${e}.reference` }).trim().min(4, `${e}.reference`).max(40, `${e}.reference`),
-    accessCode: z.string().trim().max(40, `${e}.accessCode`).optional().default(""),
-  });
-
 export const CONFIRMATION_JOURNEY = defineJourney<ConfirmationStep>({
   id: "confirmation",
   path: "/dich-vu/xac-nhan-ket-qua",
@@ -31,17 +26,7 @@ export const CONFIRMATION_JOURNEY = defineJourney<ConfirmationStep>({
   resumeSlug: "tiep-tuc",
   attachments: { documentTypes: ["death-certificate", "relationship", "other"], maxFiles: 5, maxFileBytes: 10 * 1024 * 1024, required: { documentType: "relationship", problem: "relationshipMissing" } },
   steps: [
-    {
-      id: "case",
-      slug: "ho-so",
-      kind: "form",
-      fields: [
-        { name: "reference", kind: "text", hint: true },
-        { name: "accessCode", kind: "text", optional: true, hint: true },
-      ],
-      schema: caseStepSchema(E),
-      next: () => "applicant",
-    },
+    relatedCaseStep<ConfirmationStep>({ id: "case", slug: "ho-so", next: () => "applicant" }),
     {
       id: "applicant",
       slug: "nguoi-yeu-cau",

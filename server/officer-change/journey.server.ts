@@ -1,7 +1,6 @@
 import { journeyEngine, registerProcedure, type Answers } from "../journeys";
-import { findRelatedCase } from "../cases";
 import { vnDay } from "../deadlines";
-import { fileSubmission, submissionConfirmation, loadSubmissionDone, REFERENCE_PREFIXES } from "../submissions";
+import { checkRelatedCaseStep, fileSubmission, submissionConfirmation, loadSubmissionDone, REFERENCE_PREFIXES } from "../submissions";
 import { relatedCaseIn } from "../confirmation";
 import { OFFICER_CHANGE_CASE } from "./case-type";
 import { groundsInForce } from "./grounds";
@@ -23,8 +22,8 @@ export const officerChangeEngine = journeyEngine({
       return (values.grounds as string[]).every((g) => inForce.has(g)) ? null : { grounds: ["officerChange.errors.groundNotInForce"] };
     }
     if (step.id !== "case") return null;
-    const found = await findRelatedCase(sql as never, { reference: String(values.reference), accessCode: String(values.accessCode ?? ""), citizenId, ip });
-    if (!found.ok) return { reference: [found.reason === "rate-limited" ? "officerChange.errors.rateLimited" : "officerChange.errors.caseNotFound"] };
+    const found = await checkRelatedCaseStep(sql, { values, citizenId, ip });
+    if (!found.ok) return found.errors;
     return found.case.officerId ? null : { reference: ["officerChange.errors.noOfficer"] };
   },
   async submit(answers, ctx) {

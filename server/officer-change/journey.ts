@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { relatedCaseStep } from "../submissions/browser";
 import { defineJourney } from "../journeys/browser";
 import { OFFICER_CHANGE_GROUNDS } from "./grounds";
 
@@ -20,20 +21,7 @@ export const OFFICER_CHANGE_JOURNEY = defineJourney<OfficerChangeStep>({
   resumeSlug: "tiep-tuc",
   attachments: { documentTypes: ["evidence", "other"], maxFiles: 5, maxFileBytes: 10 * 1024 * 1024 },
   steps: [
-    {
-      id: "case",
-      slug: "ho-so",
-      kind: "form",
-      fields: [
-        { name: "reference", kind: "text", hint: true },
-        { name: "accessCode", kind: "text", optional: true, hint: true },
-      ],
-      schema: z.object({
-        reference: z.string({ error: `${E}.reference` }).trim().min(4, `${E}.reference`).max(40, `${E}.reference`),
-        accessCode: z.string().trim().max(40, `${E}.reference`).optional().default(""),
-      }),
-      next: () => "applicant",
-    },
+    relatedCaseStep<OfficerChangeStep>({ id: "case", slug: "ho-so", next: () => "applicant" }),
     {
       id: "applicant",
       slug: "nguoi-yeu-cau",

@@ -16,3 +16,5 @@ export {
 } from "./submit.server";
 export { registerProcedureSection, type ProcedureSection, type SectionRedaction } from "./section.server";
 export { submissionTasks } from "./jobs.server";
+export * from "./browser";
+export { checkRelatedCaseStep } from "./related-check.server";

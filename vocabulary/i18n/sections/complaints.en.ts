@@ -81,8 +81,6 @@ const complaints: Translation<typeof complaintsVi> = {
     resolutionNumber: "Enter the number of the decision on the complaint (at most 50 characters).",
     outcome: "Choose the outcome.",
     summary: "Enter what was decided.",
-    reference: { required: "Enter the enforcement case reference.", tooLong: "A reference has at most 40 characters.", rateLimited: "Too many tries. Please try again later.", notFound: "No case matches this reference and access code." },
-    accessCode: { tooLong: "An access code has at most 40 characters." },
     round: { required: "Choose a first or a second complaint." },
     firstReference: { required: "Enter the reference of the first complaint.", tooLong: "A reference has at most 40 characters." },
     complainedOf: { required: "Choose whose decision or act it is." },

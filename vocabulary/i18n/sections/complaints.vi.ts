@@ -82,8 +82,6 @@ const complaints = {
     resolutionNumber: "Nhập số quyết định giải quyết khiếu nại (tối đa 50 ký tự).",
     outcome: "Chọn kết quả giải quyết.",
     summary: "Nhập nội dung giải quyết.",
-    reference: { required: "Nhập mã hồ sơ thi hành án.", tooLong: "Mã hồ sơ có tối đa 40 ký tự.", rateLimited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau.", notFound: "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này." },
-    accessCode: { tooLong: "Mã tra cứu có tối đa 40 ký tự." },
     round: { required: "Chọn khiếu nại lần đầu hay lần hai." },
     firstReference: { required: "Nhập mã hồ sơ khiếu nại lần đầu.", tooLong: "Mã hồ sơ có tối đa 40 ký tự." },
     complainedOf: { required: "Chọn quyết định, hành vi của ai." },

@@ -35,10 +35,6 @@ const confirmation: Translation<typeof vi> = {
   },
   attachments: { types: { "death-certificate": "Death certificate", relationship: "Proof of the relationship", other: "Other document" }, required: "Required: {{type}}. Please add the death certificate of the party too.", errors: { relationshipMissing: "Attach proof of the relationship." } },
   errors: {
-    reference: "Enter the enforcement case reference.",
-    accessCode: "The access code is not in the right format.",
-    caseNotFound: "No case was found with this reference and access code.",
-    rateLimited: "Too many attempts. Try again later.",
     relation: "Choose whether you are a party or a relative.",
     name: "Enter your full name.",
     email: "Enter an e-mail address in the right format, like name@example.vn.",

@@ -33,10 +33,6 @@ const confirmation = {
   },
   attachments: { types: { "death-certificate": "Giấy chứng tử", relationship: "Giấy tờ chứng minh quan hệ thân nhân", other: "Tài liệu khác" }, required: "Bắt buộc có: {{type}}. Nên kèm cả giấy chứng tử của đương sự.", errors: { relationshipMissing: "Hãy đính kèm giấy tờ chứng minh quan hệ thân nhân." } },
   errors: {
-    reference: "Nhập mã hồ sơ thi hành án.",
-    accessCode: "Mã tra cứu không đúng định dạng.",
-    caseNotFound: "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này.",
-    rateLimited: "Bạn đã thử quá nhiều lần. Hãy thử lại sau.",
     relation: "Chọn bạn là đương sự hay thân nhân.",
     name: "Nhập họ và tên.",
     email: "Nhập địa chỉ thư điện tử đúng định dạng, ví dụ ten@example.vn.",

@@ -40,9 +40,6 @@ const officerChange: Translation<typeof vi> = {
   },
   attachments: { types: { evidence: "Evidence", other: "Other document" } },
   errors: {
-    reference: "Enter the enforcement case reference.",
-    caseNotFound: "No case was found with this reference and access code.",
-    rateLimited: "Too many attempts. Try again later.",
     noOfficer: "No officer has been assigned to this case yet.",
     name: "Enter your full name.",
     email: "Enter an e-mail address in the right format, like name@example.vn.",

@@ -38,9 +38,6 @@ const officerChange = {
   },
   attachments: { types: { evidence: "Chứng cứ", other: "Tài liệu khác" } },
   errors: {
-    reference: "Nhập mã hồ sơ thi hành án.",
-    caseNotFound: "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này.",
-    rateLimited: "Bạn đã thử quá nhiều lần. Hãy thử lại sau.",
     noOfficer: "Hồ sơ này chưa được phân công Chấp hành viên.",
     name: "Nhập họ và tên.",
     email: "Nhập địa chỉ thư điện tử đúng định dạng, ví dụ ten@example.vn.",

@@ -73,6 +73,13 @@ const submissions: Translation<typeof submissionsVi> = {
       badType: "Choose the type of document.",
     },
   },
+  related: {
+    reference: "Enter the enforcement case reference, for example YC-2026-0000042.",
+    referenceTooLong: "A case reference has at most 40 characters.",
+    accessCodeTooLong: "An access code has at most 40 characters.",
+    notFound: "No case matches this reference and access code. If the case is yours, sign in with the e-mail you filed with: then no access code is needed.",
+    rateLimited: "Too many tries. Please wait a few minutes, or sign in with the e-mail you filed with.",
+  },
   signIn: {
     heading: "Sign in to send",
     body: "This procedure needs the sender's identity to be verified: sign in with a code sent to your e-mail or with your national e-ID (VNeID). Only the staff entitled to it can see who you are.",

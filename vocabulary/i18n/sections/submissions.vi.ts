@@ -71,6 +71,13 @@ const submissions = {
       badType: "Hãy chọn loại tài liệu.",
     },
   },
+  related: {
+    reference: "Nhập mã hồ sơ thi hành án, ví dụ: YC-2026-0000042.",
+    referenceTooLong: "Mã hồ sơ có tối đa 40 ký tự.",
+    accessCodeTooLong: "Mã tra cứu có tối đa 40 ký tự.",
+    notFound: "Không tìm thấy hồ sơ với mã hồ sơ và mã tra cứu này. Nếu hồ sơ là của bạn, hãy đăng nhập bằng thư điện tử đã dùng khi nộp đơn: khi đó không cần mã tra cứu.",
+    rateLimited: "Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ít phút, hoặc đăng nhập bằng thư điện tử đã dùng khi nộp đơn.",
+  },
   signIn: {
     heading: "Cần đăng nhập để gửi",
     body: "Thủ tục này cần xác minh danh tính người gửi: đăng nhập bằng mã gửi đến thư điện tử của bạn hoặc bằng tài khoản định danh điện tử (VNeID). Thông tin của bạn chỉ người có thẩm quyền xem được.",
