@@ -19,6 +19,9 @@ export const PATH_PREFIXES = {
   answer: "/tra-loi",
   /** A case e-mail's one-click unsubscribe link (RFC 8058, ADR 068). */
   caseMailOptOut: "/thong-bao/tat",
+  /** Public verification of a certificate of enforcement result, and of a receipt of service (ADR 080). */
+  verifyCertificate: "/xac-minh-xac-nhan",
+  verifyService: "/xac-minh-tong-dat",
 } as const;
 
 export const paths = {
@@ -72,6 +75,14 @@ export const paths = {
   receiptPdf: (code: string) => `${PATH_PREFIXES.receipt}/${code}/pdf`,
   verifyReceipt: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}`,
   verifyReceiptJws: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}/jws`,
+  /** The public verification of a certificate of enforcement result (ADR 077, 080): the form to type its code, one certificate. */
+  verifyCertificate: {
+    form: PATH_PREFIXES.verifyCertificate,
+    code: (code: string) => `${PATH_PREFIXES.verifyCertificate}/${code}`,
+  },
+  /** The public verification of a signed receipt of service (ADR 080), and its printable PDF. */
+  verifyService: (code: string) => `${PATH_PREFIXES.verifyService}/${code}`,
+  verifyServicePdf: (code: string) => `${PATH_PREFIXES.verifyService}/${code}/pdf`,
 
   /** Answering the office's request for more information (ADR 063): from the e-mailed link, from the account, and staff's download of an answer's file. */
   answers: {

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../vocabulary/format";
 import type { Locale } from "../../vocabulary/i18n/config";
+import { paths } from "../../vocabulary/paths";
 
 export type ServiceProofProps = {
   document: string;
@@ -43,5 +44,31 @@ export function ServiceProofList({ proof, locale }: { proof: ServiceProofProps; 
         </dd>
       </div>
     </dl>
+  );
+}
+
+/**
+ * The signed receipt of service of one service (ADR 080), for both sides: its printable PDF and its public
+ * verification page once the proof is complete (opened, or served on paper); until then, when it will be made.
+ */
+export function ServiceReceiptLinks({ code }: { code: string | null }) {
+  const { t } = useTranslation();
+  if (!code) return <p className="muted">{t("service.receipt.pending")}</p>;
+  return (
+    <div className="service-receipt">
+      <h3>{t("service.receipt.heading")}</h3>
+      <ul>
+        <li>
+          <a href={paths.verifyServicePdf(code)} data-testid="service-receipt-pdf">
+            {t("service.receipt.pdf")}
+          </a>
+        </li>
+        <li>
+          <a href={paths.verifyService(code)} data-testid="service-receipt-verify">
+            {t("service.receipt.verify")}
+          </a>
+        </li>
+      </ul>
+    </div>
   );
 }

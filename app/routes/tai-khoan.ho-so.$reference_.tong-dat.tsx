@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadMyConsent, submitMyConsent } from "../server/service.server";
-import { ServiceProofList } from "../components/service-proof";
+import { ServiceProofList, ServiceReceiptLinks } from "../components/service-proof";
 import { ErrorSummary, FieldMessages, describedBy } from "../components/forms";
 import { formatDate } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
@@ -80,9 +80,14 @@ export default function MyCaseService() {
         <section key={s.id} aria-label={t("service.served.title")}>
           <h2>{t("service.served.title")}</h2>
           <ServiceProofList proof={s} locale={locale} />
-          <p>
-            <Link to={servicePaths.served(s.id)}>{t("service.served.open")}</Link>
-          </p>
+          {s.method === "electronic" ? (
+            <p>
+              <Link to={servicePaths.served(s.id)}>{t("service.served.open")}</Link>
+            </p>
+          ) : (
+            <p>{t(`service.staff.paperMethods.${s.paperMethod ?? "direct"}` as "service.staff.paperMethods.direct")}</p>
+          )}
+          <ServiceReceiptLinks code={s.receiptCode} />
         </section>
       ))}
     </div>

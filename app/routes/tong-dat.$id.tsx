@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadServedPage, openServedFromForm } from "../server/service.server";
-import { ServiceProofList } from "../components/service-proof";
+import { ServiceProofList, ServiceReceiptLinks } from "../components/service-proof";
 import { ErrorSummary, FieldMessages, describedBy } from "../components/forms";
 import { pageTitle, useLocale } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
@@ -38,6 +38,7 @@ export default function ServedDocument() {
               {t("service.served.open")}
             </button>
           </Form>
+          <ServiceReceiptLinks code={page.proof.receiptCode} />
         </>
       ) : (
         <>

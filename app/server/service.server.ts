@@ -7,5 +7,7 @@ export {
   submitMyConsent,
   loadStaffService,
   submitStaffService,
+  loadServiceReceiptCheck,
+  serviceReceiptPdfResponse,
 } from "../../server/service-of-documents";
 export type { ServiceProofView } from "../../server/service-of-documents";

@@ -11,6 +11,10 @@ import { paths } from "../../vocabulary/paths";
 import { giveConsent, liveConsent, withdrawConsent } from "./consent.server";
 import { openServedDocument, paperServiceDue, serviceProof, servicesOfCase, type ServiceProof, type ServiceViewer } from "./open.server";
 import { recordPaperService, serveDocument, SERVICE_OPEN_RULE } from "./serve.server";
+import { checkServiceReceipt, issueServiceReceipt, printedCode, serviceReceiptCodes } from "./receipt.server";
+import { renderServiceReceiptPdf } from "./receipt-pdf.server";
+import { JWKS_PATH } from "../receipts";
+import { serverT } from "../../vocabulary/i18n/resources.server";
 
 /** The pages of electronic service (ADR 074), one server function per loader/action (ADR 055). */
 const notFound = () => data(null, { status: 404 });
@@ -28,7 +32,13 @@ const iso = (p: ServiceProof) => ({
   openedSha256: p.openedSha256,
   bouncedAt: p.bouncedAt?.toISOString() ?? null,
 });
-export type ServiceProofView = ReturnType<typeof iso>;
+export type ServiceProofView = ReturnType<typeof iso> & { receiptCode: string | null };
+
+/** The proofs with the code of their signed receipt of service (ADR 080), issuing the ones now complete. */
+async function withReceipts(context: RouteArgs["context"], proofs: ServiceProof[]): Promise<ServiceProofView[]> {
+  const codes = await serviceReceiptCodes(context.services.sql, context.services.config, proofs.map((p) => p.id));
+  return proofs.map((p) => ({ ...iso(p), receiptCode: codes[p.id] ?? null }));
+}
 
 async function signedInViewer(request: Request, context: RouteArgs["context"]): Promise<ServiceViewer | null> {
   const staff = await currentStaff(request, context);
@@ -53,7 +63,8 @@ export async function loadServedPage({ request, params, context }: RouteArgs) {
   if (!viewer) return { proof: null, needPair: true as const };
   const proof = await serviceProof(context.services.sql, id, viewer);
   if (!proof) throw notFound();
-  return { proof: iso(proof), viewer: proof.viewer, needPair: false as const };
+  const [view] = await withReceipts(context, [proof]);
+  return { proof: view!, viewer: proof.viewer, needPair: false as const };
 }
 
 export type OpenFormResult = { ok: false; error: "wrongPair"; values: { reference: string } };
@@ -80,6 +91,8 @@ export async function openServedFromForm({ request, params, context }: RouteArgs
     requestId: context.requestId,
     details: { sha256: opened.sha256, party: opened.viewer === "party" },
   });
+  // The party's opening completes the proof: it is signed now (ADR 080), once.
+  if (opened.viewer === "party") await issueServiceReceipt(context.services.sql, context.services.config, { serviceId: opened.proof.id });
   return new Response(new Uint8Array(opened.bytes), {
     headers: {
       "Content-Type": "application/pdf",
@@ -97,7 +110,8 @@ export async function loadMyConsent({ request, params, context }: RouteArgs) {
   const own = await myCaseId(context.services.sql, { citizenId: session.citizenId, reference: params.reference });
   if (!own) throw notFound();
   const consent = await liveConsent(context.services.sql, own.id);
-  const services = (await servicesOfCase(context.services.sql, own.id)).filter((s) => s.method === "electronic").map(iso);
+  // Electronic services (the party opens them here) and paper ones (their signed receipt of service only).
+  const services = await withReceipts(context, await servicesOfCase(context.services.sql, own.id));
   return { reference: own.reference, consent: consent ? { email: consent.email, givenAt: consent.givenAt.toISOString() } : null, services };
 }
 
@@ -141,7 +155,7 @@ export async function loadStaffService({ request, params, context }: RouteArgs) 
     casePath: paths.staff.case(caseId),
     consent: consent ? { email: consent.email, givenAt: consent.givenAt.toISOString() } : null,
     documents: documents.filter((d) => d.issued).map((d) => ({ seq: d.seq, document: d.document, event: d.event, at: d.at.toISOString() })),
-    services: services.map(iso),
+    services: await withReceipts(context, services),
     paperDue: paperDue.map((p) => p.documentSeq),
   };
 }
@@ -165,6 +179,8 @@ export async function submitStaffService({ request, params, context }: RouteArgs
       if (r.reason === "not-found") throw notFound();
       return { ok: false, error: r.reason, values: { seq: String(seq), servedOn, method } };
     }
+    // Service on paper is complete when recorded: its receipt of service is signed now (ADR 080).
+    await issueServiceReceipt(sql, context.services.config, { serviceId: r.serviceId });
   } else {
     const r = await serveDocument(sql, { caseId, seq, actor: { type: "staff", staffId: staff.id }, ...meta });
     if (!r.ok) {
@@ -173,4 +189,53 @@ export async function submitStaffService({ request, params, context }: RouteArgs
     }
   }
   throw redirect(`${servicePaths.staffCase(caseId)}?luu=1`);
+}
+
+const NOT_INDEXED = { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" };
+
+/**
+ * The public verification page of a receipt of service, `/xac-minh-tong-dat/:code` (ADR 080): the signature
+ * checked with the published keys (the receipts' key set), and what was signed. An unknown or malformed
+ * code: 404 with `check: null` (the page says so in the visitor's language), never an error.
+ */
+export async function loadServiceReceiptCheck({ params, context }: RouteArgs) {
+  const jwksUrl = `${context.services.config.BASE_URL}${JWKS_PATH}`;
+  const check = await checkServiceReceipt(context.services.sql, context.services.config, { code: String(params.code ?? "").slice(0, 64) });
+  if (!check) return data({ check: null, jwksUrl }, { status: 404, headers: NOT_INDEXED });
+  return data(
+    {
+      check: {
+        code: check.code,
+        printedCode: printedCode(check.code),
+        verdict: check.verdict,
+        kid: check.verdict === "valid" ? check.kid : null,
+        issuer: check.verdict === "valid" ? check.issuer : null,
+        receipt: check.verdict === "valid" ? check.receipt : null,
+        pdf: check.verdict === "valid" ? paths.verifyServicePdf(check.code) : null,
+      },
+      jwksUrl,
+    },
+    { headers: NOT_INDEXED },
+  );
+}
+
+/** The receipt of service as a PDF in the visitor's language, from its verified claims (404 unless it verifies). */
+export async function serviceReceiptPdfResponse({ params, context }: RouteArgs) {
+  const check = await checkServiceReceipt(context.services.sql, context.services.config, { code: String(params.code ?? "").slice(0, 64) });
+  if (!check || check.verdict !== "valid") {
+    return new Response(serverT(context.locale)("service.verify.notFoundTitle"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", ...NOT_INDEXED } });
+  }
+  const bytes = await renderServiceReceiptPdf({
+    receipt: check.receipt,
+    kid: check.kid,
+    verifyUrl: `${context.services.config.BASE_URL}${paths.verifyService(check.code)}`,
+    locale: context.locale,
+  });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `inline; filename="bien-nhan-tong-dat-${check.receipt.reference}.pdf"`,
+      ...NOT_INDEXED,
+    },
+  });
 }
