@@ -135,6 +135,8 @@ export const paths = {
   documentService: {
     info: "/dich-vu/tong-dat-van-ban",
     served: (serviceId: string) => `/tong-dat/${serviceId}`,
+    /** POST only: opens the served document (the PDF is the answer; the party's first opening is recorded). */
+    open: (serviceId: string) => `/tong-dat/${serviceId}/mo`,
     consent: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/tong-dat`,
     staffCase: (caseId: string) => `/staff/cases/${caseId}/service`,
   },

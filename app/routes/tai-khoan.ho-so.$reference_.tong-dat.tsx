@@ -55,7 +55,7 @@ export default function MyCaseService() {
           <p>
             <Link to={servicePaths.info}>{t("service.info.title")}</Link>
           </p>
-          <Form method="post" reloadDocument>
+          <Form method="post" reloadDocument noValidate>
             <input type="hidden" name="intent" value="give" />
             <div className={error ? "field field-error" : "field"}>
               <label htmlFor="f-email">{t("service.consent.email")}</label>

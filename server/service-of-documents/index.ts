@@ -35,7 +35,6 @@ export {
   loadServiceReceiptCheck,
   serviceReceiptPdfResponse,
   type ServiceProofView,
-  type OpenFormResult,
   type ConsentFormResult,
   type StaffServiceResult,
 } from "./web.server";

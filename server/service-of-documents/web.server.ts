@@ -55,22 +55,35 @@ export function loadServiceInfo() {
 
 /**
  * `/tong-dat/:id`: the proof of service (time, hash, first opening) for the party signed in or the office;
- * anyone else (signed out) sees the lookup-pair form; a signed-in stranger gets the 404 everyone gets.
+ * anyone else (signed out) sees the lookup-pair form (after a wrong pair: its message, the reference kept,
+ * 400); a signed-in stranger gets the 404 everyone gets.
  */
 export async function loadServedPage({ request, params, context }: RouteArgs) {
   const id = uuidParam(params.id);
   const viewer = await signedInViewer(request, context);
-  if (!viewer) return { proof: null, needPair: true as const };
+  if (!viewer) {
+    const query = new URL(request.url).searchParams;
+    const wrongPair = query.get(WRONG_PAIR) === "1";
+    const page = { proof: null, needPair: true as const, openPath: servicePaths.open(id), wrongPair, reference: wrongPair ? (query.get(REFERENCE) ?? "").slice(0, 40) : "" };
+    return data(page, { status: wrongPair ? 400 : 200 });
+  }
   const proof = await serviceProof(context.services.sql, id, viewer);
   if (!proof) throw notFound();
   const [view] = await withReceipts(context, [proof]);
-  return { proof: view!, viewer: proof.viewer, needPair: false as const };
+  return data({ proof: view!, viewer: proof.viewer, needPair: false as const, openPath: servicePaths.open(id), wrongPair: false, reference: "" });
 }
 
-export type OpenFormResult = { ok: false; error: "wrongPair"; values: { reference: string } };
+/** The served page's query after a wrong pair: the flag, and the reference typed (never the code). */
+const WRONG_PAIR = "sai";
+const REFERENCE = "ma-ho-so";
 
-/** POST `/tong-dat/:id`: opens the document (the PDF itself), for the signed-in party/office or the lookup pair. */
-export async function openServedFromForm({ request, params, context }: RouteArgs): Promise<Response | OpenFormResult> {
+/**
+ * POST `/tong-dat/:id/mo` (a resource route, so that the PDF itself is the answer): opens the document for
+ * the signed-in party or office, or for the lookup pair posted. A wrong pair goes back to the page with its
+ * message and the reference typed (the code is never put in a URL); anyone else is sent to the page, which
+ * answers them the same 404 as for a document that does not exist.
+ */
+export async function openServedFromForm({ request, params, context }: RouteArgs): Promise<Response> {
   const id = uuidParam(params.id);
   const form = await request.formData().catch(() => null);
   const reference = String(form?.get("reference") ?? "").slice(0, 40);
@@ -78,8 +91,8 @@ export async function openServedFromForm({ request, params, context }: RouteArgs
   const viewer = (await signedInViewer(request, context)) ?? { type: "lookup" as const, reference, accessCode };
   const opened = await openServedDocument(context.services.sql, id, viewer);
   if (!opened) {
-    if (viewer.type === "lookup") return { ok: false, error: "wrongPair", values: { reference } };
-    throw notFound();
+    if (viewer.type === "lookup") return redirect(`${servicePaths.served(id)}?${WRONG_PAIR}=1&${REFERENCE}=${encodeURIComponent(reference)}`, 303);
+    return redirect(servicePaths.served(id), 303);
   }
   await audit(context.services.sql, {
     actorType: viewer.type === "staff" ? "staff" : viewer.type === "citizen" ? "citizen" : "anonymous",
