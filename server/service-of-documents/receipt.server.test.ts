@@ -12,8 +12,10 @@ import {
   checkServiceReceipt,
   giveConsent,
   issueServiceReceipt,
+  loadServedPage,
   loadServiceReceiptCheck,
   normaliseReceiptCode,
+  openServedFromForm,
   openServedDocument,
   recordPaperService,
   serveDocument,
@@ -231,5 +233,32 @@ describe("the public page and the PDF", () => {
     expect(text.replace(/ /g, "")).toContain(opened!.sha256);
     // (a narrow column may break the address at its hyphen: compare without them)
     expect(text.replace(/[-\s]/g, "")).toContain(`${services.config.BASE_URL}/xac-minh-tong-dat/${code}`.replace(/-/g, ""));
+  });
+});
+
+describe("opening from the page with the lookup pair (the resource route /tong-dat/:id/mo)", () => {
+  const post = (id: string, body: Record<string, string>) =>
+    ({ request: new Request(`http://localhost/tong-dat/${id}/mo`, { method: "POST", body: new URLSearchParams(body) }), params: { id }, context }) as never;
+
+  it("a wrong pair goes back to the page with the reference (never the code); the right pair answers the PDF and signs the receipt", async () => {
+    const s = await servedAndOpened();
+    const wrong = await openServedFromForm(post(s.serviceId, { reference: s.reference, accessCode: "ZZZZ-ZZZZ-ZZZZ" }));
+    expect(wrong.status).toBe(303);
+    expect(wrong.headers.get("location")).toBe(`/tong-dat/${s.serviceId}?sai=1&ma-ho-so=${encodeURIComponent(s.reference)}`);
+    const page = (await loadServedPage({ request: new Request(`http://localhost${wrong.headers.get("location")}`), params: { id: s.serviceId }, context } as never)) as unknown as {
+      init: { status: number };
+      data: { wrongPair: boolean; reference: string; proof: null; openPath: string };
+    };
+    expect(page.init.status).toBe(400);
+    expect(page.data).toMatchObject({ wrongPair: true, reference: s.reference, proof: null, openPath: `/tong-dat/${s.serviceId}/mo` });
+    expect(await db.sql`select 1 from service_receipts where service_id = ${s.serviceId}`).toHaveLength(0);
+
+    const right = await openServedFromForm(post(s.serviceId, { reference: s.reference, accessCode: "ABCD-2345-EFGH" }));
+    expect(right.status).toBe(200);
+    expect(right.headers.get("content-type")).toBe("application/pdf");
+    const bytes = Buffer.from(await right.arrayBuffer());
+    expect((await import("node:crypto")).createHash("sha256").update(bytes).digest("hex")).toBe(s.sha256);
+    const [receipt] = await db.sql<{ code: string }[]>`select code from service_receipts where service_id = ${s.serviceId}`;
+    expect(await checkServiceReceipt(db.sql, services.config, { code: receipt!.code })).toMatchObject({ verdict: "valid", receipt: { sha256: s.sha256, openedSha256: s.sha256 } });
   });
 });
