@@ -10,6 +10,8 @@ export type ServiceProofProps = {
   openedAt: string | null;
   openedSha256: string | null;
   sha256: string;
+  /** Paper service has no opening on the portal: that row is left out. */
+  method?: "electronic" | "paper";
 };
 
 /** The proof of service both sides see (ADR 074): served when, open by, first opened when, the SHA-256. */
@@ -31,10 +33,12 @@ export function ServiceProofList({ proof, locale }: { proof: ServiceProofProps; 
           <dd>{formatDate(proof.dueOn, locale)}</dd>
         </div>
       ) : null}
-      <div>
-        <dt>{t("service.served.openedAt")}</dt>
-        <dd data-testid="opened-at">{proof.openedAt ? formatDateTime(proof.openedAt, locale) : t("service.served.notOpened")}</dd>
-      </div>
+      {proof.method === "paper" ? null : (
+        <div>
+          <dt>{t("service.served.openedAt")}</dt>
+          <dd data-testid="opened-at">{proof.openedAt ? formatDateTime(proof.openedAt, locale) : t("service.served.notOpened")}</dd>
+        </div>
+      )}
       <div>
         <dt>{t("service.served.sha256")}</dt>
         <dd>
