@@ -24,7 +24,7 @@ function e2eDb() {
 }
 
 /** A fresh staff member of HNI-KV01 with the demo password (the demo accounts are shared with other journeys). */
-async function freshStaff(role: "head" | "officer", fullName: string) {
+async function freshStaff(role: "head" | "officer" | "clerk", fullName: string) {
   const sql = e2eDb();
   try {
     const email = `${role}.tong-dat.${Date.now()}@thads.local`;
@@ -302,6 +302,68 @@ test.describe("the certificate's public verification, JavaScript off", () => {
     const res = await page.goto("/xac-minh-xac-nhan/%3Cscript%3E");
     expect(res!.status()).toBe(404);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Không tìm thấy giấy xác nhận");
+  });
+});
+
+test.describe("a confirmed certificate of enforcement result", () => {
+  test("the office confirms; the certificate verifies on its public page without JavaScript, the name masked; axe; 320 px", async ({ browser }) => {
+    // The confirmation journey's citizen pages are not online yet: the request is put in as fileSubmission
+    // leaves it (a submission and its case, received), and the clerk confirms it from the event page.
+    const reference = `XN-2026-${String(Date.now() % 1e7).padStart(7, "0")}`;
+    const sql = e2eDb();
+    let caseId = "";
+    try {
+      const [row] = await sql<{ id: string }[]>`
+        with a as (select id from agencies where code = 'HNI-KV01'),
+        s as (
+          insert into submissions (procedure, reference, access_code_hash, agency_id, applicant_name, answers)
+          select 'confirmation', ${reference}, '\\x00', a.id, ${NAME}, '{}'::jsonb from a returning id, agency_id),
+        c as (
+          insert into cases (case_type, submission_id, reference, agency_id, state, applicant_name, search_text, received_at, updated_at)
+          select 'confirmation', s.id, ${reference}, s.agency_id, 'received', ${NAME}, ${reference.toLowerCase()}, now(), now() from s returning id)
+        insert into case_events (case_id, seq, event, from_state, to_state, actor_type, fields, public, at)
+        select c.id, 1, 'received', null, 'received', 'citizen', '{}'::jsonb, true, now() from c returning case_id as id`;
+      caseId = row!.id;
+    } finally {
+      await sql.end();
+    }
+    const clerk = await (await browser.newContext()).newPage();
+    await staffPassword(clerk, await freshStaff("clerk", "Cán Bộ Xác Nhận"));
+    await expect(clerk.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
+    await clerk.goto(`/staff/cases/${caseId}/confirm`);
+    await clerk.getByLabel("Số tiền đã thu (đồng)").fill("15.000.000");
+    await clerk.getByLabel("Số tiền đã chi trả (đồng)").fill("10.000.000");
+    await clerk.getByLabel("Tình trạng từng nghĩa vụ").fill("Trả nợ 15.000.000 đồng: đã thi hành xong");
+    await clerk.getByRole("button", { name: "Xác nhận" }).click();
+    await expect(clerk).toHaveURL(new RegExp(`/staff/cases/${caseId}\\?done=confirm`));
+    await clerk.context().close();
+
+    // The certificate is signed by the event's document job.
+    let code = "";
+    await expect(async () => {
+      const db = e2eDb();
+      try {
+        const [cert] = await db<{ code: string }[]>`select code from confirmation_certificates where case_id = ${caseId}`;
+        expect(cert, "the certificate").toBeDefined();
+        code = cert!.code;
+      } finally {
+        await db.end();
+      }
+    }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+
+    const visitor = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+    await visitor.goto("/xac-minh-xac-nhan");
+    await visitor.getByLabel("Mã giấy xác nhận").fill(code.toLowerCase().replace(/(.{4})(?=.)/g, "$1-"));
+    await visitor.getByRole("button", { name: "Kiểm tra" }).click();
+    await expect(visitor).toHaveURL(new RegExp(`/xac-minh-xac-nhan/${code}$`));
+    await expect(visitor.getByRole("heading", { level: 1 })).toHaveText("Giấy xác nhận hợp lệ");
+    for (const text of [reference, MASKED, "15.000.000 ₫", "10.000.000 ₫", "Trả nợ 15.000.000 đồng: đã thi hành xong"]) {
+      await expect(visitor.getByText(text, { exact: true }).first()).toBeVisible();
+    }
+    await expect(visitor.getByText(NAME)).toHaveCount(0);
+    await fitsIn320(visitor);
+    await expectA11yJsOff(visitor);
+    await visitor.context().close();
   });
 });
 

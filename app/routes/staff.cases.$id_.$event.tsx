@@ -8,7 +8,8 @@ import { paths } from "../../vocabulary/paths";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
 
 // The one event page of every case type (ADR 062): accept, refuse, ask for more, forward, assign, close …
-export const handle: I18nHandle = { i18n: ["cases", "workflow.event", "workflow.documents"] };
+// The case types of issue 14 keep their words in their own sections (their events, fields and states): the same list as the case page.
+export const handle: I18nHandle = { i18n: ["cases", "workflow.event", "workflow.documents", "denunciations", "feedback", "complaints", "confirmation", "officerChange"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (r) => {
