@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
 import { TOTP, Secret } from "otpauth";
+import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import type { Page } from "@playwright/test";
 import { codeFromOutbox, DEMO_PASSWORD, expect, expectNoAxeViolations, outboxHighWater, test } from "./fixtures";
 
@@ -261,6 +262,11 @@ test.describe("a document served, opened by the party and shown as served to the
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    // The JWS as signed verifies with the key set published for receipts, fetched like any outsider would.
+    const jws = await (await visitor.request.get(`${verifyHref}/jws`)).text();
+    const jwks = (await (await visitor.request.get("/.well-known/jwks.json")).json()) as JSONWebKeySet;
+    const { payload } = await jwtVerify(jws, createLocalJWKSet(jwks), { typ: "thads-service+jwt" });
+    expect(payload).toMatchObject({ service: { reference, sha256: servedSha, openedSha256: sha, party: MASKED } });
 
     // 8. One character of the code changed: a localised 404, never a 500.
     const code = verifyHref.split("/").pop()!;

@@ -79,10 +79,13 @@ export const paths = {
   verifyCertificate: {
     form: PATH_PREFIXES.verifyCertificate,
     code: (code: string) => `${PATH_PREFIXES.verifyCertificate}/${code}`,
+    /** The certificate's JWS as signed, for anyone's own check against /.well-known/jwks.json. */
+    jws: (code: string) => `${PATH_PREFIXES.verifyCertificate}/${code}/jws`,
   },
   /** The public verification of a signed receipt of service (ADR 080), and its printable PDF. */
   verifyService: (code: string) => `${PATH_PREFIXES.verifyService}/${code}`,
   verifyServicePdf: (code: string) => `${PATH_PREFIXES.verifyService}/${code}/pdf`,
+  verifyServiceJws: (code: string) => `${PATH_PREFIXES.verifyService}/${code}/jws`,
 
   /** Answering the office's request for more information (ADR 063): from the e-mailed link, from the account, and staff's download of an answer's file. */
   answers: {

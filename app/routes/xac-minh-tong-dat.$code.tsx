@@ -77,6 +77,10 @@ export default function VerifyServiceReceipt() {
           />
         </>
       ) : null}
+      <p>{t("service.verify.howTo", { url: jwksUrl })}</p>
+      <p>
+        <a href={check.jws}>{t("service.verify.rawJws")}</a>
+      </p>
     </div>
   );
 }

@@ -71,6 +71,9 @@ export default function VerifyCertificate() {
         </>
       ) : null}
       <p>{t("confirmation.verify.howTo", { url: jwksUrl })}</p>
+      <p>
+        <a href={check.jws}>{t("confirmation.verify.rawJws")}</a>
+      </p>
       {another}
     </div>
   );

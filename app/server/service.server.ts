@@ -9,5 +9,6 @@ export {
   submitStaffService,
   loadServiceReceiptCheck,
   serviceReceiptPdfResponse,
+  serviceReceiptJwsResponse,
 } from "../../server/service-of-documents";
 export type { ServiceProofView } from "../../server/service-of-documents";

@@ -9,7 +9,7 @@ import { createStaff } from "../accounts";
 import { caseDocumentKey, caseDocumentTask, fireEvent, openCase } from "../cases";
 import { findDocument } from "../documents";
 import type { Services } from "../services";
-import { CONFIRMATION_CASE, certificateBeforeService, confirmationCertificateTask, loadCertificateCheck, loadCertificateForm } from "./index";
+import { CONFIRMATION_CASE, certificateBeforeService, certificateJwsResponse, confirmationCertificateTask, loadCertificateCheck, loadCertificateForm } from "./index";
 
 // The certificate's public pages (ADR 080): the form to type a code, the verification page (404 for an unknown
 // code, "invalid" for a token that no longer verifies, the applicant's name masked), and the certificate PDF
@@ -110,7 +110,11 @@ describe("the public verification of a certificate", () => {
     await confirmationCertificateTask(services, async () => {})({ caseId: c.caseId, eventId: c.eventId, document: "confirmation-certificate" }, {} as never);
     const [cert] = await db.sql<{ code: string; jws: string }[]>`select code, jws from confirmation_certificates where case_id = ${c.caseId}`;
     const ok = (await loadCertificateCheck(pageArgs(cert!.code.toLowerCase()))) as unknown as { data: { check: { verdict: string; certificate: Record<string, unknown> } } };
-    expect(ok.data.check).toMatchObject({ verdict: "valid", certificate: { reference: c.reference, applicantName: "Nguyễn V** B***", amountCollected: "15000000" } });
+    expect(ok.data.check).toMatchObject({ verdict: "valid", certificate: { reference: c.reference, applicantName: "Nguyễn V** B***", amountCollected: "15000000" }, jws: `/xac-minh-xac-nhan/${cert!.code}/jws` });
+    const raw = await certificateJwsResponse(pageArgs(cert!.code));
+    expect(raw.headers.get("content-type")).toBe("application/jose");
+    expect(await raw.text()).toBe(cert!.jws);
+    expect((await certificateJwsResponse(pageArgs("ABCDEFGHJKMNPQRS"))).status).toBe(404);
 
     const [h, p, s] = cert!.jws.split(".") as [string, string, string];
     const sig = Buffer.from(s, "base64url");

@@ -13,7 +13,7 @@ export {
   type CertificateCheck,
 } from "./certificate.server";
 export { confirmationCertificateTask, certificateBeforeService } from "./jobs.server";
-export { loadCertificateForm, loadCertificateCheck } from "./web.server";
+export { loadCertificateForm, loadCertificateCheck, certificateJwsResponse } from "./web.server";
 export { CONFIRMATION_JOURNEY, type ConfirmationStep } from "./journey";
 export { confirmationEngine, relatedCaseIn } from "./journey.server";
 

@@ -2,6 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import type { RouteArgs } from "../http";
 import { paths } from "../../vocabulary/paths";
 import { maskName } from "../../vocabulary/identity";
+import { serverT } from "../../vocabulary/i18n/resources.server";
 import { checkCertificate, jwksUrl, normaliseCertificateCode, printedCertificateCode } from "./certificate.server";
 
 // The public pages of the certificate of enforcement result (ADR 077, 080): the form to type a code and the
@@ -41,9 +42,19 @@ export async function loadCertificateCheck({ params, context }: RouteArgs) {
         verdict: check.verdict,
         kid: check.verdict === "valid" ? check.kid : null,
         certificate: c ? { ...c, applicantName: maskName(c.applicantName) } : null,
+        jws: paths.verifyCertificate.jws(check.code),
       },
       jwksUrl: jwksUrl(config),
     },
     { headers: NOT_INDEXED },
   );
+}
+
+/** The certificate's JWS as signed (`/xac-minh-xac-nhan/:code/jws`), for anyone's own check against the published keys. */
+export async function certificateJwsResponse({ params, context }: RouteArgs) {
+  const check = await checkCertificate(context.services.sql, context.services.config, { code: String(params.code ?? "").slice(0, 64) });
+  if (!check) return new Response(serverT(context.locale)("confirmation.verify.notFoundTitle"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", ...NOT_INDEXED } });
+  return new Response(check.jws, {
+    headers: { "Content-Type": "application/jose", "Content-Disposition": `attachment; filename="giay-xac-nhan-${check.code}.jws"`, ...NOT_INDEXED },
+  });
 }

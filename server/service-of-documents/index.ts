@@ -34,6 +34,7 @@ export {
   submitStaffService,
   loadServiceReceiptCheck,
   serviceReceiptPdfResponse,
+  serviceReceiptJwsResponse,
   type ServiceProofView,
   type ConsentFormResult,
   type StaffServiceResult,

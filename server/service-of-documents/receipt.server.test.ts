@@ -6,7 +6,8 @@ import { testServices } from "../../test/services";
 import { pdfText } from "../../test/pdf-text";
 import { seedDemo } from "../seed.server";
 import { accessCodeHash, defineCaseType, fireEvent, issueCaseDocument, openCase, registerCaseType } from "../cases";
-import { signPortalJws } from "../receipts";
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { publicJwks, signPortalJws } from "../receipts";
 import type { Services } from "../services";
 import {
   checkServiceReceipt,
@@ -19,6 +20,7 @@ import {
   openServedDocument,
   recordPaperService,
   serveDocument,
+  serviceReceiptJwsResponse,
   serviceReceiptPdfResponse,
   SERVICE_RECEIPT_JWT_TYPE,
   verifyServiceReceipt,
@@ -260,5 +262,23 @@ describe("opening from the page with the lookup pair (the resource route /tong-d
     expect((await import("node:crypto")).createHash("sha256").update(bytes).digest("hex")).toBe(s.sha256);
     const [receipt] = await db.sql<{ code: string }[]>`select code from service_receipts where service_id = ${s.serviceId}`;
     expect(await checkServiceReceipt(db.sql, services.config, { code: receipt!.code })).toMatchObject({ verdict: "valid", receipt: { sha256: s.sha256, openedSha256: s.sha256 } });
+  });
+});
+
+describe("the raw JWS", () => {
+  it("is served as signed and verifies with the published key set alone (what /.well-known/jwks.json holds)", async () => {
+    const s = await servedAndOpened();
+    await openServedDocument(db.sql, s.serviceId, { type: "citizen", citizenId: ids.owner! });
+    const { code, jws } = (await issueServiceReceipt(db.sql, services.config, { serviceId: s.serviceId }))!;
+    const res = await serviceReceiptJwsResponse(args(code));
+    expect(res.headers.get("content-type")).toBe("application/jose");
+    const body = await res.text();
+    expect(body).toBe(jws);
+    const jwks = JSON.parse(JSON.stringify(publicJwks(services.config.RECEIPT_SIGNING_KEYS))) as ReturnType<typeof publicJwks>;
+    for (const k of jwks.keys) expect(k).not.toHaveProperty("d");
+    const { payload, protectedHeader } = await jwtVerify(body, createLocalJWKSet(jwks), { typ: SERVICE_RECEIPT_JWT_TYPE });
+    expect(protectedHeader.typ).toBe(SERVICE_RECEIPT_JWT_TYPE);
+    expect(payload).toMatchObject({ jti: code, service: { code, sha256: s.sha256 } });
+    expect((await serviceReceiptJwsResponse(args("AAAAAAAAAAAAAAAA"))).status).toBe(404);
   });
 });

@@ -225,6 +225,7 @@ export async function loadServiceReceiptCheck({ params, context }: RouteArgs) {
         issuer: check.verdict === "valid" ? check.issuer : null,
         receipt: check.verdict === "valid" ? check.receipt : null,
         pdf: check.verdict === "valid" ? paths.verifyServicePdf(check.code) : null,
+        jws: paths.verifyServiceJws(check.code),
       },
       jwksUrl,
     },
@@ -250,5 +251,14 @@ export async function serviceReceiptPdfResponse({ params, context }: RouteArgs) 
       "Content-Disposition": `inline; filename="bien-nhan-tong-dat-${check.receipt.reference}.pdf"`,
       ...NOT_INDEXED,
     },
+  });
+}
+
+/** The receipt of service's JWS as signed (`/xac-minh-tong-dat/:code/jws`), for anyone's own check against the published keys. */
+export async function serviceReceiptJwsResponse({ params, context }: RouteArgs) {
+  const check = await checkServiceReceipt(context.services.sql, context.services.config, { code: String(params.code ?? "").slice(0, 64) });
+  if (!check) return new Response(serverT(context.locale)("service.verify.notFoundTitle"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", ...NOT_INDEXED } });
+  return new Response(check.jws, {
+    headers: { "Content-Type": "application/jose", "Content-Disposition": `attachment; filename="bien-nhan-tong-dat-${check.code}.jws"`, ...NOT_INDEXED },
   });
 }

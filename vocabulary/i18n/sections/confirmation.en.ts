@@ -98,6 +98,7 @@ const confirmation: Translation<typeof vi> = {
     codeHint: "For example: ABCD-EFGH-JKLM-NPQR.",
     submit: "Check",
     errors: { code: "The code has 16 letters and digits, for example ABCD-EFGH-JKLM-NPQR." },
+    rawJws: "Download the JWS signature",
     otherCode: "Check another code",
   },
 };

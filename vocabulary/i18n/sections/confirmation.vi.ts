@@ -96,6 +96,7 @@ const confirmation = {
     codeHint: "Ví dụ: ABCD-EFGH-JKLM-NPQR.",
     submit: "Kiểm tra",
     errors: { code: "Mã gồm 16 chữ cái và chữ số, ví dụ ABCD-EFGH-JKLM-NPQR." },
+    rawJws: "Tải chữ ký JWS",
     otherCode: "Kiểm tra mã khác",
   },
 };

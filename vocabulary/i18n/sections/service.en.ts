@@ -92,6 +92,8 @@ const service: Translation<typeof serviceVi> = {
     algorithm: "Algorithm, key id",
     issuer: "Signature issuer",
     keys: "Public keys",
+    rawJws: "Download the JWS signature",
+    howTo: "Anyone can check it independently: download the JWS and verify it with the public keys published at {{url}}.",
     notFoundTitle: "Receipt of service not found",
     notFoundBody: "The verification code is wrong or the receipt does not exist. Scan the QR code on the receipt again.",
   },

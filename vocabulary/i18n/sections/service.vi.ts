@@ -90,6 +90,8 @@ const service = {
     algorithm: "Thuật toán, mã khóa",
     issuer: "Đơn vị phát hành chữ ký",
     keys: "Khóa công khai",
+    rawJws: "Tải chữ ký JWS",
+    howTo: "Bất kỳ ai cũng có thể tự kiểm tra: tải chữ ký JWS và xác thực bằng khóa công khai công bố tại {{url}}.",
     notFoundTitle: "Không tìm thấy biên nhận tống đạt",
     notFoundBody: "Mã kiểm tra không đúng hoặc biên nhận không tồn tại. Hãy quét lại mã QR trên biên nhận.",
   },
