@@ -2,8 +2,8 @@ import { expect, test } from "./fixtures";
 
 // Electronic service of documents (ADR 074), the part without a served document: the info page, and a served
 // document's page for a visitor without an account (the lookup-pair form; a wrong pair keeps the reference).
-// The full journey (officer serves → party opens → officer sees time and hash) is covered at the server level
-// in server/service-of-documents/service.server.test.ts; its browser journey is not written yet.
+// The full journey (officer serves → party opens → officer sees time and hash → the signed receipt of service
+// verifies) is e2e/service-of-documents.spec.ts.
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });

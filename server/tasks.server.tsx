@@ -14,7 +14,7 @@ import { deliverReceipt, reconcileDaily, runRefund, sendRefundUpdate } from "./r
 import { accountTasks } from "./accounts";
 import { answerTasks, sweepInfoRequestMail } from "./answers";
 import { caseDocumentTask, caseNotifyTask, caseTypeById } from "./cases";
-import { confirmationCertificateTask } from "./confirmation";
+import { confirmationCertificateTask, certificateBeforeService } from "./confirmation";
 import "./domains.server";
 import { handoffTasks, HANDOFF_CRONTAB } from "./handoff";
 import { apiTasks } from "./api";
@@ -58,6 +58,8 @@ export function sendSignInAlert(services: Services): Task {
 
 export function taskList(services: Services): TaskList {
   const caseNotify = caseNotifyTask(services);
+  const caseDocument = confirmationCertificateTask(services, caseDocumentTask(services));
+  const service = serviceTasks(services);
   return {
     send_sign_in_alert: sendSignInAlert(services),
     send_payment_confirmation: sendPaymentConfirmation(services),
@@ -79,7 +81,7 @@ export function taskList(services: Services): TaskList {
     ...answerTasks(services),
     // Workflow (ADR 062): a case event's decision document (PDF, stored) and the applicant's e-mail.
     // (the confirm event's document job also issues the signed certificate first: server/confirmation, ADR 077)
-    case_document: confirmationCertificateTask(services, caseDocumentTask(services)),
+    case_document: caseDocument,
     case_notify: async (payload, helpers) => {
       await caseNotify(payload, helpers);
       // A request for more information is e-mailed by server/answers with its answer link: queue it now
@@ -93,7 +95,9 @@ export function taskList(services: Services): TaskList {
     ...debtorListTasks(services),
     ...submissionTasks(services),
     // Electronic service of documents (ADR 074): the notice e-mail, the `serve: true` hook.
-    ...serviceTasks(services),
+    ...service,
+    // The confirm event's certificate is served with its code and QR code printed: its document job first (ADR 080).
+    service_auto: certificateBeforeService(services, caseDocument, service.service_auto!),
     ...complaintTasks(services),
   };
 }

@@ -19,6 +19,9 @@ export const PATH_PREFIXES = {
   answer: "/tra-loi",
   /** A case e-mail's one-click unsubscribe link (RFC 8058, ADR 068). */
   caseMailOptOut: "/thong-bao/tat",
+  /** Public verification of a certificate of enforcement result, and of a receipt of service (ADR 080). */
+  verifyCertificate: "/xac-minh-xac-nhan",
+  verifyService: "/xac-minh-tong-dat",
 } as const;
 
 export const paths = {
@@ -72,6 +75,17 @@ export const paths = {
   receiptPdf: (code: string) => `${PATH_PREFIXES.receipt}/${code}/pdf`,
   verifyReceipt: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}`,
   verifyReceiptJws: (code: string) => `${PATH_PREFIXES.verifyReceipt}/${code}/jws`,
+  /** The public verification of a certificate of enforcement result (ADR 077, 080): the form to type its code, one certificate. */
+  verifyCertificate: {
+    form: PATH_PREFIXES.verifyCertificate,
+    code: (code: string) => `${PATH_PREFIXES.verifyCertificate}/${code}`,
+    /** The certificate's JWS as signed, for anyone's own check against /.well-known/jwks.json. */
+    jws: (code: string) => `${PATH_PREFIXES.verifyCertificate}/${code}/jws`,
+  },
+  /** The public verification of a signed receipt of service (ADR 080), and its printable PDF. */
+  verifyService: (code: string) => `${PATH_PREFIXES.verifyService}/${code}`,
+  verifyServicePdf: (code: string) => `${PATH_PREFIXES.verifyService}/${code}/pdf`,
+  verifyServiceJws: (code: string) => `${PATH_PREFIXES.verifyService}/${code}/jws`,
 
   /** Answering the office's request for more information (ADR 063): from the e-mailed link, from the account, and staff's download of an answer's file. */
   answers: {
@@ -124,6 +138,8 @@ export const paths = {
   documentService: {
     info: "/dich-vu/tong-dat-van-ban",
     served: (serviceId: string) => `/tong-dat/${serviceId}`,
+    /** POST only: opens the served document (the PDF is the answer; the party's first opening is recorded). */
+    open: (serviceId: string) => `/tong-dat/${serviceId}/mo`,
     consent: (reference: string) => `/tai-khoan/ho-so/${encodeURIComponent(reference)}/tong-dat`,
     staffCase: (caseId: string) => `/staff/cases/${caseId}/service`,
   },

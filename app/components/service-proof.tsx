@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { formatDate, formatDateTime } from "../../vocabulary/format";
 import type { Locale } from "../../vocabulary/i18n/config";
+import { paths } from "../../vocabulary/paths";
 
 export type ServiceProofProps = {
   document: string;
@@ -9,6 +10,8 @@ export type ServiceProofProps = {
   openedAt: string | null;
   openedSha256: string | null;
   sha256: string;
+  /** Paper service has no opening on the portal: that row is left out. */
+  method?: "electronic" | "paper";
 };
 
 /** The proof of service both sides see (ADR 074): served when, open by, first opened when, the SHA-256. */
@@ -30,10 +33,12 @@ export function ServiceProofList({ proof, locale }: { proof: ServiceProofProps; 
           <dd>{formatDate(proof.dueOn, locale)}</dd>
         </div>
       ) : null}
-      <div>
-        <dt>{t("service.served.openedAt")}</dt>
-        <dd data-testid="opened-at">{proof.openedAt ? formatDateTime(proof.openedAt, locale) : t("service.served.notOpened")}</dd>
-      </div>
+      {proof.method === "paper" ? null : (
+        <div>
+          <dt>{t("service.served.openedAt")}</dt>
+          <dd data-testid="opened-at">{proof.openedAt ? formatDateTime(proof.openedAt, locale) : t("service.served.notOpened")}</dd>
+        </div>
+      )}
       <div>
         <dt>{t("service.served.sha256")}</dt>
         <dd>
@@ -43,5 +48,31 @@ export function ServiceProofList({ proof, locale }: { proof: ServiceProofProps; 
         </dd>
       </div>
     </dl>
+  );
+}
+
+/**
+ * The signed receipt of service of one service (ADR 080), for both sides: its printable PDF and its public
+ * verification page once the proof is complete (opened, or served on paper); until then, when it will be made.
+ */
+export function ServiceReceiptLinks({ code }: { code: string | null }) {
+  const { t } = useTranslation();
+  if (!code) return <p className="muted">{t("service.receipt.pending")}</p>;
+  return (
+    <div className="service-receipt">
+      <h3>{t("service.receipt.heading")}</h3>
+      <ul>
+        <li>
+          <a href={paths.verifyServicePdf(code)} data-testid="service-receipt-pdf">
+            {t("service.receipt.pdf")}
+          </a>
+        </li>
+        <li>
+          <a href={paths.verifyService(code)} data-testid="service-receipt-verify">
+            {t("service.receipt.verify")}
+          </a>
+        </li>
+      </ul>
+    </div>
   );
 }

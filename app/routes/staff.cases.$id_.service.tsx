@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadStaffService, submitStaffService } from "../server/service.server";
-import { ServiceProofList } from "../components/service-proof";
+import { ServiceProofList, ServiceReceiptLinks } from "../components/service-proof";
 import { ErrorSummary } from "../components/forms";
 import { pageTitle, useLocale } from "../utils/page";
 import { formatDate } from "../../vocabulary/format";
@@ -43,6 +43,7 @@ export default function StaffCaseService() {
           <section key={d.seq} aria-labelledby={`doc-${d.seq}`}>
             <h2 id={`doc-${d.seq}`}>{docName(d.document)}</h2>
             {electronic ? <ServiceProofList proof={electronic} locale={locale} /> : null}
+            {electronic && !(paper && !electronic.openedAt) ? <ServiceReceiptLinks code={electronic.receiptCode} /> : null}
             {electronic?.bouncedAt ? <p className="warning">{t("service.staff.bounced")}</p> : null}
             {!electronic && page.consent ? (
               <Form method="post" reloadDocument>
@@ -54,6 +55,7 @@ export default function StaffCaseService() {
               </Form>
             ) : null}
             {paper ? <p>{t(`service.staff.paperMethods.${paper.paperMethod}` as never)} · {formatDate(paper.servedAt, locale)}</p> : null}
+            {paper ? <ServiceReceiptLinks code={paper.receiptCode} /> : null}
             {paperDue && !paper ? (
               <Form method="post" reloadDocument>
                 <fieldset>

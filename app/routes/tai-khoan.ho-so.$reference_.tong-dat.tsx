@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { loadMyConsent, submitMyConsent } from "../server/service.server";
-import { ServiceProofList } from "../components/service-proof";
+import { ServiceProofList, ServiceReceiptLinks } from "../components/service-proof";
 import { ErrorSummary, FieldMessages, describedBy } from "../components/forms";
 import { formatDate } from "../../vocabulary/format";
 import { pageTitle, useLocale } from "../utils/page";
@@ -55,7 +55,7 @@ export default function MyCaseService() {
           <p>
             <Link to={servicePaths.info}>{t("service.info.title")}</Link>
           </p>
-          <Form method="post" reloadDocument>
+          <Form method="post" reloadDocument noValidate>
             <input type="hidden" name="intent" value="give" />
             <div className={error ? "field field-error" : "field"}>
               <label htmlFor="f-email">{t("service.consent.email")}</label>
@@ -80,9 +80,14 @@ export default function MyCaseService() {
         <section key={s.id} aria-label={t("service.served.title")}>
           <h2>{t("service.served.title")}</h2>
           <ServiceProofList proof={s} locale={locale} />
-          <p>
-            <Link to={servicePaths.served(s.id)}>{t("service.served.open")}</Link>
-          </p>
+          {s.method === "electronic" ? (
+            <p>
+              <Link to={servicePaths.served(s.id)}>{t("service.served.open")}</Link>
+            </p>
+          ) : (
+            <p>{t(`service.staff.paperMethods.${s.paperMethod ?? "direct"}` as "service.staff.paperMethods.direct")}</p>
+          )}
+          <ServiceReceiptLinks code={s.receiptCode} />
         </section>
       ))}
     </div>

@@ -1,8 +1,8 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadServedPage, openServedFromForm } from "../server/service.server";
-import { ServiceProofList } from "../components/service-proof";
+import { loadServedPage } from "../server/service.server";
+import { ServiceProofList, ServiceReceiptLinks } from "../components/service-proof";
 import { ErrorSummary, FieldMessages, describedBy } from "../components/forms";
 import { pageTitle, useLocale } from "../utils/page";
 import type { I18nHandle } from "../../vocabulary/i18n/namespaces";
@@ -11,39 +11,36 @@ export const handle: I18nHandle = { i18n: ["service", "workflow.documents"] };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (r) => r.service.served.title);
 
-/** A served document (ADR 074): its proof for the party or the office; the lookup-pair form when signed out. */
+/**
+ * A served document (ADR 074): its proof for the party or the office; the lookup-pair form when signed out
+ * (after a wrong pair, its message with the reference kept). The forms post to the resource route
+ * `/tong-dat/:id/mo`, whose answer is the PDF itself (the party's first opening is recorded there).
+ */
 export const loader = (args: LoaderFunctionArgs) => loadServedPage(args);
-
-/** Opens the PDF (the party's first opening is recorded); a wrong pair keeps the reference typed. */
-export async function action(args: ActionFunctionArgs) {
-  const r = await openServedFromForm(args);
-  if (r instanceof Response) return r;
-  return data(r, { status: 400 });
-}
 
 export default function ServedDocument() {
   const { t } = useTranslation();
   const locale = useLocale();
   const page = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const error = result && "error" in result ? t("service.served.wrongPair") : undefined;
+  const error = page.wrongPair ? t("service.served.wrongPair") : undefined;
   return (
     <div className="served-document">
       <h1>{t("service.served.title")}</h1>
       {page.proof ? (
         <>
           <ServiceProofList proof={page.proof} locale={locale} />
-          <Form method="post" reloadDocument>
+          <Form method="post" action={page.openPath} reloadDocument>
             <button type="submit" className="button">
               {t("service.served.open")}
             </button>
           </Form>
+          <ServiceReceiptLinks code={page.proof.receiptCode} />
         </>
       ) : (
         <>
           {error ? <ErrorSummary errors={[{ name: "reference", id: "f-reference", message: error }]} /> : null}
           <h2>{t("service.served.proveHeading")}</h2>
-          <Form method="post" reloadDocument>
+          <Form method="post" action={page.openPath} reloadDocument>
             <div className={error ? "field field-error" : "field"}>
               <label htmlFor="f-reference">{t("service.served.reference")}</label>
               <FieldMessages id="f-reference" error={error} />
@@ -51,7 +48,7 @@ export default function ServedDocument() {
                 id="f-reference"
                 name="reference"
                 autoComplete="off"
-                defaultValue={result && "values" in result ? result.values.reference : ""}
+                defaultValue={page.reference}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={describedBy("f-reference", undefined, error)}
               />

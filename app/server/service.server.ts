@@ -7,5 +7,8 @@ export {
   submitMyConsent,
   loadStaffService,
   submitStaffService,
+  loadServiceReceiptCheck,
+  serviceReceiptPdfResponse,
+  serviceReceiptJwsResponse,
 } from "../../server/service-of-documents";
 export type { ServiceProofView } from "../../server/service-of-documents";

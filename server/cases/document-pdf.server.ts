@@ -1,6 +1,6 @@
 import { serverT } from "../../vocabulary/i18n/resources.server";
 import { formatDate, formatDateTime } from "../../vocabulary/format";
-import { createPdf } from "../pdf";
+import { createPdf, drawQrCode } from "../pdf";
 
 /**
  * The decision documents of a case event (ADR 062), laid out like the office's paper: the office's header
@@ -59,6 +59,8 @@ export type CaseDocumentInput = {
   signerName?: string | null;
   /** The signer is the head of the office (else they sign "TL. THỦ TRƯỞNG": by the head's order). */
   signerIsHead?: boolean;
+  /** A signed document's public verification page and code (the certificate of ADR 077): printed with its QR code. */
+  verify?: { url: string; code: string } | null;
 };
 
 /** The place printed before the date: the last part of the office's address ("…, Hà Nội" → "Hà Nội"). */
@@ -193,6 +195,21 @@ export async function renderCaseDocument(input: CaseDocumentInput): Promise<Buff
   doc.font("body").fontSize(9).text(t("workflow.pdf.signedOnline"), rightX, undefined, { width: rightW, align: "center" });
   doc.moveDown(2.5);
   if (input.signerName) doc.font("bold").fontSize(12).text(input.signerName, rightX, undefined, { width: rightW, align: "center" });
+
+  // A signed document: the QR code of its public verification page, the address and the code.
+  if (input.verify) {
+    const qrSize = 96;
+    doc.y = Math.max(doc.y, blockTop + 80) + 28;
+    if (doc.y > doc.page.height - doc.page.margins.bottom - qrSize) doc.addPage();
+    const qrTop = doc.y;
+    drawQrCode(doc, input.verify.url, left, qrTop, qrSize);
+    const textLeft = left + qrSize + 14;
+    const textWidth = width - qrSize - 14;
+    doc.font("bold").fontSize(10).text(t("workflow.pdf.verify.heading"), textLeft, qrTop, { width: textWidth });
+    doc.font("body").fontSize(9).text(t("workflow.pdf.verify.text"), textLeft, undefined, { width: textWidth });
+    doc.fillColor("#003d7a").text(input.verify.url, textLeft, undefined, { width: textWidth, link: input.verify.url });
+    doc.fillColor("#000").font("bold").fontSize(10).text(t("workflow.pdf.verify.code", { code: input.verify.code }), textLeft, undefined, { width: textWidth });
+  }
   doc.end();
   return done;
 }

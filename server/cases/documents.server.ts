@@ -19,7 +19,13 @@ import { documentNumber, renderCaseDocument } from "./document-pdf.server";
 export const CASE_DOCUMENT_KIND = "case-document" as const;
 export const caseDocumentKey = (caseId: string, seq: number): DocumentKey => ({ kind: CASE_DOCUMENT_KIND, ownerId: caseId, version: seq, locale: "vi" });
 
-const Payload = z.object({ caseId: z.uuid(), eventId: z.coerce.number().int().positive(), document: z.string().min(1).max(64) });
+const Payload = z.object({
+  caseId: z.uuid(),
+  eventId: z.coerce.number().int().positive(),
+  document: z.string().min(1).max(64),
+  /** A signed document's verification page and code, printed with a QR code (set by the procedure that signs it). */
+  verify: z.object({ url: z.url().max(300), code: z.string().min(1).max(40) }).optional(),
+});
 
 type EventRow = {
   case_id: string;
@@ -50,7 +56,7 @@ async function officeById(sql: Sql, id: string): Promise<Office | null> {
 }
 
 /** Renders and stores the document of one event (no-op when already stored); returns its seq, or null if the event is unknown. */
-export async function issueCaseDocument(sql: Sql, { caseId, eventId, document }: z.infer<typeof Payload>): Promise<{ seq: number; sha256: string } | null> {
+export async function issueCaseDocument(sql: Sql, { caseId, eventId, document, verify }: z.infer<typeof Payload>): Promise<{ seq: number; sha256: string } | null> {
   const [e] = await sql<EventRow[]>`
     select c.id as case_id, c.case_type, c.reference, c.case_number, c.applicant_name, c.other_party_name, c.received_at, c.agency_id,
       e.seq, e.event, e.fields, e.at, e.actor_type, e.actor_id, s.full_name as signer_name
@@ -93,6 +99,7 @@ export async function issueCaseDocument(sql: Sql, { caseId, eventId, document }:
     replaces: e.event.startsWith("reassign"),
     signerName: e.signer_name,
     signerIsHead: e.actor_type === "staff" && e.actor_id ? await actsAt(sql, { staffId: e.actor_id, agencyId: officeId, roles: ["head"] }) : undefined,
+    verify: verify ?? null,
   });
   const stored = await storeDocument(sql, key, { contentType: "application/pdf", bytes });
   return { seq: e.seq, sha256: stored.sha256 };

@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import type { Config } from "../config";
 import type { Sql } from "../db";
-import { publicJwks, signPortalJws, verifyPortalJws } from "../receipts";
+import { JWKS_PATH, publicJwks, signPortalJws, verifyPortalJws } from "../receipts";
+import { paths } from "../../vocabulary/paths";
 
 /**
  * The certificate of enforcement result (ADR 077): a compact JWS (typ `thads-confirmation+jwt`) signed with
@@ -71,9 +72,22 @@ export async function verifyCertificate(config: Config, jws: string, code?: stri
   return { verdict: "valid", kid: v.kid, certificate: v.claims.certificate };
 }
 
+/** A typed or printed certificate code (any case, spaces or dashes) as stored, or null when it cannot be one. */
+export function normaliseCertificateCode(raw: string): string | null {
+  const code = raw.normalize("NFKC").toUpperCase().replace(/[\s\-\u2010-\u2015.]/g, "");
+  return /^[A-Z0-9]{16}$/.test(code) ? code : null;
+}
+/** The code as printed on the certificate: four groups of four. */
+export const printedCertificateCode = (code: string) => code.replace(/(.{4})(?=.)/g, "$1-");
+/** The certificate's public verification page (its QR code). */
+export const certificateVerifyUrl = (config: Config, code: string) => `${config.BASE_URL}${paths.verifyCertificate.code(code)}`;
+/** The published key set's address. */
+export const jwksUrl = (config: Config) => `${config.BASE_URL}${JWKS_PATH}`;
+
 /** The public verification page's check (/xac-minh-xac-nhan/:code): null for an unknown code. */
-export async function checkCertificate(sql: Sql, config: Config, { code }: { code: string }): Promise<(CertificateCheck & { code: string; jws: string }) | null> {
-  if (!/^[A-Z0-9]{16}$/.test(code)) return null;
+export async function checkCertificate(sql: Sql, config: Config, { code: raw }: { code: string }): Promise<(CertificateCheck & { code: string; jws: string }) | null> {
+  const code = normaliseCertificateCode(raw);
+  if (!code) return null;
   const [row] = await sql<{ jws: string }[]>`select jws from confirmation_certificates where code = ${code}`;
   if (!row) return null;
   return { ...(await verifyCertificate(config, row.jws, code)), code, jws: row.jws };

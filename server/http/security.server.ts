@@ -109,6 +109,8 @@ export const PERSONAL_PATH_PREFIXES = [
   paths.fees.lookup,
   PATH_PREFIXES.receipt,
   PATH_PREFIXES.verifyReceipt,
+  PATH_PREFIXES.verifyCertificate,
+  PATH_PREFIXES.verifyService,
   PATH_PREFIXES.answer,
   PATH_PREFIXES.caseMailOptOut,
   paths.lookup(),

@@ -14,6 +14,17 @@ export {
 } from "./open.server";
 export { sendServiceNotice, serviceTasks } from "./notice.server";
 export {
+  issueServiceReceipt,
+  serviceReceiptCodes,
+  verifyServiceReceipt,
+  checkServiceReceipt,
+  normaliseReceiptCode,
+  SERVICE_RECEIPT_JWT_TYPE,
+  type ServiceReceiptContent,
+  type ServiceReceiptCheck,
+} from "./receipt.server";
+export { renderServiceReceiptPdf } from "./receipt-pdf.server";
+export {
   loadServiceInfo,
   loadServedPage,
   openServedFromForm,
@@ -21,8 +32,10 @@ export {
   submitMyConsent,
   loadStaffService,
   submitStaffService,
+  loadServiceReceiptCheck,
+  serviceReceiptPdfResponse,
+  serviceReceiptJwsResponse,
   type ServiceProofView,
-  type OpenFormResult,
   type ConsentFormResult,
   type StaffServiceResult,
 } from "./web.server";

@@ -20,3 +20,13 @@ begin
 end $$;
 create or replace trigger document_services_immutable before update or delete on document_services
   for each row execute function document_services_immutable();
+
+
+-- A signed receipt of service (ADR 080) is issued once and never rewritten or deleted: a new signature over
+-- the same service would be a second receipt, and the first one's code must keep verifying.
+create or replace function service_receipts_immutable() returns trigger language plpgsql as $$
+begin
+  raise exception 'a receipt of service is never changed or deleted' using errcode = '42501';
+end $$;
+create or replace trigger service_receipts_immutable before update or delete on service_receipts
+  for each row execute function service_receipts_immutable();

@@ -104,6 +104,16 @@ const confirmation: Translation<typeof vi> = {
     confirmedAt: "Confirmed at",
     keys: "Public keys",
     howTo: "You can also check the JWS signature yourself with the public keys at {{url}}.",
+    algorithm: "Algorithm, key id",
+    technicalHeading: "Technical details",
+    signedHeading: "What was signed",
+    lead: "This page checks the certificate's digital signature with the portal's public keys (the keys that sign e-receipts).",
+    formLead: "Type the code printed on the certificate of enforcement result (16 characters, dashes allowed), or scan the QR code on it.",
+    codeHint: "For example: ABCD-EFGH-JKLM-NPQR.",
+    submit: "Check",
+    errors: { code: "The code has 16 letters and digits, for example ABCD-EFGH-JKLM-NPQR." },
+    rawJws: "Download the JWS signature",
+    otherCode: "Check another code",
   },
 };
 export default confirmation;

@@ -102,6 +102,16 @@ const confirmation = {
     confirmedAt: "Thời điểm xác nhận",
     keys: "Khóa công khai",
     howTo: "Bạn cũng có thể tự kiểm tra chữ ký JWS bằng các khóa công khai tại {{url}}.",
+    algorithm: "Thuật toán, mã khóa",
+    technicalHeading: "Thông tin kỹ thuật",
+    signedHeading: "Nội dung đã được ký",
+    lead: "Trang này kiểm tra chữ ký số của giấy xác nhận bằng khóa công khai của Cổng (cùng khóa ký biên lai điện tử).",
+    formLead: "Nhập mã in trên giấy xác nhận kết quả thi hành án (16 ký tự, có thể có dấu gạch ngang), hoặc quét mã QR trên giấy.",
+    codeHint: "Ví dụ: ABCD-EFGH-JKLM-NPQR.",
+    submit: "Kiểm tra",
+    errors: { code: "Mã gồm 16 chữ cái và chữ số, ví dụ ABCD-EFGH-JKLM-NPQR." },
+    rawJws: "Tải chữ ký JWS",
+    otherCode: "Kiểm tra mã khác",
   },
 };
 export default confirmation;

@@ -140,6 +140,11 @@ const en: Translation<typeof workflow> = {
       subject: "{{event}}",
       body: "{{office}} gives notice: {{event}} on case reference {{reference}}.",
     },
+    verify: {
+      heading: "Verify this document",
+      text: "This document is digitally signed. Scan the QR code or open this address to check its signature:",
+      code: "Verification code: {{code}}",
+    },
   },
   email: {
     greeting: "Dear {{name}},",

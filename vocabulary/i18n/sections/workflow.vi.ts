@@ -143,6 +143,11 @@ const workflow = {
       subject: "{{event}}",
       body: "{{office}} thông báo: {{event}} đối với hồ sơ mã {{reference}}.",
     },
+    verify: {
+      heading: "Kiểm tra văn bản",
+      text: "Văn bản có chữ ký số. Quét mã QR hoặc mở địa chỉ sau để kiểm tra chữ ký:",
+      code: "Mã kiểm tra: {{code}}",
+    },
   },
   email: {
     greeting: "Kính gửi {{name}},",
