@@ -72,7 +72,10 @@ export function placeOf(address: string | null): string {
 export async function renderCaseDocument(input: CaseDocumentInput): Promise<Buffer> {
   const t = serverT("vi");
   const known = isCaseDocumentName(input.document) ? input.document : null;
-  const title = known ? t(`workflow.pdf.${section(known)}.title`) : t("workflow.pdf.generic.title");
+  // A document of another procedure (ADR 082): its own name as the title when it has one, else "THÔNG BÁO".
+  const title = known
+    ? t(`workflow.pdf.${section(known)}.title`)
+    : String(t(`workflow.documents.names.${input.document}` as never, { defaultValue: t("workflow.pdf.generic.title") } as never)).toLocaleUpperCase("vi");
   const { doc, done } = createPdf({
     margins: { top: 50, bottom: 56, left: 70, right: 56 },
     info: { Title: `${title} ${input.number}`, Author: input.agency.name, Subject: input.case.reference },
@@ -188,7 +191,7 @@ export async function renderCaseDocument(input: CaseDocumentInput): Promise<Buff
   const blockTop = doc.y;
   doc.font("bold").fontSize(10).text(t("workflow.pdf.recipients"), left, blockTop, { width: leftW });
   doc.font("body").fontSize(10);
-  doc.text(t("workflow.pdf.recipientApplicant"), left, undefined, { width: leftW });
+  doc.text(known ? t("workflow.pdf.recipientApplicant") : t("workflow.pdf.recipientParty"), left, undefined, { width: leftW });
   if (input.targetAgencyName) doc.text(t("workflow.pdf.recipientOffice", { office: input.targetAgencyName }), left, undefined, { width: leftW });
   doc.text(t("workflow.pdf.recipientFile"), left, undefined, { width: leftW });
   doc.font("bold").fontSize(11.5).text(input.signerIsHead === false ? t("workflow.pdf.byOrderOfHead") : t("workflow.pdf.headOf"), rightX, blockTop, { width: rightW, align: "center" });

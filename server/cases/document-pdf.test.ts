@@ -56,6 +56,14 @@ describe("decision documents (PDF text layer)", () => {
     expect(close).toContain("Lý do: Đã thi hành xong");
   });
 
+  it("another procedure's document is titled by its own name and addressed to the person who filed, not an enforcement applicant", async () => {
+    const text = flat(await pdfText(await renderCaseDocument({ ...base, document: "complaint-decision", eventTitle: "Quyết định giải quyết khiếu nại", words: { summary: "Hủy quyết định cưỡng chế." } })));
+    expect(text).toContain("QUYẾT ĐỊNH GIẢI QUYẾT KHIẾU NẠI");
+    expect(text).toContain("Hủy quyết định cưỡng chế.");
+    expect(text).toContain("Người gửi đơn");
+    expect(text).not.toContain("Người yêu cầu thi hành án;");
+  });
+
   it("a request for more information lists the message and the documents asked for", async () => {
     const text = flat(await pdfText(await renderCaseDocument({ ...base, document: "information-request", number: "2/TB-HNI-KV01", words: { message: "Đề nghị nộp bản án có xác nhận hiệu lực." }, requestedDocuments: ["Bản án, quyết định", "Giấy tờ tùy thân"] })));
     expect(text).toContain("THÔNG BÁO YÊU CẦU BỔ SUNG THÔNG TIN, TÀI LIỆU");

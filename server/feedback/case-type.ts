@@ -32,6 +32,9 @@ export const FEEDBACK_CASE = registerCaseType(
         schema: z.object({ answer: answerText }),
         public: true,
         publicFields: ["answer"],
+        // The answer is a document of the case, served on a party who agreed to electronic service (issue 14 item 8).
+        document: "feedback-answer",
+        serve: true,
       },
     },
   }),
