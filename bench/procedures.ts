@@ -11,6 +11,7 @@ const CONCURRENCY = 4;
 const SERVICE = "/dich-vu/phan-anh-kien-nghi";
 
 const STEPS: [string, Record<string, string>][] = [
+  ["tinh-thanh", { province: "HNI" }],
   ["noi-dung", { kind: "feedback", agency: "HNI-KV01", subject: "Phòng chờ thiếu ghế", content: "Sáng nay phòng tiếp dân không đủ ghế cho người chờ." }],
   ["nguoi-gui", { anonymous: "yes" }],
   ["cong-khai", { visibility: "private" }],
@@ -54,7 +55,7 @@ export default async function run(ctx: { baseUrl: string }): Promise<BenchRow[]>
     cookies.push(cookie);
   }
   const steps = await measure(
-    "procedure: the three feedback steps posted (generic pages)",
+    "procedure: the four feedback steps posted (generic pages)",
     cookies,
     async (cookie) => {
       for (const [slug, values] of STEPS) {
@@ -64,7 +65,7 @@ export default async function run(ctx: { baseUrl: string }): Promise<BenchRow[]>
       }
       return true;
     },
-    `${CONCURRENCY} concurrent; one row = three validated step posts`,
+    `${CONCURRENCY} concurrent; one row = four validated step posts`,
   );
   const submit = await measure(
     "procedure: send anonymous feedback",

@@ -129,7 +129,7 @@ async function main() {
         ["GET / (home page)", `${baseUrl}/`, undefined],
         ["GET /dich-vu/nop-tien (fee lookup)", `${baseUrl}/dich-vu/nop-tien`, undefined],
         ["GET a filing step (first step, with a draft)", filingStep.url, filingStep.headers],
-        ["GET a generic procedure step (feedback, first step, with a draft)", procedureStep.url, procedureStep.headers],
+        ["GET a generic procedure step (feedback, first step: the province, with a draft)", procedureStep.url, procedureStep.headers],
       ] as const) {
         await load("warm-up", { url, headers, ...warm });
         const row: BenchRow = { ...(await load(name, { url, headers, duration, connections })), url, headers };

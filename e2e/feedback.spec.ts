@@ -23,7 +23,16 @@ test.describe("anonymous feedback, JavaScript off, 320 px", () => {
     await checkA11y();
     await page.getByRole("button", { name: "Bắt đầu" }).click();
 
+    // The office in two short lists: the province first, then its offices (not ~700 in one).
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cơ quan thi hành án ở tỉnh, thành phố nào?");
+    await page.getByRole("button", { name: "Tiếp tục" }).click();
+    await expect(page.getByText("Chọn tỉnh, thành phố trong danh sách.").first()).toBeVisible();
+    await checkA11y();
+    await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Thi hành án dân sự thành phố Hà Nội" });
+    await page.getByRole("button", { name: "Tiếp tục" }).click();
+
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nội dung phản ánh, kiến nghị");
+    await expect(page.locator("select[name=agency] option", { hasText: "Đà Nẵng" })).toHaveCount(0);
     await page.getByLabel("Tiêu đề").fill(subject);
     await page.getByRole("button", { name: "Tiếp tục" }).click();
     // Nothing lost: the subject is still there, and each missing answer says how to fix it.

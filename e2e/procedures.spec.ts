@@ -285,6 +285,9 @@ test.describe("JavaScript on", () => {
     await expect(page).toHaveURL(/\/dich-vu\/to-cao$/);
     await page.getByRole("button", { name: "Bắt đầu" }).click();
 
+    await expect(h1(page)).toHaveText("Cơ quan thi hành án ở tỉnh, thành phố nào?");
+    await page.getByLabel("Tỉnh, thành phố").selectOption({ label: "Thi hành án dân sự thành phố Hà Nội" });
+    await next(page);
     await expect(h1(page)).toHaveText("Nội dung tố cáo");
     await page.getByLabel("Cơ quan thi hành án nơi xảy ra vi phạm").selectOption({ label: "Phòng Thi hành án dân sự khu vực 1 – Hà Nội" });
     await page.getByLabel("Người bị tố cáo").fill(denounced);

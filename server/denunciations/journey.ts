@@ -9,7 +9,7 @@ import { text as safeText } from "../validation/browser";
  * submission in `denunciation_identities`, read only by the office's denunciation handlers); the evidence.
  * Words: `denunciations.steps.*`, `denunciations.fields.*`; messages `denunciations.errors.*`.
  */
-export type DenunciationStep = "about" | "denouncer" | "evidence";
+export type DenunciationStep = "area" | "about" | "denouncer" | "evidence";
 export type DenunciationAnswers = JourneyAnswers<DenunciationStep>;
 export const DENUNCIATION_PATH = "/dich-vu/to-cao";
 
@@ -28,6 +28,14 @@ export const DENUNCIATION_JOURNEY = defineJourney<DenunciationStep>({
   resumeSlug: "tiep-tuc",
   attachments: { documentTypes: ["evidence", "other"], maxFiles: 10, maxFileBytes: 10 * 1024 * 1024 },
   steps: [
+    {
+      id: "area",
+      slug: "tinh-thanh",
+      kind: "form",
+      fields: [{ name: "province", kind: "select", hint: true }],
+      schema: z.object({ province: z.string({ error: "denunciations.errors.province" }).trim().regex(/^[A-Z0-9-]{2,40}$/, "denunciations.errors.province") }),
+      next: () => "about",
+    },
     {
       id: "about",
       slug: "noi-dung",

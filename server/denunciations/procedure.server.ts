@@ -1,20 +1,10 @@
 import type { Sql } from "../db";
 import { journeyEngine, registerProcedure, type SubmitContext, type SubmitOutcome } from "../journeys";
-import { listAgencyTree } from "../agencies";
 import { getCitizen } from "../accounts";
 import { lookupReference } from "../cases";
-import { loadSubmissionDone, submissionConfirmation, type FiledSubmission } from "../submissions";
+import { loadSubmissionDone, officeChoicesIn, officeIn, provinceChoices, submissionConfirmation, type FiledSubmission } from "../submissions";
 import { DENUNCIATION_JOURNEY, DENUNCIATION_PATH, type DenunciationAnswers, type DenunciationStep } from "./journey";
 import { fileDenunciation } from "./identity.server";
-
-async function officeOptions(sql: Sql) {
-  return (await listAgencyTree(sql)).filter((a) => a.active && a.level !== "central").map((a) => ({ value: a.code, label: a.name }));
-}
-
-async function officeByCode(sql: Sql, code: string): Promise<{ id: string } | null> {
-  const found = (await listAgencyTree(sql)).find((a) => a.code === code && a.active && a.level !== "central");
-  return found ? { id: found.id } : null;
-}
 
 /**
  * Files a denunciation (ADR 076): only for a signed-in citizen, whose verified e-mail receives the result.
@@ -26,7 +16,7 @@ export async function submitDenunciation(answers: DenunciationAnswers, ctx: Subm
   const citizen = await getCitizen(ctx.tx, { citizenId: ctx.citizenId });
   if (!citizen) return { ok: false, step: null };
   const about = answers.about ?? {};
-  const office = await officeByCode(ctx.tx, String(about.agency ?? ""));
+  const office = await officeIn(ctx.tx, about.agency, answers.area?.province);
   if (!office) return { ok: false, step: "about" };
   const ref = lookupReference(String(about.caseReference ?? ""));
   const [own] = ref ? await ctx.tx<{ id: string }[]>`select id from cases where reference = ${ref} and citizen_id = ${ctx.citizenId}` : [];
@@ -34,7 +24,7 @@ export async function submitDenunciation(answers: DenunciationAnswers, ctx: Subm
   const str = (v: unknown) => (typeof v === "string" && v ? v : null);
   return fileDenunciation(ctx, {
     agencyId: office.id,
-    answers: { about },
+    answers: { area: answers.area, about },
     identity: { fullName: String(d.fullName ?? ""), address: String(d.address ?? ""), idNumber: String(d.idNumber ?? ""), email: citizen.email, phone: str(d.phone) },
     relatedCaseId: own?.id ?? null,
     denouncedOfficer: str(about.denounced),
@@ -47,15 +37,17 @@ export const denunciationEngine = journeyEngine({
   confirmation: submissionConfirmation(DENUNCIATION_PATH),
   resumeEmailJob: "send_filing_resume_link",
   rateLimitKey: "denunciation",
-  async checkStep({ sql, step, values }) {
+  async checkStep({ sql, step, values, answers }): Promise<Record<string, string[]> | null> {
+    if (step.id === "area") return (await provinceChoices(sql)).some((p) => p.value === values.province) ? null : { province: ["denunciations.errors.province"] };
     if (step.id !== "about") return null;
-    return (await officeByCode(sql, String(values.agency))) ? null : { agency: ["denunciations.errors.agency"] };
+    return (await officeIn(sql, values.agency, answers.area?.province)) ? null : { agency: ["denunciations.errors.agency"] };
   },
 });
 
 registerProcedure({
   engine: denunciationEngine,
   requireSignIn: true,
-  stepOptions: async ({ sql, stepId }): Promise<Record<string, { value: string; label: string }[]>> => (stepId === "about" ? { agency: await officeOptions(sql) } : {}),
+  stepOptions: async ({ sql, stepId, answers }): Promise<Record<string, { value: string; label: string }[]>> =>
+    stepId === "area" ? { province: await provinceChoices(sql) } : stepId === "about" ? { agency: await officeChoicesIn(sql, answers.area?.province) } : {},
   done: (request, context) => loadSubmissionDone(request, context, { procedure: DENUNCIATION_JOURNEY.id }),
 });

@@ -7,7 +7,7 @@ import { text as safeText } from "../validation/browser";
  * what and to which office, may stay anonymous (then no identity is asked for, and none is stored:
  * `fileSubmission({ anonymous: true })`, ADR 073), and chooses whether the answer may be published.
  */
-export type StepId = "about" | "sender" | "contact" | "answer";
+export type StepId = "area" | "about" | "sender" | "contact" | "answer";
 export type Answers = JourneyAnswers<StepId>;
 
 export const FEEDBACK_KINDS = ["feedback", "petition"] as const;
@@ -26,6 +26,14 @@ export const FEEDBACK = defineJourney<StepId>({
   saveSlug: "luu",
   resumeSlug: "tiep-tuc",
   steps: [
+    {
+      id: "area",
+      slug: "tinh-thanh",
+      kind: "form",
+      fields: [{ name: "province", kind: "select", hint: true }],
+      schema: z.object({ province: z.string({ error: "feedback.errors.province" }).trim().regex(/^[A-Z0-9-]{2,40}$/, "feedback.errors.province") }),
+      next: () => "about",
+    },
     {
       id: "about",
       slug: "noi-dung",

@@ -122,7 +122,8 @@ export async function loadProcedureStep(request: Request, context: AppLoadContex
     };
   }
   const view = await engine.loadFormStep(request, context, stepSlug);
-  const options = p.stepOptions ? await p.stepOptions({ sql: context.services.sql, stepId: step.id }) : {};
+  const answers = p.stepOptions ? ((await engine.currentDraft(request, context))?.answers ?? {}) : {};
+  const options = p.stepOptions ? await p.stepOptions({ sql: context.services.sql, stepId: step.id, answers }) : {};
   const { stepId, slug: _s, number, total, values, backHref, returnToCheck, ...extras } = view as typeof view & Record<string, unknown>;
   return {
     kind: "form",
@@ -182,8 +183,10 @@ export async function loadProcedureReview(request: Request, context: AppLoadCont
   const { engine } = p;
   const view = await engine.loadReview(request, context);
   const optionLabels: Record<string, Record<string, string>> = {};
-  for (const s of (view as { sections: { stepId: string }[] }).sections) {
-    const opts = p.stepOptions ? await p.stepOptions({ sql: context.services.sql, stepId: s.stepId }) : {};
+  const reviewed = (view as { sections: { stepId: string; values: Record<string, unknown> }[] }).sections;
+  const answers = Object.fromEntries(reviewed.map((s) => [s.stepId, s.values]));
+  for (const s of reviewed) {
+    const opts = p.stepOptions ? await p.stepOptions({ sql: context.services.sql, stepId: s.stepId, answers }) : {};
     for (const [field, list] of Object.entries(opts)) optionLabels[field] = Object.fromEntries(list.map((o) => [o.value, o.label]));
   }
   const { sections, attachments, ...extras } = view as typeof view & Record<string, unknown>;

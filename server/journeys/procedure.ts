@@ -49,6 +49,8 @@ export type Procedure<
     /** The signed-in citizen, if any (their own case needs no access code), and the client's address (rate limits). */
     citizenId: string | null;
     ip: string | null;
+    /** The draft's answers to the other steps (a choice that depends on an earlier one). */
+    answers: Answers<S>;
   }) => Promise<Record<string, string[]> | null>;
   /** Extra data for "check your answers" (the office it will go to…), merged into the review view. */
   reviewExtras?: (args: { sql: Sql; draft: Draft<S> }) => Promise<V>;

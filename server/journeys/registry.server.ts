@@ -14,7 +14,12 @@ type AnyEngine = ReturnType<typeof journeyEngine<any, any, any, any>>;
 export type RegisteredProcedure = {
   engine: AnyEngine;
   /** Choices a step's select fields need from the database (field name → options), e.g. the offices. */
-  stepOptions?: (args: { sql: import("../db").Sql; stepId: string }) => Promise<Record<string, { value: string; label: string }[]>>;
+  stepOptions?: (args: {
+    sql: import("../db").Sql;
+    stepId: string;
+    /** The draft's answers so far, e.g. the province chosen before its offices are listed. */
+    answers: Record<string, Record<string, unknown> | undefined>;
+  }) => Promise<Record<string, { value: string; label: string }[]>>;
   /** The "sent" page: loads the view for this browser's last submission of this procedure. */
   done: (request: Request, context: AppLoadContext) => Promise<unknown>;
   /**

@@ -142,7 +142,7 @@ export async function submitFormStep<S extends string>(
   if (submission.status !== "success") return { ok: false, result: submission.reply() };
   const values = submission.value as Record<string, unknown>;
   const fieldErrors = procedure.checkStep
-    ? await procedure.checkStep({ sql, step, values, citizenId: await currentCitizenId(request, sql), ip: context.clientIp || null })
+    ? await procedure.checkStep({ sql, step, values, citizenId: await currentCitizenId(request, sql), ip: context.clientIp || null, answers: draft.answers })
     : null;
   if (fieldErrors) return { ok: false, result: submission.reply({ fieldErrors }) };
 

@@ -18,3 +18,4 @@ export { registerProcedureSection, type ProcedureSection, type SectionRedaction 
 export { submissionTasks } from "./jobs.server";
 export * from "./browser";
 export { checkRelatedCaseStep } from "./related-check.server";
+export { provinceChoices, officeChoicesIn, officeIn, type Choice } from "./offices.server";

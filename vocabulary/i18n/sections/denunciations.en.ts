@@ -2,8 +2,9 @@ import type { Translation } from "../types";
 import type denunciationsVi from "./denunciations.vi";
 
 const denunciations: Translation<typeof denunciationsVi> = {
-  steps: { about: { title: "What you denounce" }, denouncer: { title: "About you" }, evidence: { title: "Evidence" } },
+  steps: { area: { title: "Which province or city is the enforcement office in?" }, about: { title: "What you denounce" }, denouncer: { title: "About you" }, evidence: { title: "Evidence" } },
   fields: {
+    province: { label: "Province or city", short: "Province or city", hint: "The next page lists the provincial enforcement office and the area offices of this province or city." },
     agency: { label: "The enforcement office where the breach happened", hint: "The denunciation goes to the head of this office, or to the office above when the head is the person denounced." },
     denounced: { label: "Person denounced", hint: "Name, position and workplace, if known. For example: enforcement officer Nguyễn Văn B, Area 1 enforcement office." },
     content: { label: "The breach", hint: "What, where, when, who knows about it. Do not put your own details here." },
@@ -15,6 +16,7 @@ const denunciations: Translation<typeof denunciationsVi> = {
   },
   attachments: { types: { evidence: "Evidence", other: "Other document" } },
   errors: {
+    province: "Choose a province or city from the list.",
     agency: "Choose the enforcement office.",
     denounced: "Enter the person denounced (name and position if known, or “unknown”).",
     denouncedLong: "At most 300 characters.",

@@ -1,7 +1,8 @@
 /** Tố cáo (issue 14 item 4, ADR 076): the procedure's name and its case type's words. */
 const denunciations = {
-  steps: { about: { title: "Nội dung tố cáo" }, denouncer: { title: "Người tố cáo" }, evidence: { title: "Chứng cứ" } },
+  steps: { area: { title: "Cơ quan thi hành án ở tỉnh, thành phố nào?" }, about: { title: "Nội dung tố cáo" }, denouncer: { title: "Người tố cáo" }, evidence: { title: "Chứng cứ" } },
   fields: {
+    province: { label: "Tỉnh, thành phố", short: "Tỉnh, thành phố", hint: "Trang sau liệt kê cơ quan thi hành án cấp tỉnh và các phòng thi hành án khu vực của tỉnh, thành phố này." },
     agency: { label: "Cơ quan thi hành án nơi xảy ra vi phạm", hint: "Tố cáo được chuyển đến người đứng đầu cơ quan này, hoặc cơ quan cấp trên nếu người bị tố cáo là Thủ trưởng." },
     denounced: { label: "Người bị tố cáo", hint: "Họ tên, chức vụ, nơi công tác (nếu biết). Ví dụ: Chấp hành viên Nguyễn Văn B, Phòng Thi hành án khu vực 1." },
     content: { label: "Hành vi vi phạm", hint: "Việc gì, ở đâu, khi nào, ai biết việc này. Không cần nêu thông tin của bạn ở đây." },
@@ -13,6 +14,7 @@ const denunciations = {
   },
   attachments: { types: { evidence: "Chứng cứ", other: "Tài liệu khác" } },
   errors: {
+    province: "Chọn tỉnh, thành phố trong danh sách.",
     agency: "Chọn cơ quan thi hành án.",
     denounced: "Nhập người bị tố cáo (họ tên, chức vụ nếu biết; hoặc “không rõ”).",
     denouncedLong: "Tối đa 300 ký tự.",

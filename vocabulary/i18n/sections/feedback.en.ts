@@ -24,12 +24,14 @@ const feedback: Translation<typeof feedbackVi> = {
     startAgain: "Start a new one",
   },
   steps: {
+    area: { title: "Which province or city is the enforcement office in?" },
     about: { title: "Your feedback or petition" },
     sender: { title: "Who is sending it" },
     contact: { title: "Contact details" },
     answer: { title: "Publishing the answer" },
   },
   fields: {
+    province: { label: "Province or city", short: "Province or city", hint: "The next page lists the provincial enforcement office and the area offices of this province or city." },
     kind: { label: "You want to send", options: { feedback: "Feedback (about something that happened)", petition: "A petition (a suggestion)" } },
     agency: { label: "Enforcement office", short: "Office" },
     subject: { label: "Subject" },
@@ -59,6 +61,7 @@ const feedback: Translation<typeof feedbackVi> = {
     no: "No",
   },
   errors: {
+    province: "Choose a province or city from the list.",
     kind: "Choose feedback or petition.",
     agency: "Choose an enforcement office from the list.",
     subject: "Enter a subject.",

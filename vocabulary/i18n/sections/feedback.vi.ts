@@ -22,12 +22,14 @@ const feedback = {
     startAgain: "Bắt đầu đơn mới",
   },
   steps: {
+    area: { title: "Cơ quan thi hành án ở tỉnh, thành phố nào?" },
     about: { title: "Nội dung phản ánh, kiến nghị" },
     sender: { title: "Người gửi" },
     contact: { title: "Thông tin liên hệ" },
     answer: { title: "Công khai trả lời" },
   },
   fields: {
+    province: { label: "Tỉnh, thành phố", short: "Tỉnh, thành phố", hint: "Trang sau liệt kê cơ quan thi hành án cấp tỉnh và các phòng thi hành án khu vực của tỉnh, thành phố này." },
     kind: { label: "Bạn muốn gửi", options: { feedback: "Phản ánh (về một việc đã xảy ra)", petition: "Kiến nghị (đề xuất cách làm)" } },
     agency: { label: "Cơ quan thi hành án", short: "Cơ quan" },
     subject: { label: "Tiêu đề" },
@@ -57,6 +59,7 @@ const feedback = {
     no: "Không",
   },
   errors: {
+    province: "Chọn tỉnh, thành phố trong danh sách.",
     kind: "Chọn phản ánh hoặc kiến nghị.",
     agency: "Chọn cơ quan thi hành án trong danh sách.",
     subject: "Nhập tiêu đề.",
