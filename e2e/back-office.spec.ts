@@ -1,7 +1,7 @@
 import postgres from "postgres";
 import { TOTP, Secret } from "otpauth";
 import type { Page } from "@playwright/test";
-import { codeFromOutbox, DEMO_PASSWORD, expect, expectNoAxeViolations, outboxHighWater, test } from "./fixtures";
+import { codeFromOutbox, DEMO_PASSWORD, expect, expectNoAxeViolations, fileEnforcementRequest, outboxHighWater, test } from "./fixtures";
 
 // Issue 12's "Done when" journey: a signed-in citizen files an enforcement request; a clerk signs in with
 // password and TOTP, finds it in the inbox by the applicant's name typed without diacritics, asks for a
@@ -75,54 +75,6 @@ async function signInCitizen(page: Page, email: string) {
   await expect(page).toHaveURL(/\/tai-khoan/);
 }
 
-/** The filing journey, short (e2e/filing.spec.ts walks it in full); returns the reference. */
-async function fileRequest(page: Page, { name, email }: { name: string; email: string }) {
-  const next = () => page.getByRole("button", { name: "Tiếp tục", exact: true }).click();
-  await page.goto("/dich-vu/yeu-cau-thi-hanh-an");
-  await page.getByRole("button", { name: "Bắt đầu" }).click();
-  await expect(page).toHaveURL(/nguoi-nop-don$/);
-  await page.locator("input[name=role][value=creditor]").check();
-  await page.locator("input[name=party][value=person]").check();
-  await page.locator("input[name=actingAs][value=self]").check();
-  await next();
-  await expect(page).toHaveURL(/thong-tin-ca-nhan$/);
-  await page.locator("[name=fullName]").fill(name);
-  await page.locator("[name=birthDate]").fill("1985-04-12");
-  await page.locator("[name=cccd]").fill(`0010850${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`);
-  await page.locator("[name=address]").fill("Số 1 Tràng Tiền, phường Hoàn Kiếm, Hà Nội");
-  await page.locator("[name=phone]").fill("0912 345 678");
-  await page.locator("[name=email]").fill(email);
-  await next();
-  await expect(page).toHaveURL(/ban-an$/);
-  await page.locator("[name=court]").selectOption("TAND-HNI-KV01");
-  await page.locator("[name=judgmentNumber]").fill("88/2025/DS-ST");
-  await page.locator("[name=judgmentDate]").fill("2025-03-01");
-  await page.locator("[name=effectiveDate]").fill("2025-04-01");
-  await next();
-  await expect(page).toHaveURL(/nguoi-phai-thi-hanh-an$/);
-  await page.locator("input[name=debtorKind][value=person]").check();
-  await page.locator("[name=debtorName]").fill("Trần Thị Bình");
-  await page.locator("[name=debtorAddress]").fill("Số 5 Kim Mã, phường Ba Đình, Hà Nội");
-  await next();
-  await expect(page).toHaveURL(/noi-dung-yeu-cau$/);
-  await page.locator("input[name=obligations][value=money]").check();
-  await page.locator("[name=amount]").fill("150.000.000");
-  await next();
-  await expect(page).toHaveURL(/tai-san-thu-nhap$/);
-  await next();
-  await expect(page).toHaveURL(/tai-lieu$/);
-  await page.locator("input[name=file]").setInputFiles({ name: "Bản án 88.pdf", mimeType: "application/pdf", buffer: PDF });
-  await page.getByRole("button", { name: "Tải lên" }).click();
-  await expect(page.getByRole("cell", { name: "Bản án 88.pdf", exact: true })).toBeVisible();
-  await next();
-  await expect(page).toHaveURL(/cam-doan$/);
-  await page.locator("input[name=declaration]").check();
-  await next();
-  await expect(page).toHaveURL(/kiem-tra$/);
-  await page.getByRole("button", { name: "Gửi đơn" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã gửi đơn yêu cầu thi hành án");
-  return (await page.getByTestId("reference").textContent())!.trim();
-}
 
 /** The inbox search, typed without diacritics; returns the case id from the result's link. */
 async function findInInbox(page: Page, typed: string, reference: string) {
@@ -154,7 +106,7 @@ async function journey(browser: import("@playwright/test").Browser, page: Page, 
 
   // 1. The citizen, signed in, files the request.
   await signInCitizen(page, email);
-  const reference = await fileRequest(page, { name, email });
+  const { reference } = await fileEnforcementRequest(page, { name, email, judgment: "88/2025/DS-ST" });
 
   // 2. A clerk with password and TOTP finds it by the name without diacritics and asks for a document.
   const clerkContext = await browser.newContext({ javaScriptEnabled: js });

@@ -202,3 +202,59 @@ export async function signInCitizen(page: Page, email: string, from = "/dang-nha
   await page.getByLabel("Mã đăng nhập").fill(await codeFromOutbox(page, email, mark));
   await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
 }
+
+const JUDGMENT_PDF = Buffer.from("%PDF-1.4\n% ban an\n1 0 obj <<>> endobj\n%%EOF\n");
+
+/**
+ * The enforcement request's filing journey, short (e2e/filing.spec.ts walks it in full), for specs that need a
+ * fresh case of their own; returns its reference and access code.
+ */
+export async function fileEnforcementRequest(page: Page, { name, email, judgment = "91/2025/DS-ST" }: { name: string; email: string; judgment?: string }) {
+  const next = () => page.getByRole("button", { name: "Tiếp tục", exact: true }).click();
+  await page.goto("/dich-vu/yeu-cau-thi-hanh-an");
+  await page.getByRole("button", { name: "Bắt đầu" }).click();
+  await expect(page).toHaveURL(/nguoi-nop-don$/);
+  await page.locator("input[name=role][value=creditor]").check();
+  await page.locator("input[name=party][value=person]").check();
+  await page.locator("input[name=actingAs][value=self]").check();
+  await next();
+  await expect(page).toHaveURL(/thong-tin-ca-nhan$/);
+  await page.locator("[name=fullName]").fill(name);
+  await page.locator("[name=birthDate]").fill("1985-04-12");
+  await page.locator("[name=cccd]").fill(`0010850${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`);
+  await page.locator("[name=address]").fill("Số 1 Tràng Tiền, phường Hoàn Kiếm, Hà Nội");
+  await page.locator("[name=phone]").fill("0912 345 678");
+  await page.locator("[name=email]").fill(email);
+  await next();
+  await expect(page).toHaveURL(/ban-an$/);
+  await page.locator("[name=court]").selectOption("TAND-HNI-KV01");
+  await page.locator("[name=judgmentNumber]").fill(judgment);
+  await page.locator("[name=judgmentDate]").fill("2025-03-01");
+  await page.locator("[name=effectiveDate]").fill("2025-04-01");
+  await next();
+  await expect(page).toHaveURL(/nguoi-phai-thi-hanh-an$/);
+  await page.locator("input[name=debtorKind][value=person]").check();
+  await page.locator("[name=debtorName]").fill("Trần Thị Bình");
+  await page.locator("[name=debtorAddress]").fill("Số 5 Kim Mã, phường Ba Đình, Hà Nội");
+  await next();
+  await expect(page).toHaveURL(/noi-dung-yeu-cau$/);
+  await page.locator("input[name=obligations][value=money]").check();
+  await page.locator("[name=amount]").fill("150.000.000");
+  await next();
+  await expect(page).toHaveURL(/tai-san-thu-nhap$/);
+  await next();
+  await expect(page).toHaveURL(/tai-lieu$/);
+  await page.locator("input[name=file]").setInputFiles({ name: `Bản án ${judgment.split("/")[0]}.pdf`, mimeType: "application/pdf", buffer: JUDGMENT_PDF });
+  await page.getByRole("button", { name: "Tải lên" }).click();
+  await expect(page.getByRole("cell", { name: `Bản án ${judgment.split("/")[0]}.pdf`, exact: true })).toBeVisible();
+  await next();
+  await expect(page).toHaveURL(/cam-doan$/);
+  await page.locator("input[name=declaration]").check();
+  await next();
+  await expect(page).toHaveURL(/kiem-tra$/);
+  await page.getByRole("button", { name: "Gửi đơn" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã gửi đơn yêu cầu thi hành án");
+  const reference = (await page.getByTestId("reference").textContent())!.trim();
+  const code = (await page.getByTestId("access-code").textContent())!.trim();
+  return { reference, code };
+}

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, e2eDb, expect, fireFromCasePage, freshStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
+import { DEMO_PASSWORD, e2eDb, expect, fileEnforcementRequest, fireFromCasePage, freshStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
 
 // Issue 13's main journey ("Done when"): a citizen files a request signed in (JavaScript off) and keeps its
 // reference and tracking code; a head of office signs in with password and TOTP, accepts the request and
@@ -11,7 +11,6 @@ import { DEMO_PASSWORD, e2eDb, expect, fireFromCasePage, freshStaff, signInCitiz
 // JavaScript, and My cases shows the same choice. axe and 320 px on the citizen's pages.
 test.skip(!process.env.DATABASE_URL, "needs the e2e database on DATABASE_URL's server (as in CI)");
 
-const PDF = Buffer.from("%PDF-1.4\n% ban an\n1 0 obj <<>> endobj\n%%EOF\n");
 const OFFICER = "Trần Văn Đức"; // the demo officer of HNI-KV01 (server/seed.server.ts)
 
 async function staffPassword(page: Page, email: string) {
@@ -21,56 +20,6 @@ async function staffPassword(page: Page, email: string) {
   await page.getByRole("button", { name: "Đăng nhập" }).click();
 }
 
-/** The filing journey, short (e2e/filing.spec.ts walks it in full); returns the reference and the tracking code. */
-async function fileRequest(page: Page, { name, email }: { name: string; email: string }) {
-  const next = () => page.getByRole("button", { name: "Tiếp tục", exact: true }).click();
-  await page.goto("/dich-vu/yeu-cau-thi-hanh-an");
-  await page.getByRole("button", { name: "Bắt đầu" }).click();
-  await expect(page).toHaveURL(/nguoi-nop-don$/);
-  await page.locator("input[name=role][value=creditor]").check();
-  await page.locator("input[name=party][value=person]").check();
-  await page.locator("input[name=actingAs][value=self]").check();
-  await next();
-  await expect(page).toHaveURL(/thong-tin-ca-nhan$/);
-  await page.locator("[name=fullName]").fill(name);
-  await page.locator("[name=birthDate]").fill("1985-04-12");
-  await page.locator("[name=cccd]").fill(`0010850${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`);
-  await page.locator("[name=address]").fill("Số 1 Tràng Tiền, phường Hoàn Kiếm, Hà Nội");
-  await page.locator("[name=phone]").fill("0912 345 678");
-  await page.locator("[name=email]").fill(email);
-  await next();
-  await expect(page).toHaveURL(/ban-an$/);
-  await page.locator("[name=court]").selectOption("TAND-HNI-KV01");
-  await page.locator("[name=judgmentNumber]").fill("91/2025/DS-ST");
-  await page.locator("[name=judgmentDate]").fill("2025-03-01");
-  await page.locator("[name=effectiveDate]").fill("2025-04-01");
-  await next();
-  await expect(page).toHaveURL(/nguoi-phai-thi-hanh-an$/);
-  await page.locator("input[name=debtorKind][value=person]").check();
-  await page.locator("[name=debtorName]").fill("Trần Thị Bình");
-  await page.locator("[name=debtorAddress]").fill("Số 5 Kim Mã, phường Ba Đình, Hà Nội");
-  await next();
-  await expect(page).toHaveURL(/noi-dung-yeu-cau$/);
-  await page.locator("input[name=obligations][value=money]").check();
-  await page.locator("[name=amount]").fill("150.000.000");
-  await next();
-  await expect(page).toHaveURL(/tai-san-thu-nhap$/);
-  await next();
-  await expect(page).toHaveURL(/tai-lieu$/);
-  await page.locator("input[name=file]").setInputFiles({ name: "Bản án 91.pdf", mimeType: "application/pdf", buffer: PDF });
-  await page.getByRole("button", { name: "Tải lên" }).click();
-  await expect(page.getByRole("cell", { name: "Bản án 91.pdf", exact: true })).toBeVisible();
-  await next();
-  await expect(page).toHaveURL(/cam-doan$/);
-  await page.locator("input[name=declaration]").check();
-  await next();
-  await expect(page).toHaveURL(/kiem-tra$/);
-  await page.getByRole("button", { name: "Gửi đơn" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã gửi đơn yêu cầu thi hành án");
-  const reference = (await page.getByTestId("reference").textContent())!.trim();
-  const code = (await page.getByTestId("access-code").textContent())!.trim();
-  return { reference, code };
-}
 
 /** From the case page: the event's button, its form, confirm; back on the case. */
 
@@ -104,7 +53,7 @@ test.describe("without JavaScript", () => {
     // 1. The citizen, signed in, files the request and keeps the pair from the confirmation.
     await signInCitizen(page, email);
     await expect(page).toHaveURL(/\/tai-khoan/);
-    const { reference, code } = await fileRequest(page, { name: "Hoàng Thị Mai Anh", email });
+    const { reference, code } = await fileEnforcementRequest(page, { name: "Hoàng Thị Mai Anh", email });
     expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
 
     // 2. A head of office with password and TOTP accepts it and assigns the officer, from the case page.

@@ -1,9 +1,7 @@
 import crypto from "node:crypto";
-import postgres from "postgres";
-import { TOTP, Secret } from "otpauth";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import type { Page } from "@playwright/test";
-import { codeFromOutbox, DEMO_PASSWORD, expect, expectNoAxeViolations, outboxHighWater, test } from "./fixtures";
+import { e2eDb, expect, expectNoAxeViolations, fileEnforcementRequest, freshStaff, signInAsStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
 
 // Electronic service of documents end to end (issue 14 item 2, ADR 074 and 080): a citizen files a request
 // signed in and agrees to electronic service (JavaScript off); a head accepts it; an officer, signed in with
@@ -14,122 +12,9 @@ import { codeFromOutbox, DEMO_PASSWORD, expect, expectNoAxeViolations, outboxHig
 // localised 404. Also the certificate's public form and page. axe and 320 px on each new page.
 test.skip(!process.env.DATABASE_URL, "needs the e2e database on DATABASE_URL's server (as in CI)");
 
-const PDF = Buffer.from("%PDF-1.4\n% ban an\n1 0 obj <<>> endobj\n%%EOF\n");
 const NAME = "Hoàng Thị Mai Anh";
 const MASKED = "Hoàng T** M** A**";
 
-function e2eDb() {
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/thads_e2e_${process.env.E2E_PORT ?? "3210"}`;
-  return postgres(url.toString(), { max: 1, onnotice: () => {} });
-}
-
-/** A fresh staff member of HNI-KV01 with the demo password (the demo accounts are shared with other journeys). */
-async function freshStaff(role: "head" | "officer" | "clerk", fullName: string) {
-  const sql = e2eDb();
-  try {
-    const email = `${role}.tong-dat.${Date.now()}@thads.local`;
-    await sql`
-      with s as (
-        insert into staff (email, full_name, password_hash)
-        select ${email}, ${fullName}, password_hash from staff where email = 'thutruong@thads.local' returning id)
-      insert into staff_roles (staff_id, agency_id, role) select s.id, a.id, ${role} from s, agencies a where a.code = 'HNI-KV01'`;
-    return email;
-  } finally {
-    await sql.end();
-  }
-}
-
-const totp = (secret: string, at = Date.now()) =>
-  TOTP.generate({ secret: Secret.fromBase32(secret), algorithm: "SHA1", digits: 6, period: 30, timestamp: at });
-
-async function staffPassword(page: Page, email: string) {
-  await page.goto("/staff/sign-in");
-  await page.getByLabel("Thư điện tử").fill(email);
-  await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
-
-/** Turns TOTP on, signs out, and signs in again with password and a TOTP code (as e2e/follow.spec.ts). */
-async function staffWithTotp(page: Page, email: string) {
-  await staffPassword(page, email);
-  await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
-  await page.getByRole("link", { name: "Bật xác thực hai lớp" }).click();
-  const secret = (await page.locator("code.totp-secret").innerText()).replace(/\s/g, "");
-  await page.getByLabel("Mã xác thực").fill(totp(secret));
-  await page.getByRole("button", { name: "Xác nhận và bật" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Mã khôi phục của bạn" })).toBeVisible();
-  await page.getByRole("link", { name: "Tiếp tục" }).click();
-  await page.locator(".staff-bar").getByRole("button", { name: "Đăng xuất" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Đăng nhập dành cho cán bộ" })).toBeVisible();
-  await staffPassword(page, email);
-  await expect(page.getByRole("heading", { level: 1, name: "Nhập mã xác thực" })).toBeVisible();
-  await page.getByLabel("Mã xác thực").fill(totp(secret, Date.now() + 30_000));
-  await page.getByRole("button", { name: "Xác nhận" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
-}
-
-async function signInCitizen(page: Page, email: string) {
-  const mark = await outboxHighWater(page);
-  await page.goto("/dang-nhap");
-  await page.getByLabel("Địa chỉ thư điện tử").fill(email);
-  await page.getByRole("button", { name: /Gửi mã/ }).click();
-  await expect(page).toHaveURL(/\/dang-nhap\/ma$/);
-  await page.getByLabel("Mã đăng nhập").fill(await codeFromOutbox(page, email, mark));
-  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
-  await expect(page).toHaveURL(/\/tai-khoan/);
-}
-
-/** The filing journey, short (e2e/filing.spec.ts walks it in full); returns the reference. */
-async function fileRequest(page: Page, email: string) {
-  const next = () => page.getByRole("button", { name: "Tiếp tục", exact: true }).click();
-  await page.goto("/dich-vu/yeu-cau-thi-hanh-an");
-  await page.getByRole("button", { name: "Bắt đầu" }).click();
-  await expect(page).toHaveURL(/nguoi-nop-don$/);
-  await page.locator("input[name=role][value=creditor]").check();
-  await page.locator("input[name=party][value=person]").check();
-  await page.locator("input[name=actingAs][value=self]").check();
-  await next();
-  await expect(page).toHaveURL(/thong-tin-ca-nhan$/);
-  await page.locator("[name=fullName]").fill(NAME);
-  await page.locator("[name=birthDate]").fill("1985-04-12");
-  await page.locator("[name=cccd]").fill(`0010850${String(Math.floor(Math.random() * 1e5)).padStart(5, "0")}`);
-  await page.locator("[name=address]").fill("Số 1 Tràng Tiền, phường Hoàn Kiếm, Hà Nội");
-  await page.locator("[name=phone]").fill("0912 345 678");
-  await page.locator("[name=email]").fill(email);
-  await next();
-  await expect(page).toHaveURL(/ban-an$/);
-  await page.locator("[name=court]").selectOption("TAND-HNI-KV01");
-  await page.locator("[name=judgmentNumber]").fill("92/2025/DS-ST");
-  await page.locator("[name=judgmentDate]").fill("2025-03-01");
-  await page.locator("[name=effectiveDate]").fill("2025-04-01");
-  await next();
-  await expect(page).toHaveURL(/nguoi-phai-thi-hanh-an$/);
-  await page.locator("input[name=debtorKind][value=person]").check();
-  await page.locator("[name=debtorName]").fill("Trần Thị Bình");
-  await page.locator("[name=debtorAddress]").fill("Số 5 Kim Mã, phường Ba Đình, Hà Nội");
-  await next();
-  await expect(page).toHaveURL(/noi-dung-yeu-cau$/);
-  await page.locator("input[name=obligations][value=money]").check();
-  await page.locator("[name=amount]").fill("150.000.000");
-  await next();
-  await expect(page).toHaveURL(/tai-san-thu-nhap$/);
-  await next();
-  await expect(page).toHaveURL(/tai-lieu$/);
-  await page.locator("input[name=file]").setInputFiles({ name: "Bản án 92.pdf", mimeType: "application/pdf", buffer: PDF });
-  await page.getByRole("button", { name: "Tải lên" }).click();
-  await expect(page.getByRole("cell", { name: "Bản án 92.pdf", exact: true })).toBeVisible();
-  await next();
-  await expect(page).toHaveURL(/cam-doan$/);
-  await page.locator("input[name=declaration]").check();
-  await next();
-  await expect(page).toHaveURL(/kiem-tra$/);
-  await page.getByRole("button", { name: "Gửi đơn" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Đã gửi đơn yêu cầu thi hành án");
-  return (await page.getByTestId("reference").textContent())!.trim();
-}
-
-/** The newest outbox message to `email` whose subject contains `subject`, as HTML (polled: it goes through the job queue). */
 async function mailFromOutbox(page: Page, email: string, subject: string): Promise<string> {
   let body = "";
   await expect(async () => {
@@ -159,7 +44,8 @@ test.describe("a document served, opened by the party and shown as served to the
     const partyContext = await browser.newContext({ javaScriptEnabled: false });
     const party = await partyContext.newPage();
     await signInCitizen(party, email);
-    const reference = await fileRequest(party, email);
+    await expect(party).toHaveURL(/\/tai-khoan/);
+    const { reference } = await fileEnforcementRequest(party, { name: NAME, email, judgment: "92/2025/DS-ST" });
     await party.goto(`/tai-khoan/ho-so/${encodeURIComponent(reference)}`);
     await party.getByRole("link", { name: "Nhận văn bản điện tử" }).click();
     await expect(party.getByRole("heading", { level: 1 })).toHaveText("Nhận văn bản điện tử");
@@ -174,7 +60,7 @@ test.describe("a document served, opened by the party and shown as served to the
 
     // 2. A head of the office accepts the request (the acceptance decision is issued by the job queue).
     const head = await (await browser.newContext()).newPage();
-    await staffPassword(head, await freshStaff("head", "Thủ Trưởng Tống Đạt"));
+    await signInAsStaff(head, await freshStaff("head", "HNI-KV01", "Thủ Trưởng Tống Đạt"));
     await expect(head.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
     await head.goto(`/staff/cases?q=${encodeURIComponent(reference)}`);
     const href = (await head.getByRole("link", { name: new RegExp(reference) }).first().getAttribute("href"))!;
@@ -189,7 +75,7 @@ test.describe("a document served, opened by the party and shown as served to the
 
     // 3. An officer of the office (password + TOTP) serves it electronically from the case's service page.
     const officer = await (await browser.newContext()).newPage();
-    await staffWithTotp(officer, await freshStaff("officer", "Chấp Hành Viên Tống Đạt"));
+    await signInStaffWithTotp(officer, await freshStaff("officer", "HNI-KV01", "Chấp Hành Viên Tống Đạt"));
     await officer.goto(`/staff/cases/${caseId}`);
     await officer.getByRole("link", { name: "Tống đạt văn bản" }).click();
     await expect(officer.getByRole("heading", { level: 1 })).toHaveText("Tống đạt văn bản");
@@ -334,7 +220,7 @@ test.describe("a confirmed certificate of enforcement result", () => {
       await sql.end();
     }
     const clerk = await (await browser.newContext()).newPage();
-    await staffPassword(clerk, await freshStaff("clerk", "Cán Bộ Xác Nhận"));
+    await signInAsStaff(clerk, await freshStaff("clerk", "HNI-KV01", "Cán Bộ Xác Nhận"));
     await expect(clerk.getByRole("heading", { level: 1, name: "Khu vực làm việc của cán bộ" })).toBeVisible();
     await clerk.goto(`/staff/cases/${caseId}/confirm`);
     await clerk.getByLabel("Số tiền đã thu (đồng)").fill("15.000.000");
