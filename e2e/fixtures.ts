@@ -258,3 +258,16 @@ export async function fileEnforcementRequest(page: Page, { name, email, judgment
   const code = (await page.getByTestId("access-code").textContent())!.trim();
   return { reference, code };
 }
+
+/** The newest outbox message to `email` whose subject contains `subject`, as HTML (polled: mail goes through the job queue). */
+export async function mailFromOutbox(page: Page, email: string, subject: string): Promise<string> {
+  let body = "";
+  await expect(async () => {
+    const html = await (await page.request.get("/dev/outbox")).text();
+    const row = html.split("<tr").find((r) => r.includes(email) && r.includes(subject));
+    const id = row ? /href="\/dev\/outbox\/(\d+)"/.exec(row)?.[1] : undefined;
+    expect(id, `the e-mail "${subject}"`).toBeDefined();
+    body = await (await page.request.get(`/dev/outbox/${id}`)).text();
+  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
+  return body;
+}

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, e2eDb, expect, fileEnforcementRequest, fireFromCasePage, freshStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
+import { DEMO_PASSWORD, e2eDb, expect, fileEnforcementRequest, mailFromOutbox, fireFromCasePage, freshStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
 
 // Issue 13's main journey ("Done when"): a citizen files a request signed in (JavaScript off) and keeps its
 // reference and tracking code; a head of office signs in with password and TOTP, accepts the request and
@@ -18,22 +18,6 @@ async function staffPassword(page: Page, email: string) {
   await page.getByLabel("Thư điện tử").fill(email);
   await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Đăng nhập" }).click();
-}
-
-
-/** From the case page: the event's button, its form, confirm; back on the case. */
-
-/** The newest outbox message to `email` whose subject is `subject`, as HTML (polled: the e-mail goes through the job queue). */
-async function mailFromOutbox(page: Page, email: string, subject: string): Promise<string> {
-  let body = "";
-  await expect(async () => {
-    const html = await (await page.request.get("/dev/outbox")).text();
-    const row = html.split("<tr").find((r) => r.includes(email) && r.includes(subject));
-    const id = row ? /href="\/dev\/outbox\/(\d+)"/.exec(row)?.[1] : undefined;
-    expect(id, `the e-mail "${subject}"`).toBeDefined();
-    body = await (await page.request.get(`/dev/outbox/${id}`)).text();
-  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
-  return body;
 }
 
 async function fitsIn320(page: Page) {

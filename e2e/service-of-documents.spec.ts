@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from "jose";
 import type { Page } from "@playwright/test";
-import { e2eDb, expect, expectNoAxeViolations, fileEnforcementRequest, freshStaff, signInAsStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
+import { e2eDb, expect, expectNoAxeViolations, fileEnforcementRequest, freshStaff, mailFromOutbox, signInAsStaff, signInCitizen, signInStaffWithTotp, test } from "./fixtures";
 
 // Electronic service of documents end to end (issue 14 item 2, ADR 074 and 080): a citizen files a request
 // signed in and agrees to electronic service (JavaScript off); a head accepts it; an officer, signed in with
@@ -14,18 +14,6 @@ test.skip(!process.env.DATABASE_URL, "needs the e2e database on DATABASE_URL's s
 
 const NAME = "Hoàng Thị Mai Anh";
 const MASKED = "Hoàng T** M** A**";
-
-async function mailFromOutbox(page: Page, email: string, subject: string): Promise<string> {
-  let body = "";
-  await expect(async () => {
-    const html = await (await page.request.get("/dev/outbox")).text();
-    const row = html.split("<tr").find((r) => r.includes(email) && r.includes(subject));
-    const id = row ? /href="\/dev\/outbox\/(\d+)"/.exec(row)?.[1] : undefined;
-    expect(id, `the e-mail "${subject}"`).toBeDefined();
-    body = await (await page.request.get(`/dev/outbox/${id}`)).text();
-  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
-  return body;
-}
 
 async function fitsIn320(page: Page) {
   const size = page.viewportSize();
